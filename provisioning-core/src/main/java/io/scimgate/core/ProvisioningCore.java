@@ -1,0 +1,116 @@
+package io.scimgate.core;
+
+import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.DirectoryUsers;
+import io.scimgate.core.domain.ConsumerDomains;
+import io.scimgate.core.domain.Domains;
+import io.scimgate.core.domain.JndiTxtResolver;
+import io.scimgate.core.domain.TxtResolver;
+import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.token.AdminTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The provisioning core on one store. Build it on any {@link DataSource} (H2 or PostgreSQL):
+ * the schema is migrated on {@link Builder#build()}. Nothing here starts a server.
+ */
+public final class ProvisioningCore {
+
+    private final Database database;
+    private final Organizations organizations;
+    private final Domains domains;
+    private final Directories directories;
+    private final DirectoryUsers directoryUsers;
+    private final AdminTokens adminTokens;
+
+    private ProvisioningCore(Builder builder) {
+        this.database = Database.migrateAndOpen(builder.dataSource);
+        Clock clock = builder.clock;
+        this.organizations = new Organizations(database, clock);
+        this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
+                builder.txtRecordPrefix, builder.domainVerificationWindow);
+        this.directories = new Directories(database, clock);
+        this.directoryUsers = new DirectoryUsers(database, clock);
+        this.adminTokens = new AdminTokens(database, clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    public Domains domains() {
+        return domains;
+    }
+
+    public Directories directories() {
+        return directories;
+    }
+
+    public DirectoryUsers directoryUsers() {
+        return directoryUsers;
+    }
+
+    public AdminTokens adminTokens() {
+        return adminTokens;
+    }
+
+    public static final class Builder {
+        private DataSource dataSource;
+        private Clock clock = Clock.systemUTC();
+        private ConsumerDomains consumerDomains = ConsumerDomains.defaults();
+        private TxtResolver txtResolver = new JndiTxtResolver();
+        private String txtRecordPrefix = Domains.DEFAULT_TXT_PREFIX;
+        private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
+
+        private Builder() {
+        }
+
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder consumerDomains(Collection<String> domains) {
+            this.consumerDomains = new ConsumerDomains(domains);
+            return this;
+        }
+
+        public Builder txtResolver(TxtResolver resolver) {
+            this.txtResolver = Objects.requireNonNull(resolver);
+            return this;
+        }
+
+        public Builder txtRecordPrefix(String prefix) {
+            this.txtRecordPrefix = Objects.requireNonNull(prefix);
+            return this;
+        }
+
+        public Builder domainVerificationWindow(Duration window) {
+            this.domainVerificationWindow = Objects.requireNonNull(window);
+            return this;
+        }
+
+        public ProvisioningCore build() {
+            Objects.requireNonNull(dataSource, "dataSource");
+            return new ProvisioningCore(this);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.scimgate.core.directory;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_TOKEN;
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
+
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.Times;
+import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
+import io.scimgate.core.store.schema.tables.records.DirectoryTokenRecord;
+import io.scimgate.core.token.SecretTokens;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Directories and their bearer tokens (P4). */
+public final class Directories {
+
+    public static final String TOKEN_PREFIX = "sgd_";
+    /** Two live tokens let an IdP admin switch to a new token before the old one is revoked. */
+    public static final int MAX_ACTIVE_TOKENS = 2;
+    private static final int MAX_NAME_LENGTH = 256;
+
+    private final Database database;
+    private final Clock clock;
+
+    public Directories(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public record Created(Directory directory, IssuedToken token) {
+    }
+
+    public Created create(String organizationId, String name, DirectoryProvider provider) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw ScimgateException.invalid("name_required", "A directory needs a non-empty name");
+        }
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw ScimgateException.invalid("name_too_long", "A directory name has at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return database.transaction(dsl -> {
+            if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
+                throw Organizations.notFound(organizationId);
+            }
+            OffsetDateTime now = Times.now(clock);
+            DirectoryRecord row = new DirectoryRecord()
+                    .setId(Ids.newId())
+                    .setOrganizationId(organizationId)
+                    .setName(trimmed)
+                    .setProvider(provider.slug())
+                    .setState("active")
+                    .setCreatedAt(now)
+                    .setUpdatedAt(now);
+            dsl.executeInsert(row);
+            return new Created(toDirectory(row), issueToken(dsl, row.getId()));
+        });
+    }
+
+    public Optional<Directory> find(String id) {
+        return find(database.dsl(), id);
+    }
+
+    public Optional<Directory> find(DSLContext dsl, String id) {
+        return dsl.fetchOptional(DIRECTORY, DIRECTORY.ID.eq(id)).map(Directories::toDirectory);
+    }
+
+    public Directory get(String id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Directory> listByOrganization(String organizationId) {
+        return database.dsl().selectFrom(DIRECTORY)
+                .where(DIRECTORY.ORGANIZATION_ID.eq(organizationId))
+                .orderBy(DIRECTORY.CREATED_AT, DIRECTORY.ID)
+                .fetch(Directories::toDirectory);
+    }
+
+    /**
+     * The directory that {@code presentedToken} opens, if it is a live token of exactly that
+     * directory. Any other case (unknown, revoked, another directory's) gives empty, indistinguishably.
+     */
+    public Optional<Directory> authenticate(String directoryId, String presentedToken) {
+        if (presentedToken == null || presentedToken.isEmpty() || directoryId == null) {
+            return Optional.empty();
+        }
+        String hash = SecretTokens.hash(presentedToken);
+        return database.dsl().select(DIRECTORY.fields())
+                .select(DIRECTORY_TOKEN.TOKEN_HASH)
+                .from(DIRECTORY_TOKEN)
+                .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_TOKEN.DIRECTORY_ID))
+                .where(DIRECTORY_TOKEN.TOKEN_HASH.eq(hash), DIRECTORY_TOKEN.REVOKED_AT.isNull())
+                .fetchOptional()
+                .filter(row -> SecretTokens.matches(presentedToken, row.get(DIRECTORY_TOKEN.TOKEN_HASH)))
+                .filter(row -> directoryId.equals(row.get(DIRECTORY.ID)))
+                .map(row -> toDirectory(row.into(DIRECTORY)));
+    }
+
+    /** Issues a further token; refused while two are live, so one must be revoked first. */
+    public IssuedToken issueToken(String directoryId) {
+        return database.transaction(dsl -> {
+            dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate().fetchOptional()
+                    .orElseThrow(() -> notFound(directoryId));
+            int live = dsl.fetchCount(DIRECTORY_TOKEN,
+                    DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId), DIRECTORY_TOKEN.REVOKED_AT.isNull());
+            if (live >= MAX_ACTIVE_TOKENS) {
+                throw ScimgateException.conflict("too_many_tokens",
+                        "A directory has at most " + MAX_ACTIVE_TOKENS + " live tokens; revoke one first");
+            }
+            return issueToken(dsl, directoryId);
+        });
+    }
+
+    public List<DirectoryToken> tokens(String directoryId) {
+        return database.dsl().selectFrom(DIRECTORY_TOKEN)
+                .where(DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId))
+                .orderBy(DIRECTORY_TOKEN.CREATED_AT, DIRECTORY_TOKEN.ID)
+                .fetch(row -> new DirectoryToken(row.getId(), row.getDirectoryId(),
+                        Times.instant(row.getCreatedAt()), Times.instant(row.getRevokedAt())));
+    }
+
+    public void revokeToken(String directoryId, String tokenId) {
+        int updated = database.transaction(dsl -> dsl.update(DIRECTORY_TOKEN)
+                .set(DIRECTORY_TOKEN.REVOKED_AT, Times.now(clock))
+                .where(DIRECTORY_TOKEN.ID.eq(tokenId), DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId),
+                        DIRECTORY_TOKEN.REVOKED_AT.isNull())
+                .execute());
+        if (updated == 0) {
+            throw ScimgateException.notFound("token_not_found", "No live token " + tokenId + " in directory " + directoryId);
+        }
+    }
+
+    private IssuedToken issueToken(DSLContext dsl, String directoryId) {
+        String token = SecretTokens.generate(TOKEN_PREFIX);
+        DirectoryTokenRecord row = new DirectoryTokenRecord()
+                .setId(Ids.newId())
+                .setDirectoryId(directoryId)
+                .setTokenHash(SecretTokens.hash(token))
+                .setCreatedAt(Times.now(clock));
+        dsl.executeInsert(row);
+        return new IssuedToken(row.getId(), directoryId, token, Times.instant(row.getCreatedAt()));
+    }
+
+    public static ScimgateException notFound(String id) {
+        return ScimgateException.notFound("directory_not_found", "No directory with id " + id);
+    }
+
+    static Directory toDirectory(DirectoryRecord row) {
+        return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
+                DirectoryProvider.fromSlug(row.getProvider()), row.getState(),
+                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
+    }
+}

@@ -1,0 +1,265 @@
+package io.scimgate.core.directory;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
+
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.store.Constraints;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.Times;
+import io.scimgate.core.store.schema.tables.records.DirectoryUserEmailRecord;
+import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.OrderField;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Directory users exactly as their directory sent them (P7). Every method is scoped to one
+ * directory: an id of another directory is not found, as an unknown id is (P5).
+ */
+public final class DirectoryUsers {
+
+    static final int MAX_VALUE_LENGTH = 512;
+    static final int MAX_DOCUMENT_LENGTH = 1_000_000;
+
+    private final Database database;
+    private final Clock clock;
+
+    public DirectoryUsers(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public DirectoryUser create(String directoryId, DirectoryUserData data) {
+        validate(data);
+        try {
+            return database.transaction(dsl -> {
+                OffsetDateTime now = Times.now(clock);
+                DirectoryUserRecord row = dsl.newRecord(DIRECTORY_USER);
+                row.setId(Ids.newId());
+                row.setDirectoryId(directoryId);
+                row.setVersion(1L);
+                row.setCreatedAt(now);
+                row.setUpdatedAt(now);
+                copy(data, row);
+                row.insert();
+                if (row.getSeq() == null) {
+                    row.refresh(DIRECTORY_USER.SEQ);
+                }
+                writeEmails(dsl, row.getId(), directoryId, data.emails());
+                return toUser(row);
+            });
+        } catch (DataAccessException e) {
+            throw translate(e, data);
+        }
+    }
+
+    public Optional<DirectoryUser> find(String directoryId, String id) {
+        return database.dsl().selectFrom(DIRECTORY_USER)
+                .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                .fetchOptional(DirectoryUsers::toUser);
+    }
+
+    public DirectoryUser get(String directoryId, String id) {
+        return find(directoryId, id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Changes a user in one transaction: the row is locked, {@code change} computes the new data
+     * from the current user, and the row is written only if its version is still the one read.
+     *
+     * @param expectedVersion the version the client based its change on (If-Match), or null for any
+     */
+    public DirectoryUser update(String directoryId, String id, Long expectedVersion,
+            Function<DirectoryUser, DirectoryUserData> change) {
+        try {
+            return database.transaction(dsl -> {
+                DirectoryUserRecord row = dsl.selectFrom(DIRECTORY_USER)
+                        .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                        .forUpdate()
+                        .fetchOptional()
+                        .orElseThrow(() -> notFound(id));
+                long readVersion = row.getVersion();
+                if (expectedVersion != null && expectedVersion != readVersion) {
+                    throw versionMismatch(id, expectedVersion, readVersion);
+                }
+                DirectoryUserData data = change.apply(toUser(row));
+                validate(data);
+                copy(data, row);
+                row.setVersion(readVersion + 1);
+                row.setUpdatedAt(Times.now(clock));
+                int updated = dsl.update(DIRECTORY_USER)
+                        .set(row)
+                        .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.VERSION.eq(readVersion))
+                        .execute();
+                if (updated != 1) {
+                    throw versionMismatch(id, readVersion, -1);
+                }
+                writeEmails(dsl, id, directoryId, data.emails());
+                return toUser(row);
+            });
+        } catch (DataAccessException e) {
+            throw translate(e, null);
+        }
+    }
+
+    public void delete(String directoryId, String id, Long expectedVersion) {
+        database.transaction(dsl -> {
+            DirectoryUserRecord row = dsl.selectFrom(DIRECTORY_USER)
+                    .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                    .forUpdate()
+                    .fetchOptional()
+                    .orElseThrow(() -> notFound(id));
+            if (expectedVersion != null && expectedVersion != row.getVersion()) {
+                throw versionMismatch(id, expectedVersion, row.getVersion());
+            }
+            return dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
+        });
+    }
+
+    /**
+     * The users of a directory matching {@code filter}, in {@code order} (insertion order breaks
+     * ties), skipping {@code offset} and returning at most {@code limit}, with the total count.
+     */
+    public Page<DirectoryUser> find(String directoryId, Condition filter, List<? extends OrderField<?>> order,
+            int offset, int limit) {
+        DSLContext dsl = database.dsl();
+        Condition where = DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter);
+        int total = dsl.fetchCount(DIRECTORY_USER, where);
+        if (limit <= 0 || offset >= total) {
+            return new Page<>(List.of(), total);
+        }
+        List<OrderField<?>> ordering = new ArrayList<>(order);
+        ordering.add(DIRECTORY_USER.SEQ);
+        List<DirectoryUser> items = dsl.selectFrom(DIRECTORY_USER)
+                .where(where)
+                .orderBy(ordering)
+                .offset(offset)
+                .limit(limit)
+                .fetch(DirectoryUsers::toUser);
+        return new Page<>(items, total);
+    }
+
+    /** A condition on the emails of a user: matches users having an email that satisfies it. */
+    public static Condition hasEmail(Condition onEmailRow) {
+        return org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne()
+                .from(DIRECTORY_USER_EMAIL)
+                .where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(DIRECTORY_USER.ID))
+                .and(DIRECTORY_USER_EMAIL.DIRECTORY_ID.eq(DIRECTORY_USER.DIRECTORY_ID))
+                .and(onEmailRow));
+    }
+
+    public static String key(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    public static String emailKey(String value) {
+        return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static void copy(DirectoryUserData data, DirectoryUserRecord row) {
+        row.setUserName(data.userName());
+        row.setUserNameKey(key(data.userName()));
+        row.setExternalId(data.externalId());
+        row.setActive(data.active());
+        row.setDisplayName(data.displayName());
+        row.setGivenName(data.givenName());
+        row.setFamilyName(data.familyName());
+        row.setPrimaryEmail(PrimaryEmail.of(data.emails(), data.userName()).orElse(null));
+        row.setTitle(data.title());
+        row.setEmployeeNumber(data.employeeNumber());
+        row.setDepartment(data.department());
+        row.setAttributes(data.attributes());
+    }
+
+    private static void writeEmails(DSLContext dsl, String userId, String directoryId, List<EmailAddress> emails) {
+        dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(userId)).execute();
+        List<DirectoryUserEmailRecord> rows = new ArrayList<>();
+        int position = 0;
+        for (EmailAddress email : emails) {
+            if (email.value() == null) {
+                continue;
+            }
+            rows.add(new DirectoryUserEmailRecord()
+                    .setDirectoryUserId(userId)
+                    .setPosition(position++)
+                    .setDirectoryId(directoryId)
+                    .setEmailValue(email.value())
+                    .setEmailKey(emailKey(email.value()))
+                    .setEmailType(email.type())
+                    .setIsPrimary(email.primary()));
+        }
+        if (!rows.isEmpty()) {
+            dsl.batchInsert(rows).execute();
+        }
+    }
+
+    private static void validate(DirectoryUserData data) {
+        if (data.userName() == null || data.userName().isBlank()) {
+            throw ScimgateException.invalid("user_name_required", "userName is required");
+        }
+        checkLength("userName", data.userName());
+        checkLength("externalId", data.externalId());
+        checkLength("displayName", data.displayName());
+        checkLength("name.givenName", data.givenName());
+        checkLength("name.familyName", data.familyName());
+        checkLength("title", data.title());
+        checkLength("employeeNumber", data.employeeNumber());
+        checkLength("department", data.department());
+        for (EmailAddress email : data.emails()) {
+            checkLength("emails.value", email.value());
+            if (email.type() != null && email.type().length() > 64) {
+                throw ScimgateException.invalid("value_too_long", "emails.type has at most 64 characters");
+            }
+        }
+        if (data.attributes() == null || data.attributes().length() > MAX_DOCUMENT_LENGTH) {
+            throw ScimgateException.invalid("document_too_large", "A user resource has at most " + MAX_DOCUMENT_LENGTH + " characters");
+        }
+    }
+
+    private static void checkLength(String attribute, String value) {
+        if (value != null && value.length() > MAX_VALUE_LENGTH) {
+            throw ScimgateException.invalid("value_too_long", attribute + " has at most " + MAX_VALUE_LENGTH + " characters");
+        }
+    }
+
+    private static RuntimeException translate(DataAccessException e, DirectoryUserData data) {
+        if (Constraints.isUniqueViolation(e, "directory_user_name_uk")) {
+            return userNameTaken(data == null ? null : data.userName());
+        }
+        return e;
+    }
+
+    private static ScimgateException userNameTaken(String userName) {
+        return ScimgateException.conflict("user_name_taken",
+                (userName == null ? "That userName" : "userName '" + userName + "'")
+                        + " is already used by another user of this directory");
+    }
+
+    private static ScimgateException versionMismatch(String id, long expected, long actual) {
+        return ScimgateException.preconditionFailed("version_mismatch",
+                "User " + id + " has changed since version " + expected
+                        + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
+    }
+
+    public static ScimgateException notFound(String id) {
+        return ScimgateException.notFound("directory_user_not_found", "No user with id " + id + " in this directory");
+    }
+
+    static DirectoryUser toUser(DirectoryUserRecord row) {
+        return new DirectoryUser(row.getId(), row.getDirectoryId(), row.getSeq() == null ? 0 : row.getSeq(),
+                row.getUserName(), row.getExternalId(), Boolean.TRUE.equals(row.getActive()), row.getDisplayName(),
+                row.getGivenName(), row.getFamilyName(), row.getPrimaryEmail(), row.getTitle(),
+                row.getEmployeeNumber(), row.getDepartment(), row.getAttributes(), row.getVersion(),
+                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
+    }
+}

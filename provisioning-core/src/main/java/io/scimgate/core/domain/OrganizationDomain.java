@@ -1,0 +1,23 @@
+package io.scimgate.core.domain;
+
+import java.time.Instant;
+
+/**
+ * A domain claimed by an organization. {@code state} is as read now: a domain left pending
+ * for longer than the verification window reads as failed (P3).
+ */
+public record OrganizationDomain(
+        String id,
+        String organizationId,
+        String domain,
+        DomainState state,
+        VerificationStrategy verificationStrategy,
+        String verificationToken,
+        String verificationRecordName,
+        Instant createdAt,
+        Instant verifiedAt) {
+
+    public boolean isVerified() {
+        return state == DomainState.VERIFIED;
+    }
+}

@@ -1,0 +1,74 @@
+package io.scimgate.core.organization;
+
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
+
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.Times;
+import io.scimgate.core.store.schema.tables.records.OrganizationRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+public final class Organizations {
+
+    public static final String DEFAULT_ROLE = "member";
+    private static final int MAX_NAME_LENGTH = 256;
+
+    private final Database database;
+    private final Clock clock;
+
+    public Organizations(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public Organization create(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw ScimgateException.invalid("name_required", "An organization needs a non-empty name");
+        }
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw ScimgateException.invalid("name_too_long", "An organization name has at most " + MAX_NAME_LENGTH + " characters");
+        }
+        OffsetDateTime now = Times.now(clock);
+        OrganizationRecord row = new OrganizationRecord()
+                .setId(Ids.newId())
+                .setName(trimmed)
+                .setDefaultRole(DEFAULT_ROLE)
+                .setCreatedAt(now)
+                .setUpdatedAt(now);
+        database.transaction(dsl -> dsl.executeInsert(row));
+        return toOrganization(row);
+    }
+
+    public Optional<Organization> find(String id) {
+        return find(database.dsl(), id);
+    }
+
+    public Optional<Organization> find(DSLContext dsl, String id) {
+        return dsl.fetchOptional(ORGANIZATION, ORGANIZATION.ID.eq(id)).map(Organizations::toOrganization);
+    }
+
+    public Organization get(String id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Organization> list() {
+        return database.dsl().selectFrom(ORGANIZATION)
+                .orderBy(ORGANIZATION.CREATED_AT, ORGANIZATION.ID)
+                .fetch(Organizations::toOrganization);
+    }
+
+    public static ScimgateException notFound(String id) {
+        return ScimgateException.notFound("organization_not_found", "No organization with id " + id);
+    }
+
+    static Organization toOrganization(OrganizationRecord row) {
+        return new Organization(row.getId(), row.getName(), row.getDefaultRole(),
+                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
+    }
+}

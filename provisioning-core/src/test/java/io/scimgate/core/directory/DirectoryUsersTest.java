@@ -1,0 +1,143 @@
+package io.scimgate.core.directory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.organization.Organization;
+import io.scimgate.core.testing.TestCore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DirectoryUsersTest {
+
+    private TestCore test;
+    private DirectoryUsers users;
+    private String directoryId;
+    private String otherDirectoryId;
+
+    @BeforeEach
+    void start() {
+        test = TestCore.start();
+        users = test.core().directoryUsers();
+        Organization acme = test.core().organizations().create("Acme");
+        directoryId = test.core().directories().create(acme.id(), "Okta", DirectoryProvider.OKTA).directory().id();
+        otherDirectoryId = test.core().directories().create(acme.id(), "Entra", DirectoryProvider.ENTRA).directory().id();
+    }
+
+    @AfterEach
+    void stop() {
+        test.close();
+    }
+
+    static DirectoryUserData user(String userName) {
+        return new DirectoryUserData(userName, null, true, null, "Ana", "Lee",
+                List.of(new EmailAddress(userName, "work", true)), null, null, null, "{\"userName\":\"" + userName + "\"}");
+    }
+
+    @Test
+    void P7_valuesAreStoredExactlyAsSent() {
+        DirectoryUser created = users.create(directoryId, user("Ana.Lee@Corp.Example"));
+        DirectoryUser read = users.get(directoryId, created.id());
+        assertEquals("Ana.Lee@Corp.Example", read.userName());
+        assertEquals("Ana.Lee@Corp.Example", read.primaryEmail());
+        assertEquals(created, read);
+        assertEquals(1, read.version());
+    }
+
+    @Test
+    void P7_userNameIsRequired() {
+        ScimgateException missing = assertThrows(ScimgateException.class, () -> users.create(directoryId, user(" ")));
+        assertEquals("user_name_required", missing.code());
+    }
+
+    @Test
+    void P7_userNameIsUniquePerDirectoryIgnoringCase() {
+        users.create(directoryId, user("ana@corp.example"));
+        ScimgateException duplicate = assertThrows(ScimgateException.class,
+                () -> users.create(directoryId, user("ANA@corp.example")));
+        assertEquals(ScimgateException.Kind.CONFLICT, duplicate.kind());
+        assertEquals("user_name_taken", duplicate.code());
+        users.create(otherDirectoryId, user("ana@corp.example"));
+    }
+
+    @Test
+    void P7_renamingOntoAnotherUsersNameIsAConflictAndChangesNothing() {
+        users.create(directoryId, user("ana@corp.example"));
+        DirectoryUser bo = users.create(directoryId, user("bo@corp.example"));
+        assertThrows(ScimgateException.class,
+                () -> users.update(directoryId, bo.id(), null, current -> user("Ana@Corp.example")));
+        assertEquals(bo, users.get(directoryId, bo.id()));
+    }
+
+    @Test
+    void P5_aDirectorySeesOnlyItsOwnUsers() {
+        DirectoryUser ana = users.create(directoryId, user("ana@corp.example"));
+        assertTrue(users.find(otherDirectoryId, ana.id()).isEmpty());
+        ScimgateException notFound = assertThrows(ScimgateException.class,
+                () -> users.update(otherDirectoryId, ana.id(), null, current -> user("x@corp.example")));
+        assertEquals(ScimgateException.Kind.NOT_FOUND, notFound.kind());
+        assertThrows(ScimgateException.class, () -> users.delete(otherDirectoryId, ana.id(), null));
+        assertEquals(0, users.find(otherDirectoryId, DSL.trueCondition(), List.of(), 0, 10).total());
+        assertEquals(ana, users.get(directoryId, ana.id()));
+    }
+
+    @Test
+    void updatesAreVersionedAndCheckedAgainstTheExpectedVersion() {
+        DirectoryUser ana = users.create(directoryId, user("ana@corp.example"));
+        DirectoryUser renamed = users.update(directoryId, ana.id(), 1L, current -> user("ana.lee@corp.example"));
+        assertEquals(2, renamed.version());
+        ScimgateException stale = assertThrows(ScimgateException.class,
+                () -> users.update(directoryId, ana.id(), 1L, current -> user("other@corp.example")));
+        assertEquals(ScimgateException.Kind.PRECONDITION_FAILED, stale.kind());
+        assertEquals("ana.lee@corp.example", users.get(directoryId, ana.id()).userName());
+    }
+
+    @Test
+    void emailsAreSearchableCaseInsensitively() {
+        DirectoryUser ana = users.create(directoryId, user("Ana@Corp.Example"));
+        Page<DirectoryUser> page = users.find(directoryId,
+                DirectoryUsers.hasEmail(io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL.EMAIL_KEY
+                        .eq(DirectoryUsers.emailKey(" ana@CORP.example"))), List.of(), 0, 10);
+        assertEquals(List.of(ana), page.items());
+    }
+
+    @Test
+    void P7_concurrentCreatesOfOneUserNameLeaveExactlyOne() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String spelling = i % 2 == 0 ? "race@corp.example" : "RACE@corp.example";
+                attempts.add(() -> {
+                    try {
+                        users.create(directoryId, user(spelling));
+                        return true;
+                    } catch (ScimgateException e) {
+                        assertEquals("user_name_taken", e.code());
+                        return false;
+                    }
+                });
+            }
+            int created = 0;
+            for (Future<Boolean> attempt : pool.invokeAll(attempts, 60, TimeUnit.SECONDS)) {
+                created += attempt.get() ? 1 : 0;
+            }
+            assertEquals(1, created);
+            assertEquals(1, users.find(directoryId, DSL.trueCondition(), List.of(), 0, 10).total());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.scimgate.server;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.store.DataSources;
+import io.scimgate.server.admin.AdminApplication;
+import io.scimgate.server.http.PublicUrl;
+import io.scimgate.server.scim.ScimApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running scimgate: the provisioning core on its store, the SCIM API at {@code /scim/v2} and the
+ * admin API at {@code /admin/v1}, served by Grizzly.
+ */
+public final class ScimgateServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScimgateServer.class);
+
+    private final ServerConfig config;
+    private final HikariDataSource dataSource;
+    private final ProvisioningCore core;
+    private final HttpServer http;
+    private final Optional<String> generatedAdminToken;
+
+    private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
+            Optional<String> generatedAdminToken) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.core = core;
+        this.http = http;
+        this.generatedAdminToken = generatedAdminToken;
+    }
+
+    public static ScimgateServer start(ServerConfig config) {
+        HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
+        try {
+            ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+            Optional<String> generated = core.adminTokens().initialise(config.adminToken());
+            PublicUrl publicUrl = new PublicUrl(config.publicUrl());
+
+            URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
+                    ScimApplication.create(core, publicUrl), false);
+            GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                    AdminApplication.create(core, publicUrl));
+            http.getServerConfiguration().addHttpHandler(admin,
+                    HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
+            http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
+            http.start();
+            return new ScimgateServer(config, dataSource, core, http, generated);
+        } catch (IOException e) {
+            dataSource.close();
+            throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        NetworkListener listener = http.getListeners().iterator().next();
+        return listener.getPort();
+    }
+
+    /** Where clients reach this server: the public URL when configured, else the bound address. */
+    public String baseUrl() {
+        if (config.publicUrl() != null) {
+            return config.publicUrl();
+        }
+        String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
+        return "http://" + host + ":" + port();
+    }
+
+    public ProvisioningCore core() {
+        return core;
+    }
+
+    /** The admin token generated at this start, when none was configured or stored before. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
+            http.shutdownNow();
+        } finally {
+            dataSource.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.scimgate.server;
+
+import java.util.Map;
+
+/**
+ * Settings of a scimgate server, read from environment variables with safe defaults:
+ * loopback only, embedded H2 under ./data.
+ */
+public record ServerConfig(
+        int port,
+        String bindAddress,
+        String publicUrl,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String adminToken) {
+
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/scimgate";
+
+    public static ServerConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static ServerConfig from(Map<String, String> env) {
+        return new ServerConfig(
+                port(env.get("SCIMGATE_PORT")),
+                orDefault(env.get("SCIMGATE_BIND"), "127.0.0.1"),
+                stripTrailingSlash(blankToNull(env.get("SCIMGATE_PUBLIC_URL"))),
+                orDefault(env.get("SCIMGATE_DB_URL"), DEFAULT_DB_URL),
+                blankToNull(env.get("SCIMGATE_DB_USER")),
+                blankToNull(env.get("SCIMGATE_DB_PASSWORD")),
+                blankToNull(env.get("SCIMGATE_ADMIN_TOKEN")));
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, bindAddress, publicUrl, dbUrl, dbUser, dbPassword, adminToken);
+    }
+
+    private static int port(String value) {
+        if (value == null || value.isBlank()) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("SCIMGATE_PORT must be between 0 and 65535, not " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SCIMGATE_PORT must be a number, not '" + value + "'", e);
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        if (url == null) {
+            return null;
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,45 @@
+package io.scimgate.server.admin;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.server.http.PublicUrl;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The operator's REST API, mounted at {@code /admin/v1} and guarded by the admin token. */
+public final class AdminApplication {
+
+    private AdminApplication() {
+    }
+
+    public static ResourceConfig create(ProvisioningCore core, PublicUrl publicUrl) {
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ResourceConfig config = new ResourceConfig();
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(CommonProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        config.register(new JacksonJsonProvider(json));
+        config.register(new AdminAuthFilter(core.adminTokens()));
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(core).to(ProvisioningCore.class);
+                bind(publicUrl).to(PublicUrl.class);
+            }
+        });
+        config.register(OrganizationsResource.class);
+        config.register(DirectoriesResource.class);
+        AdminExceptionMappers.all().forEach(config::register);
+        return config;
+    }
+}

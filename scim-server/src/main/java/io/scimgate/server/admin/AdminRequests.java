@@ -1,0 +1,24 @@
+package io.scimgate.server.admin;
+
+/** Request bodies of the admin API. */
+final class AdminRequests {
+
+    private AdminRequests() {
+    }
+
+    record CreateOrganization(String name) {
+    }
+
+    record AddDomain(String domain, String verification) {
+    }
+
+    record CreateDirectory(String name, String provider) {
+    }
+
+    static <T> T required(T body) {
+        if (body == null) {
+            throw AdminException.badRequest("body_required", "This request needs a JSON body");
+        }
+        return body;
+    }
+}

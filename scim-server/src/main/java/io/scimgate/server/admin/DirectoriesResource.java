@@ -1,0 +1,62 @@
+package io.scimgate.server.admin;
+
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.server.admin.AdminViews.DirectoryView;
+import io.scimgate.server.admin.AdminViews.IssuedTokenView;
+import io.scimgate.server.admin.AdminViews.ListView;
+import io.scimgate.server.admin.AdminViews.TokenView;
+import io.scimgate.server.http.PublicUrl;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** A directory and its bearer tokens (at most two live, for rotation without downtime). */
+@Singleton
+@Path("directories")
+@Produces(MediaType.APPLICATION_JSON)
+public class DirectoriesResource {
+
+    private final ProvisioningCore core;
+    private final PublicUrl publicUrl;
+
+    @Inject
+    public DirectoriesResource(ProvisioningCore core, PublicUrl publicUrl) {
+        this.core = core;
+        this.publicUrl = publicUrl;
+    }
+
+    @GET
+    @Path("{directoryId}")
+    public DirectoryView get(@PathParam("directoryId") String directoryId, @Context UriInfo uri) {
+        return DirectoryView.of(core.directories().get(directoryId), ScimBaseUrl.of(publicUrl, uri, directoryId));
+    }
+
+    @GET
+    @Path("{directoryId}/tokens")
+    public ListView<TokenView> tokens(@PathParam("directoryId") String directoryId) {
+        core.directories().get(directoryId);
+        return new ListView<>(core.directories().tokens(directoryId).stream().map(TokenView::of).toList());
+    }
+
+    @POST
+    @Path("{directoryId}/tokens")
+    public Response issueToken(@PathParam("directoryId") String directoryId) {
+        return Response.status(201).entity(IssuedTokenView.of(core.directories().issueToken(directoryId))).build();
+    }
+
+    @DELETE
+    @Path("{directoryId}/tokens/{tokenId}")
+    public Response revokeToken(@PathParam("directoryId") String directoryId, @PathParam("tokenId") String tokenId) {
+        core.directories().revokeToken(directoryId, tokenId);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,119 @@
+package io.scimgate.server.admin;
+
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.DirectoryProvider;
+import io.scimgate.core.domain.VerificationStrategy;
+import io.scimgate.server.admin.AdminViews.CreatedDirectoryView;
+import io.scimgate.server.admin.AdminViews.DirectoryView;
+import io.scimgate.server.admin.AdminViews.DomainView;
+import io.scimgate.server.admin.AdminViews.ListView;
+import io.scimgate.server.admin.AdminViews.OrganizationView;
+import io.scimgate.server.http.PublicUrl;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Organizations, their domains and their directories. */
+@Singleton
+@Path("organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganizationsResource {
+
+    private final ProvisioningCore core;
+    private final PublicUrl publicUrl;
+
+    @Inject
+    public OrganizationsResource(ProvisioningCore core, PublicUrl publicUrl) {
+        this.core = core;
+        this.publicUrl = publicUrl;
+    }
+
+    @POST
+    public Response create(AdminRequests.CreateOrganization body, @Context UriInfo uri) {
+        OrganizationView created = OrganizationView.of(core.organizations().create(AdminRequests.required(body).name()));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    public ListView<OrganizationView> list() {
+        return new ListView<>(core.organizations().list().stream().map(OrganizationView::of).toList());
+    }
+
+    @GET
+    @Path("{organizationId}")
+    public OrganizationView get(@PathParam("organizationId") String organizationId) {
+        return OrganizationView.of(core.organizations().get(organizationId));
+    }
+
+    @POST
+    @Path("{organizationId}/domains")
+    public Response addDomain(@PathParam("organizationId") String organizationId, AdminRequests.AddDomain body,
+            @Context UriInfo uri) {
+        AdminRequests.AddDomain request = AdminRequests.required(body);
+        DomainView added = DomainView.of(core.domains().add(organizationId, request.domain(),
+                VerificationStrategy.fromSlug(request.verification())));
+        return Response.created(uri.getAbsolutePathBuilder().path(added.id()).build()).entity(added).build();
+    }
+
+    @GET
+    @Path("{organizationId}/domains")
+    public ListView<DomainView> domains(@PathParam("organizationId") String organizationId) {
+        core.organizations().get(organizationId);
+        return new ListView<>(core.domains().list(organizationId).stream().map(DomainView::of).toList());
+    }
+
+    @GET
+    @Path("{organizationId}/domains/{domainId}")
+    public DomainView domain(@PathParam("organizationId") String organizationId, @PathParam("domainId") String domainId) {
+        return DomainView.of(core.domains().get(organizationId, domainId));
+    }
+
+    @POST
+    @Path("{organizationId}/domains/{domainId}/verify")
+    public DomainView verifyDomain(@PathParam("organizationId") String organizationId,
+            @PathParam("domainId") String domainId) {
+        return DomainView.of(core.domains().verify(organizationId, domainId));
+    }
+
+    @DELETE
+    @Path("{organizationId}/domains/{domainId}")
+    public Response removeDomain(@PathParam("organizationId") String organizationId,
+            @PathParam("domainId") String domainId) {
+        core.domains().delete(organizationId, domainId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{organizationId}/directories")
+    public Response createDirectory(@PathParam("organizationId") String organizationId,
+            AdminRequests.CreateDirectory body, @Context UriInfo uri) {
+        AdminRequests.CreateDirectory request = AdminRequests.required(body);
+        Directories.Created created = core.directories().create(organizationId, request.name(),
+                DirectoryProvider.fromSlug(request.provider()));
+        String id = created.directory().id();
+        CreatedDirectoryView view = CreatedDirectoryView.of(created.directory(),
+                ScimBaseUrl.of(publicUrl, uri, id), created.token());
+        return Response.created(uri.getBaseUriBuilder().path("directories").path(id).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("{organizationId}/directories")
+    public ListView<DirectoryView> directories(@PathParam("organizationId") String organizationId, @Context UriInfo uri) {
+        core.organizations().get(organizationId);
+        return new ListView<>(core.directories().listByOrganization(organizationId).stream()
+                .map(directory -> DirectoryView.of(directory, ScimBaseUrl.of(publicUrl, uri, directory.id())))
+                .toList());
+    }
+}

@@ -1,0 +1,43 @@
+package io.scimgate.server.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.stream.Collectors;
+
+/** Says what is wrong with a request body in terms of the JSON the client sent, not of our classes. */
+public final class JsonProblems {
+
+    private JsonProblems() {
+    }
+
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            String where = parse.getLocation() == null ? ""
+                    : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")";
+            return "The request body is not valid JSON" + where + ": " + firstLine(parse.getOriginalMessage());
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String path = path(mismatch);
+            return path.isEmpty()
+                    ? "The request body must be a JSON object"
+                    : "Attribute '" + path + "' has a value of the wrong type";
+        }
+        return "The request body cannot be read: " + firstLine(e.getOriginalMessage());
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,72 @@
+package io.scimgate.server.scim;
+
+import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.Directory;
+import io.scimgate.server.http.BearerToken;
+import io.scimgate.server.http.PublicUrl;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Every SCIM URL starts with the directory: {@code /scim/v2/{directoryId}/Users/...}. This filter
+ * authenticates the bearer token against that directory, then serves the rest of the path as if
+ * the directory's URL were the application root, so SCIMple's endpoints see plain {@code /Users}.
+ *
+ * <p>A missing, malformed, unknown or revoked token, or a token of another directory, all get the
+ * same 401 before anything is read or written.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class TenantFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private final Directories directories;
+    private final PublicUrl publicUrl;
+
+    public TenantFilter(Directories directories, PublicUrl publicUrl) {
+        this.directories = directories;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        ScimRequest.end();
+        String path = request.getUriInfo().getPath(false);
+        int slash = path.indexOf('/');
+        String directoryId = slash < 0 ? path : path.substring(0, slash);
+        if (directoryId.isEmpty()) {
+            request.abortWith(ScimErrors.response(404, null,
+                    "SCIM resources live under /scim/v2/{directoryId}; this URL names no directory"));
+            return;
+        }
+        String token = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<Directory> directory = directories.authenticate(directoryId, token);
+        if (directory.isEmpty()) {
+            request.abortWith(ScimErrors.builder(401, null,
+                            "A valid bearer token of this directory is required (Authorization: Bearer <token>)")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scimgate\"")
+                    .build());
+            return;
+        }
+        URI base = request.getUriInfo().getBaseUri();
+        URI directoryBase = UriBuilder.fromUri(base).path(directoryId).path("/").build();
+        request.setRequestUri(directoryBase, request.getUriInfo().getRequestUri());
+
+        String baseUrl = publicUrl.of(base) + base.getRawPath() + directoryId;
+        ScimRequest.begin(new ScimRequest(directory.get(), baseUrl,
+                IfMatch.parse(request.getHeaderString(HttpHeaders.IF_MATCH))));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        ScimRequest.end();
+    }
+}

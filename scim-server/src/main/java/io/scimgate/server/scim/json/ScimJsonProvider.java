@@ -1,0 +1,35 @@
+package io.scimgate.server.scim.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonXmlBindJsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/** Reads and writes SCIMple's protocol and resource types as {@code application/scim+json} or JSON. */
+@Consumes({"application/scim+json", MediaType.APPLICATION_JSON})
+@Produces({"application/scim+json", MediaType.APPLICATION_JSON})
+public final class ScimJsonProvider extends JacksonXmlBindJsonProvider {
+
+    private static final String SCIMPLE_PACKAGES = "org.apache.directory.scim.";
+
+    public ScimJsonProvider(ObjectMapper mapper) {
+        super(mapper, DEFAULT_ANNOTATIONS);
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return isScimType(type) && super.isReadable(type, genericType, annotations, mediaType);
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return isScimType(type) && super.isWriteable(type, genericType, annotations, mediaType);
+    }
+
+    private static boolean isScimType(Class<?> type) {
+        return type.getName().startsWith(SCIMPLE_PACKAGES);
+    }
+}

@@ -1,0 +1,96 @@
+package io.scimgate.server.testing;
+
+import io.scimgate.core.testing.TestDatabase;
+import io.scimgate.core.testing.TestDatabases;
+import io.scimgate.server.ScimgateServer;
+import io.scimgate.server.ServerConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A real scimgate on a random loopback port, on a fresh database of the store under test. */
+public final class TestServer implements AutoCloseable {
+
+    static {
+        // Grizzly and Jersey log through java.util.logging; route them to the test logback set-up.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+
+    private final TestDatabase database;
+    private final String adminToken;
+    private ScimgateServer server;
+
+    private TestServer(TestDatabase database) {
+        this.database = database;
+        this.adminToken = "test-admin-" + UUID.randomUUID();
+    }
+
+    public static TestServer start() {
+        TestServer test = new TestServer(TestDatabases.create());
+        test.restart();
+        return test;
+    }
+
+    /** Starts (again) on the same database, as after an operator's restart. */
+    public void restart() {
+        stop();
+        server = ScimgateServer.start(config(database, adminToken));
+    }
+
+    public static ServerConfig config(TestDatabase database, String adminToken) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SCIMGATE_PORT", "0");
+        env.put("SCIMGATE_BIND", "127.0.0.1");
+        env.put("SCIMGATE_DB_URL", database.jdbcUrl());
+        if (database.user() != null) {
+            env.put("SCIMGATE_DB_USER", database.user());
+        }
+        if (database.password() != null) {
+            env.put("SCIMGATE_DB_PASSWORD", database.password());
+        }
+        if (adminToken != null) {
+            env.put("SCIMGATE_ADMIN_TOKEN", adminToken);
+        }
+        return ServerConfig.from(env);
+    }
+
+    public String url() {
+        return server.baseUrl();
+    }
+
+    public ScimgateServer server() {
+        return server;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public AdminClient admin() {
+        return new AdminClient(url(), adminToken);
+    }
+
+    /** A new organization with a new directory of {@code provider}. */
+    public DirectoryAccess newDirectory(String provider) {
+        AdminClient admin = admin();
+        String organizationId = admin.createOrganization("Org " + UUID.randomUUID());
+        return admin.createDirectory(organizationId, provider + " directory", provider);
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -6,12 +6,16 @@ import io.scimgate.core.domain.ConsumerDomains;
 import io.scimgate.core.domain.Domains;
 import io.scimgate.core.domain.JndiTxtResolver;
 import io.scimgate.core.domain.TxtResolver;
+import io.scimgate.core.events.EventListener;
+import io.scimgate.core.events.Events;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.token.AdminTokens;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -27,10 +31,14 @@ public final class ProvisioningCore {
     private final Directories directories;
     private final DirectoryUsers directoryUsers;
     private final AdminTokens adminTokens;
+    private final Events events;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
         Clock clock = builder.clock;
+        this.events = new Events(database, clock);
+        builder.eventListeners.forEach(events::addListener);
+        database.useOutbox(events);
         this.organizations = new Organizations(database, clock);
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow);
@@ -67,6 +75,10 @@ public final class ProvisioningCore {
         return adminTokens;
     }
 
+    public Events events() {
+        return events;
+    }
+
     public static final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
@@ -74,6 +86,7 @@ public final class ProvisioningCore {
         private TxtResolver txtResolver = new JndiTxtResolver();
         private String txtRecordPrefix = Domains.DEFAULT_TXT_PREFIX;
         private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
+        private final List<EventListener> eventListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -105,6 +118,12 @@ public final class ProvisioningCore {
 
         public Builder domainVerificationWindow(Duration window) {
             this.domainVerificationWindow = Objects.requireNonNull(window);
+            return this;
+        }
+
+        /** Called after commit for every event; see {@link EventListener}. */
+        public Builder eventListener(EventListener listener) {
+            this.eventListeners.add(Objects.requireNonNull(listener));
             return this;
         }
 

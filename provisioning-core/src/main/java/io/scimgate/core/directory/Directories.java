@@ -45,7 +45,8 @@ public final class Directories {
         if (trimmed.length() > MAX_NAME_LENGTH) {
             throw ScimgateException.invalid("name_too_long", "A directory name has at most " + MAX_NAME_LENGTH + " characters");
         }
-        return database.transaction(dsl -> {
+        return database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
             if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
                 throw Organizations.notFound(organizationId);
             }
@@ -104,7 +105,8 @@ public final class Directories {
 
     /** Issues a further token; refused while two are live, so one must be revoked first. */
     public IssuedToken issueToken(String directoryId) {
-        return database.transaction(dsl -> {
+        return database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
             dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate().fetchOptional()
                     .orElseThrow(() -> notFound(directoryId));
             int live = dsl.fetchCount(DIRECTORY_TOKEN,
@@ -126,7 +128,7 @@ public final class Directories {
     }
 
     public void revokeToken(String directoryId, String tokenId) {
-        int updated = database.transaction(dsl -> dsl.update(DIRECTORY_TOKEN)
+        int updated = database.transaction(tx -> tx.dsl().update(DIRECTORY_TOKEN)
                 .set(DIRECTORY_TOKEN.REVOKED_AT, Times.now(clock))
                 .where(DIRECTORY_TOKEN.ID.eq(tokenId), DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId),
                         DIRECTORY_TOKEN.REVOKED_AT.isNull())

@@ -42,7 +42,8 @@ public final class DirectoryUsers {
     public DirectoryUser create(String directoryId, DirectoryUserData data) {
         validate(data);
         try {
-            return database.transaction(dsl -> {
+            return database.transaction(tx -> {
+                DSLContext dsl = tx.dsl();
                 OffsetDateTime now = Times.now(clock);
                 DirectoryUserRecord row = dsl.newRecord(DIRECTORY_USER);
                 row.setId(Ids.newId());
@@ -82,7 +83,8 @@ public final class DirectoryUsers {
     public DirectoryUser update(String directoryId, String id, Long expectedVersion,
             Function<DirectoryUser, DirectoryUserData> change) {
         try {
-            return database.transaction(dsl -> {
+            return database.transaction(tx -> {
+                DSLContext dsl = tx.dsl();
                 DirectoryUserRecord row = dsl.selectFrom(DIRECTORY_USER)
                         .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
                         .forUpdate()
@@ -113,7 +115,8 @@ public final class DirectoryUsers {
     }
 
     public void delete(String directoryId, String id, Long expectedVersion) {
-        database.transaction(dsl -> {
+        database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
             DirectoryUserRecord row = dsl.selectFrom(DIRECTORY_USER)
                     .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
                     .forUpdate()

@@ -57,7 +57,8 @@ public final class Domains {
                 .setVerificationToken("scimgate-domain-verification=" + SecretTokens.generate(""))
                 .setCreatedAt(Times.now(clock));
         try {
-            database.transaction(dsl -> {
+            database.transaction(tx -> {
+                DSLContext dsl = tx.dsl();
                 if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
                     throw Organizations.notFound(organizationId);
                 }
@@ -103,7 +104,8 @@ public final class Domains {
             throw ScimgateException.invalid("dns_record_not_found",
                     "No TXT record " + current.verificationRecordName() + " holding " + current.verificationToken());
         }
-        return database.transaction(dsl -> {
+        return database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
             OrganizationDomainRecord row = dsl.selectFrom(ORGANIZATION_DOMAIN)
                     .where(ORGANIZATION_DOMAIN.ID.eq(domainId), ORGANIZATION_DOMAIN.ORGANIZATION_ID.eq(organizationId))
                     .forUpdate()
@@ -119,7 +121,7 @@ public final class Domains {
     }
 
     public void delete(String organizationId, String domainId) {
-        int deleted = database.transaction(dsl -> dsl.deleteFrom(ORGANIZATION_DOMAIN)
+        int deleted = database.transaction(tx -> tx.dsl().deleteFrom(ORGANIZATION_DOMAIN)
                 .where(ORGANIZATION_DOMAIN.ID.eq(domainId), ORGANIZATION_DOMAIN.ORGANIZATION_ID.eq(organizationId))
                 .execute());
         if (deleted == 0) {

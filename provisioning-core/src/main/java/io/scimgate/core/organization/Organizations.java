@@ -41,7 +41,7 @@ public final class Organizations {
                 .setDefaultRole(DEFAULT_ROLE)
                 .setCreatedAt(now)
                 .setUpdatedAt(now);
-        database.transaction(dsl -> dsl.executeInsert(row));
+        database.transaction(tx -> tx.dsl().executeInsert(row));
         return toOrganization(row);
     }
 

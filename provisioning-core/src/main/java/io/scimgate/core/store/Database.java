@@ -22,6 +22,7 @@ public final class Database {
     private final DataSource dataSource;
     private final SQLDialect dialect;
     private final DSLContext dsl;
+    private volatile Outbox outbox = Outbox.NONE;
 
     private Database(DataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -57,16 +58,31 @@ public final class Database {
         return dataSource;
     }
 
+    /** Sets where the events emitted in transactions go; done once, when the core is built. */
+    public void useOutbox(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
     /**
-     * Runs {@code work} in one transaction: it commits when work returns and rolls back when it throws.
-     * Runtime exceptions thrown by work reach the caller as they were thrown.
+     * Runs {@code work} in one transaction: its changes and the events it emits commit together
+     * when work returns, and nothing stays when it throws. Runtime exceptions thrown by work reach
+     * the caller as they were thrown.
      */
-    public <T> T transaction(Function<DSLContext, T> work) {
+    public <T> T transaction(Function<Tx, T> work) {
+        Runnable[] afterCommit = new Runnable[1];
+        T result;
         try {
-            return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+            result = dsl.transactionResult(configuration -> {
+                Tx tx = new Tx(configuration.dsl());
+                T value = work.apply(tx);
+                afterCommit[0] = outbox.write(configuration.dsl(), tx.events());
+                return value;
+            });
         } catch (RuntimeException e) {
             throw Unwrap.ownException(e);
         }
+        afterCommit[0].run();
+        return result;
     }
 
     private static SQLDialect dialectOf(DataSource dataSource) {

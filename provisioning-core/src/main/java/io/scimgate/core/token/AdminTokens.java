@@ -1,5 +1,6 @@
 package io.scimgate.core.token;
 
+import org.jooq.DSLContext;
 import static io.scimgate.core.store.schema.Tables.ADMIN_TOKEN;
 
 import io.scimgate.core.store.Database;
@@ -35,7 +36,8 @@ public final class AdminTokens {
             configuredHash = SecretTokens.hash(configuredToken.trim());
             return Optional.empty();
         }
-        return database.transaction(dsl -> {
+        return database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
             if (dsl.fetchExists(ADMIN_TOKEN)) {
                 return Optional.<String>empty();
             }
@@ -45,7 +47,8 @@ public final class AdminTokens {
 
     /** Replaces every stored admin token with a new one and returns it. */
     public String reset() {
-        return database.transaction(dsl -> {
+        return database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
             dsl.deleteFrom(ADMIN_TOKEN).execute();
             return insertNew(dsl);
         });

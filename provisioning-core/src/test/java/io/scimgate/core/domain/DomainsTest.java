@@ -83,7 +83,7 @@ class DomainsTest {
         OrganizationDomain verified = domains.verify(acme.id(), domain.id());
         assertEquals(DomainState.VERIFIED, verified.state());
         assertNotNull(verified.verifiedAt());
-        boolean verifiedInStore = test.core().database().transaction(dsl -> domains.isVerified(dsl, acme.id(), "acme.com"));
+        boolean verifiedInStore = test.core().database().transaction(tx -> domains.isVerified(tx.dsl(), acme.id(), "acme.com"));
         assertTrue(verifiedInStore);
     }
 

@@ -1,0 +1,13 @@
+package io.scimgate.core.store;
+
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Writes a transaction's events as its last statements, and says what to do once it has committed. */
+public interface Outbox {
+
+    Outbox NONE = (dsl, events) -> () -> { };
+
+    /** @return what to run after commit (for example, calling in-process listeners) */
+    Runnable write(DSLContext dsl, List<PendingEvent> events);
+}

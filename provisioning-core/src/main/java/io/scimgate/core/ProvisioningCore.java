@@ -1,6 +1,7 @@
 package io.scimgate.core;
 
 import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.domain.ConsumerDomains;
 import io.scimgate.core.domain.Domains;
@@ -30,6 +31,7 @@ public final class ProvisioningCore {
     private final Domains domains;
     private final Directories directories;
     private final DirectoryUsers directoryUsers;
+    private final DirectoryGroups directoryGroups;
     private final AdminTokens adminTokens;
     private final Events events;
 
@@ -44,6 +46,7 @@ public final class ProvisioningCore {
                 builder.txtRecordPrefix, builder.domainVerificationWindow);
         this.directories = new Directories(database, clock);
         this.directoryUsers = new DirectoryUsers(database, clock);
+        this.directoryGroups = new DirectoryGroups(database, clock);
         this.adminTokens = new AdminTokens(database, clock);
     }
 
@@ -69,6 +72,10 @@ public final class ProvisioningCore {
 
     public DirectoryUsers directoryUsers() {
         return directoryUsers;
+    }
+
+    public DirectoryGroups directoryGroups() {
+        return directoryGroups;
     }
 
     public AdminTokens adminTokens() {

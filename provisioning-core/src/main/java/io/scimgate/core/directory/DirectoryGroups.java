@@ -1,0 +1,460 @@
+package io.scimgate.core.directory;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.events.Events;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.Times;
+import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.schema.tables.records.DirectoryGroupMemberRecord;
+import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.OrderField;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Directory groups and their members (P22). Scoped to one directory like directory users (P5).
+ * Emits {@code dsync.group.created|updated|deleted} and {@code dsync.group.user_added|user_removed}.
+ */
+public final class DirectoryGroups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryGroups.class);
+    private static final int IN_LIST_CHUNK = 500;
+
+    private final Database database;
+    private final Clock clock;
+    private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
+
+    public DirectoryGroups(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public void addMembershipHook(GroupMembershipHook hook) {
+        hooks.add(hook);
+    }
+
+    public DirectoryGroup create(String directoryId, DirectoryGroupData data, Collection<String> memberIds) {
+        validate(data);
+        return database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
+            String organizationId = organizationOf(dsl, directoryId);
+            OffsetDateTime now = Times.now(clock);
+            DirectoryGroupRecord row = dsl.newRecord(DIRECTORY_GROUP);
+            row.setId(Ids.newId());
+            row.setDirectoryId(directoryId);
+            row.setVersion(1L);
+            row.setCreatedAt(now);
+            row.setUpdatedAt(now);
+            copy(data, row);
+            row.insert();
+            if (row.getSeq() == null) {
+                row.refresh(DIRECTORY_GROUP.SEQ);
+            }
+            tx.emit("dsync.group.created", organizationId, directoryId, groupData(row));
+            Editor editor = new Editor(tx, organizationId, row);
+            editor.addMembers(memberIds);
+            editor.finish(false);
+            return toGroup(row);
+        });
+    }
+
+    public Optional<DirectoryGroup> find(String directoryId, String id) {
+        return database.dsl().selectFrom(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.ID.eq(id), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
+                .fetchOptional(DirectoryGroups::toGroup);
+    }
+
+    public DirectoryGroup get(String directoryId, String id) {
+        return find(directoryId, id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Changes a group in one transaction: the row is locked, the version checked against
+     * {@code expectedVersion} (If-Match; null for any), then {@code edit} applies its changes in order.
+     * The version grows by one if anything changed.
+     */
+    public DirectoryGroup update(String directoryId, String id, Long expectedVersion, Consumer<GroupEdit> edit) {
+        return database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
+            DirectoryGroupRecord row = lock(dsl, directoryId, id);
+            if (expectedVersion != null && expectedVersion != row.getVersion()) {
+                throw versionMismatch(id, expectedVersion, row.getVersion());
+            }
+            Editor editor = new Editor(tx, organizationOf(dsl, directoryId), row);
+            edit.accept(editor);
+            editor.finish(true);
+            return toGroup(row);
+        });
+    }
+
+    public void delete(String directoryId, String id, Long expectedVersion) {
+        database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
+            DirectoryGroupRecord row = lock(dsl, directoryId, id);
+            if (expectedVersion != null && expectedVersion != row.getVersion()) {
+                throw versionMismatch(id, expectedVersion, row.getVersion());
+            }
+            String organizationId = organizationOf(dsl, directoryId);
+            Set<String> members = new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
+                    .from(DIRECTORY_GROUP_MEMBER)
+                    .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id))
+                    .fetch(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID));
+            dsl.deleteFrom(DIRECTORY_GROUP).where(DIRECTORY_GROUP.ID.eq(id)).execute();
+            tx.emit("dsync.group.deleted", organizationId, directoryId, groupData(row));
+            if (!members.isEmpty()) {
+                for (GroupMembershipHook hook : hooks) {
+                    hook.membersChanged(tx, directoryId, id, Set.of(), members);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The groups of a directory matching {@code filter}, in {@code order} (creation order breaks
+     * ties), skipping {@code offset} and returning at most {@code limit}, with the total count.
+     */
+    public Page<DirectoryGroup> find(String directoryId, Condition filter, List<? extends OrderField<?>> order,
+            int offset, int limit) {
+        DSLContext dsl = database.dsl();
+        Condition where = DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter);
+        int total = dsl.fetchCount(DIRECTORY_GROUP, where);
+        if (limit <= 0 || offset >= total) {
+            return new Page<>(List.of(), total);
+        }
+        List<OrderField<?>> ordering = new ArrayList<>(order);
+        ordering.add(DIRECTORY_GROUP.SEQ);
+        List<DirectoryGroup> items = dsl.selectFrom(DIRECTORY_GROUP)
+                .where(where)
+                .orderBy(ordering)
+                .offset(offset)
+                .limit(limit)
+                .fetch(DirectoryGroups::toGroup);
+        return new Page<>(items, total);
+    }
+
+    /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */
+    public List<GroupMember> members(String directoryId, String groupId) {
+        return database.dsl().select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME)
+                .from(DIRECTORY_GROUP_MEMBER)
+                .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
+                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId), DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(directoryId))
+                .orderBy(DIRECTORY_GROUP_MEMBER.ADDED_AT, DIRECTORY_USER.SEQ)
+                .fetch(row -> new GroupMember(row.value1(), row.value2(), row.value3()));
+    }
+
+    /** The ids of the groups a directory user belongs to, read inside a transaction. */
+    public static List<String> groupIdsOf(DSLContext dsl, String directoryUserId) {
+        return dsl.select(DIRECTORY_GROUP_MEMBER.GROUP_ID)
+                .from(DIRECTORY_GROUP_MEMBER)
+                .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(directoryUserId))
+                .fetch(DIRECTORY_GROUP_MEMBER.GROUP_ID);
+    }
+
+    /** A condition on a group's member rows: matches groups having a member that satisfies it. */
+    public static Condition hasMember(Condition onMemberRow) {
+        return DSL.exists(DSL.selectOne()
+                .from(DIRECTORY_GROUP_MEMBER)
+                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(DIRECTORY_GROUP.ID))
+                .and(onMemberRow));
+    }
+
+    public static String key(String displayName) {
+        return DirectoryUsers.key(displayName);
+    }
+
+    /** Applies one request's changes to a locked group row, collecting member changes for events and hooks. */
+    private final class Editor implements GroupEdit {
+
+        private final Tx tx;
+        private final DSLContext dsl;
+        private final String organizationId;
+        private final DirectoryGroupRecord row;
+        private final Set<String> added = new LinkedHashSet<>();
+        private final Set<String> removed = new LinkedHashSet<>();
+        private final Map<String, String> previous = new LinkedHashMap<>();
+        private boolean changed;
+
+        Editor(Tx tx, String organizationId, DirectoryGroupRecord row) {
+            this.tx = tx;
+            this.dsl = tx.dsl();
+            this.organizationId = organizationId;
+            this.row = row;
+        }
+
+        @Override
+        public DirectoryGroup current() {
+            return toGroup(row);
+        }
+
+        @Override
+        public void replaceData(DirectoryGroupData data) {
+            validate(data);
+            if (!Objects.equals(data.displayName(), row.getDisplayName())) {
+                previous.putIfAbsent("displayName", row.getDisplayName());
+            }
+            if (!Objects.equals(data.externalId(), row.getExternalId())) {
+                previous.putIfAbsent("externalId", row.getExternalId());
+            }
+            if (!Objects.equals(data.displayName(), row.getDisplayName())
+                    || !Objects.equals(data.externalId(), row.getExternalId())
+                    || !Objects.equals(data.attributes(), row.getAttributes())) {
+                copy(data, row);
+                changed = true;
+            }
+        }
+
+        @Override
+        public void addMembers(Collection<String> userIds) {
+            Map<String, String> users = existingUsers(new LinkedHashSet<>(userIds));
+            Set<String> already = currentMembersAmong(users.keySet());
+            OffsetDateTime now = Times.now(clock);
+            List<DirectoryGroupMemberRecord> rows = new ArrayList<>();
+            for (Map.Entry<String, String> user : users.entrySet()) {
+                if (!already.contains(user.getKey())) {
+                    rows.add(new DirectoryGroupMemberRecord(row.getId(), user.getKey(), row.getDirectoryId(), now));
+                    memberAdded(user.getKey(), user.getValue());
+                }
+            }
+            if (!rows.isEmpty()) {
+                dsl.batchInsert(rows).execute();
+            }
+        }
+
+        @Override
+        public void removeMembers(Collection<String> userIds) {
+            Set<String> wanted = new LinkedHashSet<>(userIds);
+            Map<String, String> members = new LinkedHashMap<>();
+            for (List<String> chunk : chunks(wanted)) {
+                dsl.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME)
+                        .from(DIRECTORY_GROUP_MEMBER)
+                        .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
+                        .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()),
+                                DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.in(chunk))
+                        .forEach(member -> members.put(member.value1(), member.value2()));
+            }
+            deleteMembers(members);
+        }
+
+        @Override
+        public void removeAllMembers() {
+            Map<String, String> members = new LinkedHashMap<>();
+            dsl.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME)
+                    .from(DIRECTORY_GROUP_MEMBER)
+                    .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
+                    .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()))
+                    .forEach(member -> members.put(member.value1(), member.value2()));
+            deleteMembers(members);
+        }
+
+        @Override
+        public void replaceMembers(Collection<String> userIds) {
+            Set<String> wanted = new LinkedHashSet<>(userIds);
+            Set<String> current = new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
+                    .from(DIRECTORY_GROUP_MEMBER)
+                    .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()))
+                    .fetch(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID));
+            Set<String> leaving = new LinkedHashSet<>(current);
+            leaving.removeAll(wanted);
+            Set<String> joining = new LinkedHashSet<>(wanted);
+            joining.removeAll(current);
+            removeMembers(leaving);
+            addMembers(joining);
+        }
+
+        private void deleteMembers(Map<String, String> members) {
+            for (List<String> chunk : chunks(members.keySet())) {
+                dsl.deleteFrom(DIRECTORY_GROUP_MEMBER)
+                        .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()),
+                                DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.in(chunk))
+                        .execute();
+            }
+            members.forEach(this::memberRemoved);
+        }
+
+        private void memberAdded(String userId, String userName) {
+            if (!removed.remove(userId)) {
+                added.add(userId);
+            }
+            changed = true;
+            tx.emit("dsync.group.user_added", organizationId, row.getDirectoryId(), memberData(userId, userName));
+        }
+
+        private void memberRemoved(String userId, String userName) {
+            if (!added.remove(userId)) {
+                removed.add(userId);
+            }
+            changed = true;
+            tx.emit("dsync.group.user_removed", organizationId, row.getDirectoryId(), memberData(userId, userName));
+        }
+
+        private ObjectNode memberData(String userId, String userName) {
+            ObjectNode data = Events.data().put("directoryId", row.getDirectoryId());
+            data.putObject("group").put("id", row.getId()).put("displayName", row.getDisplayName());
+            data.putObject("user").put("id", userId).put("userName", userName);
+            return data;
+        }
+
+        /** The requested ids that are users of this directory, with their userName; the rest is logged. */
+        private Map<String, String> existingUsers(Set<String> userIds) {
+            Map<String, String> users = new LinkedHashMap<>();
+            for (List<String> chunk : chunks(userIds)) {
+                dsl.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME)
+                        .from(DIRECTORY_USER)
+                        .where(DIRECTORY_USER.DIRECTORY_ID.eq(row.getDirectoryId()), DIRECTORY_USER.ID.in(chunk))
+                        .forEach(user -> users.put(user.value1(), user.value2()));
+            }
+            if (users.size() < userIds.size()) {
+                Set<String> unknown = new LinkedHashSet<>(userIds);
+                unknown.removeAll(users.keySet());
+                LOG.warn("Directory {} group {}: ignored member ids that are not users of the directory: {}",
+                        row.getDirectoryId(), row.getId(), unknown);
+            }
+            return users;
+        }
+
+        private Set<String> currentMembersAmong(Set<String> userIds) {
+            Set<String> members = new LinkedHashSet<>();
+            for (List<String> chunk : chunks(userIds)) {
+                members.addAll(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
+                        .from(DIRECTORY_GROUP_MEMBER)
+                        .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()),
+                                DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.in(chunk))
+                        .fetch(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID));
+            }
+            return members;
+        }
+
+        /** Writes the row once if anything changed, emits the update event and tells the hooks. */
+        void finish(boolean bumpVersion) {
+            if (bumpVersion && changed) {
+                long readVersion = row.getVersion();
+                row.setVersion(readVersion + 1);
+                row.setUpdatedAt(Times.now(clock));
+                int updated = dsl.update(DIRECTORY_GROUP)
+                        .set(DIRECTORY_GROUP.DISPLAY_NAME, row.getDisplayName())
+                        .set(DIRECTORY_GROUP.DISPLAY_NAME_KEY, row.getDisplayNameKey())
+                        .set(DIRECTORY_GROUP.EXTERNAL_ID, row.getExternalId())
+                        .set(DIRECTORY_GROUP.ATTRIBUTES, row.getAttributes())
+                        .set(DIRECTORY_GROUP.VERSION, row.getVersion())
+                        .set(DIRECTORY_GROUP.UPDATED_AT, row.getUpdatedAt())
+                        .where(DIRECTORY_GROUP.ID.eq(row.getId()), DIRECTORY_GROUP.VERSION.eq(readVersion))
+                        .execute();
+                if (updated != 1) {
+                    throw versionMismatch(row.getId(), readVersion, -1);
+                }
+            }
+            if (!previous.isEmpty()) {
+                ObjectNode data = groupData(row);
+                ObjectNode before = data.putObject("previousAttributes");
+                previous.forEach(before::put);
+                tx.emit("dsync.group.updated", organizationId, row.getDirectoryId(), data);
+            }
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                for (GroupMembershipHook hook : hooks) {
+                    hook.membersChanged(tx, row.getDirectoryId(), row.getId(), Set.copyOf(added), Set.copyOf(removed));
+                }
+            }
+        }
+    }
+
+    private static DirectoryGroupRecord lock(DSLContext dsl, String directoryId, String id) {
+        return dsl.selectFrom(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.ID.eq(id), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static String organizationOf(DSLContext dsl, String directoryId) {
+        return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
+                .fetchOptional(DIRECTORY.ORGANIZATION_ID)
+                .orElseThrow(() -> Directories.notFound(directoryId));
+    }
+
+    private static ObjectNode groupData(DirectoryGroupRecord row) {
+        ObjectNode data = Events.data()
+                .put("directoryId", row.getDirectoryId())
+                .put("id", row.getId())
+                .put("displayName", row.getDisplayName());
+        data.put("externalId", row.getExternalId());
+        return data;
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> current = new ArrayList<>(IN_LIST_CHUNK);
+        for (String id : ids) {
+            current.add(id);
+            if (current.size() == IN_LIST_CHUNK) {
+                chunks.add(current);
+                current = new ArrayList<>(IN_LIST_CHUNK);
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    private static void copy(DirectoryGroupData data, DirectoryGroupRecord row) {
+        row.setDisplayName(data.displayName());
+        row.setDisplayNameKey(key(data.displayName()));
+        row.setExternalId(data.externalId());
+        row.setAttributes(data.attributes());
+    }
+
+    private static void validate(DirectoryGroupData data) {
+        if (data.displayName() == null || data.displayName().isBlank()) {
+            throw ScimgateException.invalid("display_name_required", "displayName is required");
+        }
+        if (data.displayName().length() > DirectoryUsers.MAX_VALUE_LENGTH
+                || (data.externalId() != null && data.externalId().length() > DirectoryUsers.MAX_VALUE_LENGTH)) {
+            throw ScimgateException.invalid("value_too_long",
+                    "displayName and externalId have at most " + DirectoryUsers.MAX_VALUE_LENGTH + " characters");
+        }
+        if (data.attributes() == null || data.attributes().length() > DirectoryUsers.MAX_DOCUMENT_LENGTH) {
+            throw ScimgateException.invalid("document_too_large",
+                    "A group resource has at most " + DirectoryUsers.MAX_DOCUMENT_LENGTH + " characters");
+        }
+    }
+
+    private static ScimgateException versionMismatch(String id, long expected, long actual) {
+        return ScimgateException.preconditionFailed("version_mismatch",
+                "Group " + id + " has changed since version " + expected
+                        + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
+    }
+
+    public static ScimgateException notFound(String id) {
+        return ScimgateException.notFound("directory_group_not_found", "No group with id " + id + " in this directory");
+    }
+
+    static DirectoryGroup toGroup(DirectoryGroupRecord row) {
+        return new DirectoryGroup(row.getId(), row.getDirectoryId(), row.getSeq() == null ? 0 : row.getSeq(),
+                row.getDisplayName(), row.getExternalId(), row.getAttributes(), row.getVersion(),
+                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
+    }
+}

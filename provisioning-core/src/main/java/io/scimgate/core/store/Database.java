@@ -2,6 +2,7 @@ package io.scimgate.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -11,6 +12,8 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store: a jOOQ context over H2 or PostgreSQL, with the schema migrated by Flyway.
@@ -18,6 +21,9 @@ import org.jooq.impl.DefaultConfiguration;
  * lower-case identifiers of the migrations resolve on either database.
  */
 public final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_ATTEMPTS = 8;
 
     private final DataSource dataSource;
     private final SQLDialect dialect;
@@ -66,23 +72,69 @@ public final class Database {
     /**
      * Runs {@code work} in one transaction: its changes and the events it emits commit together
      * when work returns, and nothing stays when it throws. Runtime exceptions thrown by work reach
-     * the caller as they were thrown.
+     * the caller as they were thrown. When the transaction loses a race it can only see the end of
+     * after the winner commits (a {@link RetryableConflict}, a deadlock, a serialization failure),
+     * work runs again from the start in a new transaction.
      */
     public <T> T transaction(Function<Tx, T> work) {
-        Runnable[] afterCommit = new Runnable[1];
-        T result;
-        try {
-            result = dsl.transactionResult(configuration -> {
-                Tx tx = new Tx(configuration.dsl());
-                T value = work.apply(tx);
-                afterCommit[0] = outbox.write(configuration.dsl(), tx.events());
-                return value;
-            });
-        } catch (RuntimeException e) {
-            throw Unwrap.ownException(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(work);
+            } catch (RuntimeException e) {
+                RuntimeException own = Unwrap.ownException(e);
+                if (attempt >= MAX_ATTEMPTS || !isRetryable(own)) {
+                    throw own;
+                }
+                pause(attempt);
+            }
         }
-        afterCommit[0].run();
+    }
+
+    private <T> T runOnce(Function<Tx, T> work) {
+        Tx[] done = new Tx[1];
+        Runnable[] delivery = new Runnable[1];
+        T result = dsl.transactionResult(configuration -> {
+            Tx tx = new Tx(configuration.dsl());
+            T value = work.apply(tx);
+            delivery[0] = outbox.write(configuration.dsl(), tx.events());
+            done[0] = tx;
+            return value;
+        });
+        delivery[0].run();
+        for (Runnable action : done[0].afterCommitActions()) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("An after-commit action failed; the change itself is committed", e);
+            }
+        }
         return result;
+    }
+
+    private static boolean isRetryable(RuntimeException e) {
+        if (e instanceof RetryableConflict) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = String.valueOf(sql.getSQLState());
+                // 40001 serialization failure, 40P01 deadlock (PostgreSQL); H2: 40001 deadlock,
+                // HYT00 lock timeout, 90131 concurrent update of the same row.
+                if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00") || sql.getErrorCode() == 90131) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a transaction", e);
+        }
     }
 
     private static SQLDialect dialectOf(DataSource dataSource) {

@@ -9,9 +9,18 @@ import io.scimgate.core.domain.JndiTxtResolver;
 import io.scimgate.core.domain.TxtResolver;
 import io.scimgate.core.events.EventListener;
 import io.scimgate.core.events.Events;
+import io.scimgate.core.invitation.InvitationSender;
+import io.scimgate.core.invitation.Invitations;
+import io.scimgate.core.invitation.LoggingInvitationSender;
+import io.scimgate.core.membership.GroupRoles;
+import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.provisioning.DirectoryUserStatuses;
+import io.scimgate.core.provisioning.Provisioning;
+import io.scimgate.core.provisioning.SessionRevoker;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.token.AdminTokens;
+import io.scimgate.core.user.Users;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +31,9 @@ import javax.sql.DataSource;
 
 /**
  * The provisioning core on one store. Build it on any {@link DataSource} (H2 or PostgreSQL):
- * the schema is migrated on {@link Builder#build()}. Nothing here starts a server.
+ * the schema is migrated on {@link Builder#build()}. Nothing here starts a server: a host
+ * application reads users, memberships and invitations through it, and hears about every change
+ * through its event listeners, session revoker and invitation sender.
  */
 public final class ProvisioningCore {
 
@@ -32,6 +43,11 @@ public final class ProvisioningCore {
     private final Directories directories;
     private final DirectoryUsers directoryUsers;
     private final DirectoryGroups directoryGroups;
+    private final DirectoryUserStatuses directoryUserStatuses;
+    private final Users users;
+    private final Memberships memberships;
+    private final Invitations invitations;
+    private final GroupRoles groupRoles;
     private final AdminTokens adminTokens;
     private final Events events;
 
@@ -45,8 +61,17 @@ public final class ProvisioningCore {
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow);
         this.directories = new Directories(database, clock);
-        this.directoryUsers = new DirectoryUsers(database, clock);
+        this.users = new Users(database, clock);
+        this.memberships = new Memberships(database, clock);
+        this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
+                builder.invitationSender, memberships, users);
+        this.groupRoles = new GroupRoles(database);
+        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker);
+        this.directoryUsers = new DirectoryUsers(database, clock, provisioning);
         this.directoryGroups = new DirectoryGroups(database, clock);
+        directoryGroups.addMembershipHook(provisioning);
+        domains.addVerifiedHook(provisioning);
+        this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);
     }
 
@@ -78,6 +103,27 @@ public final class ProvisioningCore {
         return directoryGroups;
     }
 
+    /** Directory users with their provisioning state and reason. */
+    public DirectoryUserStatuses directoryUserStatuses() {
+        return directoryUserStatuses;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Memberships memberships() {
+        return memberships;
+    }
+
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    public GroupRoles groupRoles() {
+        return groupRoles;
+    }
+
     public AdminTokens adminTokens() {
         return adminTokens;
     }
@@ -94,6 +140,10 @@ public final class ProvisioningCore {
         private String txtRecordPrefix = Domains.DEFAULT_TXT_PREFIX;
         private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private SessionRevoker sessionRevoker = SessionRevoker.NONE;
+        private InvitationSender invitationSender = new LoggingInvitationSender();
+        private Duration invitationExpiry = Invitations.DEFAULT_EXPIRY;
+        private String invitationAcceptUrl;
 
         private Builder() {
         }
@@ -131,6 +181,32 @@ public final class ProvisioningCore {
         /** Called after commit for every event; see {@link EventListener}. */
         public Builder eventListener(EventListener listener) {
             this.eventListeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /** Ends a deprovisioned member's sessions in the host app (P19). */
+        public Builder sessionRevoker(SessionRevoker revoker) {
+            this.sessionRevoker = Objects.requireNonNull(revoker);
+            return this;
+        }
+
+        /** Delivers invitations; the default only logs that one is due (without its token). */
+        public Builder invitationSender(InvitationSender sender) {
+            this.invitationSender = Objects.requireNonNull(sender);
+            return this;
+        }
+
+        public Builder invitationExpiry(Duration expiry) {
+            if (expiry.isNegative() || expiry.isZero()) {
+                throw new IllegalArgumentException("invitation expiry must be positive");
+            }
+            this.invitationExpiry = expiry;
+            return this;
+        }
+
+        /** The URL invitees open, with {@code {token}} where the token goes, e.g. {@code https://app.example/join?token={token}}. */
+        public Builder invitationAcceptUrl(String template) {
+            this.invitationAcceptUrl = template;
             return this;
         }
 

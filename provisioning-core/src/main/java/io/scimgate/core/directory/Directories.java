@@ -103,6 +103,25 @@ public final class Directories {
                 .map(row -> toDirectory(row.into(DIRECTORY)));
     }
 
+    /**
+     * P6: removes a directory with its users, groups and tokens. The Users and memberships it
+     * provisioned stay as they are; the only event is {@code dsync.deleted}.
+     */
+    public void delete(String directoryId) {
+        database.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
+            DirectoryRecord row = dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate()
+                    .fetchOptional().orElseThrow(() -> notFound(directoryId));
+            dsl.deleteFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).execute();
+            tx.emit("dsync.deleted", row.getOrganizationId(), directoryId, io.scimgate.core.events.Events.data()
+                    .put("id", row.getId())
+                    .put("organizationId", row.getOrganizationId())
+                    .put("name", row.getName())
+                    .put("provider", row.getProvider()));
+            return null;
+        });
+    }
+
     /** Issues a further token; refused while two are live, so one must be revoked first. */
     public IssuedToken issueToken(String directoryId) {
         return database.transaction(tx -> {
@@ -151,6 +170,13 @@ public final class Directories {
 
     public static ScimgateException notFound(String id) {
         return ScimgateException.notFound("directory_not_found", "No directory with id " + id);
+    }
+
+    /** The organization of a directory, read inside a transaction. */
+    public static String organizationOf(DSLContext dsl, String directoryId) {
+        return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
+                .fetchOptional(DIRECTORY.ORGANIZATION_ID)
+                .orElseThrow(() -> notFound(directoryId));
     }
 
     static Directory toDirectory(DirectoryRecord row) {

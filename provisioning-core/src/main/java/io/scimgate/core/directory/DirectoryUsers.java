@@ -33,10 +33,16 @@ public final class DirectoryUsers {
 
     private final Database database;
     private final Clock clock;
+    private final DirectoryUserLifecycle lifecycle;
 
     public DirectoryUsers(Database database, Clock clock) {
+        this(database, clock, DirectoryUserLifecycle.NONE);
+    }
+
+    public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle) {
         this.database = database;
         this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     public DirectoryUser create(String directoryId, DirectoryUserData data) {
@@ -57,7 +63,11 @@ public final class DirectoryUsers {
                     row.refresh(DIRECTORY_USER.SEQ);
                 }
                 writeEmails(dsl, row.getId(), directoryId, data.emails());
-                return toUser(row);
+                DirectoryUser created = toUser(row);
+                String organizationId = Directories.organizationOf(dsl, directoryId);
+                tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(created));
+                lifecycle.created(tx, organizationId, created);
+                return created;
             });
         } catch (DataAccessException e) {
             throw translate(e, data);
@@ -77,6 +87,7 @@ public final class DirectoryUsers {
     /**
      * Changes a user in one transaction: the row is locked, {@code change} computes the new data
      * from the current user, and the row is written only if its version is still the one read.
+     * Data equal to what is stored changes nothing: no new version, no event (P16).
      *
      * @param expectedVersion the version the client based its change on (If-Match), or null for any
      */
@@ -94,8 +105,12 @@ public final class DirectoryUsers {
                 if (expectedVersion != null && expectedVersion != readVersion) {
                     throw versionMismatch(id, expectedVersion, readVersion);
                 }
-                DirectoryUserData data = change.apply(toUser(row));
+                DirectoryUser before = toUser(row);
+                DirectoryUserData data = change.apply(before);
                 validate(data);
+                if (DirectoryUserEvents.unchanged(before, data)) {
+                    return before;
+                }
                 copy(data, row);
                 row.setVersion(readVersion + 1);
                 row.setUpdatedAt(Times.now(clock));
@@ -107,7 +122,11 @@ public final class DirectoryUsers {
                     throw versionMismatch(id, readVersion, -1);
                 }
                 writeEmails(dsl, id, directoryId, data.emails());
-                return toUser(row);
+                DirectoryUser after = toUser(row);
+                String organizationId = Directories.organizationOf(dsl, directoryId);
+                tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
+                lifecycle.updated(tx, organizationId, before, after);
+                return after;
             });
         } catch (DataAccessException e) {
             throw translate(e, null);
@@ -125,6 +144,10 @@ public final class DirectoryUsers {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
+            DirectoryUser deleted = toUser(row);
+            String organizationId = Directories.organizationOf(dsl, directoryId);
+            tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
+            lifecycle.deleting(tx, organizationId, deleted);
             return dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
         });
     }
@@ -177,7 +200,9 @@ public final class DirectoryUsers {
         row.setDisplayName(data.displayName());
         row.setGivenName(data.givenName());
         row.setFamilyName(data.familyName());
-        row.setPrimaryEmail(PrimaryEmail.of(data.emails(), data.userName()).orElse(null));
+        String primaryEmail = PrimaryEmail.of(data.emails(), data.userName()).orElse(null);
+        row.setPrimaryEmail(primaryEmail);
+        row.setPrimaryEmailKey(emailKey(primaryEmail));
         row.setTitle(data.title());
         row.setEmployeeNumber(data.employeeNumber());
         row.setDepartment(data.department());
@@ -254,11 +279,16 @@ public final class DirectoryUsers {
                         + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
     }
 
+    /** Reads a directory user inside a transaction. */
+    public static DirectoryUser read(DSLContext dsl, String id) {
+        return dsl.selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).fetchSingle(DirectoryUsers::toUser);
+    }
+
     public static ScimgateException notFound(String id) {
         return ScimgateException.notFound("directory_user_not_found", "No user with id " + id + " in this directory");
     }
 
-    static DirectoryUser toUser(DirectoryUserRecord row) {
+    public static DirectoryUser toUser(DirectoryUserRecord row) {
         return new DirectoryUser(row.getId(), row.getDirectoryId(), row.getSeq() == null ? 0 : row.getSeq(),
                 row.getUserName(), row.getExternalId(), Boolean.TRUE.equals(row.getActive()), row.getDisplayName(),
                 row.getGivenName(), row.getFamilyName(), row.getPrimaryEmail(), row.getTitle(),

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -31,6 +32,7 @@ public final class Domains {
     private final TxtResolver txtResolver;
     private final String txtPrefix;
     private final Duration verificationWindow;
+    private final List<DomainVerifiedHook> verifiedHooks = new CopyOnWriteArrayList<>();
 
     public Domains(Database database, Clock clock, ConsumerDomains consumerDomains, TxtResolver txtResolver,
             String txtPrefix, Duration verificationWindow) {
@@ -40,6 +42,11 @@ public final class Domains {
         this.txtResolver = txtResolver;
         this.txtPrefix = txtPrefix;
         this.verificationWindow = verificationWindow;
+    }
+
+    /** Hooks told inside the verifying transaction that a domain became verified (P24). */
+    public void addVerifiedHook(DomainVerifiedHook hook) {
+        verifiedHooks.add(hook);
     }
 
     public OrganizationDomain add(String organizationId, String domain, VerificationStrategy strategy) {
@@ -115,6 +122,11 @@ public final class Domains {
                 row.setState(DomainState.VERIFIED.slug());
                 row.setVerifiedAt(Times.now(clock));
                 row.store();
+                OrganizationDomain verified = toDomain(row);
+                tx.emit("organization_domain.verified", organizationId, null, eventData(verified));
+                for (DomainVerifiedHook hook : verifiedHooks) {
+                    hook.domainVerified(tx, organizationId, verified.domain());
+                }
             }
             return toDomain(row);
         });
@@ -138,6 +150,15 @@ public final class Domains {
                 ORGANIZATION_DOMAIN.ORGANIZATION_ID.eq(organizationId),
                 ORGANIZATION_DOMAIN.DOMAIN.eq(domain),
                 ORGANIZATION_DOMAIN.STATE.eq(DomainState.VERIFIED.slug()));
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode eventData(OrganizationDomain domain) {
+        return io.scimgate.core.events.Events.data()
+                .put("id", domain.id())
+                .put("organizationId", domain.organizationId())
+                .put("domain", domain.domain())
+                .put("state", domain.state().slug())
+                .put("verification", domain.verificationStrategy().slug());
     }
 
     private Optional<OrganizationDomain> find(DSLContext dsl, String organizationId, String domainId) {

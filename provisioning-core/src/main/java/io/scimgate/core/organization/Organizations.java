@@ -27,13 +27,7 @@ public final class Organizations {
     }
 
     public Organization create(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty()) {
-            throw ScimgateException.invalid("name_required", "An organization needs a non-empty name");
-        }
-        if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw ScimgateException.invalid("name_too_long", "An organization name has at most " + MAX_NAME_LENGTH + " characters");
-        }
+        String trimmed = checkName(name);
         OffsetDateTime now = Times.now(clock);
         OrganizationRecord row = new OrganizationRecord()
                 .setId(Ids.newId())
@@ -41,8 +35,37 @@ public final class Organizations {
                 .setDefaultRole(DEFAULT_ROLE)
                 .setCreatedAt(now)
                 .setUpdatedAt(now);
-        database.transaction(tx -> tx.dsl().executeInsert(row));
-        return toOrganization(row);
+        row.setSendInvitations(true);
+        Organization organization = toOrganization(row);
+        database.transaction(tx -> {
+            tx.dsl().executeInsert(row);
+            tx.emit("organization.created", organization.id(), null, eventData(organization));
+            return null;
+        });
+        return organization;
+    }
+
+    /** Changes an organization's name, default role or invitation sending; null leaves a field as it is. */
+    public Organization update(String id, String name, String defaultRole, Boolean sendInvitations) {
+        return database.transaction(tx -> {
+            OrganizationRecord row = tx.dsl().selectFrom(ORGANIZATION).where(ORGANIZATION.ID.eq(id)).forUpdate()
+                    .fetchOptional().orElseThrow(() -> notFound(id));
+            if (name != null) {
+                row.setName(checkName(name));
+            }
+            if (defaultRole != null) {
+                row.setDefaultRole(io.scimgate.core.membership.Memberships.checkRole(defaultRole));
+            }
+            if (sendInvitations != null) {
+                row.setSendInvitations(sendInvitations);
+            }
+            if (row.changed()) {
+                row.setUpdatedAt(Times.now(clock));
+                row.store();
+                tx.emit("organization.updated", id, null, eventData(toOrganization(row)));
+            }
+            return toOrganization(row);
+        });
     }
 
     public Optional<Organization> find(String id) {
@@ -63,12 +86,32 @@ public final class Organizations {
                 .fetch(Organizations::toOrganization);
     }
 
+    private static String checkName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw ScimgateException.invalid("name_required", "An organization needs a non-empty name");
+        }
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw ScimgateException.invalid("name_too_long", "An organization name has at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode eventData(Organization organization) {
+        return io.scimgate.core.events.Events.data()
+                .put("id", organization.id())
+                .put("name", organization.name())
+                .put("defaultRole", organization.defaultRole())
+                .put("sendInvitations", organization.sendInvitations());
+    }
+
     public static ScimgateException notFound(String id) {
         return ScimgateException.notFound("organization_not_found", "No organization with id " + id);
     }
 
     static Organization toOrganization(OrganizationRecord row) {
         return new Organization(row.getId(), row.getName(), row.getDefaultRole(),
-                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
+                !Boolean.FALSE.equals(row.getSendInvitations()), Times.instant(row.getCreatedAt()),
+                Times.instant(row.getUpdatedAt()));
     }
 }

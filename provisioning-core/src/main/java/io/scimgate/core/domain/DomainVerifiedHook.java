@@ -1,0 +1,10 @@
+package io.scimgate.core.domain;
+
+import io.scimgate.core.store.Tx;
+
+/** Told, inside the transaction, that an organization's domain became verified (P24). */
+@FunctionalInterface
+public interface DomainVerifiedHook {
+
+    void domainVerified(Tx tx, String organizationId, String domain);
+}

@@ -1,0 +1,22 @@
+package io.scimgate.core.membership;
+
+import io.scimgate.core.ScimgateException;
+import java.util.Locale;
+
+/** active: may sign in; pending: invited, may not sign in yet (P14); inactive: deprovisioned (P19). */
+public enum MembershipStatus {
+    ACTIVE, PENDING, INACTIVE;
+
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static MembershipStatus fromSlug(String slug) {
+        for (MembershipStatus status : values()) {
+            if (status.slug().equalsIgnoreCase(slug == null ? "" : slug.trim())) {
+                return status;
+            }
+        }
+        throw ScimgateException.invalid("invalid_status", "status must be active, pending or inactive, not '" + slug + "'");
+    }
+}

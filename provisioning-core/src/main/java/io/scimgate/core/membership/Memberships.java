@@ -1,0 +1,183 @@
+package io.scimgate.core.membership;
+
+import static io.scimgate.core.store.schema.Tables.APP_USER;
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.Times;
+import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.schema.tables.records.OrganizationMembershipRecord;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/** Organization memberships: read by the host app, changed by the provisioning rules and by hand (roles). */
+public final class Memberships {
+
+    private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
+
+    private final Database database;
+    private final Clock clock;
+
+    public Memberships(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** A membership as stored, with the role it had before it was deprovisioned (P19). */
+    public record Stored(Membership membership, String rememberedRole) {
+    }
+
+    public Optional<Membership> find(String id) {
+        return database.dsl().fetchOptional(ORGANIZATION_MEMBERSHIP, ORGANIZATION_MEMBERSHIP.ID.eq(id))
+                .map(Memberships::toMembership);
+    }
+
+    public Optional<Membership> find(String organizationId, String userId) {
+        return database.dsl().fetchOptional(ORGANIZATION_MEMBERSHIP,
+                ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID.eq(organizationId),
+                ORGANIZATION_MEMBERSHIP.USER_ID.eq(userId)).map(Memberships::toMembership);
+    }
+
+    /** The memberships of an organization, optionally of one status, oldest first. */
+    public List<Membership> list(String organizationId, MembershipStatus status) {
+        Condition where = ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID.eq(organizationId);
+        if (status != null) {
+            where = where.and(ORGANIZATION_MEMBERSHIP.STATUS.eq(status.slug()));
+        }
+        return database.dsl().selectFrom(ORGANIZATION_MEMBERSHIP).where(where)
+                .orderBy(ORGANIZATION_MEMBERSHIP.CREATED_AT, ORGANIZATION_MEMBERSHIP.ID)
+                .fetch(Memberships::toMembership);
+    }
+
+    public List<Membership> listOfUser(String userId) {
+        return database.dsl().selectFrom(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.USER_ID.eq(userId))
+                .orderBy(ORGANIZATION_MEMBERSHIP.CREATED_AT, ORGANIZATION_MEMBERSHIP.ID)
+                .fetch(Memberships::toMembership);
+    }
+
+    /**
+     * Sets a member's role by hand. For members whose organization maps directory groups to roles,
+     * the mapping replaces it at the next change of their groups (P22).
+     */
+    public Membership setRole(String membershipId, String role) {
+        String checked = checkRole(role);
+        return database.transaction(tx -> {
+            OrganizationMembershipRecord row = tx.dsl().selectFrom(ORGANIZATION_MEMBERSHIP)
+                    .where(ORGANIZATION_MEMBERSHIP.ID.eq(membershipId)).forUpdate().fetchOptional()
+                    .orElseThrow(() -> notFound(membershipId));
+            Stored stored = new Stored(toMembership(row), row.getRememberedRole());
+            return update(tx, stored, stored.membership().status(), checked, stored.rememberedRole(),
+                    stored.membership().directoryManaged());
+        });
+    }
+
+    public static String checkRole(String role) {
+        if (role == null || !ROLE.matcher(role).matches()) {
+            throw ScimgateException.invalid("invalid_role",
+                    "A role is a slug of lower-case letters, digits and . _ : - (at most 64), not '" + role + "'");
+        }
+        return role;
+    }
+
+    public static Optional<Stored> lock(DSLContext dsl, String organizationId, String userId) {
+        return dsl.selectFrom(ORGANIZATION_MEMBERSHIP)
+                .where(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID.eq(organizationId), ORGANIZATION_MEMBERSHIP.USER_ID.eq(userId))
+                .forUpdate()
+                .fetchOptional(row -> new Stored(toMembership(row), row.getRememberedRole()));
+    }
+
+    /** Inserts a membership and emits {@code organization_membership.created}; a concurrent insert makes it throw. */
+    public Membership insert(Tx tx, String organizationId, String userId, MembershipStatus status, String role,
+            boolean directoryManaged) {
+        OffsetDateTime now = Times.now(clock);
+        OrganizationMembershipRecord row = new OrganizationMembershipRecord()
+                .setId(Ids.newId())
+                .setOrganizationId(organizationId)
+                .setUserId(userId)
+                .setStatus(status.slug())
+                .setRole(role)
+                .setDirectoryManaged(directoryManaged)
+                .setCreatedAt(now)
+                .setUpdatedAt(now);
+        tx.dsl().executeInsert(row);
+        Membership membership = toMembership(row);
+        tx.emit("organization_membership.created", organizationId, null, membership.eventData());
+        return membership;
+    }
+
+    /** Changes a locked membership; emits one {@code organization_membership.updated} if anything visible changed. */
+    public Membership update(Tx tx, Stored stored, MembershipStatus status, String role, String rememberedRole,
+            boolean directoryManaged) {
+        Membership before = stored.membership();
+        boolean visibleChange = before.status() != status || !before.role().equals(role)
+                || before.directoryManaged() != directoryManaged;
+        if (!visibleChange && Objects.equals(stored.rememberedRole(), rememberedRole)) {
+            return before;
+        }
+        OffsetDateTime now = Times.now(clock);
+        tx.dsl().update(ORGANIZATION_MEMBERSHIP)
+                .set(ORGANIZATION_MEMBERSHIP.STATUS, status.slug())
+                .set(ORGANIZATION_MEMBERSHIP.ROLE, role)
+                .set(ORGANIZATION_MEMBERSHIP.REMEMBERED_ROLE, rememberedRole)
+                .set(ORGANIZATION_MEMBERSHIP.DIRECTORY_MANAGED, directoryManaged)
+                .set(ORGANIZATION_MEMBERSHIP.UPDATED_AT, visibleChange ? now : OffsetDateTime.ofInstant(before.updatedAt(), ZoneOffset.UTC))
+                .where(ORGANIZATION_MEMBERSHIP.ID.eq(before.id()))
+                .execute();
+        Membership after = new Membership(before.id(), before.organizationId(), before.userId(), status, role,
+                directoryManaged, before.createdAt(), visibleChange ? now.toInstant() : before.updatedAt());
+        if (visibleChange) {
+            ObjectNode data = after.eventData();
+            ObjectNode previous = data.putObject("previousAttributes");
+            if (before.status() != status) {
+                previous.put("status", before.status().slug());
+            }
+            if (!before.role().equals(role)) {
+                previous.put("role", before.role());
+            }
+            if (before.directoryManaged() != directoryManaged) {
+                previous.put("directoryManaged", before.directoryManaged());
+            }
+            tx.emit("organization_membership.updated", before.organizationId(), null, data);
+        }
+        return after;
+    }
+
+    public void delete(Tx tx, Membership membership) {
+        tx.dsl().deleteFrom(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.ID.eq(membership.id())).execute();
+        tx.emit("organization_membership.deleted", membership.organizationId(), null, membership.eventData());
+    }
+
+    /** The e-mail address of each pending membership of an organization, for domain promotion (P24). */
+    public static List<org.jooq.Record2<String, String>> pendingWithEmails(DSLContext dsl, String organizationId) {
+        return dsl.select(ORGANIZATION_MEMBERSHIP.USER_ID, APP_USER.EMAIL)
+                .from(ORGANIZATION_MEMBERSHIP)
+                .join(APP_USER).on(APP_USER.ID.eq(ORGANIZATION_MEMBERSHIP.USER_ID))
+                .where(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID.eq(organizationId),
+                        ORGANIZATION_MEMBERSHIP.STATUS.eq(MembershipStatus.PENDING.slug()),
+                        ORGANIZATION_MEMBERSHIP.DIRECTORY_MANAGED.isTrue())
+                .orderBy(ORGANIZATION_MEMBERSHIP.USER_ID)
+                .fetch();
+    }
+
+
+    public static ScimgateException notFound(String id) {
+        return ScimgateException.notFound("membership_not_found", "No membership with id " + id);
+    }
+
+    static Membership toMembership(OrganizationMembershipRecord row) {
+        return new Membership(row.getId(), row.getOrganizationId(), row.getUserId(),
+                MembershipStatus.fromSlug(row.getStatus()), row.getRole(), Boolean.TRUE.equals(row.getDirectoryManaged()),
+                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
+    }
+}

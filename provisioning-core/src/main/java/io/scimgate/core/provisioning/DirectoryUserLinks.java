@@ -1,0 +1,77 @@
+package io.scimgate.core.provisioning;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
+
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** The provisioning columns of directory users: which User each is linked to, and its state. */
+final class DirectoryUserLinks {
+
+    private DirectoryUserLinks() {
+    }
+
+    record Link(String userId, String provisionedUserId, ProvisioningState state) {
+    }
+
+    static Link read(DSLContext dsl, String directoryUserId) {
+        return dsl.select(DIRECTORY_USER.USER_ID, DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.PROVISIONING_STATE)
+                .from(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(directoryUserId))
+                .fetchSingle(row -> new Link(row.value1(), row.value2(), ProvisioningState.fromSlug(row.value3())));
+    }
+
+    static void setState(DSLContext dsl, String directoryUserId, ProvisioningState state, String detail) {
+        dsl.update(DIRECTORY_USER)
+                .set(DIRECTORY_USER.PROVISIONING_STATE, state.slug())
+                .set(DIRECTORY_USER.PROVISIONING_DETAIL, detail)
+                .where(DIRECTORY_USER.ID.eq(directoryUserId))
+                .execute();
+    }
+
+    /** Makes the directory user the holder of the User within its directory; a rival holder makes it throw. */
+    static int claim(DSLContext dsl, String directoryUserId, String userId) {
+        return dsl.update(DIRECTORY_USER)
+                .set(DIRECTORY_USER.USER_ID, userId)
+                .set(DIRECTORY_USER.PROVISIONED_USER_ID, userId)
+                .where(DIRECTORY_USER.ID.eq(directoryUserId))
+                .execute();
+    }
+
+    static void release(DSLContext dsl, String directoryUserId) {
+        dsl.update(DIRECTORY_USER)
+                .set(DIRECTORY_USER.PROVISIONED_USER_ID, (String) null)
+                .where(DIRECTORY_USER.ID.eq(directoryUserId))
+                .execute();
+    }
+
+    /** The directory user of {@code directoryId} that holds {@code userId}, if one does. */
+    static Optional<String> holder(DSLContext dsl, String directoryId, String userId) {
+        return dsl.select(DIRECTORY_USER.ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId), DIRECTORY_USER.PROVISIONED_USER_ID.eq(userId))
+                .fetchOptional(DIRECTORY_USER.ID);
+    }
+
+    /** Whether another active directory user of the organization (any of its directories) holds the User. */
+    static boolean heldElsewhereInOrganization(DSLContext dsl, String organizationId, String userId, String exceptDirectoryUserId) {
+        return dsl.fetchExists(dsl.selectOne().from(DIRECTORY_USER)
+                .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_USER.DIRECTORY_ID))
+                .where(DIRECTORY.ORGANIZATION_ID.eq(organizationId),
+                        DIRECTORY_USER.PROVISIONED_USER_ID.eq(userId),
+                        DIRECTORY_USER.ACTIVE.isTrue(),
+                        DIRECTORY_USER.ID.ne(exceptDirectoryUserId)));
+    }
+
+    /** The oldest active directory user of the directory waiting because it shares this email (P10). */
+    static Optional<String> oldestWaiting(DSLContext dsl, String directoryId, String emailKey) {
+        return dsl.select(DIRECTORY_USER.ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId),
+                        DIRECTORY_USER.PRIMARY_EMAIL_KEY.eq(emailKey),
+                        DIRECTORY_USER.PROVISIONING_STATE.eq(ProvisioningState.DUPLICATE_EMAIL.slug()),
+                        DIRECTORY_USER.ACTIVE.isTrue())
+                .orderBy(DIRECTORY_USER.SEQ)
+                .limit(1)
+                .forUpdate()
+                .fetchOptional(DIRECTORY_USER.ID);
+    }
+}

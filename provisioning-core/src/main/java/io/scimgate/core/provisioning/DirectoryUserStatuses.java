@@ -1,0 +1,59 @@
+package io.scimgate.core.provisioning;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
+
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.directory.DirectoryUser;
+import io.scimgate.core.directory.DirectoryUsers;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/** Directory users with their provisioning state, for operators (why is this person not in the app?). */
+public final class DirectoryUserStatuses {
+
+    public static final int MAX_PAGE = 100;
+
+    private final Database database;
+
+    public DirectoryUserStatuses(Database database) {
+        this.database = database;
+    }
+
+    public record Entry(DirectoryUser user, ProvisioningStatus status) {
+    }
+
+    /** The users of a directory in creation order, after the user {@code afterId} (null to start). */
+    public List<Entry> list(String directoryId, String afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+        }
+        DSLContext dsl = database.dsl();
+        Condition where = DIRECTORY_USER.DIRECTORY_ID.eq(directoryId);
+        if (afterId != null && !afterId.isBlank()) {
+            Long afterSeq = dsl.select(DIRECTORY_USER.SEQ).from(DIRECTORY_USER)
+                    .where(DIRECTORY_USER.ID.eq(afterId), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                    .fetchOne(DIRECTORY_USER.SEQ);
+            if (afterSeq == null) {
+                throw ScimgateException.invalid("invalid_cursor", "after must be the id of a user of this directory");
+            }
+            where = where.and(DIRECTORY_USER.SEQ.gt(afterSeq));
+        }
+        return dsl.selectFrom(DIRECTORY_USER).where(where).orderBy(DIRECTORY_USER.SEQ).limit(limit)
+                .fetch(DirectoryUserStatuses::toEntry);
+    }
+
+    public Optional<Entry> find(String directoryId, String directoryUserId) {
+        return database.dsl().selectFrom(DIRECTORY_USER)
+                .where(DIRECTORY_USER.ID.eq(directoryUserId), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                .fetchOptional(DirectoryUserStatuses::toEntry);
+    }
+
+    private static Entry toEntry(DirectoryUserRecord row) {
+        return new Entry(DirectoryUsers.toUser(row), new ProvisioningStatus(row.getId(),
+                ProvisioningState.fromSlug(row.getProvisioningState()), row.getProvisioningDetail(), row.getUserId()));
+    }
+}

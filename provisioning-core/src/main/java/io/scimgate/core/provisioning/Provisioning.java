@@ -1,0 +1,305 @@
+package io.scimgate.core.provisioning;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
+
+import io.scimgate.core.directory.DirectoryUser;
+import io.scimgate.core.directory.DirectoryUserLifecycle;
+import io.scimgate.core.directory.DirectoryUsers;
+import io.scimgate.core.directory.GroupMembershipHook;
+import io.scimgate.core.domain.DomainName;
+import io.scimgate.core.domain.DomainVerifiedHook;
+import io.scimgate.core.domain.Domains;
+import io.scimgate.core.invitation.Invitations;
+import io.scimgate.core.membership.GroupRoles;
+import io.scimgate.core.membership.Membership;
+import io.scimgate.core.membership.MembershipStatus;
+import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.store.RetryableConflict;
+import io.scimgate.core.store.Tx;
+import io.scimgate.core.user.User;
+import io.scimgate.core.user.Users;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/**
+ * The provisioning rules (provisioning-rules.md P9–P24): what a directory's changes to its users
+ * and groups, and an organization's domain verification, do to Users, memberships and invitations.
+ * Everything runs inside the transaction of the change that triggered it.
+ */
+public final class Provisioning implements DirectoryUserLifecycle, GroupMembershipHook, DomainVerifiedHook {
+
+    private final Domains domains;
+    private final Users users;
+    private final Memberships memberships;
+    private final Invitations invitations;
+    private final SessionRevoker sessionRevoker;
+
+    public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
+            SessionRevoker sessionRevoker) {
+        this.domains = domains;
+        this.users = users;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.sessionRevoker = sessionRevoker;
+    }
+
+    // ---- directory users -------------------------------------------------------------------
+
+    @Override
+    public void created(Tx tx, String organizationId, DirectoryUser user) {
+        if (user.active()) {
+            provision(tx, organizationId, user);
+        } else {
+            DirectoryUserLinks.setState(tx.dsl(), user.id(), ProvisioningState.INACTIVE, "created inactive (P11)");
+        }
+    }
+
+    @Override
+    public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after) {
+        DSLContext dsl = tx.dsl();
+        DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, after.id());
+        boolean provisioned = link.state() == ProvisioningState.PROVISIONED;
+        if (!after.active()) {
+            if (provisioned) {
+                deprovision(tx, organizationId, after.id(), link.provisionedUserId());
+                DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.DEPROVISIONED, "deactivated by the directory");
+            } else if (link.state() != ProvisioningState.DEPROVISIONED) {
+                DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.INACTIVE, "inactive in the directory (P11)");
+            }
+            return;
+        }
+        if (provisioned) {
+            updateNames(tx, organizationId, link.provisionedUserId(), before, after);
+        } else {
+            provision(tx, organizationId, after);
+        }
+    }
+
+    @Override
+    public void deleting(Tx tx, String organizationId, DirectoryUser user) {
+        DSLContext dsl = tx.dsl();
+        DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, user.id());
+        if (link.provisionedUserId() == null) {
+            return;
+        }
+        if (link.state() == ProvisioningState.PROVISIONED) {
+            deprovision(tx, organizationId, user.id(), link.provisionedUserId());
+        }
+        DirectoryUserLinks.release(dsl, user.id());
+        Users.lockById(dsl, link.provisionedUserId()).ifPresent(held ->
+                DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email()))
+                        .filter(waiting -> !waiting.equals(user.id()))
+                        .map(waiting -> DirectoryUsers.read(dsl, waiting))
+                        .ifPresent(waiting -> provision(tx, organizationId, waiting)));
+    }
+
+    /**
+     * P12–P15: links an active directory user to its User (creating it if needed) and gives that User
+     * a membership of the organization, active on a verified domain, pending with an invitation otherwise.
+     */
+    private void provision(Tx tx, String organizationId, DirectoryUser directoryUser) {
+        DSLContext dsl = tx.dsl();
+        DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, directoryUser.id());
+        Optional<User> linked = Optional.ofNullable(link.userId()).flatMap(id -> Users.lockById(dsl, id));
+        String email = directoryUser.primaryEmail();
+        if (linked.isEmpty() && (email == null || DomainName.ofEmail(email) == null)) {
+            DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.MISSING_EMAIL, email == null
+                    ? "no primary email (P9)"
+                    : "primary email '" + email + "' is not an e-mail address (P9)");
+            return;
+        }
+        User user = linked.isPresent() ? linked.get() : findOrCreateUser(tx, organizationId, directoryUser, email);
+
+        Optional<String> holder = DirectoryUserLinks.holder(dsl, directoryUser.directoryId(), user.id());
+        if (holder.isPresent() && !holder.get().equals(directoryUser.id())) {
+            waitForHolder(dsl, directoryUser.id(), holder.get());
+            return;
+        }
+        if (holder.isEmpty() && tx.attempt("directory_user_provisioned_uk",
+                () -> DirectoryUserLinks.claim(dsl, directoryUser.id(), user.id())) == null) {
+            String rival = DirectoryUserLinks.holder(dsl, directoryUser.directoryId(), user.id())
+                    .orElseThrow(() -> new RetryableConflict("a concurrent directory user holds " + user.id()));
+            waitForHolder(dsl, directoryUser.id(), rival);
+            return;
+        }
+
+        boolean verified = domainVerified(dsl, organizationId, user);
+        User current = verified && !user.emailVerified()
+                ? users.update(tx, user, user.firstName(), user.lastName(), true)
+                : user;
+        ensureMembership(tx, organizationId, current, verified);
+        DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
+    }
+
+    /** P12: the User with this email, across the whole store, or a new one. */
+    private User findOrCreateUser(Tx tx, String organizationId, DirectoryUser directoryUser, String email) {
+        DSLContext dsl = tx.dsl();
+        String key = Users.emailKey(email);
+        Optional<User> existing = Users.lockByEmailKey(dsl, key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        boolean verified = domains.isVerified(dsl, organizationId, DomainName.ofEmail(email));
+        User created = tx.attempt("app_user_email_uk", () -> users.insert(tx, email,
+                directoryUser.givenName(), directoryUser.familyName(), verified));
+        if (created != null) {
+            return created;
+        }
+        // A concurrent provisioning created this User first: link to the winner.
+        return Users.lockByEmailKey(dsl, key)
+                .orElseThrow(() -> new RetryableConflict("the user " + key + " is being created concurrently"));
+    }
+
+    /** P13–P15, P20: the membership of the User in the organization. */
+    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified) {
+        DSLContext dsl = tx.dsl();
+        Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, user.id());
+        if (stored.isEmpty()) {
+            MembershipStatus status = verified ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
+            String role = roleFor(dsl, organizationId, user.id(), null);
+            Membership created = tx.attempt("organization_membership_uk",
+                    () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
+            if (created != null) {
+                if (status == MembershipStatus.PENDING) {
+                    invitations.create(tx, organizationId, user);
+                }
+                return;
+            }
+            stored = Optional.of(Memberships.lock(dsl, organizationId, user.id())
+                    .orElseThrow(() -> new RetryableConflict("a membership of " + user.id() + " is being created concurrently")));
+        }
+        Memberships.Stored existing = stored.get();
+        Membership membership = existing.membership();
+        switch (membership.status()) {
+            case INACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
+                    roleFor(dsl, organizationId, user.id(), existing.rememberedRole()), null, true);
+            case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE, membership.role(),
+                    existing.rememberedRole(), membership.directoryManaged() || verified);
+            case PENDING -> {
+                // P15: unchanged, and no second invitation while one is pending.
+            }
+        }
+    }
+
+    /**
+     * P19: an active membership becomes inactive with the default role (its role remembered) and
+     * the user's sessions are revoked; a pending one is deleted with its invitation. Nothing happens
+     * while another active directory user of the organization still holds the same person.
+     */
+    private void deprovision(Tx tx, String organizationId, String directoryUserId, String userId) {
+        DSLContext dsl = tx.dsl();
+        if (DirectoryUserLinks.heldElsewhereInOrganization(dsl, organizationId, userId, directoryUserId)) {
+            return;
+        }
+        Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, userId);
+        if (stored.isEmpty()) {
+            return;
+        }
+        Membership membership = stored.get().membership();
+        switch (membership.status()) {
+            case ACTIVE -> {
+                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
+                        membership.role(), membership.directoryManaged());
+                tx.afterCommit(() -> sessionRevoker.revokeSessions(userId, organizationId));
+            }
+            case PENDING -> {
+                memberships.delete(tx, membership);
+                invitations.revokePending(tx, organizationId, userId);
+            }
+            case INACTIVE -> {
+                // already deprovisioned
+            }
+        }
+    }
+
+    /**
+     * P17: name changes from the directory reach the User only when the organization verified the
+     * domain of the User's email. The User's own email is used, not the directory user's current
+     * one: a directory that renames an address onto its own domain (P18) gains no say over a person
+     * it does not own.
+     */
+    private void updateNames(Tx tx, String organizationId, String userId, DirectoryUser before, DirectoryUser after) {
+        if (Objects.equals(before.givenName(), after.givenName()) && Objects.equals(before.familyName(), after.familyName())) {
+            return;
+        }
+        DSLContext dsl = tx.dsl();
+        Users.lockById(dsl, userId)
+                .filter(user -> domainVerified(dsl, organizationId, user))
+                .ifPresent(user -> users.update(tx, user, after.givenName(), after.familyName(), user.emailVerified()));
+    }
+
+    // ---- groups (P22) ----------------------------------------------------------------------
+
+    @Override
+    public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
+            Set<String> removedUserIds) {
+        DSLContext dsl = tx.dsl();
+        String organizationId = dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
+                .fetchSingle(DIRECTORY.ORGANIZATION_ID);
+        if (!GroupRoles.organizationUsesMapping(dsl, organizationId)) {
+            return;
+        }
+        Set<String> directoryUserIds = new HashSet<>(addedUserIds);
+        directoryUserIds.addAll(removedUserIds);
+        Set<String> people = new HashSet<>(dsl.select(DIRECTORY_USER.PROVISIONED_USER_ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.ID.in(directoryUserIds), DIRECTORY_USER.PROVISIONED_USER_ID.isNotNull(),
+                        DIRECTORY_USER.ACTIVE.isTrue())
+                .fetch(DIRECTORY_USER.PROVISIONED_USER_ID));
+        people.stream().sorted().forEach(userId -> Memberships.lock(dsl, organizationId, userId)
+                .filter(stored -> stored.membership().status() != MembershipStatus.INACTIVE)
+                .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(),
+                        roleFor(dsl, organizationId, userId, null), stored.rememberedRole(),
+                        stored.membership().directoryManaged())));
+    }
+
+    // ---- domains (P24) ---------------------------------------------------------------------
+
+    /** P24: pending directory memberships on a newly verified domain become active; their invitations are revoked. */
+    @Override
+    public void domainVerified(Tx tx, String organizationId, String domain) {
+        DSLContext dsl = tx.dsl();
+        for (var pending : Memberships.pendingWithEmails(dsl, organizationId)) {
+            if (!domain.equals(DomainName.ofEmail(pending.value2()))) {
+                continue;
+            }
+            User user = Users.lockById(dsl, pending.value1()).orElseThrow();
+            Memberships.lock(dsl, organizationId, user.id())
+                    .filter(stored -> stored.membership().status() == MembershipStatus.PENDING)
+                    .ifPresent(stored -> {
+                        memberships.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
+                                stored.rememberedRole(), true);
+                        invitations.revokePending(tx, organizationId, user.id());
+                        users.update(tx, user, user.firstName(), user.lastName(), true);
+                    });
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private void waitForHolder(DSLContext dsl, String directoryUserId, String holderId) {
+        DirectoryUserLinks.setState(dsl, directoryUserId, ProvisioningState.DUPLICATE_EMAIL,
+                "directory user " + holderId + " of this directory has the same primary email (P10)");
+    }
+
+    private boolean domainVerified(DSLContext dsl, String organizationId, User user) {
+        return domains.isVerified(dsl, organizationId, DomainName.ofEmail(user.email()));
+    }
+
+    /** P20/P22: the mapped role when the organization maps groups, else the remembered role, else the default. */
+    private static String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
+        if (GroupRoles.organizationUsesMapping(dsl, organizationId)) {
+            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(() -> defaultRole(dsl, organizationId));
+        }
+        return rememberedRole != null ? rememberedRole : defaultRole(dsl, organizationId);
+    }
+
+    private static String defaultRole(DSLContext dsl, String organizationId) {
+        return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
+                .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
+    }
+}

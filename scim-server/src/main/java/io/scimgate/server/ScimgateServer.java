@@ -9,8 +9,10 @@ import io.scimgate.server.scim.ScimApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -44,9 +46,21 @@ public final class ScimgateServer implements AutoCloseable {
     }
 
     public static ScimgateServer start(ServerConfig config) {
+        return start(config, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts the bundled server for a host application that embeds it: {@code customise} adds the
+     * host's event listeners, session revoker and invitation sender to the core.
+     */
+    public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
         try {
-            ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+            ProvisioningCore core = customise.apply(ProvisioningCore.builder()
+                    .dataSource(dataSource)
+                    .invitationExpiry(config.invitationExpiry())
+                    .invitationAcceptUrl(invitationUrl(config)))
+                    .build();
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
 
@@ -67,6 +81,19 @@ public final class ScimgateServer implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * Where invitees accept: SCIMGATE_INVITATION_URL (the host app's page, with {token}), else a
+     * path on the public URL that a host app in front of scimgate is expected to serve.
+     */
+    private static String invitationUrl(ServerConfig config) {
+        if (config.invitationUrl() != null) {
+            return config.invitationUrl();
+        }
+        String base = config.publicUrl() != null ? config.publicUrl()
+                : "http://" + (config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress()) + ":" + config.port();
+        return base + "/accept-invitation?token={token}";
     }
 
     public int port() {
@@ -92,10 +119,15 @@ public final class ScimgateServer implements AutoCloseable {
         return generatedAdminToken;
     }
 
+    /** Stops accepting requests, lets those in flight finish for up to five seconds, then closes the store. */
     @Override
     public void close() {
+        close(Duration.ofSeconds(5));
+    }
+
+    public void close(Duration grace) {
         try {
-            http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
             http.shutdownNow();

@@ -1,5 +1,8 @@
 package io.scimgate.server;
 
+import io.scimgate.core.invitation.Invitations;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -13,7 +16,9 @@ public record ServerConfig(
         String dbUrl,
         String dbUser,
         String dbPassword,
-        String adminToken) {
+        String adminToken,
+        String invitationUrl,
+        Duration invitationExpiry) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/scimgate";
 
@@ -29,11 +34,14 @@ public record ServerConfig(
                 orDefault(env.get("SCIMGATE_DB_URL"), DEFAULT_DB_URL),
                 blankToNull(env.get("SCIMGATE_DB_USER")),
                 blankToNull(env.get("SCIMGATE_DB_PASSWORD")),
-                blankToNull(env.get("SCIMGATE_ADMIN_TOKEN")));
+                blankToNull(env.get("SCIMGATE_ADMIN_TOKEN")),
+                blankToNull(env.get("SCIMGATE_INVITATION_URL")),
+                duration("SCIMGATE_INVITATION_EXPIRY", env.get("SCIMGATE_INVITATION_EXPIRY"), Invitations.DEFAULT_EXPIRY));
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, bindAddress, publicUrl, dbUrl, dbUser, dbPassword, adminToken);
+        return new ServerConfig(newPort, bindAddress, publicUrl, dbUrl, dbUser, dbPassword, adminToken, invitationUrl,
+                invitationExpiry);
     }
 
     private static int port(String value) {
@@ -48,6 +56,22 @@ public record ServerConfig(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SCIMGATE_PORT must be a number, not '" + value + "'", e);
+        }
+    }
+
+    /** An ISO-8601 duration such as {@code P7D} or {@code PT12H}. */
+    private static Duration duration(String name, String value, Duration fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            Duration parsed = Duration.parse(value.trim());
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, not " + value);
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as P7D or PT12H, not '" + value + "'", e);
         }
     }
 

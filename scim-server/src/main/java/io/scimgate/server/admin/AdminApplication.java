@@ -39,6 +39,10 @@ public final class AdminApplication {
         });
         config.register(OrganizationsResource.class);
         config.register(DirectoriesResource.class);
+        config.register(UsersResource.class);
+        config.register(MembershipsResource.class);
+        config.register(InvitationsResource.class);
+        config.register(EventsResource.class);
         AdminExceptionMappers.all().forEach(config::register);
         return config;
     }

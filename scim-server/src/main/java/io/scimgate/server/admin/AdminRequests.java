@@ -15,6 +15,18 @@ final class AdminRequests {
     record CreateDirectory(String name, String provider) {
     }
 
+    record UpdateOrganization(String name, String defaultRole, Boolean sendInvitations) {
+    }
+
+    record UpdateMembership(String role) {
+    }
+
+    record AcceptInvitation(String token) {
+    }
+
+    record ReplaceGroupRoles(java.util.List<io.scimgate.core.membership.GroupRoles.Mapping> mappings) {
+    }
+
     static <T> T required(T body) {
         if (body == null) {
             throw AdminException.badRequest("body_required", "This request needs a JSON body");

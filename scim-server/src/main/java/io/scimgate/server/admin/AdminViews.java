@@ -6,7 +6,19 @@ import io.scimgate.core.directory.IssuedToken;
 import io.scimgate.core.domain.OrganizationDomain;
 import io.scimgate.core.domain.VerificationStrategy;
 import io.scimgate.core.organization.Organization;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.directory.DirectoryUser;
+import io.scimgate.core.events.Event;
+import io.scimgate.core.invitation.Invitation;
+import io.scimgate.core.invitation.IssuedInvitation;
+import io.scimgate.core.membership.GroupRoles;
+import io.scimgate.core.membership.Membership;
+import io.scimgate.core.provisioning.DirectoryUserStatuses;
+import io.scimgate.core.provisioning.ProvisioningStatus;
+import io.scimgate.core.user.User;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 
 /** The JSON shapes of the admin API (camelCase, timestamps in RFC 3339 UTC). */
 final class AdminViews {
@@ -14,10 +26,11 @@ final class AdminViews {
     private AdminViews() {
     }
 
-    record OrganizationView(String id, String name, String defaultRole, Instant createdAt, Instant updatedAt) {
+    record OrganizationView(String id, String name, String defaultRole, boolean sendInvitations, Instant createdAt,
+            Instant updatedAt) {
         static OrganizationView of(Organization organization) {
             return new OrganizationView(organization.id(), organization.name(), organization.defaultRole(),
-                    organization.createdAt(), organization.updatedAt());
+                    organization.sendInvitations(), organization.createdAt(), organization.updatedAt());
         }
     }
 
@@ -67,6 +80,85 @@ final class AdminViews {
         }
     }
 
-    record ListView<T>(java.util.List<T> data) {
+    record ListView<T>(List<T> data) {
+    }
+
+    /** A page of a longer list: pass {@code listMetadata.after} as {@code after} for the next page (null at the end). */
+    record PageView<T>(List<T> data, ListMetadata listMetadata) {
+        static <T> PageView<T> of(List<T> data, int limit, Function<T, String> cursorOf) {
+            String after = data.size() < limit || data.isEmpty() ? null : cursorOf.apply(data.get(data.size() - 1));
+            return new PageView<>(data, new ListMetadata(after));
+        }
+    }
+
+    record ListMetadata(String after) {
+    }
+
+    record UserView(String id, String email, String firstName, String lastName, boolean emailVerified,
+            Instant createdAt, Instant updatedAt) {
+        static UserView of(User user) {
+            return new UserView(user.id(), user.email(), user.firstName(), user.lastName(), user.emailVerified(),
+                    user.createdAt(), user.updatedAt());
+        }
+    }
+
+    record UserWithMembershipsView(String id, String email, String firstName, String lastName, boolean emailVerified,
+            List<MembershipView> memberships, Instant createdAt, Instant updatedAt) {
+        static UserWithMembershipsView of(User user, List<Membership> memberships) {
+            return new UserWithMembershipsView(user.id(), user.email(), user.firstName(), user.lastName(),
+                    user.emailVerified(), memberships.stream().map(m -> MembershipView.of(m, null)).toList(),
+                    user.createdAt(), user.updatedAt());
+        }
+    }
+
+    record MembershipView(String id, String organizationId, String userId, String email, String status, String role,
+            boolean directoryManaged, Instant createdAt, Instant updatedAt) {
+        static MembershipView of(Membership membership, String email) {
+            return new MembershipView(membership.id(), membership.organizationId(), membership.userId(), email,
+                    membership.status().slug(), membership.role(), membership.directoryManaged(),
+                    membership.createdAt(), membership.updatedAt());
+        }
+    }
+
+    record InvitationView(String id, String organizationId, String userId, String email, String state,
+            Instant expiresAt, Instant acceptedAt, Instant revokedAt, Instant createdAt, Instant updatedAt) {
+        static InvitationView of(Invitation invitation) {
+            return new InvitationView(invitation.id(), invitation.organizationId(), invitation.userId(),
+                    invitation.email(), invitation.state().slug(), invitation.expiresAt(), invitation.acceptedAt(),
+                    invitation.revokedAt(), invitation.createdAt(), invitation.updatedAt());
+        }
+    }
+
+    /** An invitation renewed by the operator, with the new token to hand over (shown only here). */
+    record IssuedInvitationView(InvitationView invitation, String token, String acceptUrl) {
+        static IssuedInvitationView of(IssuedInvitation issued) {
+            return new IssuedInvitationView(InvitationView.of(issued.invitation()), issued.token(), issued.acceptUrl());
+        }
+    }
+
+    record ProvisioningView(String state, String detail, String userId) {
+    }
+
+    record DirectoryUserView(String id, String directoryId, String userName, String externalId, boolean active,
+            String primaryEmail, String firstName, String lastName, ProvisioningView provisioning, Instant createdAt,
+            Instant updatedAt) {
+        static DirectoryUserView of(DirectoryUserStatuses.Entry entry) {
+            DirectoryUser user = entry.user();
+            ProvisioningStatus status = entry.status();
+            return new DirectoryUserView(user.id(), user.directoryId(), user.userName(), user.externalId(), user.active(),
+                    user.primaryEmail(), user.givenName(), user.familyName(),
+                    new ProvisioningView(status.state().slug(), status.detail(), status.userId()),
+                    user.createdAt(), user.updatedAt());
+        }
+    }
+
+    record EventView(long id, String event, String organizationId, String directoryId, JsonNode data, Instant createdAt) {
+        static EventView of(Event event) {
+            return new EventView(event.id(), event.event(), event.organizationId(), event.directoryId(), event.data(),
+                    event.createdAt());
+        }
+    }
+
+    record GroupRolesView(List<GroupRoles.Mapping> mappings) {
     }
 }

@@ -4,10 +4,15 @@ import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.domain.VerificationStrategy;
+import io.scimgate.core.membership.GroupRoles;
+import io.scimgate.core.membership.MembershipStatus;
+import java.util.List;
 import io.scimgate.server.admin.AdminViews.CreatedDirectoryView;
 import io.scimgate.server.admin.AdminViews.DirectoryView;
 import io.scimgate.server.admin.AdminViews.DomainView;
+import io.scimgate.server.admin.AdminViews.GroupRolesView;
 import io.scimgate.server.admin.AdminViews.ListView;
+import io.scimgate.server.admin.AdminViews.MembershipView;
 import io.scimgate.server.admin.AdminViews.OrganizationView;
 import io.scimgate.server.http.PublicUrl;
 import jakarta.inject.Inject;
@@ -15,6 +20,9 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,6 +63,43 @@ public class OrganizationsResource {
     @Path("{organizationId}")
     public OrganizationView get(@PathParam("organizationId") String organizationId) {
         return OrganizationView.of(core.organizations().get(organizationId));
+    }
+
+    /** Changes the name, the default role or whether invitations are sent; absent fields stay as they are. */
+    @PATCH
+    @Path("{organizationId}")
+    public OrganizationView update(@PathParam("organizationId") String organizationId,
+            AdminRequests.UpdateOrganization body) {
+        AdminRequests.UpdateOrganization request = AdminRequests.required(body);
+        return OrganizationView.of(core.organizations().update(organizationId, request.name(), request.defaultRole(),
+                request.sendInvitations()));
+    }
+
+    @GET
+    @Path("{organizationId}/memberships")
+    public ListView<MembershipView> memberships(@PathParam("organizationId") String organizationId,
+            @QueryParam("status") String status) {
+        core.organizations().get(organizationId);
+        MembershipStatus wanted = status == null || status.isBlank() ? null : MembershipStatus.fromSlug(status);
+        return new ListView<>(core.memberships().list(organizationId, wanted).stream()
+                .map(membership -> MembershipView.of(membership, core.users().get(membership.userId()).email()))
+                .toList());
+    }
+
+    @GET
+    @Path("{organizationId}/group-roles")
+    public GroupRolesView groupRoles(@PathParam("organizationId") String organizationId) {
+        core.organizations().get(organizationId);
+        return new GroupRolesView(core.groupRoles().list(organizationId));
+    }
+
+    /** Replaces the organization's group-to-role mappings (P22); the highest priority number wins. */
+    @PUT
+    @Path("{organizationId}/group-roles")
+    public GroupRolesView replaceGroupRoles(@PathParam("organizationId") String organizationId,
+            AdminRequests.ReplaceGroupRoles body) {
+        List<GroupRoles.Mapping> mappings = AdminRequests.required(body).mappings();
+        return new GroupRolesView(core.groupRoles().replace(organizationId, mappings == null ? List.of() : mappings));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.scimgate.server.testing;
 
+import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import io.scimgate.server.ScimgateServer;
@@ -7,6 +8,7 @@ import io.scimgate.server.ServerConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** A real scimgate on a random loopback port, on a fresh database of the store under test. */
 public final class TestServer implements AutoCloseable {
@@ -19,15 +21,22 @@ public final class TestServer implements AutoCloseable {
 
     private final TestDatabase database;
     private final String adminToken;
+    private final UnaryOperator<ProvisioningCore.Builder> customise;
     private ScimgateServer server;
 
-    private TestServer(TestDatabase database) {
+    private TestServer(TestDatabase database, UnaryOperator<ProvisioningCore.Builder> customise) {
         this.database = database;
         this.adminToken = "test-admin-" + UUID.randomUUID();
+        this.customise = customise;
     }
 
     public static TestServer start() {
-        TestServer test = new TestServer(TestDatabases.create());
+        return start(UnaryOperator.identity());
+    }
+
+    /** A server whose core also has the given hooks (session revoker, invitation sender, listeners). */
+    public static TestServer start(UnaryOperator<ProvisioningCore.Builder> customise) {
+        TestServer test = new TestServer(TestDatabases.create(), customise);
         test.restart();
         return test;
     }
@@ -35,7 +44,7 @@ public final class TestServer implements AutoCloseable {
     /** Starts (again) on the same database, as after an operator's restart. */
     public void restart() {
         stop();
-        server = ScimgateServer.start(config(database, adminToken));
+        server = ScimgateServer.start(config(database, adminToken), customise);
     }
 
     public static ServerConfig config(TestDatabase database, String adminToken) {
@@ -84,7 +93,8 @@ public final class TestServer implements AutoCloseable {
 
     public void stop() {
         if (server != null) {
-            server.close();
+            // Tests keep HTTP connections alive; waiting for them to go idle only slows the suite.
+            server.close(java.time.Duration.ofMillis(100));
             server = null;
         }
     }

@@ -1,0 +1,65 @@
+package io.scimgate.server.admin;
+
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.invitation.InvitationState;
+import io.scimgate.server.admin.AdminViews.InvitationView;
+import io.scimgate.server.admin.AdminViews.IssuedInvitationView;
+import io.scimgate.server.admin.AdminViews.ListView;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Invitations (P23): list, read, resend, revoke, and accept by token. */
+@Singleton
+@Path("invitations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InvitationsResource {
+
+    private final ProvisioningCore core;
+
+    @Inject
+    public InvitationsResource(ProvisioningCore core) {
+        this.core = core;
+    }
+
+    @GET
+    public ListView<InvitationView> list(@QueryParam("organizationId") String organizationId,
+            @QueryParam("state") String state) {
+        InvitationState wanted = state == null || state.isBlank() ? null : InvitationState.fromSlug(state);
+        return new ListView<>(core.invitations().list(organizationId, wanted).stream().map(InvitationView::of).toList());
+    }
+
+    @GET
+    @Path("{invitationId}")
+    public InvitationView get(@PathParam("invitationId") String invitationId) {
+        return InvitationView.of(core.invitations().get(invitationId));
+    }
+
+    /** Issues a new token and expiry, hands them to the invitation sender, and shows them to the operator once. */
+    @POST
+    @Path("{invitationId}/resend")
+    public IssuedInvitationView resend(@PathParam("invitationId") String invitationId) {
+        return IssuedInvitationView.of(core.invitations().resend(invitationId));
+    }
+
+    @POST
+    @Path("{invitationId}/revoke")
+    public InvitationView revoke(@PathParam("invitationId") String invitationId) {
+        return InvitationView.of(core.invitations().revoke(invitationId));
+    }
+
+    /** What the host app calls when the invitee opens the accept URL and has proven who they are. */
+    @POST
+    @Path("accept")
+    public InvitationView accept(AdminRequests.AcceptInvitation body) {
+        return InvitationView.of(core.invitations().accept(AdminRequests.required(body).token()));
+    }
+}

@@ -21,6 +21,8 @@ import io.scimgate.core.provisioning.SessionRevoker;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
+import io.scimgate.core.webhook.WebhookDispatcher;
+import io.scimgate.core.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,8 @@ public final class ProvisioningCore {
     private final GroupRoles groupRoles;
     private final AdminTokens adminTokens;
     private final Events events;
+    private final Webhooks webhooks;
+    private final WebhookDispatcher webhookDispatcher;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
@@ -73,6 +77,8 @@ public final class ProvisioningCore {
         domains.addVerifiedHook(provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);
+        this.webhooks = new Webhooks(database, clock, events);
+        this.webhookDispatcher = new WebhookDispatcher(database, clock, events);
     }
 
     public static Builder builder() {
@@ -130,6 +136,15 @@ public final class ProvisioningCore {
 
     public Events events() {
         return events;
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Delivers events to webhook endpoints once started; the bundled server starts it. */
+    public WebhookDispatcher webhookDispatcher() {
+        return webhookDispatcher;
     }
 
     public static final class Builder {

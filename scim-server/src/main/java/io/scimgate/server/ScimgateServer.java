@@ -73,6 +73,7 @@ public final class ScimgateServer implements AutoCloseable {
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
             http.start();
+            core.webhookDispatcher().start();
             return new ScimgateServer(config, dataSource, core, http, generated);
         } catch (IOException e) {
             dataSource.close();
@@ -126,6 +127,7 @@ public final class ScimgateServer implements AutoCloseable {
     }
 
     public void close(Duration grace) {
+        core.webhookDispatcher().close();
         try {
             http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -124,6 +124,24 @@ public final class Events implements Outbox {
         }
     }
 
+    /** The envelope consumers receive: {@code {id, event, organizationId, directoryId, data, createdAt}}. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode envelope(Event event) {
+        com.fasterxml.jackson.databind.node.ObjectNode envelope = JSON.createObjectNode()
+                .put("id", event.id())
+                .put("event", event.event())
+                .put("organizationId", event.organizationId())
+                .put("directoryId", event.directoryId());
+        envelope.set("data", event.data());
+        envelope.put("createdAt", event.createdAt().toString());
+        return envelope;
+    }
+
+    /** The id of the newest event, or 0 when there is none. */
+    public long lastId() {
+        Long last = database.dsl().select(DSL.max(EVENT.ID)).from(EVENT).fetchOne(0, Long.class);
+        return last == null ? 0 : last;
+    }
+
     /** An empty JSON object to fill in as an event's data. */
     public static com.fasterxml.jackson.databind.node.ObjectNode data() {
         return JSON.createObjectNode();

@@ -43,6 +43,7 @@ public final class AdminApplication {
         config.register(MembershipsResource.class);
         config.register(InvitationsResource.class);
         config.register(EventsResource.class);
+        config.register(WebhooksResource.class);
         AdminExceptionMappers.all().forEach(config::register);
         return config;
     }

@@ -1,0 +1,251 @@
+package io.scimgate.core.webhook;
+
+import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
+import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
+
+import io.scimgate.core.events.Event;
+import io.scimgate.core.events.Events;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.Times;
+import io.scimgate.core.store.schema.tables.records.WebhookDeliveryRecord;
+import io.scimgate.core.store.schema.tables.records.WebhookEndpointRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts events to webhook endpoints (P25): in id order per endpoint, at least once, signed. A
+ * failed event is retried with exponential backoff and jitter until it is three days old, then
+ * given up so the endpoint moves on. Several instances on one PostgreSQL share the work through a
+ * lease on each endpoint, so an endpoint is served by one instance at a time.
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+
+    public static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final Events events;
+    private final HttpClient http;
+    private final String instance = Ids.newId();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private ScheduledExecutorService scheduler;
+
+    public WebhookDispatcher(Database database, Clock clock, Events events) {
+        this.database = database;
+        this.clock = clock;
+        this.events = events;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Delivers in the background: every second, and right after events are committed. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "scimgate-webhooks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::deliverDueSafely, 1, 1, TimeUnit.SECONDS);
+        events.addListener(event -> wakeUp());
+    }
+
+    private void wakeUp() {
+        ScheduledExecutorService running = scheduler;
+        if (running != null && wakeUpPending.compareAndSet(false, true)) {
+            running.execute(() -> {
+                wakeUpPending.set(false);
+                deliverDueSafely();
+            });
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    private void deliverDueSafely() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            LOG.error("Webhook delivery round failed", e);
+        }
+    }
+
+    /** One round: every endpoint whose next attempt is due gets the events after its cursor. */
+    public void deliverDue() {
+        OffsetDateTime now = Times.now(clock);
+        List<String> due = database.dsl().select(WEBHOOK_ENDPOINT.ID).from(WEBHOOK_ENDPOINT)
+                .where(WEBHOOK_ENDPOINT.NEXT_ATTEMPT_AT.isNull().or(WEBHOOK_ENDPOINT.NEXT_ATTEMPT_AT.le(now)))
+                .and(WEBHOOK_ENDPOINT.LEASE_UNTIL.isNull().or(WEBHOOK_ENDPOINT.LEASE_UNTIL.lt(now)))
+                .fetch(WEBHOOK_ENDPOINT.ID);
+        for (String endpointId : due) {
+            if (lease(endpointId)) {
+                try {
+                    serve(endpointId);
+                } finally {
+                    release(endpointId);
+                }
+            }
+        }
+    }
+
+    private void serve(String endpointId) {
+        WebhookEndpointRecord endpoint = database.dsl().fetchOne(WEBHOOK_ENDPOINT, WEBHOOK_ENDPOINT.ID.eq(endpointId));
+        if (endpoint == null) {
+            return;
+        }
+        List<Event> pending = events.list(endpoint.getCursorEventId(), BATCH, Webhooks.types(endpoint),
+                endpoint.getOrganizationId());
+        for (Event event : pending) {
+            if (!deliver(endpoint, event)) {
+                return;
+            }
+        }
+    }
+
+    /** @return whether the endpoint may go on to the next event */
+    private boolean deliver(WebhookEndpointRecord endpoint, Event event) {
+        int attempt = endpoint.getAttempts() + 1;
+        String body = Events.envelope(event).toString();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint.getUrl()))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "scimgate-webhooks")
+                            .header("Scimgate-Event-Id", Long.toString(event.id()))
+                            .header(WebhookSignature.HEADER,
+                                    WebhookSignature.sign(endpoint.getSecret(), clock.millis(), body))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                advance(endpoint, event, attempt, "delivered", status, null);
+                return true;
+            }
+            error = "HTTP " + status;
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (event.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
+            LOG.warn("Webhook {} gave up on event {} after {} attempts: {}", endpoint.getId(), event.id(), attempt, error);
+            advance(endpoint, event, attempt, "gave_up", status, error);
+            return true;
+        }
+        retryLater(endpoint, event, attempt, status, error);
+        return false;
+    }
+
+    private void advance(WebhookEndpointRecord endpoint, Event event, int attempt, String outcome, Integer status,
+            String error) {
+        OffsetDateTime now = Times.now(clock);
+        database.transaction(tx -> {
+            tx.dsl().update(WEBHOOK_ENDPOINT)
+                    .set(WEBHOOK_ENDPOINT.CURSOR_EVENT_ID, event.id())
+                    .set(WEBHOOK_ENDPOINT.ATTEMPTS, 0)
+                    .set(WEBHOOK_ENDPOINT.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
+                    .set(WEBHOOK_ENDPOINT.LAST_ERROR, error)
+                    .set(WEBHOOK_ENDPOINT.UPDATED_AT, now)
+                    .where(WEBHOOK_ENDPOINT.ID.eq(endpoint.getId()))
+                    .execute();
+            record(tx.dsl(), endpoint.getId(), event.id(), attempt, outcome, status, error, now);
+            return null;
+        });
+        endpoint.setCursorEventId(event.id());
+        endpoint.setAttempts(0);
+    }
+
+    private void retryLater(WebhookEndpointRecord endpoint, Event event, int attempt, Integer status, String error) {
+        OffsetDateTime now = Times.now(clock);
+        Instant next = clock.instant().plus(backoff(attempt));
+        database.transaction(tx -> {
+            tx.dsl().update(WEBHOOK_ENDPOINT)
+                    .set(WEBHOOK_ENDPOINT.ATTEMPTS, attempt)
+                    .set(WEBHOOK_ENDPOINT.NEXT_ATTEMPT_AT, OffsetDateTime.ofInstant(next, now.getOffset()))
+                    .set(WEBHOOK_ENDPOINT.LAST_ERROR, truncate(error))
+                    .set(WEBHOOK_ENDPOINT.UPDATED_AT, now)
+                    .where(WEBHOOK_ENDPOINT.ID.eq(endpoint.getId()))
+                    .execute();
+            record(tx.dsl(), endpoint.getId(), event.id(), attempt, "failed", status, error, now);
+            return null;
+        });
+    }
+
+    /** 5 s, 10 s, 20 s … doubling up to an hour, each stretched or shrunk by up to a half at random. */
+    static Duration backoff(int attempt) {
+        long base = FIRST_RETRY.toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, LONGEST_RETRY.toMillis());
+        return Duration.ofMillis((long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble())));
+    }
+
+    private static void record(org.jooq.DSLContext dsl, String endpointId, long eventId, int attempt, String outcome,
+            Integer status, String error, OffsetDateTime now) {
+        WebhookDeliveryRecord row = dsl.newRecord(WEBHOOK_DELIVERY);
+        row.setEndpointId(endpointId);
+        row.setEventId(eventId);
+        row.setAttempt(attempt);
+        row.setOutcome(outcome);
+        row.setStatusCode(status);
+        row.setError(truncate(error));
+        row.setCreatedAt(now);
+        row.insert();
+    }
+
+    private boolean lease(String endpointId) {
+        OffsetDateTime now = Times.now(clock);
+        return database.transaction(tx -> tx.dsl().update(WEBHOOK_ENDPOINT)
+                .set(WEBHOOK_ENDPOINT.LEASE_OWNER, instance)
+                .set(WEBHOOK_ENDPOINT.LEASE_UNTIL, now.plus(LEASE))
+                .where(WEBHOOK_ENDPOINT.ID.eq(endpointId))
+                .and(WEBHOOK_ENDPOINT.LEASE_UNTIL.isNull().or(WEBHOOK_ENDPOINT.LEASE_UNTIL.lt(now)))
+                .execute()) == 1;
+    }
+
+    private void release(String endpointId) {
+        database.transaction(tx -> tx.dsl().update(WEBHOOK_ENDPOINT)
+                .set(WEBHOOK_ENDPOINT.LEASE_OWNER, (String) null)
+                .set(WEBHOOK_ENDPOINT.LEASE_UNTIL, (OffsetDateTime) null)
+                .where(WEBHOOK_ENDPOINT.ID.eq(endpointId), WEBHOOK_ENDPOINT.LEASE_OWNER.eq(instance))
+                .execute());
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+}

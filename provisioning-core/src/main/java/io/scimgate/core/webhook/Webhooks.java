@@ -1,0 +1,121 @@
+package io.scimgate.core.webhook;
+
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
+import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
+import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
+
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.events.Events;
+import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.Times;
+import io.scimgate.core.store.schema.tables.records.WebhookEndpointRecord;
+import io.scimgate.core.token.SecretTokens;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Webhook endpoints: where events are posted, signed (P25). An endpoint receives the events that
+ * happen after it was created, optionally only of some types or of one organization.
+ */
+public final class Webhooks {
+
+    public static final String SECRET_PREFIX = "whsec_";
+
+    private final Database database;
+    private final Clock clock;
+    private final Events events;
+
+    public Webhooks(Database database, Clock clock, Events events) {
+        this.database = database;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public CreatedWebhook create(String url, String organizationId, List<String> eventTypes) {
+        String checkedUrl = checkUrl(url);
+        String secret = SecretTokens.generate(SECRET_PREFIX);
+        List<String> types = eventTypes == null ? List.of()
+                : eventTypes.stream().map(String::trim).filter(type -> !type.isEmpty()).distinct().toList();
+        return database.transaction(tx -> {
+            if (organizationId != null && !tx.dsl().fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
+                throw Organizations.notFound(organizationId);
+            }
+            OffsetDateTime now = Times.now(clock);
+            WebhookEndpointRecord row = new WebhookEndpointRecord()
+                    .setId(Ids.newId())
+                    .setUrl(checkedUrl)
+                    .setSecret(secret)
+                    .setOrganizationId(organizationId)
+                    .setEventTypes(types.isEmpty() ? null : String.join(",", types))
+                    .setCursorEventId(events.lastId())
+                    .setAttempts(0)
+                    .setCreatedAt(now)
+                    .setUpdatedAt(now);
+            tx.dsl().executeInsert(row);
+            return new CreatedWebhook(toEndpoint(row), secret);
+        });
+    }
+
+    public List<WebhookEndpoint> list() {
+        return database.dsl().selectFrom(WEBHOOK_ENDPOINT).orderBy(WEBHOOK_ENDPOINT.CREATED_AT, WEBHOOK_ENDPOINT.ID)
+                .fetch(Webhooks::toEndpoint);
+    }
+
+    public WebhookEndpoint get(String id) {
+        return database.dsl().fetchOptional(WEBHOOK_ENDPOINT, WEBHOOK_ENDPOINT.ID.eq(id)).map(Webhooks::toEndpoint)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    public void delete(String id) {
+        int deleted = database.transaction(tx -> tx.dsl().deleteFrom(WEBHOOK_ENDPOINT).where(WEBHOOK_ENDPOINT.ID.eq(id)).execute());
+        if (deleted == 0) {
+            throw notFound(id);
+        }
+    }
+
+    /** The latest delivery attempts of an endpoint, newest first. */
+    public List<WebhookAttempt> attempts(String id, int limit) {
+        get(id);
+        return database.dsl().selectFrom(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.ENDPOINT_ID.eq(id))
+                .orderBy(WEBHOOK_DELIVERY.SEQ.desc()).limit(Math.max(1, Math.min(limit, 100)))
+                .fetch(row -> new WebhookAttempt(row.getEventId(), row.getAttempt(), row.getOutcome(), row.getStatusCode(),
+                        row.getError(), Times.instant(row.getCreatedAt())));
+    }
+
+    private static String checkUrl(String url) {
+        try {
+            URI uri = new URI(url == null ? "" : url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                throw invalidUrl(url);
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw invalidUrl(url);
+        }
+    }
+
+    private static ScimgateException invalidUrl(String url) {
+        return ScimgateException.invalid("invalid_url", "A webhook needs an absolute http(s) URL, not '" + url + "'");
+    }
+
+    public static ScimgateException notFound(String id) {
+        return ScimgateException.notFound("webhook_not_found", "No webhook endpoint with id " + id);
+    }
+
+    static List<String> types(WebhookEndpointRecord row) {
+        return row.getEventTypes() == null ? List.of() : Arrays.asList(row.getEventTypes().split(","));
+    }
+
+    static WebhookEndpoint toEndpoint(WebhookEndpointRecord row) {
+        return new WebhookEndpoint(row.getId(), row.getUrl(), row.getOrganizationId(), types(row),
+                row.getCursorEventId(), row.getAttempts(), Times.instant(row.getNextAttemptAt()), row.getLastError(),
+                Times.instant(row.getCreatedAt()));
+    }
+}

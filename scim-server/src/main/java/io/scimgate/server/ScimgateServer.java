@@ -5,6 +5,8 @@ import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.http.PublicUrl;
+import io.scimgate.server.http.RateLimiter;
+import io.scimgate.server.scim.RateLimitFilter;
 import io.scimgate.server.scim.ScimApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +68,8 @@ public final class ScimgateServer implements AutoCloseable {
 
             URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
-                    ScimApplication.create(core, publicUrl), false);
+                    ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
+                            config.rateLimitPerSecond(), config.rateLimitBurst())), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                     AdminApplication.create(core, publicUrl));
             http.getServerConfiguration().addHttpHandler(admin,

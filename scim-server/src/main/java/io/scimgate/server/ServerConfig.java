@@ -18,7 +18,13 @@ public record ServerConfig(
         String dbPassword,
         String adminToken,
         String invitationUrl,
-        Duration invitationExpiry) {
+        Duration invitationExpiry,
+        int rateLimitPerSecond,
+        int rateLimitBurst) {
+
+    public static final int DEFAULT_RATE_LIMIT = 100;
+    public static final int DEFAULT_RATE_BURST = 200;
+
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/scimgate";
 
@@ -36,12 +42,14 @@ public record ServerConfig(
                 blankToNull(env.get("SCIMGATE_DB_PASSWORD")),
                 blankToNull(env.get("SCIMGATE_ADMIN_TOKEN")),
                 blankToNull(env.get("SCIMGATE_INVITATION_URL")),
-                duration("SCIMGATE_INVITATION_EXPIRY", env.get("SCIMGATE_INVITATION_EXPIRY"), Invitations.DEFAULT_EXPIRY));
+                duration("SCIMGATE_INVITATION_EXPIRY", env.get("SCIMGATE_INVITATION_EXPIRY"), Invitations.DEFAULT_EXPIRY),
+                positive("SCIMGATE_RATE_LIMIT", env.get("SCIMGATE_RATE_LIMIT"), DEFAULT_RATE_LIMIT),
+                positive("SCIMGATE_RATE_BURST", env.get("SCIMGATE_RATE_BURST"), DEFAULT_RATE_BURST));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindAddress, publicUrl, dbUrl, dbUser, dbPassword, adminToken, invitationUrl,
-                invitationExpiry);
+                invitationExpiry, rateLimitPerSecond, rateLimitBurst);
     }
 
     private static int port(String value) {
@@ -56,6 +64,21 @@ public record ServerConfig(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SCIMGATE_PORT must be a number, not '" + value + "'", e);
+        }
+    }
+
+    private static int positive(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
         }
     }
 

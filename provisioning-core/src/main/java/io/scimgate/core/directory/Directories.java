@@ -104,6 +104,26 @@ public final class Directories {
     }
 
     /**
+     * Sets this directory's request budget (requests per second and burst); nulls return it to the
+     * server's default.
+     */
+    public Directory setRateLimit(String directoryId, Integer perSecond, Integer burst) {
+        if ((perSecond == null) != (burst == null) || (perSecond != null && (perSecond < 1 || burst < 1))) {
+            throw ScimgateException.invalid("invalid_rate_limit",
+                    "requestsPerSecond and burst are both positive numbers, or both null for the default");
+        }
+        return database.transaction(tx -> {
+            DirectoryRecord row = tx.dsl().selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate()
+                    .fetchOptional().orElseThrow(() -> notFound(directoryId));
+            row.setRateLimitPerSecond(perSecond);
+            row.setRateLimitBurst(burst);
+            row.setUpdatedAt(Times.now(clock));
+            row.store();
+            return toDirectory(row);
+        });
+    }
+
+    /**
      * P6: removes a directory with its users, groups and tokens. The Users and memberships it
      * provisioned stay as they are; the only event is {@code dsync.deleted}.
      */
@@ -182,6 +202,7 @@ public final class Directories {
     static Directory toDirectory(DirectoryRecord row) {
         return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
                 DirectoryProvider.fromSlug(row.getProvider()), row.getState(),
-                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
+                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()),
+                row.getRateLimitPerSecond(), row.getRateLimitBurst());
     }
 }

@@ -2,7 +2,10 @@ package io.scimgate.core.directory;
 
 import java.time.Instant;
 
-/** One identity-provider connection of one organization. */
+/**
+ * One identity-provider connection of one organization. {@code rateLimitPerSecond} and
+ * {@code rateLimitBurst} override the server's request budget for this directory when set.
+ */
 public record Directory(
         String id,
         String organizationId,
@@ -10,5 +13,7 @@ public record Directory(
         DirectoryProvider provider,
         String state,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Integer rateLimitPerSecond,
+        Integer rateLimitBurst) {
 }

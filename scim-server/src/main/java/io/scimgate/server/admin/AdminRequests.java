@@ -21,6 +21,9 @@ final class AdminRequests {
     record UpdateMembership(String role) {
     }
 
+    record UpdateDirectory(AdminViews.RateLimitView rateLimit) {
+    }
+
     record AcceptInvitation(String token) {
     }
 

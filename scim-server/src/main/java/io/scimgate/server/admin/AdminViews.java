@@ -48,12 +48,20 @@ final class AdminViews {
         }
     }
 
+    /** A directory's own request budget; null when it uses the server's default. */
+    record RateLimitView(int requestsPerSecond, int burst) {
+        static RateLimitView of(Directory directory) {
+            return directory.rateLimitPerSecond() == null ? null
+                    : new RateLimitView(directory.rateLimitPerSecond(), directory.rateLimitBurst());
+        }
+    }
+
     record DirectoryView(String id, String organizationId, String name, String provider, String state,
-            String scimBaseUrl, Instant createdAt, Instant updatedAt) {
+            String scimBaseUrl, RateLimitView rateLimit, Instant createdAt, Instant updatedAt) {
         static DirectoryView of(Directory directory, String scimBaseUrl) {
             return new DirectoryView(directory.id(), directory.organizationId(), directory.name(),
-                    directory.provider().slug(), directory.state(), scimBaseUrl, directory.createdAt(),
-                    directory.updatedAt());
+                    directory.provider().slug(), directory.state(), scimBaseUrl, RateLimitView.of(directory),
+                    directory.createdAt(), directory.updatedAt());
         }
     }
 

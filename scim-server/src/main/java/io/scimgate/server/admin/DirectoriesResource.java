@@ -11,7 +11,9 @@ import io.scimgate.server.admin.AdminViews.TokenView;
 import io.scimgate.server.http.PublicUrl;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -43,6 +45,18 @@ public class DirectoriesResource {
     @Path("{directoryId}")
     public DirectoryView get(@PathParam("directoryId") String directoryId, @Context UriInfo uri) {
         return DirectoryView.of(core.directories().get(directoryId), ScimBaseUrl.of(publicUrl, uri, directoryId));
+    }
+
+    /** Sets the directory's request budget ({@code "rateLimit": {"requestsPerSecond", "burst"}}, or null for the default). */
+    @PATCH
+    @Path("{directoryId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DirectoryView update(@PathParam("directoryId") String directoryId, AdminRequests.UpdateDirectory body,
+            @Context UriInfo uri) {
+        AdminViews.RateLimitView limit = AdminRequests.required(body).rateLimit();
+        return DirectoryView.of(core.directories().setRateLimit(directoryId,
+                limit == null ? null : limit.requestsPerSecond(), limit == null ? null : limit.burst()),
+                ScimBaseUrl.of(publicUrl, uri, directoryId));
     }
 
     /** P6: removes the directory, its users, groups and tokens; the Users and memberships it made stay. */

@@ -37,7 +37,7 @@ public final class ScimApplication {
     private ScimApplication() {
     }
 
-    public static ResourceConfig create(ProvisioningCore core, PublicUrl publicUrl) {
+    public static ResourceConfig create(ProvisioningCore core, PublicUrl publicUrl, RateLimitFilter rateLimit) {
         SchemaRegistry schemaRegistry = new SchemaRegistry();
         RepositoryRegistry repositoryRegistry = new RepositoryRegistry(schemaRegistry);
         ObjectMapper json = ScimJson.objectMapper(schemaRegistry);
@@ -73,6 +73,7 @@ public final class ScimApplication {
         config.register(ResourceTypesResourceImpl.class);
         config.register(new ScimJsonProvider(json));
         config.register(new TenantFilter(core.directories(), publicUrl));
+        config.register(rateLimit);
         config.register(MediaTypeFilter.class);
         config.register(ScimResponseHeaders.class);
         ScimExceptionMappers.all().forEach(config::register);

@@ -1,0 +1,170 @@
+package io.scimgate.conformance;
+
+import static io.scimgate.conformance.Json.expect;
+import static io.scimgate.conformance.Json.filter;
+import static io.scimgate.conformance.Json.patch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.server.testing.Http;
+import io.scimgate.server.testing.HttpReply;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Okta, OIN integration (PATCH for active, PUT for profile) and AIW custom app (PUT for everything),
+ * replaying the requests of idp-quirks §2. Okta never deletes users.
+ */
+class OktaTest {
+
+    private Tenant tenant;
+    private Http okta;
+
+    @BeforeEach
+    void tenant() {
+        tenant = Tenant.of("okta");
+        okta = tenant.scim.withHeader("User-Agent", "Okta SCIM Client 1.0.0")
+                .withHeader("Content-Type", "application/scim+json; charset=utf-8");
+    }
+
+    private String oktaUser(String userName, boolean active) {
+        return """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+                 "userName":"%s","name":{"givenName":"Ana","familyName":"Lee"},
+                 "emails":[{"primary":true,"value":"%s","type":"work"}],
+                 "displayName":"Ana Lee","locale":"en-US","externalId":"00u1abcd","groups":[],
+                 "password":"1mz050nq","active":%s}
+                """.formatted(userName, userName, active);
+    }
+
+    private String createAsOktaDoes(String userName) {
+        JsonNode lookup = expect(200, okta.get("Users?" + filter("userName eq \"" + userName + "\"") + "&startIndex=1&count=100"));
+        assertEquals(0, lookup.get("totalResults").asInt());
+        HttpReply created = okta.post("Users", oktaUser(userName, true));
+        JsonNode user = expect(201, created);
+        assertFalse(user.isEmpty(), "Okta treats an empty create response as an error");
+        return user.get("id").asText();
+    }
+
+    @Test
+    @DisplayName("Okta test credentials: GET /Users?startIndex=1&count=2 answers a ListResponse with integers")
+    @Step(provider = "okta", step = "test connection")
+    void testConnection() {
+        JsonNode list = expect(200, okta.get("Users?startIndex=1&count=2"));
+        assertEquals(Json.LIST, list.at("/schemas/0").asText());
+        assertTrue(list.get("totalResults").isInt() && list.get("startIndex").isInt() && list.get("itemsPerPage").isInt());
+    }
+
+    @Test
+    @DisplayName("Okta assign: existence check, then POST; the employee becomes an active member")
+    @Step(provider = "okta", step = "create")
+    void create() {
+        String email = tenant.employee("ana.lee");
+        String id = createAsOktaDoes(email);
+        JsonNode user = expect(200, okta.get("Users/" + id));
+        assertEquals("Ana", user.at("/name/givenName").asText());
+        assertEquals("Lee", user.at("/name/familyName").asText());
+        assertTrue(user.at("/emails/0/primary").asBoolean());
+        assertTrue(user.get("active").asBoolean());
+        assertFalse(user.has("password"));
+        assertEquals("active", tenant.membershipStatus(email));
+        assertEquals(1, expect(200, okta.get("Users?" + filter("userName eq \"" + email.toUpperCase() + "\"")))
+                .get("totalResults").asInt(), "userName matches ignoring case");
+    }
+
+    @Test
+    @DisplayName("Okta: a second POST of the same userName is 409 uniqueness with status as a string")
+    @Step(provider = "okta", step = "create")
+    void duplicateIsConflict() {
+        String email = tenant.employee("dup");
+        createAsOktaDoes(email);
+        JsonNode error = expect(409, okta.post("Users", oktaUser(email.toUpperCase(), true)));
+        assertEquals(Json.ERROR, error.at("/schemas/0").asText());
+        assertEquals("uniqueness", error.get("scimType").asText());
+        assertEquals("409", error.get("status").asText());
+    }
+
+    @Test
+    @DisplayName("Okta profile push: GET then PUT of the whole user; names reach the verified-domain User")
+    @Step(provider = "okta", step = "profile update")
+    void profileUpdateByPut() {
+        String email = tenant.employee("bo");
+        String id = createAsOktaDoes(email);
+        JsonNode current = expect(200, okta.get("Users/" + id));
+        String replaced = current.toString().replace("\"givenName\":\"Ana\"", "\"givenName\":\"Bo\"");
+        JsonNode updated = expect(200, okta.put("Users/" + id, replaced));
+        assertEquals("Bo", updated.at("/name/givenName").asText());
+        assertEquals("Bo", tenant.user(email).get("firstName").asText());
+    }
+
+    @Test
+    @DisplayName("Okta deactivate and reactivate: path-less replace of active; membership inactive, then restored")
+    @Step(provider = "okta", step = "deactivate")
+    @Step(provider = "okta", step = "reactivate")
+    void deactivateAndReactivate() {
+        String email = tenant.employee("cy");
+        String id = createAsOktaDoes(email);
+        expect(200, tenant.admin.http().patch("memberships/" + tenant.membership(email).get("id").asText(),
+                "{\"role\":\"admin\"}"));
+
+        expect(200, okta.patch("Users/" + id, patch("[{\"op\":\"replace\",\"value\":{\"active\":false}}]")));
+        assertFalse(expect(200, okta.get("Users/" + id)).get("active").asBoolean());
+        JsonNode inactive = tenant.membership(email);
+        assertEquals("inactive", inactive.get("status").asText());
+        assertEquals("member", inactive.get("role").asText());
+
+        expect(200, okta.patch("Users/" + id, patch("[{\"op\":\"replace\",\"value\":{\"active\":true}}]")));
+        JsonNode restored = tenant.membership(email);
+        assertEquals("active", restored.get("status").asText());
+        assertEquals("admin", restored.get("role").asText());
+    }
+
+    @Test
+    @DisplayName("Okta AIW: PUT carries deactivation; a PUT without active leaves it as it is")
+    @Step(provider = "okta", step = "deactivate")
+    void aiwDeactivatesByPut() {
+        String email = tenant.employee("di");
+        String id = createAsOktaDoes(email);
+        expect(200, okta.put("Users/" + id, oktaUser(email, false)));
+        assertEquals("inactive", tenant.membershipStatus(email));
+        String withoutActive = """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+                 "userName":"%s","name":{"givenName":"Ana","familyName":"Lee"},
+                 "emails":[{"primary":true,"value":"%s","type":"work"}],"title":"Lead"}
+                """.formatted(email, email);
+        JsonNode unchanged = expect(200, okta.put("Users/" + id, withoutActive));
+        assertFalse(unchanged.get("active").asBoolean());
+        assertEquals("Lead", unchanged.get("title").asText());
+    }
+
+    @Test
+    @DisplayName("Okta import: paging with startIndex while startIndex <= totalResults returns everyone once")
+    @Step(provider = "okta", step = "import")
+    void importPages() {
+        for (int i = 0; i < 5; i++) {
+            expect(201, okta.post("Users", oktaUser(tenant.employee("import" + i), true)));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int startIndex = 1;
+        int total;
+        do {
+            JsonNode page = expect(200, okta.get("Users?startIndex=" + startIndex + "&count=2"));
+            total = page.get("totalResults").asInt();
+            page.get("Resources").forEach(user -> assertTrue(seen.add(user.get("id").asText())));
+            startIndex += 2;
+        } while (startIndex <= total);
+        assertEquals(5, seen.size());
+    }
+
+    @Test
+    @DisplayName("Okta headers: charset in Content-Type, Accept-Encoding gzip, text/json bodies are all accepted")
+    void headers() {
+        HttpReply created = okta.send("POST", "Users", oktaUser(tenant.employee("hdr"), true),
+                Map.of("Accept-Encoding", "gzip,deflate", "Content-Type", "text/json"));
+        expect(201, created);
+    }
+}

@@ -1,0 +1,118 @@
+package io.scimgate.conformance;
+
+import static io.scimgate.conformance.Json.expect;
+import static io.scimgate.conformance.Json.filter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.server.testing.Http;
+import io.scimgate.server.testing.HttpReply;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OneLogin, replaying idp-quirks §3: users built from an admin's JSON template (legacy schema URIs,
+ * quoted booleans), updates by PUT with a trailing "?", application/json responses, DELETE or
+ * suspend to deprovision.
+ */
+class OneLoginTest {
+
+    private Tenant tenant;
+    private Http onelogin;
+
+    @BeforeEach
+    void tenant() {
+        tenant = Tenant.of("onelogin");
+        onelogin = tenant.scim.withHeader("Accept", "application/json").withHeader("Content-Type", "application/json");
+    }
+
+    private static String templateUser(String userName, String givenName, String active) {
+        return """
+                {"schemas":["urn:scim:schemas:core:2.0","urn:scim:schemas:extension:enterprise:2.0"],
+                 "userName":"%s","name":{"givenName":"%s","familyName":" Lee"},
+                 "emails":[{"value":"%s","primary":"true"}],"active":"%s"}
+                """.formatted(userName, givenName, userName, active);
+    }
+
+    private String create(String email) {
+        JsonNode miss = expect(200, onelogin.get("Users?" + filter("userName eq \"" + email + "\"")));
+        assertEquals(0, miss.get("totalResults").asInt());
+        HttpReply created = onelogin.post("Users", templateUser(email, "Ana", "true"));
+        assertTrue(created.contentType().startsWith("application/json"), created.contentType());
+        return Json.id(created);
+    }
+
+    @Test
+    @DisplayName("OneLogin connect check: a filter on a name that does not exist answers an empty list")
+    @Step(provider = "onelogin", step = "test connection")
+    void testConnection() {
+        JsonNode list = expect(200, onelogin.get("Users?" + filter("userName eq \"onelogin-connect-check\"")));
+        assertEquals(0, list.get("totalResults").asInt());
+    }
+
+    @Test
+    @DisplayName("OneLogin create from a template: legacy schema URIs and quoted booleans are understood")
+    @Step(provider = "onelogin", step = "create")
+    void createFromTemplate() {
+        String email = tenant.employee("ana");
+        String id = create(email);
+        JsonNode user = expect(200, onelogin.get("Users/" + id));
+        assertTrue(user.get("active").isBoolean() && user.get("active").asBoolean());
+        assertTrue(user.at("/emails/0/primary").asBoolean());
+        assertEquals(Json.USER, user.at("/schemas/0").asText(), "RFC URNs are emitted");
+        assertFalse(user.get("schemas").toString().contains("urn:scim:schemas:core"));
+        assertEquals("active", tenant.membershipStatus(email));
+    }
+
+    @Test
+    @DisplayName("§11.15 OneLogin PUT with urn:scim:schemas:core:2.0 and a trailing ? → 200; the name is replaced")
+    @Scenario(15)
+    @Step(provider = "onelogin", step = "profile update")
+    void putWithLegacySchemaAndTrailingQuestionMark() {
+        String email = tenant.employee("bo");
+        String id = create(email);
+        JsonNode updated = expect(200, onelogin.put("Users/" + id + "?", templateUser(email, "Bob", "true")));
+        assertEquals("Bob", updated.at("/name/givenName").asText());
+        assertEquals(" Lee", updated.at("/name/familyName").asText(), "leading spaces are kept as sent");
+        assertEquals("Bob", tenant.user(email).get("firstName").asText());
+    }
+
+    @Test
+    @DisplayName("OneLogin suspend: a templated PUT with active \"false\" deprovisions")
+    @Step(provider = "onelogin", step = "deactivate")
+    void suspend() {
+        String email = tenant.employee("cy");
+        String id = create(email);
+        expect(200, onelogin.put("Users/" + id, templateUser(email, "Ana", "false")));
+        assertEquals("inactive", tenant.membershipStatus(email));
+    }
+
+    @Test
+    @DisplayName("OneLogin delete: DELETE /Users/{id} → 204, the membership becomes inactive, the User stays")
+    @Step(provider = "onelogin", step = "delete")
+    void delete() {
+        String email = tenant.employee("di");
+        String id = create(email);
+        expect(204, onelogin.delete("Users/" + id));
+        assertEquals("inactive", tenant.membershipStatus(email));
+        assertTrue(tenant.hasUser(email));
+    }
+
+    @Test
+    @DisplayName("§11.18 Content negotiation: Accept application/json gets application/json, Accept scim+json gets scim+json")
+    @Scenario(18)
+    void contentNegotiation() {
+        String id = create(tenant.employee("neg"));
+        HttpReply json = tenant.scim.send("GET", "Users/" + id, null,
+                Map.of("Accept", "application/json", "Content-Type", "application/json"));
+        assertTrue(json.contentType().startsWith("application/json"), json.contentType());
+        HttpReply scim = tenant.scim.send("GET", "Users/" + id, null, Map.of("Accept", "application/scim+json"));
+        assertTrue(scim.contentType().startsWith("application/scim+json"), scim.contentType());
+        HttpReply error = tenant.scim.send("GET", "Users/missing", null, Map.of("Accept", "application/json"));
+        assertTrue(error.contentType().startsWith("application/json"), error.contentType());
+    }
+}

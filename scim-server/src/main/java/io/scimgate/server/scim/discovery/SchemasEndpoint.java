@@ -1,0 +1,59 @@
+package io.scimgate.server.scim.discovery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.scim.ScimErrors;
+import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.server.scim.ScimRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.directory.scim.core.schema.SchemaRegistry;
+import org.apache.directory.scim.spec.schema.Schema;
+
+/**
+ * {@code /Schemas} and {@code /Schemas/{urn}} (RFC 7644 §4), the URN matched ignoring case. Each
+ * answer is a fresh copy: SCIMple M1 writes {@code meta} into the shared schema objects on every
+ * request, so concurrent requests of two directories could see each other's URLs.
+ */
+@Path("Schemas")
+@Produces({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
+public final class SchemasEndpoint {
+
+    private final SchemaRegistry registry;
+    private final DiscoveryDocuments documents;
+
+    public SchemasEndpoint(SchemaRegistry registry, ObjectMapper json) {
+        this.registry = registry;
+        this.documents = new DiscoveryDocuments(json);
+    }
+
+    @GET
+    public ObjectNode list(@QueryParam("filter") String filter) {
+        DiscoveryDocuments.refuseFilter(filter);
+        List<ObjectNode> schemas = registry.getAllSchemas().stream()
+                .sorted(Comparator.comparing(Schema::getId))
+                .map(this::document)
+                .toList();
+        return documents.list(schemas);
+    }
+
+    @GET
+    @Path("{urn}")
+    public ObjectNode get(@PathParam("urn") String urn) {
+        return registry.getAllSchemas().stream()
+                .filter(schema -> schema.getId().equalsIgnoreCase(urn))
+                .findFirst()
+                .map(this::document)
+                .orElseThrow(() -> new ScimProblem(404, null, "No schema " + urn + " on this server"));
+    }
+
+    private ObjectNode document(Schema schema) {
+        return documents.withMeta(schema, "Schema", ScimRequest.current().baseUrl() + "/Schemas/" + schema.getId());
+    }
+}

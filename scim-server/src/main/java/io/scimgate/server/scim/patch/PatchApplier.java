@@ -122,13 +122,23 @@ public final class PatchApplier {
         return false;
     }
 
+    /** Whether an element of {@code items} already has every value {@code item} sets. */
     private static boolean contains(JsonNode items, JsonNode item) {
         for (JsonNode existing : items) {
-            if (existing.equals(item)) {
+            if (existing.equals(item) || item.isObject() && existing.isObject() && covers(existing, item)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean covers(JsonNode existing, JsonNode item) {
+        for (var field : item.properties()) {
+            if (!field.getValue().equals(existing.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private <T extends ScimResource> T applyOne(T resource, PatchOp op) {

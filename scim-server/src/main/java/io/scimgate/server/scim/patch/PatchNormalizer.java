@@ -199,10 +199,20 @@ public final class PatchNormalizer {
 
     private static ValuePathExpression parse(String text) {
         try {
-            return PatchOperationPath.fromString(text).getValuePathExpression();
+            return PatchOperationPath.fromString(lowerCaseUrn(text)).getValuePathExpression();
         } catch (FilterParseException | IllegalStateException e) {
             throw ScimProblem.invalidPath("'" + text + "' is not a valid PATCH path");
         }
+    }
+
+    /** SCIMple's grammar only reads a URN written in lower case; URNs compare ignoring case (RFC 8141). */
+    private static String lowerCaseUrn(String text) {
+        if (!text.regionMatches(true, 0, "urn:", 0, 4)) {
+            return text;
+        }
+        int bracket = text.indexOf('[');
+        int end = text.lastIndexOf(':', bracket < 0 ? text.length() - 1 : bracket);
+        return end < 0 ? text : text.substring(0, end).toLowerCase(Locale.ROOT) + text.substring(end);
     }
 
     private Schema schemaOf(AttributeReference reference, String text) {

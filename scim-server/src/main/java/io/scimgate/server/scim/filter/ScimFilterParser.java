@@ -20,7 +20,8 @@ import org.apache.directory.scim.spec.filter.FilterParser;
  * boundary. Two SCIMple M1 defects are corrected here: its grammar ignores whatever follows the
  * first complete expression, and it reads {@code emails[type eq "work"].value eq "x"} (a form Entra
  * sends) as {@code emails[type eq "work"]}, matching every user with a work email. The latter is
- * rewritten to the RFC form {@code emails[(type eq "work") and value eq "x"]} before parsing.
+ * rewritten to the RFC form {@code emails[(type eq "work") and value eq "x"]} before parsing. The
+ * grammar's left-to-right reading of {@code and}/{@code or} is regrouped by {@link LogicPrecedence}.
  */
 public final class ScimFilterParser {
 
@@ -53,7 +54,7 @@ public final class ScimFilterParser {
             }
             ExpressionBuildingListener builder = new ExpressionBuildingListener();
             ParseTreeWalker.DEFAULT.walk(builder, tree);
-            return builder.getFilterExpression();
+            return LogicPrecedence.apply(builder.getFilterExpression());
         } catch (SyntaxError e) {
             throw ScimProblem.invalidFilter("The filter cannot be parsed: " + e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {

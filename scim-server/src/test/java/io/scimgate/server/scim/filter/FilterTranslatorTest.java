@@ -164,6 +164,10 @@ class FilterTranslatorTest {
             userName eq "x" or (active eq false and title pr)           | bo
             (userName sw "a" or userName sw "b") and not (active eq false) | ana
             userName eq "nobody@corp.example"                           |
+            userName sw "a" or active eq false and title eq "x"         | ana
+            active eq false and title eq "x" or userName sw "a"         | ana
+            userName sw "c" or userName sw "b" and active eq false or title eq "Engineer" | ana bo cy
+            emails[type eq "home" or type eq "work" and primary eq true] | ana
             """)
     void userFilters(String filter, String expected) {
         assertEquals(names(expected), matchingUsers(filter));

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.scim.ScimProblem;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /** The JSON of discovery answers: copies of SCIMple's model objects with this request's {@code meta}. */
 final class DiscoveryDocuments {
@@ -23,7 +26,22 @@ final class DiscoveryDocuments {
         return document;
     }
 
-    ObjectNode list(List<ObjectNode> resources) {
+    /** The list response of {@code models}, ordered by name, each a document of its own. */
+    <T> ObjectNode list(Collection<T> models, Function<T, String> name, Function<T, ObjectNode> document) {
+        return list(models.stream().sorted(Comparator.comparing(name)).map(document).toList());
+    }
+
+    /** The document of the model named {@code wanted}, ignoring case; 404 when there is none. */
+    <T> ObjectNode one(Collection<T> models, Function<T, String> name, String wanted, Function<T, ObjectNode> document,
+            String kind) {
+        return models.stream()
+                .filter(model -> name.apply(model).equalsIgnoreCase(wanted))
+                .findFirst()
+                .map(document)
+                .orElseThrow(() -> new ScimProblem(404, null, "No " + kind + " " + wanted + " on this server"));
+    }
+
+    private ObjectNode list(List<ObjectNode> resources) {
         ObjectNode list = json.createObjectNode();
         list.putArray("schemas").add(LIST_SCHEMA);
         list.put("totalResults", resources.size());

@@ -3,7 +3,6 @@ package io.scimgate.server.scim.discovery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.scim.ScimErrors;
-import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.ScimRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Comparator;
-import java.util.List;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
 import org.apache.directory.scim.spec.schema.ResourceType;
 
@@ -34,21 +31,13 @@ public final class ResourceTypesEndpoint {
     @GET
     public ObjectNode list(@QueryParam("filter") String filter) {
         DiscoveryDocuments.refuseFilter(filter);
-        List<ObjectNode> types = registry.getAllResourceTypes().stream()
-                .sorted(Comparator.comparing(ResourceType::getName))
-                .map(this::document)
-                .toList();
-        return documents.list(types);
+        return documents.list(registry.getAllResourceTypes(), ResourceType::getName, this::document);
     }
 
     @GET
     @Path("{name}")
     public ObjectNode get(@PathParam("name") String name) {
-        return registry.getAllResourceTypes().stream()
-                .filter(type -> type.getName().equalsIgnoreCase(name))
-                .findFirst()
-                .map(this::document)
-                .orElseThrow(() -> new ScimProblem(404, null, "No resource type " + name + " on this server"));
+        return documents.one(registry.getAllResourceTypes(), ResourceType::getName, name, this::document, "resource type");
     }
 
     private ObjectNode document(ResourceType type) {

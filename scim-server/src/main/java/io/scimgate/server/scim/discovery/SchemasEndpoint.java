@@ -3,7 +3,6 @@ package io.scimgate.server.scim.discovery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.scim.ScimErrors;
-import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.ScimRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Comparator;
-import java.util.List;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
 import org.apache.directory.scim.spec.schema.Schema;
 
@@ -36,21 +33,13 @@ public final class SchemasEndpoint {
     @GET
     public ObjectNode list(@QueryParam("filter") String filter) {
         DiscoveryDocuments.refuseFilter(filter);
-        List<ObjectNode> schemas = registry.getAllSchemas().stream()
-                .sorted(Comparator.comparing(Schema::getId))
-                .map(this::document)
-                .toList();
-        return documents.list(schemas);
+        return documents.list(registry.getAllSchemas(), Schema::getId, this::document);
     }
 
     @GET
     @Path("{urn}")
     public ObjectNode get(@PathParam("urn") String urn) {
-        return registry.getAllSchemas().stream()
-                .filter(schema -> schema.getId().equalsIgnoreCase(urn))
-                .findFirst()
-                .map(this::document)
-                .orElseThrow(() -> new ScimProblem(404, null, "No schema " + urn + " on this server"));
+        return documents.one(registry.getAllSchemas(), Schema::getId, urn, this::document, "schema");
     }
 
     private ObjectNode document(Schema schema) {

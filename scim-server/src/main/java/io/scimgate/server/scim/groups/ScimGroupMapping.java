@@ -1,12 +1,11 @@
 package io.scimgate.server.scim.groups;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.directory.DirectoryGroup;
 import io.scimgate.core.directory.DirectoryGroupData;
 import io.scimgate.core.directory.GroupMember;
 import io.scimgate.server.scim.IfMatch;
-import java.io.UncheckedIOException;
+import io.scimgate.server.scim.json.StoredDocuments;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -26,9 +25,11 @@ import org.apache.directory.scim.spec.schema.Meta;
 public final class ScimGroupMapping {
 
     private final ObjectMapper json;
+    private final StoredDocuments documents;
 
     public ScimGroupMapping(ObjectMapper json) {
         this.json = json;
+        this.documents = new StoredDocuments(json);
     }
 
     /** The member ids a resource names, in order, once each. */
@@ -46,7 +47,7 @@ public final class ScimGroupMapping {
         copy.setId(null);
         copy.setMeta(null);
         copy.setMembers(null);
-        return new DirectoryGroupData(copy.getDisplayName(), copy.getExternalId(), write(copy));
+        return new DirectoryGroupData(copy.getDisplayName(), copy.getExternalId(), documents.write(copy));
     }
 
     /**
@@ -55,7 +56,7 @@ public final class ScimGroupMapping {
      */
     public ScimGroup toScim(DirectoryGroup stored, List<GroupMember> members, String location,
             UnaryOperator<String> userLocation) {
-        ScimGroup group = read(stored.attributes());
+        ScimGroup group = documents.read(stored.attributes(), ScimGroup.class);
         group.setId(stored.id());
         group.setMembers(null);
         if (members != null) {
@@ -76,21 +77,5 @@ public final class ScimGroupMapping {
         meta.setVersion(IfMatch.etagOf(stored.version()));
         group.setMeta(meta);
         return group;
-    }
-
-    private String write(ScimGroup group) {
-        try {
-            return json.writeValueAsString(group);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ScimGroup read(String document) {
-        try {
-            return json.readValue(document, ScimGroup.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Stored group document cannot be read", e);
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.scimgate.core.directory.DirectoryGroup;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.GroupEdit;
 import io.scimgate.core.directory.GroupMember;
-import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.store.schema.Tables;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.endpoint.ListRequest;
@@ -23,9 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.directory.scim.spec.resources.ScimGroup;
-import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.OrderField;
 
 /**
  * Groups of the directory the request authenticated as, with members as rows of the provisioning
@@ -110,23 +106,9 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
     @Override
     public ListPage<ScimGroup> list(ListRequest request, AttributeSelection selection) {
         String directoryId = directoryId();
-        Pager.Rows<DirectoryGroup> rows = new Pager.Rows<>() {
-            @Override
-            public int count(Condition filter) {
-                return directoryGroups.count(directoryId, filter);
-            }
-
-            @Override
-            public List<DirectoryGroup> list(Condition filter, List<OrderField<?>> order, int offset, int limit) {
-                return directoryGroups.list(directoryId, filter, order, offset, limit);
-            }
-
-            @Override
-            public <K> List<Keyed<DirectoryGroup, K>> listKeyed(Field<K> key, Condition filter, List<OrderField<?>> order,
-                    int limit) {
-                return directoryGroups.listKeyed(directoryId, key, filter, order, limit);
-            }
-        };
+        Pager.Rows<DirectoryGroup> rows = new Pager.Rows<>(filter -> directoryGroups.count(directoryId, filter),
+                (filter, order, offset, limit) -> directoryGroups.list(directoryId, filter, order, offset, limit),
+                (key, filter, order, limit) -> directoryGroups.listKeyed(directoryId, key, filter, order, limit));
         return pager.page(rows, filters.toCondition(request.filter()), filters.sortKey(request.sortBy(), request.sortOrder()),
                 request.page(), request.fingerprint()).map(group -> toScim(group, membersFor(group, selection)));
     }

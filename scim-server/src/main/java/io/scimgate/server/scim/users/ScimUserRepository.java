@@ -3,7 +3,6 @@ package io.scimgate.server.scim.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.store.schema.Tables;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.endpoint.ListRequest;
@@ -20,9 +19,6 @@ import io.scimgate.server.scim.projection.AttributeSelection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.directory.scim.spec.resources.ScimUser;
-import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.OrderField;
 
 /**
  * Users of the directory the request authenticated as, stored as directory users by the
@@ -89,23 +85,9 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     @Override
     public ListPage<ScimUser> list(ListRequest request, AttributeSelection selection) {
         String directoryId = directoryId();
-        Pager.Rows<DirectoryUser> rows = new Pager.Rows<>() {
-            @Override
-            public int count(Condition filter) {
-                return directoryUsers.count(directoryId, filter);
-            }
-
-            @Override
-            public List<DirectoryUser> list(Condition filter, List<OrderField<?>> order, int offset, int limit) {
-                return directoryUsers.list(directoryId, filter, order, offset, limit);
-            }
-
-            @Override
-            public <K> List<Keyed<DirectoryUser, K>> listKeyed(Field<K> key, Condition filter, List<OrderField<?>> order,
-                    int limit) {
-                return directoryUsers.listKeyed(directoryId, key, filter, order, limit);
-            }
-        };
+        Pager.Rows<DirectoryUser> rows = new Pager.Rows<>(filter -> directoryUsers.count(directoryId, filter),
+                (filter, order, offset, limit) -> directoryUsers.list(directoryId, filter, order, offset, limit),
+                (key, filter, order, limit) -> directoryUsers.listKeyed(directoryId, key, filter, order, limit));
         return pager.page(rows, filters.toCondition(request.filter()), filters.sortKey(request.sortBy(), request.sortOrder()),
                 request.page(), request.fingerprint()).map(this::toScim);
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -154,6 +155,46 @@ public final class DirectoryGroups {
                 .limit(limit)
                 .fetch(DirectoryGroups::toGroup);
         return new Page<>(items, total);
+    }
+
+    /** How many groups of a directory match {@code filter}. */
+    public int count(String directoryId, Condition filter) {
+        return database.dsl().fetchCount(DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter));
+    }
+
+    /**
+     * The groups of a directory matching {@code filter}, in exactly {@code order}, without counting
+     * them (see {@link DirectoryUsers#list}).
+     */
+    public List<DirectoryGroup> list(String directoryId, Condition filter, List<? extends OrderField<?>> order,
+            int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.dsl().selectFrom(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter))
+                .orderBy(order)
+                .offset(offset)
+                .limit(limit)
+                .fetch(DirectoryGroups::toGroup);
+    }
+
+    /**
+     * Like {@link #list}, each item with the value of {@code key} for it, for keyset paging (see
+     * {@link DirectoryUsers#listKeyed}).
+     */
+    public <K> List<Keyed<DirectoryGroup, K>> listKeyed(String directoryId, Field<K> key, Condition filter,
+            List<? extends OrderField<?>> order, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Field<K> sortKey = key.as("sort_key");
+        return database.dsl().select(DIRECTORY_GROUP.asterisk(), sortKey)
+                .from(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter))
+                .orderBy(order)
+                .limit(limit)
+                .fetch(row -> new Keyed<>(toGroup(row.into(DIRECTORY_GROUP)), row.get(sortKey)));
     }
 
     /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */

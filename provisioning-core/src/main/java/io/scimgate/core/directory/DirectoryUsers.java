@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.exception.DataAccessException;
 
@@ -173,6 +174,47 @@ public final class DirectoryUsers {
                 .limit(limit)
                 .fetch(DirectoryUsers::toUser);
         return new Page<>(items, total);
+    }
+
+    /** How many users of a directory match {@code filter}. */
+    public int count(String directoryId, Condition filter) {
+        return database.dsl().fetchCount(DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter));
+    }
+
+    /**
+     * The users of a directory matching {@code filter}, in exactly {@code order} (the caller ends it
+     * with a unique key such as {@code seq} when it needs a stable order), without counting them:
+     * keyset paging passes its position as part of {@code filter}.
+     */
+    public List<DirectoryUser> list(String directoryId, Condition filter, List<? extends OrderField<?>> order,
+            int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.dsl().selectFrom(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter))
+                .orderBy(order)
+                .offset(offset)
+                .limit(limit)
+                .fetch(DirectoryUsers::toUser);
+    }
+
+    /**
+     * Like {@link #list}, each item with the value of {@code key} for it, for keyset paging: the
+     * next page starts after the last item's key, exactly as the database compares it.
+     */
+    public <K> List<Keyed<DirectoryUser, K>> listKeyed(String directoryId, Field<K> key, Condition filter,
+            List<? extends OrderField<?>> order, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Field<K> sortKey = key.as("sort_key");
+        return database.dsl().select(DIRECTORY_USER.asterisk(), sortKey)
+                .from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter))
+                .orderBy(order)
+                .limit(limit)
+                .fetch(row -> new Keyed<>(toUser(row.into(DIRECTORY_USER)), row.get(sortKey)));
     }
 
     /** A condition on the emails of a user: matches users having an email that satisfies it. */

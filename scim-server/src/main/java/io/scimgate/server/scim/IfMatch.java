@@ -30,6 +30,26 @@ public record IfMatch(boolean present, Long version) {
         return version;
     }
 
+    /**
+     * Whether an {@code If-None-Match} header names {@code version} (weak comparison, RFC 9110
+     * §13.1.2): {@code *} or any listed tag of that version. False for no header.
+     */
+    public static boolean anyMatches(String header, long version) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        for (String candidate : header.split(",")) {
+            if (candidate.trim().equals("*")) {
+                return true;
+            }
+            Matcher matcher = TAG.matcher(candidate);
+            if (matcher.matches() && Long.parseLong(matcher.group(1)) == version) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String etagOf(long version) {
         return "W/\"" + version + "\"";
     }

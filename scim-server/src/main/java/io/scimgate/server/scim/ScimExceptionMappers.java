@@ -39,6 +39,23 @@ public final class ScimExceptionMappers {
                 new FilterSyntax(), new UnsupportedFilter(), new Mutability(), new Unexpected());
     }
 
+    /** The SCIM error response for any failure, as the mappers below write it: for bulk operation results. */
+    public static Response responseFor(Throwable e) {
+        if (e instanceof ScimgateException core) {
+            return new Core().toResponse(core);
+        }
+        if (e instanceof ScimProblem problem) {
+            return new Problem().toResponse(problem);
+        }
+        if (e instanceof JsonProcessingException json) {
+            return new Json().toResponse(json);
+        }
+        if (e instanceof WebApplicationException web) {
+            return new Web().toResponse(web);
+        }
+        return new Unexpected().toResponse(e);
+    }
+
     static final class Core implements ExceptionMapper<ScimgateException> {
         @Override
         public Response toResponse(ScimgateException e) {

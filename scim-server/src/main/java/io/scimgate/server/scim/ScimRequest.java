@@ -16,7 +16,6 @@ public final class ScimRequest {
     private final Directory directory;
     private final String baseUrl;
     private final IfMatch ifMatch;
-    private int lastTotal;
 
     public ScimRequest(Directory directory, String baseUrl, IfMatch ifMatch) {
         this.directory = directory;
@@ -58,14 +57,5 @@ public final class ScimRequest {
 
     public String locationOf(String resourceEndpoint, String id) {
         return baseUrl + "/" + resourceEndpoint + "/" + id;
-    }
-
-    /** Remembers the total of the last query, which SCIMple M1 drops when a page is empty. */
-    public void recordTotal(int total) {
-        this.lastTotal = total;
-    }
-
-    public int lastTotal() {
-        return lastTotal;
     }
 }

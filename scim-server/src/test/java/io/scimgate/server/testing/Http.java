@@ -68,11 +68,23 @@ public final class Http {
     }
 
     public HttpReply send(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                body != null, headers);
+    }
+
+    /** Sends {@code body} chunked, without a Content-Length, as streaming clients do. */
+    public HttpReply sendChunked(String method, String path, String body) {
+        return send(method, path, HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(body)), true,
+                Map.of());
+    }
+
+    private HttpReply send(String method, String path, HttpRequest.BodyPublisher publisher, boolean hasBody,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, publisher);
         Map<String, String> all = new LinkedHashMap<>(defaultHeaders);
-        if (body != null) {
+        if (hasBody) {
             all.putIfAbsent("Content-Type", "application/scim+json");
         }
         all.putAll(headers);

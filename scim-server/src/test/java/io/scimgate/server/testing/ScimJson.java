@@ -23,6 +23,18 @@ public final class ScimJson {
                 """.formatted(USER_SCHEMA, userName, externalId, userName);
     }
 
+    public static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+
+    /** A group with the given members' ids. */
+    public static String group(String displayName, String... memberIds) {
+        StringBuilder members = new StringBuilder();
+        for (String id : memberIds) {
+            members.append(members.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+        }
+        return "{\"schemas\":[\"" + GROUP_SCHEMA + "\"],\"displayName\":\"" + displayName + "\",\"members\":["
+                + members + "]}";
+    }
+
     public static String patch(String operationsJson) {
         return "{\"schemas\":[\"" + PATCH_SCHEMA + "\"],\"Operations\":" + operationsJson + "}";
     }

@@ -1,49 +1,60 @@
 package io.scimgate.server.scim.filter;
 
 import java.util.function.UnaryOperator;
+import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * A SCIM attribute that maps onto a column.
  *
+ * @param name the canonical attribute path, e.g. {@code name.givenName} or {@code emails.value}
  * @param column the column holding the value as sent
  * @param key an indexed, normalised copy of the column for case-insensitive equality, or null
  * @param keyOf how values are normalised into {@code key}
- * @param onMultiValuedRow whether the column lives on a child row (one per value) reached through EXISTS
- * @param sortField what sorting by this attribute orders by
+ * @param multiValuedParent the multi-valued attribute whose rows hold the column ({@code emails}), or null
+ * @param rowExists turns a condition on those rows into a condition on the resource (null for own columns)
+ * @param sortField what sorting by this attribute orders by, or null when it cannot be sorted by
  */
 record FilterableAttribute(
+        String name,
         Field<?> column,
         Field<String> key,
         UnaryOperator<String> keyOf,
         ColumnKind kind,
         boolean caseExact,
-        boolean onMultiValuedRow,
+        String multiValuedParent,
+        UnaryOperator<Condition> rowExists,
         Field<?> sortField) {
 
-    static FilterableAttribute exactString(Field<String> column) {
-        return new FilterableAttribute(column, null, null, ColumnKind.STRING, true, false, column);
+    static FilterableAttribute exactString(String name, Field<String> column) {
+        return new FilterableAttribute(name, column, null, null, ColumnKind.STRING, true, null, null,
+                CodePointOrder.of(column));
     }
 
-    static FilterableAttribute string(Field<String> column) {
-        return new FilterableAttribute(column, null, null, ColumnKind.STRING, false, false,
-                org.jooq.impl.DSL.lower(column));
+    static FilterableAttribute string(String name, Field<String> column) {
+        return new FilterableAttribute(name, column, null, null, ColumnKind.STRING, false, null, null,
+                CodePointOrder.of(DSL.lower(column)));
     }
 
-    static FilterableAttribute keyedString(Field<String> column, Field<String> key, UnaryOperator<String> keyOf) {
-        return new FilterableAttribute(column, key, keyOf, ColumnKind.STRING, false, false, key);
+    static FilterableAttribute keyedString(String name, Field<String> column, Field<String> key, UnaryOperator<String> keyOf) {
+        return new FilterableAttribute(name, column, key, keyOf, ColumnKind.STRING, false, null, null, CodePointOrder.of(key));
     }
 
-    static FilterableAttribute bool(Field<Boolean> column) {
-        return new FilterableAttribute(column, null, null, ColumnKind.BOOLEAN, true, false, column);
+    static FilterableAttribute bool(String name, Field<Boolean> column) {
+        return new FilterableAttribute(name, column, null, null, ColumnKind.BOOLEAN, true, null, null, column);
     }
 
-    static FilterableAttribute dateTime(Field<?> column) {
-        return new FilterableAttribute(column, null, null, ColumnKind.DATE_TIME, true, false, column);
+    static FilterableAttribute dateTime(String name, Field<?> column) {
+        return new FilterableAttribute(name, column, null, null, ColumnKind.DATE_TIME, true, null, null, column);
     }
 
-    /** The same attribute, found on a child row; sorting uses {@code sortField} of the parent. */
-    FilterableAttribute onRow(Field<?> parentSortField) {
-        return new FilterableAttribute(column, key, keyOf, kind, caseExact, true, parentSortField);
+    /** The same attribute, found on the rows of {@code parent}; sorting by it uses {@code parentSortField}. */
+    FilterableAttribute onRows(String parent, UnaryOperator<Condition> exists, Field<?> parentSortField) {
+        return new FilterableAttribute(name, column, key, keyOf, kind, caseExact, parent, exists, parentSortField);
+    }
+
+    boolean onMultiValuedRow() {
+        return multiValuedParent != null;
     }
 }

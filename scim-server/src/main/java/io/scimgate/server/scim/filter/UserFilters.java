@@ -9,9 +9,12 @@ import static io.scimgate.server.scim.filter.FilterableAttribute.keyedString;
 import static io.scimgate.server.scim.filter.FilterableAttribute.string;
 
 import io.scimgate.core.directory.DirectoryUsers;
+import java.util.List;
 import java.util.Map;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
 import org.apache.directory.scim.spec.resources.ScimUser;
+import org.apache.directory.scim.spec.schema.Schemas;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** The User attributes that filters and sorting may use, and the columns behind them. */
@@ -21,25 +24,26 @@ public final class UserFilters {
     }
 
     public static FilterTranslator translator() {
-        String enterprise = EnterpriseExtension.URN.toLowerCase(java.util.Locale.ROOT) + ":";
-        var primaryEmailSort = DSL.lower(DIRECTORY_USER.PRIMARY_EMAIL);
-        Map<String, FilterableAttribute> attributes = Map.ofEntries(
-                Map.entry("id", exactString(DIRECTORY_USER.ID)),
-                Map.entry("externalid", exactString(DIRECTORY_USER.EXTERNAL_ID)),
-                Map.entry("username", keyedString(DIRECTORY_USER.USER_NAME, DIRECTORY_USER.USER_NAME_KEY, DirectoryUsers::key)),
-                Map.entry("displayname", string(DIRECTORY_USER.DISPLAY_NAME)),
-                Map.entry("name.givenname", string(DIRECTORY_USER.GIVEN_NAME)),
-                Map.entry("name.familyname", string(DIRECTORY_USER.FAMILY_NAME)),
-                Map.entry("title", string(DIRECTORY_USER.TITLE)),
-                Map.entry("active", bool(DIRECTORY_USER.ACTIVE)),
-                Map.entry("emails.value", keyedString(DIRECTORY_USER_EMAIL.EMAIL_VALUE, DIRECTORY_USER_EMAIL.EMAIL_KEY,
-                        DirectoryUsers::emailKey).onRow(primaryEmailSort)),
-                Map.entry("emails.type", string(DIRECTORY_USER_EMAIL.EMAIL_TYPE).onRow(primaryEmailSort)),
-                Map.entry("emails.primary", bool(DIRECTORY_USER_EMAIL.IS_PRIMARY).onRow(primaryEmailSort)),
-                Map.entry(enterprise + "employeenumber", string(DIRECTORY_USER.EMPLOYEE_NUMBER)),
-                Map.entry(enterprise + "department", string(DIRECTORY_USER.DEPARTMENT)),
-                Map.entry("meta.created", dateTime(DIRECTORY_USER.CREATED_AT)),
-                Map.entry("meta.lastmodified", dateTime(DIRECTORY_USER.UPDATED_AT)));
-        return new FilterTranslator(ScimUser.SCHEMA_URI, attributes, Map.of("emails", "value"), DirectoryUsers::hasEmail);
+        String enterprise = EnterpriseExtension.URN + ":";
+        Field<String> byPrimaryEmail = CodePointOrder.of(DSL.lower(DIRECTORY_USER.PRIMARY_EMAIL));
+        List<FilterableAttribute> attributes = List.of(
+                exactString("id", DIRECTORY_USER.ID),
+                exactString("externalId", DIRECTORY_USER.EXTERNAL_ID),
+                keyedString("userName", DIRECTORY_USER.USER_NAME, DIRECTORY_USER.USER_NAME_KEY, DirectoryUsers::key),
+                string("displayName", DIRECTORY_USER.DISPLAY_NAME),
+                string("name.givenName", DIRECTORY_USER.GIVEN_NAME),
+                string("name.familyName", DIRECTORY_USER.FAMILY_NAME),
+                string("title", DIRECTORY_USER.TITLE),
+                bool("active", DIRECTORY_USER.ACTIVE),
+                keyedString("emails.value", DIRECTORY_USER_EMAIL.EMAIL_VALUE, DIRECTORY_USER_EMAIL.EMAIL_KEY,
+                        DirectoryUsers::emailKey).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
+                string("emails.type", DIRECTORY_USER_EMAIL.EMAIL_TYPE).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
+                bool("emails.primary", DIRECTORY_USER_EMAIL.IS_PRIMARY).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
+                string(enterprise + "employeeNumber", DIRECTORY_USER.EMPLOYEE_NUMBER),
+                string(enterprise + "department", DIRECTORY_USER.DEPARTMENT),
+                dateTime("meta.created", DIRECTORY_USER.CREATED_AT),
+                dateTime("meta.lastModified", DIRECTORY_USER.UPDATED_AT));
+        return new FilterTranslator(List.of(Schemas.schemaFor(ScimUser.class), Schemas.schemaForExtension(EnterpriseExtension.class)),
+                attributes, Map.of("emails", "value"));
     }
 }

@@ -29,7 +29,8 @@ import org.apache.directory.scim.spec.schema.Schema.Attribute;
 public final class ResourceNormalizer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Map<String, String> LEGACY_EXTENSIONS = Map.of(
+    /** SCIM 1.x and other legacy schema URIs clients still send, by the RFC 7643 URN they stand for. */
+    public static final Map<String, String> LEGACY_EXTENSIONS = Map.of(
             "urn:scim:schemas:extension:enterprise:1.0", EnterpriseExtension.URN,
             "urn:scim:schemas:extension:enterprise:2.0", EnterpriseExtension.URN);
 
@@ -119,7 +120,13 @@ public final class ResourceNormalizer {
         });
     }
 
-    JsonNode normalizeValue(JsonNode value, Attribute attribute) {
+    /**
+     * A value for {@code attribute} in the shape the schema gives it: a list for a multi-valued
+     * attribute, one object for a single-valued complex one sent as a one-element list, an object
+     * {@code {"value": x}} for a complex reference sent as a bare {@code x}, booleans and numbers
+     * from their string forms. Null when nothing is left.
+     */
+    public JsonNode normalizeValue(JsonNode value, Attribute attribute) {
         if (attribute.isMultiValued()) {
             ArrayNode items = NODES.arrayNode();
             if (value.isArray()) {
@@ -143,7 +150,8 @@ public final class ResourceNormalizer {
         return normalizeSingle(value, attribute);
     }
 
-    private JsonNode normalizeSingle(JsonNode value, Attribute attribute) {
+    /** One value (one element of a multi-valued attribute) for {@code attribute}; see {@link #normalizeValue}. */
+    public JsonNode normalizeSingle(JsonNode value, Attribute attribute) {
         if (value == null || value.isNull()) {
             return null;
         }
@@ -158,6 +166,10 @@ public final class ResourceNormalizer {
                     ObjectNode complex = NODES.objectNode();
                     mergeComplex(complex, (ObjectNode) value, attribute);
                     return complex;
+                }
+                Attribute valueAttribute = attribute.getAttribute("value");
+                if (value.isValueNode() && valueAttribute != null) {
+                    return NODES.objectNode().set(valueAttribute.getName(), normalizeSingle(value, valueAttribute));
                 }
                 return value;
             default:

@@ -1,5 +1,6 @@
 package io.scimgate.server.scim.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonXmlBindJsonProvider;
 import jakarta.ws.rs.Consumes;
@@ -8,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
-/** Reads and writes SCIMple's protocol and resource types as {@code application/scim+json} or JSON. */
+/** Reads and writes SCIM documents (SCIMple's types, or JSON trees) as {@code application/scim+json} or JSON. */
 @Consumes({"application/scim+json", MediaType.APPLICATION_JSON})
 @Produces({"application/scim+json", MediaType.APPLICATION_JSON})
 public final class ScimJsonProvider extends JacksonXmlBindJsonProvider {
@@ -30,6 +31,6 @@ public final class ScimJsonProvider extends JacksonXmlBindJsonProvider {
     }
 
     private static boolean isScimType(Class<?> type) {
-        return type.getName().startsWith(SCIMPLE_PACKAGES);
+        return type.getName().startsWith(SCIMPLE_PACKAGES) || JsonNode.class.isAssignableFrom(type);
     }
 }

@@ -1,12 +1,11 @@
 package io.scimgate.server.scim.users;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.EmailAddress;
 import io.scimgate.server.scim.IfMatch;
-import java.io.UncheckedIOException;
+import io.scimgate.server.scim.json.StoredDocuments;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,10 +23,10 @@ import org.apache.directory.scim.spec.schema.Meta;
  */
 public final class ScimUserMapping {
 
-    private final ObjectMapper json;
+    private final StoredDocuments documents;
 
     public ScimUserMapping(ObjectMapper json) {
-        this.json = json;
+        this.documents = new StoredDocuments(json);
     }
 
     /**
@@ -56,11 +55,11 @@ public final class ScimUserMapping {
                 user.getTitle(),
                 enterprise == null ? null : enterprise.getEmployeeNumber(),
                 enterprise == null ? null : enterprise.getDepartment(),
-                write(user));
+                documents.write(user));
     }
 
     public ScimUser toScim(DirectoryUser stored, String location) {
-        ScimUser user = read(stored.attributes());
+        ScimUser user = documents.read(stored.attributes(), ScimUser.class);
         user.setId(stored.id());
         user.setActive(stored.active());
         Meta meta = new Meta();
@@ -79,21 +78,5 @@ public final class ScimUserMapping {
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private String write(ScimUser user) {
-        try {
-            return json.writeValueAsString(user);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ScimUser read(String document) {
-        try {
-            return json.readValue(document, ScimUser.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Stored user document cannot be read", e);
-        }
     }
 }

@@ -1,0 +1,61 @@
+package io.scimgate.server.scim.discovery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.scim.ScimErrors;
+import io.scimgate.server.scim.ScimRequest;
+import io.scimgate.server.scim.bulk.BulkLimits;
+import io.scimgate.server.scim.paging.PageSpec;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code /ServiceProviderConfig} (RFC 7643 §5), saying only what this server does: PATCH, bulk
+ * with its enforced limits, filters with their page limit, sorting, ETags, index and cursor paging
+ * (RFC 9865 §4), bearer tokens; no password change. Built per request, so no request ever sees
+ * another's {@code meta}.
+ */
+@Path("ServiceProviderConfig")
+@Produces({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
+public final class ServiceProviderConfigEndpoint {
+
+    static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
+
+    private final ObjectMapper json;
+
+    public ServiceProviderConfigEndpoint(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @GET
+    public ObjectNode get() {
+        ObjectNode config = json.createObjectNode();
+        config.putArray("schemas").add(SCHEMA);
+        config.putObject("patch").put("supported", true);
+        config.putObject("bulk").put("supported", true)
+                .put("maxOperations", BulkLimits.MAX_OPERATIONS)
+                .put("maxPayloadSize", BulkLimits.MAX_PAYLOAD_BYTES);
+        config.putObject("filter").put("supported", true).put("maxResults", PageSpec.MAX_RESULTS);
+        config.putObject("changePassword").put("supported", false);
+        config.putObject("sort").put("supported", true);
+        config.putObject("etag").put("supported", true);
+        config.putObject("pagination")
+                .put("cursor", true)
+                .put("index", true)
+                .put("defaultPaginationMethod", "index")
+                .put("defaultPageSize", PageSpec.DEFAULT_PAGE_SIZE)
+                .put("maxPageSize", PageSpec.MAX_RESULTS);
+        config.putArray("authenticationSchemes").addObject()
+                .put("type", "oauthbearertoken")
+                .put("name", "OAuth Bearer Token")
+                .put("description", "The bearer token issued for this directory, sent as Authorization: Bearer <token>")
+                .put("specUri", "https://www.rfc-editor.org/info/rfc6750")
+                .put("primary", true);
+        config.putObject("meta")
+                .put("resourceType", "ServiceProviderConfig")
+                .put("location", ScimRequest.current().baseUrl() + "/ServiceProviderConfig");
+        return config;
+    }
+}

@@ -1,0 +1,108 @@
+package io.scimgate.server.scim.filter;
+
+import io.scimgate.server.scim.ScimProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTreeWalker;
+import org.apache.directory.scim.spec.filter.ExpressionBuildingListener;
+import org.apache.directory.scim.spec.filter.FilterExpression;
+import org.apache.directory.scim.spec.filter.FilterLexer;
+import org.apache.directory.scim.spec.filter.FilterParser;
+
+/**
+ * Parses a SCIM filter with SCIMple's grammar, after checking the input limits once at this
+ * boundary. Two SCIMple M1 defects are corrected here: its grammar ignores whatever follows the
+ * first complete expression, and it reads {@code emails[type eq "work"].value eq "x"} (a form Entra
+ * sends) as {@code emails[type eq "work"]}, matching every user with a work email. The latter is
+ * rewritten to the RFC form {@code emails[(type eq "work") and value eq "x"]} before parsing. The
+ * grammar's left-to-right reading of {@code and}/{@code or} is regrouped by {@link LogicPrecedence}.
+ */
+public final class ScimFilterParser {
+
+    public static final int MAX_LENGTH = 2048;
+    public static final int MAX_DEPTH = 10;
+
+    private ScimFilterParser() {
+    }
+
+    /** The parsed filter, or null when {@code text} is null or blank. */
+    public static FilterExpression parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw ScimProblem.invalidFilter("A filter has at most " + MAX_LENGTH + " characters; this one has " + text.length());
+        }
+        List<Token> tokens = tokens(text.strip());
+        checkDepth(tokens);
+        String rewritten = ValuePathRewriter.rewrite(tokens);
+        FilterParser parser = new FilterParser(new CommonTokenStream(lexer(rewritten)));
+        parser.removeErrorListeners();
+        parser.addErrorListener(FAIL);
+        try {
+            FilterParser.FilterContext tree = parser.filter();
+            Token next = parser.getCurrentToken();
+            if (next.getType() != Token.EOF) {
+                throw ScimProblem.invalidFilter("The filter cannot be parsed: unexpected '" + next.getText()
+                        + "' at position " + (next.getCharPositionInLine() + 1));
+            }
+            ExpressionBuildingListener builder = new ExpressionBuildingListener();
+            ParseTreeWalker.DEFAULT.walk(builder, tree);
+            return LogicPrecedence.apply(builder.getFilterExpression());
+        } catch (SyntaxError e) {
+            throw ScimProblem.invalidFilter("The filter cannot be parsed: " + e.getMessage());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw ScimProblem.invalidFilter("The filter cannot be parsed: '" + text + "'");
+        }
+    }
+
+    private static List<Token> tokens(String text) {
+        try {
+            return new ArrayList<>(lexer(text).getAllTokens());
+        } catch (SyntaxError e) {
+            throw ScimProblem.invalidFilter("The filter cannot be parsed: " + e.getMessage());
+        }
+    }
+
+    private static FilterLexer lexer(String text) {
+        FilterLexer lexer = new FilterLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(FAIL);
+        return lexer;
+    }
+
+    private static void checkDepth(List<Token> tokens) {
+        int depth = 0;
+        for (Token token : tokens) {
+            String text = token.getText();
+            if (text.equals("(") || text.equals("[")) {
+                depth++;
+                if (depth > MAX_DEPTH) {
+                    throw ScimProblem.invalidFilter("A filter nests at most " + MAX_DEPTH + " levels of parentheses and brackets");
+                }
+            } else if (text.equals(")") || text.equals("]")) {
+                depth--;
+            }
+        }
+    }
+
+    private static final BaseErrorListener FAIL = new BaseErrorListener() {
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int position,
+                String message, RecognitionException e) {
+            throw new SyntaxError("at position " + (position + 1) + ": " + message);
+        }
+    };
+
+    private static final class SyntaxError extends RuntimeException {
+        SyntaxError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

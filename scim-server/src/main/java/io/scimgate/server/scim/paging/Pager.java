@@ -1,0 +1,131 @@
+package io.scimgate.server.scim.paging;
+
+import io.scimgate.core.directory.Keyed;
+import io.scimgate.server.scim.filter.SortKey;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.OrderField;
+import org.jooq.SortField;
+
+/**
+ * Pages a directory's resources. Index pages use OFFSET over a stable order (the sort key, then
+ * insertion sequence). Cursor pages use the keyset of the same order: a page starts strictly after
+ * the (sort key, sequence) of the last row the client saw, so rows created or deleted meanwhile
+ * never make a walk repeat a row or skip one that existed throughout.
+ */
+public final class Pager<R> {
+
+    /** The queries the pager needs from a store of rows, all scoped to one directory. */
+    public record Rows<R>(Counter count, Lister<R> list, KeyedLister<R> listKeyed) {
+    }
+
+    @FunctionalInterface
+    public interface Counter {
+        int count(Condition filter);
+    }
+
+    @FunctionalInterface
+    public interface Lister<R> {
+        List<R> list(Condition filter, List<OrderField<?>> order, int offset, int limit);
+    }
+
+    @FunctionalInterface
+    public interface KeyedLister<R> {
+        List<? extends Keyed<R, ?>> list(Field<?> key, Condition filter, List<OrderField<?>> order, int limit);
+    }
+
+    private final Field<Long> seq;
+    private final ToLongFunction<R> seqOf;
+
+    public Pager(Field<Long> seq, ToLongFunction<R> seqOf) {
+        this.seq = seq;
+        this.seqOf = seqOf;
+    }
+
+    /** @param query a fingerprint of filter and sort, carried in cursors */
+    public ListPage<R> page(Rows<R> rows, Condition filter, SortKey sort, PageSpec spec, String query) {
+        int total = rows.count().count(filter);
+        if (!spec.byCursor()) {
+            if (spec.count() == 0 || spec.startIndex() - 1 >= total) {
+                return new ListPage<>(List.of(), total, spec.startIndex(), null, null);
+            }
+            List<R> items = rows.list().list(filter, order(sort, false), spec.startIndex() - 1, spec.count());
+            return new ListPage<>(items, total, spec.startIndex(), null, null);
+        }
+        Cursor from = spec.cursor().isEmpty() ? null : Cursor.decode(spec.cursor(), query);
+        boolean backward = from != null && from.backward();
+        Condition where = from == null ? filter : filter.and(beyond(sort, from));
+        Field<?> key = sort == null ? seq : sort.field();
+        List<? extends Keyed<R, ?>> fetched = rows.listKeyed().list(key, where, order(sort, backward), spec.count() + 1);
+        boolean more = fetched.size() > spec.count();
+        List<Keyed<R, ?>> page = new ArrayList<>(fetched.subList(0, Math.min(spec.count(), fetched.size())));
+        if (backward) {
+            Collections.reverse(page);
+        }
+        String next = null;
+        String previous = null;
+        if (!page.isEmpty()) {
+            Keyed<R, ?> first = page.get(0);
+            Keyed<R, ?> last = page.get(page.size() - 1);
+            if (backward || more) {
+                next = cursor(false, last, sort, query);
+            }
+            if (backward ? more : from != null) {
+                previous = cursor(true, first, sort, query);
+            }
+        }
+        return new ListPage<>(page.stream().map(Keyed::item).toList(), total, null, next, previous);
+    }
+
+    private String cursor(boolean backward, Keyed<R, ?> row, SortKey sort, String query) {
+        Object key = sort == null ? null : row.key();
+        return new Cursor(backward, seqOf.applyAsLong(row.item()), key == null ? null : String.valueOf(key), query).encode();
+    }
+
+    private List<OrderField<?>> order(SortKey sort, boolean backward) {
+        List<OrderField<?>> order = new ArrayList<>(2);
+        if (sort != null) {
+            boolean descending = sort.descending() != backward;
+            SortField<?> field = descending ? sort.field().desc() : sort.field().asc();
+            order.add(backward ? field.nullsFirst() : field.nullsLast());
+        }
+        order.add(backward ? seq.desc() : seq.asc());
+        return order;
+    }
+
+    /** Rows strictly after (forward) or before (backward) the cursor's position in the sort order. */
+    @SuppressWarnings("unchecked")
+    private Condition beyond(SortKey sort, Cursor cursor) {
+        boolean backward = cursor.backward();
+        Condition bySeq = backward ? seq.lt(cursor.seq()) : seq.gt(cursor.seq());
+        if (sort == null) {
+            return bySeq;
+        }
+        Field<Object> field = (Field<Object>) sort.field();
+        if (cursor.key() == null) {
+            // Rows without a sort value come last.
+            return backward ? field.isNotNull().or(field.isNull().and(bySeq)) : field.isNull().and(bySeq);
+        }
+        Object key = keyValue(field, cursor.key());
+        boolean towardsLarger = sort.descending() == backward;
+        Condition strictly = towardsLarger ? field.gt(key) : field.lt(key);
+        Condition beyond = strictly.or(field.eq(key).and(bySeq));
+        return backward ? beyond : beyond.or(field.isNull());
+    }
+
+    private static Object keyValue(Field<?> field, String text) {
+        Class<?> type = field.getType();
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.parse(text);
+        }
+        if (type == Boolean.class) {
+            return Boolean.valueOf(text);
+        }
+        return field.getDataType().convert(text);
+    }
+}

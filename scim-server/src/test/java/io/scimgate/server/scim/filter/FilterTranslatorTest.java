@@ -1,0 +1,244 @@
+package io.scimgate.server.scim.filter;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.scimgate.core.directory.DirectoryGroupData;
+import io.scimgate.core.directory.DirectoryGroups;
+import io.scimgate.core.directory.DirectoryProvider;
+import io.scimgate.core.directory.DirectoryUser;
+import io.scimgate.core.directory.DirectoryUserData;
+import io.scimgate.core.directory.DirectoryUsers;
+import io.scimgate.core.directory.EmailAddress;
+import io.scimgate.core.testing.TestCore;
+import io.scimgate.server.scim.ScimProblem;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every operator on every filterable attribute, evaluated by the database under test (H2 or
+ * PostgreSQL) over a small directory: rows are a filter and the users (or groups) it must match.
+ */
+class FilterTranslatorTest {
+
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    private static TestCore test;
+    private static DirectoryUsers users;
+    private static DirectoryGroups groups;
+    private static String directoryId;
+    private static Map<String, String> ids;
+    private static final FilterTranslator USER_FILTERS = UserFilters.translator();
+    private static final FilterTranslator GROUP_FILTERS = GroupFilters.translator();
+
+    @BeforeAll
+    static void directory() {
+        test = TestCore.start();
+        users = test.core().directoryUsers();
+        groups = test.core().directoryGroups();
+        String organizationId = test.core().organizations().create("Acme").id();
+        directoryId = test.core().directories().create(organizationId, "Okta", DirectoryProvider.OKTA).directory().id();
+        String otherDirectory = test.core().directories().create(organizationId, "Entra", DirectoryProvider.ENTRA).directory().id();
+        DirectoryUser ana = users.create(directoryId, new DirectoryUserData("Ana.Lee@Corp.Example", "Ext-1", true, "Ana Lee",
+                "Ana", "Lee", List.of(new EmailAddress("Ana.Lee@Corp.Example", "work", true),
+                        new EmailAddress("ana@home.example", "home", false)), "Engineer", "0042", "R&D", "{}"));
+        DirectoryUser bo = users.create(directoryId, new DirectoryUserData("bo@corp.example", "ext-1", false, "Bo_Ng",
+                "Bo", "Ng", List.of(new EmailAddress("bo@corp.example", "work", false)), "Manager", "0100", "Sales", "{}"));
+        DirectoryUser cy = users.create(directoryId, new DirectoryUserData("cy%x@corp.example", null, true, null,
+                "Cy", null, List.of(), null, null, null, "{}"));
+        users.create(otherDirectory, new DirectoryUserData("ana.lee@corp.example", "Ext-1", true, "Ana Lee",
+                "Ana", "Lee", List.of(), "Engineer", "0042", "R&D", "{}"));
+        String eng = groups.create(directoryId, new DirectoryGroupData("Engineering", "G-1", "{}"), List.of(ana.id(), bo.id())).id();
+        String ops = groups.create(directoryId, new DirectoryGroupData("Ops", null, "{}"), List.of(bo.id())).id();
+        groups.create(otherDirectory, new DirectoryGroupData("Engineering", "G-1", "{}"), List.of());
+        ids = Map.of("ana", ana.id(), "bo", bo.id(), "cy", cy.id(), "eng", eng, "ops", ops);
+    }
+
+    @AfterAll
+    static void close() {
+        test.close();
+    }
+
+    private static Set<String> matchingUsers(String filter) {
+        var condition = USER_FILTERS.toCondition(ScimFilterParser.parse(withIds(filter)));
+        return users.list(directoryId, condition, List.of(DIRECTORY_USER.SEQ), 0, 100).stream()
+                .map(user -> nameOf(user.id())).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> matchingGroups(String filter) {
+        var condition = GROUP_FILTERS.toCondition(ScimFilterParser.parse(withIds(filter)));
+        return groups.list(directoryId, condition, List.of(DIRECTORY_GROUP.SEQ), 0, 100).stream()
+                .map(group -> nameOf(group.id())).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String withIds(String filter) {
+        String result = filter;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            result = result.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        return result;
+    }
+
+    private static String nameOf(String id) {
+        return ids.entrySet().stream().filter(entry -> entry.getValue().equals(id)).findFirst().orElseThrow().getKey();
+    }
+
+    private static Set<String> names(String expected) {
+        return expected == null || expected.isBlank() ? Set.of()
+                : Arrays.stream(expected.split(" ")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @ParameterizedTest(name = "{0} → [{1}]")
+    @CsvSource(delimiter = '|', textBlock = """
+            userName eq "ANA.LEE@CORP.EXAMPLE"                          | ana
+            USERNAME EQ "bo@corp.example"                               | bo
+            urn:ietf:params:scim:schemas:core:2.0:User:userName eq "bo@corp.example" | bo
+            userName ne "bo@corp.example"                               | ana cy
+            userName co "LEE"                                           | ana
+            userName sw "BO"                                            | bo
+            userName ew "@CORP.EXAMPLE"                                 | ana bo cy
+            userName co "%"                                             | cy
+            userName gt "b"                                             | bo cy
+            userName ge "bo@corp.example"                               | bo cy
+            userName lt "bo"                                            | ana
+            userName le "BO@corp.example"                               | ana bo
+            userName pr                                                 | ana bo cy
+            externalId eq "Ext-1"                                       | ana
+            externalId eq "ext-1"                                       | bo
+            externalId ne "ext-1"                                       | ana
+            externalId co "xt"                                          | ana bo
+            externalId pr                                               | ana bo
+            not (externalId pr)                                         | cy
+            id eq "{ana}"                                               | ana
+            id eq "{ana}" or id eq "{cy}"                               | ana cy
+            displayName eq "ana lee"                                    | ana
+            displayName co "_"                                          | bo
+            displayName ew "NG"                                         | bo
+            displayName pr                                              | ana bo
+            name.givenName sw "a"                                       | ana
+            name.givenName gt "BO"                                      | cy
+            name.familyName eq "NG"                                     | bo
+            name.familyName pr                                          | ana bo
+            title eq "engineer"                                         | ana
+            title ne "Engineer"                                         | bo
+            not (title eq "Engineer")                                   | bo cy
+            title lt "manager"                                          | ana
+            active eq true                                              | ana cy
+            active eq false                                             | bo
+            active ne true                                              | bo
+            active pr                                                   | ana bo cy
+            emails.value eq "ANA@HOME.EXAMPLE"                          | ana
+            emails eq "bo@corp.example"                                 | bo
+            emails.value co "home"                                      | ana
+            emails.value ne "bo@corp.example"                           | ana
+            emails.type eq "HOME"                                       | ana
+            emails.primary eq true                                      | ana
+            emails.primary eq false                                     | ana bo
+            emails pr                                                   | ana bo
+            not (emails pr)                                             | cy
+            emails[type eq "work" and primary eq true]                  | ana
+            emails[type eq "home" or primary eq false]                  | ana bo
+            emails[not (type eq "work")]                                | ana
+            emails[type eq "work"].value eq "bo@corp.example"           | bo
+            emails[type eq "work"].value eq "ana@home.example"          |
+            emails[type eq "work"].value co "corp"                      | ana bo
+            emails[value sw "ana" and type eq "work"]                   | ana
+            urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq "0042" | ana
+            employeeNumber gt "0050"                                    | bo
+            urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "r&d" | ana
+            urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department pr | ana bo
+            meta.created gt "2000-01-01T00:00:00Z"                      | ana bo cy
+            meta.lastModified lt "2000-01-01T00:00:00Z"                 |
+            meta.lastModified ge "2000-01-01T00:00:00"                  | ana bo cy
+            userName eq "x" or (active eq false and title pr)           | bo
+            (userName sw "a" or userName sw "b") and not (active eq false) | ana
+            userName eq "nobody@corp.example"                           |
+            userName sw "a" or active eq false and title eq "x"         | ana
+            active eq false and title eq "x" or userName sw "a"         | ana
+            userName sw "c" or userName sw "b" and active eq false or title eq "Engineer" | ana bo cy
+            emails[type eq "home" or type eq "work" and primary eq true] | ana
+            """)
+    void userFilters(String filter, String expected) {
+        assertEquals(names(expected), matchingUsers(filter));
+    }
+
+    @ParameterizedTest(name = "{0} → [{1}]")
+    @CsvSource(delimiter = '|', textBlock = """
+            displayName eq "ENGINEERING"                                | eng
+            displayName sw "o"                                          | ops
+            displayName ne "Ops"                                        | eng
+            externalId eq "G-1"                                         | eng
+            externalId eq "g-1"                                         |
+            externalId pr                                               | eng
+            members.value eq "{bo}"                                     | eng ops
+            members eq "{ana}"                                          | eng
+            members[value eq "{ana}"]                                   | eng
+            members[value eq "{ana}" or value eq "{bo}"]                | eng ops
+            members pr                                                  | eng ops
+            not (members[value eq "{ana}"])                             | ops
+            id eq "{ops}"                                               | ops
+            meta.created gt "2000-01-01T00:00:00Z"                      | eng ops
+            """)
+    void groupFilters(String filter, String expected) {
+        assertEquals(names(expected), matchingGroups(filter));
+    }
+
+    @ParameterizedTest(name = "{0} → invalidFilter naming {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nickName eq "x"                                             | 'nickName'
+            NICKNAME eq "x"                                             | 'nickName'
+            emails.display eq "x"                                       | 'emails.display'
+            urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq "x" | manager.value
+            phoneNumbers[type eq "work"]                                | 'phoneNumbers'
+            emails[type eq "work" and userName eq "x"]                  | userName
+            active gt true                                              | active
+            active eq "yes"                                             | active
+            meta.created eq "yesterday"                                 | meta.created
+            userName eq "x" trailing                                    | trailing
+            userName equals "x"                                         | cannot be parsed
+            (userName eq "x"                                            | cannot be parsed
+            userName eq                                                 | cannot be parsed
+            """)
+    void unsupportedFiltersAreInvalidFilterNamingTheProblem(String filter, String named) {
+        ScimProblem problem = assertThrows(ScimProblem.class,
+                () -> USER_FILTERS.toCondition(ScimFilterParser.parse(filter)));
+        assertEquals(400, problem.status());
+        assertEquals("invalidFilter", problem.scimType());
+        assertTrue(problem.getMessage().contains(named), problem::getMessage);
+    }
+
+    @ParameterizedTest(name = "{0} → invalidFilter")
+    @CsvSource(delimiter = '|', textBlock = """
+            members.display eq "x"                                      | 'members.display'
+            userName eq "x"                                             | 'userName'
+            """)
+    void groupsRefuseUserAttributes(String filter, String named) {
+        ScimProblem problem = assertThrows(ScimProblem.class,
+                () -> GROUP_FILTERS.toCondition(ScimFilterParser.parse(filter)));
+        assertEquals("invalidFilter", problem.scimType());
+        assertTrue(problem.getMessage().contains(named), problem::getMessage);
+    }
+
+    @org.junit.jupiter.api.Test
+    void inputLimitsAreCheckedBeforeParsing() {
+        String tooLong = "userName eq \"" + "x".repeat(ScimFilterParser.MAX_LENGTH) + "\"";
+        ScimProblem length = assertThrows(ScimProblem.class, () -> ScimFilterParser.parse(tooLong));
+        assertEquals("invalidFilter", length.scimType());
+        String deep = "(".repeat(11) + "userName eq \"x\"" + ")".repeat(11);
+        ScimProblem depth = assertThrows(ScimProblem.class, () -> ScimFilterParser.parse(deep));
+        assertEquals("invalidFilter", depth.scimType());
+        String deepest = "(".repeat(10) + "userName eq \"bo@corp.example\"" + ")".repeat(10);
+        assertEquals(Set.of("bo"), matchingUsers(deepest));
+    }
+}

@@ -9,7 +9,10 @@ import io.scimgate.core.domain.JndiTxtResolver;
 import io.scimgate.core.domain.TxtResolver;
 import io.scimgate.core.events.EventListener;
 import io.scimgate.core.events.Events;
+import io.scimgate.core.google.GoogleOptions;
+import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.token.AdminTokens;
 import java.time.Clock;
@@ -34,6 +37,7 @@ public final class ProvisioningCore {
     private final DirectoryGroups directoryGroups;
     private final AdminTokens adminTokens;
     private final Events events;
+    private final GoogleSync google;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
@@ -48,6 +52,7 @@ public final class ProvisioningCore {
         this.directoryUsers = new DirectoryUsers(database, clock);
         this.directoryGroups = new DirectoryGroups(database, clock);
         this.adminTokens = new AdminTokens(database, clock);
+        this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
     }
 
     public static Builder builder() {
@@ -86,6 +91,11 @@ public final class ProvisioningCore {
         return events;
     }
 
+    /** Google Workspace directories: settings, runs, run history. Start a {@code GoogleSyncScheduler} to sync on schedule. */
+    public GoogleSync google() {
+        return google;
+    }
+
     public static final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
@@ -94,6 +104,8 @@ public final class ProvisioningCore {
         private String txtRecordPrefix = Domains.DEFAULT_TXT_PREFIX;
         private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private SecretBox secretBox;
+        private GoogleOptions google = GoogleOptions.defaults();
 
         private Builder() {
         }
@@ -131,6 +143,18 @@ public final class ProvisioningCore {
         /** Called after commit for every event; see {@link EventListener}. */
         public Builder eventListener(EventListener listener) {
             this.eventListeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /** Encrypts secrets kept in the store (Google service-account keys); without it they can only be given by file. */
+        public Builder secretBox(SecretBox secretBox) {
+            this.secretBox = secretBox;
+            return this;
+        }
+
+        /** Google endpoints, backoff and lease settings; the defaults talk to Google itself. */
+        public Builder google(GoogleOptions options) {
+            this.google = Objects.requireNonNull(options);
             return this;
         }
 

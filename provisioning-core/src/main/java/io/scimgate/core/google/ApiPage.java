@@ -1,0 +1,30 @@
+package io.scimgate.core.google;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** One page of a Google list call: its items and the token of the next page, null on the last. */
+record ApiPage(List<ObjectNode> items, String nextPageToken) {
+
+    /**
+     * Fetches every page in order, handing each to {@code each} as soon as it arrived. A page that
+     * fails after its retries ends the walk with the exception: the caller then knows the listing
+     * is incomplete.
+     */
+    static void walk(Function<String, ApiPage> fetch, Consumer<List<ObjectNode>> each) {
+        Set<String> seenTokens = new HashSet<>();
+        String token = null;
+        do {
+            ApiPage page = fetch.apply(token);
+            each.accept(page.items());
+            token = page.nextPageToken();
+            if (token != null && !seenTokens.add(token)) {
+                throw new GoogleApiException(200, null, "Google repeated the page token " + token + "; the listing would never end");
+            }
+        } while (token != null);
+    }
+}

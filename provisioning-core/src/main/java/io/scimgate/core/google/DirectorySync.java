@@ -65,7 +65,7 @@ final class DirectorySync {
 
     void run() {
         List<ObjectNode> googleGroups = new ArrayList<>();
-        ApiPage.walk(token -> api.groups(config.customer(), token), googleGroups::addAll);
+        ApiPage.walk((token, number) -> api.groups(config.customer(), token, number), googleGroups::addAll);
         googleGroups.removeIf(group -> {
             boolean withoutId = GoogleGroups.id(group) == null;
             if (withoutId) {
@@ -81,7 +81,7 @@ final class DirectorySync {
         }
         Predicate<String> inScope = scope(membersByGroup);
 
-        ApiPage.walk(token -> api.users(config.customer(), token), page -> applyUsers(page, inScope));
+        ApiPage.walk((token, number) -> api.users(config.customer(), token, number), page -> applyUsers(page, inScope));
 
         deleteUsersNotKept();
         applyDeferred();
@@ -100,7 +100,7 @@ final class DirectorySync {
 
     private List<ObjectNode> directMembers(String groupId) {
         List<ObjectNode> members = new ArrayList<>();
-        ApiPage.walk(token -> api.members(groupId, token), members::addAll);
+        ApiPage.walk((token, number) -> api.members(groupId, token, number), members::addAll);
         return members;
     }
 

@@ -41,29 +41,30 @@ final class GoogleDirectoryApi {
     }
 
     /** {@code projection=full} so that custom schemas come along. */
-    ApiPage users(String customer, String pageToken) {
+    ApiPage users(String customer, String pageToken, int pageNumber) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("customer", customer);
         query.put("maxResults", String.valueOf(USERS_PAGE_SIZE));
         query.put("projection", "full");
-        return page("users.list", "users", query, pageToken, "users");
+        return page("users.list", "users", query, pageToken, pageNumber, "users");
     }
 
-    ApiPage groups(String customer, String pageToken) {
+    ApiPage groups(String customer, String pageToken, int pageNumber) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("customer", customer);
         query.put("maxResults", String.valueOf(GROUPS_PAGE_SIZE));
-        return page("groups.list", "groups", query, pageToken, "groups");
+        return page("groups.list", "groups", query, pageToken, pageNumber, "groups");
     }
 
-    ApiPage members(String groupId, String pageToken) {
+    ApiPage members(String groupId, String pageToken, int pageNumber) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("maxResults", String.valueOf(MEMBERS_PAGE_SIZE));
         return page("members.list of group " + groupId, "groups/" + encode(groupId) + "/members", query, pageToken,
-                "members");
+                pageNumber, "members");
     }
 
-    private ApiPage page(String call, String path, Map<String, String> query, String pageToken, String itemsField) {
+    private ApiPage page(String call, String path, Map<String, String> query, String pageToken, int pageNumber,
+            String itemsField) {
         Map<String, String> parameters = new LinkedHashMap<>(query);
         if (pageToken != null) {
             parameters.put("pageToken", pageToken);
@@ -71,7 +72,7 @@ final class GoogleDirectoryApi {
         URI uri = URI.create(baseUrl + PATH + path + "?" + parameters.entrySet().stream()
                 .map(parameter -> parameter.getKey() + "=" + encode(parameter.getValue()))
                 .collect(Collectors.joining("&")));
-        String what = call + (pageToken == null ? " (first page)" : " (page " + pageToken + ")");
+        String what = call + " page " + pageNumber;
         String body = http.send(what, () -> HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + tokens.current())

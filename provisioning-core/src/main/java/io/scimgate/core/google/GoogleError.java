@@ -20,7 +20,8 @@ record GoogleError(int status, String reason, String message) {
     static GoogleError of(int status, String body) {
         JsonNode error = parse(body).path("error");
         if (error.isTextual()) {
-            return new GoogleError(status, error.asText(), error.asText() + describe(parse(body).path("error_description")));
+            JsonNode description = parse(body).path("error_description");
+            return new GoogleError(status, error.asText(), description.isTextual() ? clip(description.asText()) : error.asText());
         }
         String reason = error.path("errors").path(0).path("reason").asText(null);
         String message = error.path("message").asText(null);
@@ -34,10 +35,6 @@ record GoogleError(int status, String reason, String message) {
     GoogleApiException toException(String request) {
         return new GoogleApiException(status, reason, request + " failed with HTTP " + status
                 + (reason == null ? "" : " " + reason) + ": " + message);
-    }
-
-    private static String describe(JsonNode description) {
-        return description.isTextual() ? ": " + clip(description.asText()) : "";
     }
 
     private static String clip(String text) {

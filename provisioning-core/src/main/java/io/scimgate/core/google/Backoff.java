@@ -30,16 +30,17 @@ public record Backoff(Duration initial, Duration max, int maxRetries, Sleeper sl
         return Duration.ofMillis(half + random.nextLong(cap - half + 1));
     }
 
-    void pause(int retry) throws InterruptedException {
-        sleeper.sleep(delay(retry));
+    void pause(int retry, StopSignal stop) {
+        sleeper.sleep(delay(retry), stop);
     }
 
     /** How the sync waits; tests pass one that moves a test clock instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
 
-        Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+        /** Really waits, but no longer than until the sync is asked to stop. */
+        Sleeper REAL = (duration, stop) -> stop.sleep(duration);
 
-        void sleep(Duration duration) throws InterruptedException;
+        void sleep(Duration duration, StopSignal stop);
     }
 }

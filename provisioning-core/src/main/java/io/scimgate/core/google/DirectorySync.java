@@ -3,7 +3,6 @@ package io.scimgate.core.google;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryGroup;
@@ -11,7 +10,6 @@ import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.DirectoryUsers;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,10 +32,9 @@ import org.jooq.TableField;
  * every page of users and groups has been read: a page that fails to load stops the run before any
  * deletion, and what was already applied is simply re-applied by the next run. The sync owns the
  * directory: every directory user or group it did not find in Google (in scope) is deleted.
+ * Between writes it passes a checkpoint that keeps its lease alive and lets a stop request end it.
  */
 final class DirectorySync {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String directoryId;
     private final GoogleDirectoryConfig config;
@@ -46,6 +43,7 @@ final class DirectorySync {
     private final DirectoryGroups groups;
     private final DSLContext read;
     private final SyncCounts counts;
+    private final Runnable checkpoint;
 
     /** Google user id → directory user id, for every user the directory keeps after this run. */
     private final Map<String, String> kept = new HashMap<>();
@@ -53,7 +51,7 @@ final class DirectorySync {
     private final List<ObjectNode> deferred = new ArrayList<>();
 
     DirectorySync(String directoryId, GoogleDirectoryConfig config, GoogleDirectoryApi api, DirectoryUsers users,
-            DirectoryGroups groups, DSLContext read, SyncCounts counts) {
+            DirectoryGroups groups, DSLContext read, SyncCounts counts, Runnable checkpoint) {
         this.directoryId = directoryId;
         this.config = config;
         this.api = api;
@@ -61,6 +59,7 @@ final class DirectorySync {
         this.groups = groups;
         this.read = read;
         this.counts = counts;
+        this.checkpoint = checkpoint;
     }
 
     void run() {
@@ -150,6 +149,7 @@ final class DirectorySync {
 
     /** @return false when nothing was written because the userName is held by another directory user */
     private boolean applyUser(ObjectNode user, DirectoryUser current) {
+        checkpoint.run();
         String googleId = GoogleUsers.id(user);
         if (current != null) {
             kept.put(googleId, current.id());
@@ -181,13 +181,18 @@ final class DirectorySync {
 
     /** The user as last synced, but named by its Google id, freeing its old userName. */
     private void moveAside(DirectoryUser current) {
+        ObjectNode record = GoogleUsers.record(current.attributes());
+        if (record == null) {
+            counts.failed("user " + current.externalId() + ": could not free its userName (no Google record stored)");
+            return;
+        }
         try {
-            DirectoryUserData previous = GoogleUsers.toDirectoryUser((ObjectNode) JSON.readTree(current.attributes()));
+            DirectoryUserData previous = GoogleUsers.toDirectoryUser(record);
             users.update(directoryId, current.id(), null, user -> new DirectoryUserData(current.externalId(),
                     previous.externalId(), previous.active(), previous.displayName(), previous.givenName(),
                     previous.familyName(), previous.emails(), previous.title(), previous.employeeNumber(),
                     previous.department(), previous.attributes()));
-        } catch (IOException | ClassCastException | ScimgateException e) {
+        } catch (ScimgateException e) {
             counts.failed("user " + current.externalId() + ": could not free its userName (" + e.getMessage() + ")");
         }
     }
@@ -213,6 +218,7 @@ final class DirectorySync {
         Set<String> keep = new HashSet<>(kept.values());
         for (String id : idsOf(DIRECTORY_USER.ID, DIRECTORY_USER.DIRECTORY_ID)) {
             if (!keep.contains(id)) {
+                checkpoint.run();
                 try {
                     users.delete(directoryId, id, null);
                     counts.usersDeleted++;
@@ -231,6 +237,7 @@ final class DirectorySync {
         }
         Set<String> keep = new HashSet<>();
         for (ObjectNode googleGroup : selected) {
+            checkpoint.run();
             String googleId = GoogleGroups.id(googleGroup);
             List<String> memberIds = membersByGroup.get(googleId).stream().map(kept::get).filter(Objects::nonNull).toList();
             DirectoryGroup current = existing.get(googleId);
@@ -256,6 +263,7 @@ final class DirectorySync {
         }
         for (String id : idsOf(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DIRECTORY_ID)) {
             if (!keep.contains(id)) {
+                checkpoint.run();
                 try {
                     groups.delete(directoryId, id, null);
                     counts.groupsDeleted++;

@@ -55,6 +55,12 @@ public final class GoogleDirectories {
      * for a sync with them. The credentials are checked (the key must parse) before anything is stored.
      */
     public GoogleDirectoryConfig configure(String directoryId, GoogleDirectorySettings settings) {
+        GoogleDirectoryConfig config = store(directoryId, settings);
+        syncRequestListeners.forEach(Runnable::run);
+        return config;
+    }
+
+    private GoogleDirectoryConfig store(String directoryId, GoogleDirectorySettings settings) {
         String customer = customer(settings.customer());
         String adminEmail = adminEmail(settings.adminEmail());
         List<String> groups = groups(settings.groups());

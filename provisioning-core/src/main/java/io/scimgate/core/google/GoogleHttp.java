@@ -1,10 +1,9 @@
 package io.scimgate.core.google;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +20,18 @@ final class GoogleHttp {
 
     private final HttpClient client;
     private final Backoff backoff;
+    private final StopSignal stop;
     private final Runnable beforeEachAttempt;
     private int retries;
 
-    /** @param beforeEachAttempt called before every attempt (it keeps the sync's lease alive and may throw to stop) */
-    GoogleHttp(HttpClient client, Backoff backoff, Runnable beforeEachAttempt) {
+    /**
+     * @param stop ends waits for answers and backoff pauses early
+     * @param beforeEachAttempt called before every attempt (it keeps the sync's lease alive and may throw to stop)
+     */
+    GoogleHttp(HttpClient client, Backoff backoff, StopSignal stop, Runnable beforeEachAttempt) {
         this.client = client;
         this.backoff = backoff;
+        this.stop = stop;
         this.beforeEachAttempt = beforeEachAttempt;
     }
 
@@ -47,7 +51,7 @@ final class GoogleHttp {
             beforeEachAttempt.run();
             GoogleError failure;
             try {
-                HttpResponse<String> response = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = stop.await(client.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString()));
                 if (response.statusCode() / 100 == 2) {
                     return response.body();
                 }
@@ -60,11 +64,8 @@ final class GoogleHttp {
                 if (!failure.retryable()) {
                     throw failure.toException(what);
                 }
-            } catch (IOException e) {
-                failure = new GoogleError(0, null, "no answer (" + e.getClass().getSimpleName() + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("The sync was stopped");
+            } catch (ExecutionException e) {
+                failure = new GoogleError(0, null, "no answer (" + e.getCause().getClass().getSimpleName() + ")");
             }
             if (attempt >= backoff.maxRetries()) {
                 throw new GoogleApiException(failure.status(), failure.reason(), what + " still failed after "
@@ -84,11 +85,6 @@ final class GoogleHttp {
 
     private void pause(int attempt) {
         retries++;
-        try {
-            backoff.pause(attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("The sync was stopped");
-        }
+        backoff.pause(attempt, stop);
     }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Google Workspace directories: their settings ({@link #directories()}), their run history
  * ({@link #runs()}) and the runs themselves. A run holds the directory's lease from start to end,
  * so one directory is never synced twice at once, whatever the number of instances on the store.
- * Nothing here starts a thread: {@link GoogleSyncScheduler} calls {@link #syncDue()} on a timer.
+ * Nothing here starts a thread: {@link GoogleSyncScheduler} calls {@link #syncDue(StopSignal)} on a timer.
  */
 public final class GoogleSync {
 
@@ -63,22 +63,27 @@ public final class GoogleSync {
     /** Syncs the directory here and now, unless a sync of it is running already (here or elsewhere): then empty. */
     public Optional<SyncRun> syncNow(String directoryId) {
         directories.get(directoryId);
-        return sync(directoryId, TRIGGER_REQUEST);
+        return sync(directoryId, TRIGGER_REQUEST, new StopSignal());
     }
 
     /** Syncs, one after the other, the directories that are due and that no other instance is syncing. */
     public List<SyncRun> syncDue() {
+        return syncDue(new StopSignal());
+    }
+
+    /** As {@link #syncDue()}; {@code stop} ends the run under way at its next wait and skips the rest. */
+    public List<SyncRun> syncDue(StopSignal stop) {
         List<SyncRun> ran = new ArrayList<>();
         for (String directoryId : directories.due(DUE_BATCH)) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stop.isStopped()) {
                 break;
             }
-            sync(directoryId, null).ifPresent(ran::add);
+            sync(directoryId, null, stop).ifPresent(ran::add);
         }
         return ran;
     }
 
-    private Optional<SyncRun> sync(String directoryId, String trigger) {
+    private Optional<SyncRun> sync(String directoryId, String trigger, StopSignal stop) {
         Optional<SyncLease> taken = SyncLease.acquire(database, clock, options.lease(), directoryId, instanceId);
         if (taken.isEmpty()) {
             return Optional.empty();
@@ -88,31 +93,30 @@ public final class GoogleSync {
         GoogleSyncRunRecord row = runs.start(directoryId, trigger != null ? trigger
                 : config.syncRequestedAt() != null ? TRIGGER_REQUEST : TRIGGER_SCHEDULE);
         SyncCounts counts = new SyncCounts();
-        GoogleHttp http = new GoogleHttp(httpClient, options.backoff(), lease::keepAlive);
+        Runnable checkpoint = () -> {
+            stop.check();
+            lease.keepAlive();
+        };
+        GoogleHttp http = new GoogleHttp(httpClient, options.backoff(), stop, checkpoint);
         String failure = null;
         try {
             ServiceAccountKey key = directories.key(directoryId);
             AccessTokens tokens = new AccessTokens(key, config.adminEmail(), options.tokenUrl(), http, clock,
                     options.requestTimeout());
             GoogleDirectoryApi api = new GoogleDirectoryApi(options.apiBaseUrl(), http, tokens, options.requestTimeout());
-            new DirectorySync(directoryId, config, api, users, groups, database.dsl(), counts).run();
+            new DirectorySync(directoryId, config, api, users, groups, database.dsl(), counts, checkpoint).run();
         } catch (GoogleApiException | SyncFailure | ScimgateException | CancellationException e) {
             failure = e.getMessage();
         } catch (RuntimeException e) {
             failure = "Unexpected " + e.getClass().getSimpleName() + "; see the server log";
             LOG.error("Google sync of directory {} failed unexpectedly", directoryId, e);
         }
-        // The run is recorded and the lease freed even when the scheduler is stopping (interrupted).
-        boolean interrupted = Thread.interrupted();
         try {
             SyncRun run = runs.finish(row, counts, http.retries(), failure);
             log(run);
             return Optional.of(run);
         } finally {
             lease.release(row.getStartedAt(), config.syncInterval());
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

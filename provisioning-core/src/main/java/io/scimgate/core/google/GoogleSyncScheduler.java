@@ -25,6 +25,7 @@ public final class GoogleSyncScheduler implements AutoCloseable {
     private final GoogleSync sync;
     private final Duration poll;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final StopSignal stop = new StopSignal();
     private volatile ScheduledExecutorService executor;
 
     public GoogleSyncScheduler(GoogleSync sync, Duration poll) {
@@ -63,20 +64,24 @@ public final class GoogleSyncScheduler implements AutoCloseable {
 
     private void tick() {
         try {
-            sync.syncDue();
+            sync.syncDue(stop);
         } catch (RuntimeException e) {
             // A failing tick (the store unreachable, say) must not end the schedule; the next one retries.
             LOG.warn("Looking for due Google syncs failed: {}", e.toString());
         }
     }
 
-    /** Stops the thread; a run under way is interrupted, recorded as failed and its lease freed. */
+    /**
+     * Stops the thread; a run under way stops at its next wait or write, is recorded as failed and
+     * frees its lease. It is never interrupted: H2 closes its database when a writing thread is.
+     */
     @Override
     public synchronized void close() {
         if (executor == null) {
             return;
         }
-        executor.shutdownNow();
+        stop.stop();
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("The Google sync thread did not stop within {}", STOP_WAIT);

@@ -53,7 +53,7 @@ final class GoogleSyncHarness implements AutoCloseable {
     }
 
     ProvisioningCore.Builder configure(ProvisioningCore.Builder builder, UnaryOperator<GoogleOptions> options) {
-        Backoff.Sleeper movesClock = duration -> {
+        Backoff.Sleeper movesClock = (duration, stop) -> {
             waits.add(duration);
             clock.advance(duration);
         };

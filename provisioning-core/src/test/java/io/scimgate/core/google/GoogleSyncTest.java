@@ -100,14 +100,23 @@ class GoogleSyncTest {
     }
 
     @Test
-    void theWholeGoogleRecordIsKeptWithItsCustomSchemas() throws Exception {
+    void theDocumentIsAScimUserHoldingTheWholeGoogleRecordWithItsCustomSchemas() throws Exception {
         google.syncNow();
 
-        JsonNode attributes = JSON.readTree(google.user("101").attributes());
-        assertEquals("admin#directory#user", attributes.get("kind").asText());
-        assertEquals("42", attributes.at("/customSchemas/HR/costCenter").asText(), "projection=full brings custom schemas");
-        assertEquals("a.lee@alias.example", attributes.at("/emails/1/address").asText());
-        assertTrue(attributes.hasNonNull("etag"));
+        JsonNode document = JSON.readTree(google.user("101").attributes());
+        assertEquals("ana@corp.example", document.get("userName").asText());
+        assertEquals("101", document.get("externalId").asText());
+        assertEquals("Lee", document.at("/name/familyName").asText());
+        assertEquals("a.lee@alias.example", document.at("/emails/1/value").asText());
+        assertEquals("E-101", document.at("/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/employeeNumber").asText());
+        JsonNode record = document.get(GoogleUsers.EXTENSION);
+        assertEquals("admin#directory#user", record.get("kind").asText());
+        assertEquals("42", record.at("/customSchemas/HR/costCenter").asText(), "projection=full brings custom schemas");
+        assertEquals("a.lee@alias.example", record.at("/emails/1/address").asText());
+        assertTrue(record.hasNonNull("etag"));
+        JsonNode group = JSON.readTree(google.group("g-eng").attributes());
+        assertEquals("Engineering", group.get("displayName").asText());
+        assertEquals("eng@corp.example", group.get(GoogleGroups.EXTENSION).get("email").asText());
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.scimgate.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.google.GoogleOptions;
+import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.http.PublicUrl;
@@ -33,20 +36,27 @@ public final class ScimgateServer implements AutoCloseable {
     private final ProvisioningCore core;
     private final HttpServer http;
     private final Optional<String> generatedAdminToken;
+    private final GoogleSyncScheduler googleSync;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
-            Optional<String> generatedAdminToken) {
+            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync) {
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
         this.http = http;
         this.generatedAdminToken = generatedAdminToken;
+        this.googleSync = googleSync;
     }
 
     public static ScimgateServer start(ServerConfig config) {
+        SecretBox secretBox = config.secretKey() == null ? null : secretBox(config.secretKey());
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
         try {
-            ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+            ProvisioningCore core = ProvisioningCore.builder()
+                    .dataSource(dataSource)
+                    .secretBox(secretBox)
+                    .google(GoogleOptions.defaults().withEndpoints(config.googleTokenUrl(), config.googleApiUrl()))
+                    .build();
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
 
@@ -59,13 +69,24 @@ public final class ScimgateServer implements AutoCloseable {
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
             http.start();
-            return new ScimgateServer(config, dataSource, core, http, generated);
+            GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
+            googleSync.start();
+            return new ScimgateServer(config, dataSource, core, http, generated, googleSync);
         } catch (IOException e) {
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    private static SecretBox secretBox(String secretKey) {
+        try {
+            return SecretBox.fromBase64(secretKey);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SCIMGATE_SECRET_KEY is unusable: " + e.getMessage()
+                    + " (make one with: openssl rand -base64 32)");
         }
     }
 
@@ -94,6 +115,8 @@ public final class ScimgateServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stopped first: a run under way records its end and frees its lease while the store is still open.
+        googleSync.close();
         try {
             http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -39,6 +39,7 @@ public final class AdminApplication {
         });
         config.register(OrganizationsResource.class);
         config.register(DirectoriesResource.class);
+        config.register(GoogleDirectoryResource.class);
         AdminExceptionMappers.all().forEach(config::register);
         return config;
     }

@@ -19,15 +19,22 @@ public final class TestServer implements AutoCloseable {
 
     private final TestDatabase database;
     private final String adminToken;
+    private final Map<String, String> extraEnvironment;
     private ScimgateServer server;
 
-    private TestServer(TestDatabase database) {
+    private TestServer(TestDatabase database, Map<String, String> extraEnvironment) {
         this.database = database;
         this.adminToken = "test-admin-" + UUID.randomUUID();
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     public static TestServer start() {
-        TestServer test = new TestServer(TestDatabases.create());
+        return start(Map.of());
+    }
+
+    /** A server with further environment variables, e.g. {@code SCIMGATE_GOOGLE_TOKEN_URL}. */
+    public static TestServer start(Map<String, String> extraEnvironment) {
+        TestServer test = new TestServer(TestDatabases.create(), extraEnvironment);
         test.restart();
         return test;
     }
@@ -35,10 +42,16 @@ public final class TestServer implements AutoCloseable {
     /** Starts (again) on the same database, as after an operator's restart. */
     public void restart() {
         stop();
-        server = ScimgateServer.start(config(database, adminToken));
+        Map<String, String> env = new HashMap<>(environment(database, adminToken));
+        env.putAll(extraEnvironment);
+        server = ScimgateServer.start(ServerConfig.from(env));
     }
 
     public static ServerConfig config(TestDatabase database, String adminToken) {
+        return ServerConfig.from(environment(database, adminToken));
+    }
+
+    private static Map<String, String> environment(TestDatabase database, String adminToken) {
         Map<String, String> env = new HashMap<>();
         env.put("SCIMGATE_PORT", "0");
         env.put("SCIMGATE_BIND", "127.0.0.1");
@@ -52,7 +65,7 @@ public final class TestServer implements AutoCloseable {
         if (adminToken != null) {
             env.put("SCIMGATE_ADMIN_TOKEN", adminToken);
         }
-        return ServerConfig.from(env);
+        return env;
     }
 
     public String url() {

@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jooq.DSLContext;
-import org.jooq.TableField;
 
 /**
  * One pass that makes a directory mirror its Google Workspace, through the same
@@ -49,6 +48,9 @@ final class DirectorySync {
     private final Map<String, String> kept = new HashMap<>();
     /** Users whose userName (primaryEmail) is still held by another directory user; retried after deletions. */
     private final List<ObjectNode> deferred = new ArrayList<>();
+    /** Google ids of every user users.list returned, in scope or not. */
+    private final Set<String> listed = new HashSet<>();
+    private Predicate<String> inScope;
 
     DirectorySync(String directoryId, GoogleDirectoryConfig config, GoogleDirectoryApi api, DirectoryUsers users,
             DirectoryGroups groups, DSLContext read, SyncCounts counts, Runnable checkpoint) {
@@ -78,9 +80,9 @@ final class DirectorySync {
         for (ObjectNode group : selected) {
             membersByGroup.put(GoogleGroups.id(group), memberships.usersOf(GoogleGroups.id(group)));
         }
-        Predicate<String> inScope = scope(membersByGroup);
+        inScope = scope(membersByGroup);
 
-        ApiPage.walk((token, number) -> api.users(config.customer(), token, number), page -> applyUsers(page, inScope));
+        ApiPage.walk((token, number) -> api.users(config.customer(), token, number), this::applyUsers);
 
         deleteUsersNotKept();
         applyDeferred();
@@ -103,13 +105,16 @@ final class DirectorySync {
         return members;
     }
 
-    private void applyUsers(List<ObjectNode> page, Predicate<String> inScope) {
+    private void applyUsers(List<ObjectNode> page) {
         List<ObjectNode> wanted = new ArrayList<>();
         for (ObjectNode user : page) {
             String id = GoogleUsers.id(user);
             if (id == null) {
                 counts.failed("a user without id (" + GoogleUsers.text(user, "primaryEmail") + ")");
-            } else if (inScope.test(id)) {
+                continue;
+            }
+            listed.add(id);
+            if (inScope.test(id)) {
                 wanted.add(user);
             }
         }
@@ -214,19 +219,43 @@ final class DirectorySync {
         return byGoogleId;
     }
 
+    /**
+     * Deletes the directory users Google no longer has in scope. One that users.list did not return
+     * at all is first looked up by id: paging over a changing directory can skip an entry, and a
+     * user must not be deprovisioned for that.
+     */
     private void deleteUsersNotKept() {
         Set<String> keep = new HashSet<>(kept.values());
-        for (String id : idsOf(DIRECTORY_USER.ID, DIRECTORY_USER.DIRECTORY_ID)) {
-            if (!keep.contains(id)) {
-                checkpoint.run();
-                try {
-                    users.delete(directoryId, id, null);
-                    counts.usersDeleted++;
-                } catch (ScimgateException e) {
-                    countUnlessGone(e, "user " + id);
-                }
+        for (var row : read.select(DIRECTORY_USER.ID, DIRECTORY_USER.EXTERNAL_ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId)).fetch()) {
+            String id = row.value1();
+            String googleId = row.value2();
+            if (keep.contains(id)) {
+                continue;
+            }
+            checkpoint.run();
+            if (googleId != null && !listed.contains(googleId) && stillInScope(googleId)) {
+                continue;
+            }
+            try {
+                users.delete(directoryId, id, null);
+                counts.usersDeleted++;
+            } catch (ScimgateException e) {
+                countUnlessGone(e, "user " + id);
             }
         }
+    }
+
+    /** Looks a user the listing missed up in Google, and applies it when it exists and is in scope. */
+    private boolean stillInScope(String googleId) {
+        ObjectNode user = api.user(googleId);
+        if (user == null || !googleId.equals(GoogleUsers.id(user)) || !inScope.test(googleId)) {
+            return false;
+        }
+        if (!applyUser(user, currentOf(user))) {
+            deferred.add(user);
+        }
+        return true;
     }
 
     private void applyGroups(List<ObjectNode> selected, Map<String, Set<String>> membersByGroup) {
@@ -261,7 +290,8 @@ final class DirectorySync {
                 counts.failed("group " + googleId + ": " + e.getMessage());
             }
         }
-        for (String id : idsOf(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DIRECTORY_ID)) {
+        for (String id : read.select(DIRECTORY_GROUP.ID).from(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId)).fetch(DIRECTORY_GROUP.ID)) {
             if (!keep.contains(id)) {
                 checkpoint.run();
                 try {
@@ -272,10 +302,6 @@ final class DirectorySync {
                 }
             }
         }
-    }
-
-    private List<String> idsOf(TableField<?, String> id, TableField<?, String> directory) {
-        return read.select(id).from(id.getTable()).where(directory.eq(directoryId)).fetch(id);
     }
 
     private void countUnlessGone(ScimgateException e, String what) {

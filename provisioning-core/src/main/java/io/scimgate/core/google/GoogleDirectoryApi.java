@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The three read calls of the Admin SDK Directory API the sync needs, on the wire format:
- * {@code users.list}, {@code groups.list} and {@code members.list}, one page per call.
+ * The read calls of the Admin SDK Directory API the sync needs, on the wire format:
+ * {@code users.list}, {@code groups.list} and {@code members.list} (one page per call), and
+ * {@code users.get} to confirm that a user the listing missed is really gone.
  */
 final class GoogleDirectoryApi {
 
@@ -49,6 +50,20 @@ final class GoogleDirectoryApi {
         return page("users.list", "users", query, pageToken, pageNumber, "users");
     }
 
+    /** {@code users.get}: the user with this id, or null when Google has no such user (404). */
+    ObjectNode user(String userKey) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("projection", "full");
+        try {
+            return (ObjectNode) get("users.get of " + userKey, "users/" + encode(userKey), query);
+        } catch (GoogleApiException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     ApiPage groups(String customer, String pageToken, int pageNumber) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("customer", customer);
@@ -69,22 +84,7 @@ final class GoogleDirectoryApi {
         if (pageToken != null) {
             parameters.put("pageToken", pageToken);
         }
-        URI uri = URI.create(baseUrl + PATH + path + "?" + parameters.entrySet().stream()
-                .map(parameter -> parameter.getKey() + "=" + encode(parameter.getValue()))
-                .collect(Collectors.joining("&")));
-        String what = call + " page " + pageNumber;
-        String body = http.send(what, () -> HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + tokens.current())
-                .header("Accept", "application/json")
-                .GET()
-                .build(), tokens::invalidate);
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new GoogleApiException(200, null, what + " answered something that is not JSON");
-        }
+        JsonNode answer = get(call + " page " + pageNumber, path, parameters);
         List<ObjectNode> items = new ArrayList<>();
         for (JsonNode item : answer.path(itemsField)) {
             if (item.isObject()) {
@@ -93,6 +93,28 @@ final class GoogleDirectoryApi {
         }
         String next = answer.path("nextPageToken").asText("");
         return new ApiPage(items, next.isEmpty() ? null : next);
+    }
+
+    /** One GET, retried as {@link GoogleHttp} does; the answer must be a JSON object. */
+    private JsonNode get(String what, String path, Map<String, String> query) {
+        URI uri = URI.create(baseUrl + PATH + path + "?" + query.entrySet().stream()
+                .map(parameter -> parameter.getKey() + "=" + encode(parameter.getValue()))
+                .collect(Collectors.joining("&")));
+        String body = http.send(what, () -> HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + tokens.current())
+                .header("Accept", "application/json")
+                .GET()
+                .build(), tokens::invalidate);
+        try {
+            JsonNode answer = JSON.readTree(body);
+            if (answer != null && answer.isObject()) {
+                return answer;
+            }
+        } catch (IOException e) {
+            // reported below, as any other answer that is not a JSON object
+        }
+        throw new GoogleApiException(200, null, what + " answered something that is not a JSON object");
     }
 
     private static String encode(String value) {

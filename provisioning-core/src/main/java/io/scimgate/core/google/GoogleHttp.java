@@ -3,6 +3,7 @@ package io.scimgate.core.google;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class GoogleHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoogleHttp.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient client;
     private final Backoff backoff;
@@ -35,9 +37,9 @@ final class GoogleHttp {
         this.beforeEachAttempt = beforeEachAttempt;
     }
 
-    static HttpClient newClient(java.time.Duration connectTimeout) {
+    static HttpClient newClient() {
         // HTTP/1.1: Google serves it, and the h2c upgrade of the JDK client confuses plain-HTTP fakes and proxies.
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /**

@@ -49,7 +49,7 @@ public final class GoogleSync {
         this.options = options;
         this.directories = new GoogleDirectories(database, clock, new Credentials(secretBox));
         this.runs = new SyncRuns(database, clock, options.runsKept());
-        this.httpClient = GoogleHttp.newClient(options.requestTimeout());
+        this.httpClient = GoogleHttp.newClient();
     }
 
     public GoogleDirectories directories() {

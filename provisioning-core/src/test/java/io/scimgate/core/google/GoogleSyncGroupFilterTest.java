@@ -79,6 +79,8 @@ class GoogleSyncGroupFilterTest {
         SyncRun run = google.syncNow();
 
         assertFalse(google.hasUser("102"), "Bo left the only selected group he was in");
+        assertTrue(google.google.requests().stream().noneMatch(request -> request.startsWith("user:")),
+                "Bo was listed, so he is known to be out of scope without asking again");
         assertTrue(google.hasUser("101"), "Ana is still in Sales");
         assertEquals(1, run.usersDeleted());
         assertEquals(Set.of("106"), google.memberIds("g-eng"));

@@ -180,9 +180,27 @@ class GoogleSyncTest {
         assertFalse(google.hasUser("102"));
         assertTrue(google.core().directoryUsers().find(google.directoryId, boId).isEmpty());
         assertEquals(1, run.usersDeleted());
+        assertTrue(google.google.requests().contains("user:102#1 404"), "gone for good: users.get confirms it");
         assertEquals(Set.of("101", "106"), google.memberIds("g-eng"));
         assertEquals(6, google.users().size());
         assertFalse(google.eventTypesAfter(before).contains("dsync.group.user_added"));
+    }
+
+    @Test
+    void aUserThePagingSkippedIsLookedUpAndKept() {
+        google.syncNow();
+        DirectoryUser bo = google.user("102");
+
+        workspace.changeUser("102", user -> user.with("name").put("familyName", "Kim-Lee"));
+        workspace.hideFromListing("102");
+        SyncRun run = google.syncNow();
+
+        assertEquals(0, run.usersDeleted());
+        assertEquals(1, run.usersUpdated());
+        assertEquals(bo.id(), google.user("102").id());
+        assertEquals("Kim-Lee", google.user("102").familyName());
+        assertEquals(Set.of("101", "102", "106"), google.memberIds("g-eng"));
+        assertTrue(google.google.requests().contains("user:102#1 200"));
     }
 
     @Test

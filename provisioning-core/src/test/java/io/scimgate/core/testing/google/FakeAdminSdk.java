@@ -218,14 +218,16 @@ public final class FakeAdminSdk implements AutoCloseable {
     private Answer directory(HttpExchange exchange) {
         String path = exchange.getRequestURI().getRawPath().substring(API.length());
         Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+        if (path.startsWith("users/")) {
+            return user(exchange, URLDecoder.decode(path.substring(6), StandardCharsets.UTF_8), query);
+        }
         String listing = path.equals("users") ? "users" : path.equals("groups") ? "groups"
                 : path.startsWith("groups/") && path.endsWith("/members")
                         ? "members:" + URLDecoder.decode(path.substring(7, path.length() - 8), StandardCharsets.UTF_8)
                         : "unknown";
         int offset = offset(query.get("pageToken"));
         int page = offset / pageSize + 1;
-        Long expiry = tokens.get(bearer(exchange));
-        if (expiry == null || expiry <= clock.instant().getEpochSecond()) {
+        if (!authorised(exchange)) {
             return new Answer(listing, page, 401, Fault.invalidCredentials().body());
         }
         int maxResults = Integer.parseInt(query.getOrDefault("maxResults", "100"));
@@ -267,6 +269,23 @@ public final class FakeAdminSdk implements AutoCloseable {
             body.put("nextPageToken", Base64.getUrlEncoder().encodeToString(("offset:" + (offset + size)).getBytes(StandardCharsets.UTF_8)));
         }
         return new Answer(listing, page, 200, body.toString());
+    }
+
+    /** users.get: listed in {@link #requests()} as {@code user:<key>#1}. */
+    private Answer user(HttpExchange exchange, String userKey, Map<String, String> query) {
+        String listing = "user:" + userKey;
+        if (!authorised(exchange)) {
+            return new Answer(listing, 1, 401, Fault.invalidCredentials().body());
+        }
+        ObjectNode user = workspace.user(userKey, "full".equals(query.get("projection")));
+        return user == null
+                ? new Answer(listing, 1, 404, Fault.error(404, "notFound", "global", "Resource Not Found: userKey").body())
+                : new Answer(listing, 1, 200, user.toString());
+    }
+
+    private boolean authorised(HttpExchange exchange) {
+        Long expiry = tokens.get(bearer(exchange));
+        return expiry != null && expiry > clock.instant().getEpochSecond();
     }
 
     private static boolean knownCustomer(String customer) {

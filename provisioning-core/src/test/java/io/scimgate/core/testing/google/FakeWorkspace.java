@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,7 @@ public final class FakeWorkspace {
     private final Map<String, ObjectNode> users = new LinkedHashMap<>();
     private final Map<String, ObjectNode> groups = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> members = new LinkedHashMap<>();
+    private final Set<String> hiddenFromListing = new HashSet<>();
 
     /** Adds an active user whose only address is its primary e-mail; returns it for further changes. */
     public synchronized ObjectNode addUser(String id, String primaryEmail, String givenName, String familyName) {
@@ -71,6 +74,15 @@ public final class FakeWorkspace {
     /** Records a sign-in: Google changes the etag, nothing else about the person changed. */
     public synchronized void signIn(String id, String at) {
         required(users, id).put("lastLoginTime", at);
+    }
+
+    /**
+     * Leaves the user out of users.list while users.get still finds it: what paging over a
+     * directory that changes meanwhile can do.
+     */
+    public synchronized void hideFromListing(String id) {
+        required(users, id);
+        hiddenFromListing.add(id);
     }
 
     public synchronized void removeUser(String id) {
@@ -137,6 +149,9 @@ public final class FakeWorkspace {
     synchronized List<ObjectNode> users(boolean fullProjection) {
         List<ObjectNode> copies = new ArrayList<>();
         for (ObjectNode user : users.values()) {
+            if (hiddenFromListing.contains(user.get("id").asText())) {
+                continue;
+            }
             ObjectNode copy = user.deepCopy();
             if (!fullProjection) {
                 copy.remove("customSchemas");
@@ -144,6 +159,20 @@ public final class FakeWorkspace {
             copies.add(withEtag(copy));
         }
         return copies;
+    }
+
+    /** The user with this id or primary e-mail, or null. */
+    synchronized ObjectNode user(String userKey, boolean fullProjection) {
+        for (ObjectNode user : users.values()) {
+            if (user.get("id").asText().equals(userKey) || userKey.equalsIgnoreCase(user.path("primaryEmail").asText())) {
+                ObjectNode copy = user.deepCopy();
+                if (!fullProjection) {
+                    copy.remove("customSchemas");
+                }
+                return withEtag(copy);
+            }
+        }
+        return null;
     }
 
     synchronized List<ObjectNode> groups() {

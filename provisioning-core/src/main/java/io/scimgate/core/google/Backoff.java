@@ -18,10 +18,6 @@ public record Backoff(Duration initial, Duration max, int maxRetries, Sleeper sl
         return new Backoff(initial, max, maxRetries, newSleeper, random);
     }
 
-    public Backoff withMaxRetries(int retries) {
-        return new Backoff(initial, max, retries, sleeper, random);
-    }
-
     /** The wait before retry number {@code retry} (0 for the first). */
     public Duration delay(int retry) {
         long ceiling = initial.toMillis() << Math.min(retry, 30);

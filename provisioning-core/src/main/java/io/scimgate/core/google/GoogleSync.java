@@ -9,6 +9,7 @@ import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.schema.tables.records.GoogleSyncRunRecord;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,9 +90,21 @@ public final class GoogleSync {
             return Optional.empty();
         }
         SyncLease lease = taken.get();
-        GoogleDirectoryConfig config = directories.get(directoryId);
-        GoogleSyncRunRecord row = runs.start(directoryId, trigger != null ? trigger
-                : config.syncRequestedAt() != null ? TRIGGER_REQUEST : TRIGGER_SCHEDULE);
+        Duration interval = GoogleDirectories.DEFAULT_SYNC_INTERVAL;
+        try {
+            GoogleDirectoryConfig config = directories.get(directoryId);
+            interval = config.syncInterval();
+            return Optional.of(run(config, lease, trigger != null ? trigger
+                    : config.syncRequestedAt() != null ? TRIGGER_REQUEST : TRIGGER_SCHEDULE, stop));
+        } finally {
+            lease.release(interval);
+        }
+    }
+
+    /** One recorded run under a lease already held. */
+    private SyncRun run(GoogleDirectoryConfig config, SyncLease lease, String trigger, StopSignal stop) {
+        String directoryId = config.directoryId();
+        GoogleSyncRunRecord row = runs.start(directoryId, trigger);
         SyncCounts counts = new SyncCounts();
         Runnable checkpoint = () -> {
             stop.check();
@@ -104,20 +117,17 @@ public final class GoogleSync {
             AccessTokens tokens = new AccessTokens(key, config.adminEmail(), options.tokenUrl(), http, clock,
                     options.requestTimeout());
             GoogleDirectoryApi api = new GoogleDirectoryApi(options.apiBaseUrl(), http, tokens, options.requestTimeout());
-            new DirectorySync(directoryId, config, api, users, groups, database.dsl(), counts, checkpoint).run();
+            RunContext context = new RunContext(directoryId, counts, checkpoint, database.dsl());
+            new DirectorySync(context, config, api, users, groups).run();
         } catch (GoogleApiException | SyncFailure | ScimgateException | CancellationException e) {
             failure = e.getMessage();
         } catch (RuntimeException e) {
             failure = "Unexpected " + e.getClass().getSimpleName() + "; see the server log";
             LOG.error("Google sync of directory {} failed unexpectedly", directoryId, e);
         }
-        try {
-            SyncRun run = runs.finish(row, counts, http.retries(), failure);
-            log(run);
-            return Optional.of(run);
-        } finally {
-            lease.release(row.getStartedAt(), config.syncInterval());
-        }
+        SyncRun run = runs.finish(row, counts, http.retries(), failure);
+        log(run);
+        return run;
     }
 
     private static void log(SyncRun run) {

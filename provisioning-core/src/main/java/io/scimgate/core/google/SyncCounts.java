@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.ScimgateException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,13 @@ final class SyncCounts {
 
     void failed(String what) {
         failures.add(what);
+    }
+
+    /** A delete that found nothing to delete is no failure: someone else removed it first. */
+    void failedUnlessGone(ScimgateException e, String what) {
+        if (e.kind() != ScimgateException.Kind.NOT_FOUND) {
+            failed(what + ": " + e.getMessage());
+        }
     }
 
     int recordsFailed() {

@@ -26,6 +26,7 @@ final class SyncLease {
     private final Duration length;
     private final String directoryId;
     private final String owner;
+    private OffsetDateTime acquiredAt;
     private Instant renewedAt;
 
     private SyncLease(Database database, Clock clock, Duration length, String directoryId, String owner) {
@@ -50,6 +51,7 @@ final class SyncLease {
         if (taken != 1) {
             return Optional.empty();
         }
+        lease.acquiredAt = now;
         lease.renewedAt = now.toInstant();
         return Optional.of(lease);
     }
@@ -76,11 +78,11 @@ final class SyncLease {
 
     /**
      * Frees the lease and schedules the next run: one interval from now, or at once when a sync was
-     * requested after this run started (the request came too late to be served by it).
+     * requested after the lease was taken (the run read its settings too early to serve it).
      */
-    void release(OffsetDateTime runStartedAt, Duration interval) {
+    void release(Duration interval) {
         OffsetDateTime now = Times.now(clock);
-        Condition requestedSince = GOOGLE_DIRECTORY.SYNC_REQUESTED_AT.gt(runStartedAt);
+        Condition requestedSince = GOOGLE_DIRECTORY.SYNC_REQUESTED_AT.gt(acquiredAt);
         database.transaction(tx -> tx.dsl().update(GOOGLE_DIRECTORY)
                 .set(GOOGLE_DIRECTORY.LEASE_OWNER, (String) null)
                 .set(GOOGLE_DIRECTORY.LEASE_EXPIRES_AT, (OffsetDateTime) null)
@@ -89,9 +91,5 @@ final class SyncLease {
                         .otherwise((OffsetDateTime) null))
                 .where(GOOGLE_DIRECTORY.DIRECTORY_ID.eq(directoryId), GOOGLE_DIRECTORY.LEASE_OWNER.eq(owner))
                 .execute());
-    }
-
-    String directoryId() {
-        return directoryId;
     }
 }

@@ -94,10 +94,6 @@ final class GoogleSyncHarness implements AutoCloseable {
         return users().stream().anyMatch(user -> googleId.equals(user.externalId()));
     }
 
-    Set<String> userNames() {
-        return new TreeSet<>(users().stream().map(DirectoryUser::userName).toList());
-    }
-
     List<DirectoryGroup> groups() {
         return core().directoryGroups().find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
     }

@@ -122,15 +122,6 @@ public final class FakeAdminSdk implements AutoCloseable {
         }
     }
 
-    public void clearRequests() {
-        requests.clear();
-    }
-
-    /** Forgets every access token it issued, as a revocation would. */
-    public void revokeTokens() {
-        tokens.clear();
-    }
-
     @Override
     public void close() {
         gates.values().forEach(Gate::open);

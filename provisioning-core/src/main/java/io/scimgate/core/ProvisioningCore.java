@@ -18,6 +18,10 @@ import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
 import io.scimgate.core.provisioning.SessionRevoker;
+import io.scimgate.core.google.GoogleOptions;
+import io.scimgate.core.google.GoogleSync;
+import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
@@ -54,6 +58,7 @@ public final class ProvisioningCore {
     private final Events events;
     private final Webhooks webhooks;
     private final WebhookDispatcher webhookDispatcher;
+    private final GoogleSync google;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
@@ -79,6 +84,7 @@ public final class ProvisioningCore {
         this.adminTokens = new AdminTokens(database, clock);
         this.webhooks = new Webhooks(database, clock, events);
         this.webhookDispatcher = new WebhookDispatcher(database, clock, events);
+        this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
     }
 
     public static Builder builder() {
@@ -147,6 +153,11 @@ public final class ProvisioningCore {
         return webhookDispatcher;
     }
 
+    /** Google Workspace directories: settings, runs, run history. Start a {@code GoogleSyncScheduler} to sync on schedule. */
+    public GoogleSync google() {
+        return google;
+    }
+
     public static final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
@@ -159,6 +170,8 @@ public final class ProvisioningCore {
         private InvitationSender invitationSender = new LoggingInvitationSender();
         private Duration invitationExpiry = Invitations.DEFAULT_EXPIRY;
         private String invitationAcceptUrl;
+        private SecretBox secretBox;
+        private GoogleOptions google = GoogleOptions.defaults();
 
         private Builder() {
         }
@@ -222,6 +235,18 @@ public final class ProvisioningCore {
         /** The URL invitees open, with {@code {token}} where the token goes, e.g. {@code https://app.example/join?token={token}}. */
         public Builder invitationAcceptUrl(String template) {
             this.invitationAcceptUrl = template;
+            return this;
+        }
+
+        /** Encrypts secrets kept in the store (Google service-account keys); without it they can only be given by file. */
+        public Builder secretBox(SecretBox secretBox) {
+            this.secretBox = secretBox;
+            return this;
+        }
+
+        /** Google endpoints, backoff and lease settings; the defaults talk to Google itself. */
+        public Builder google(GoogleOptions options) {
+            this.google = Objects.requireNonNull(options);
             return this;
         }
 

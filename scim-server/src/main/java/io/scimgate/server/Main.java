@@ -43,7 +43,9 @@ public final class Main {
                 .append("\nscimgate is running\n")
                 .append("  SCIM base URL : ").append(base).append("/scim/v2/{directoryId}\n")
                 .append("  Admin API     : ").append(base).append("/admin/v1\n")
-                .append("  Store         : ").append(config.dbUrl()).append('\n');
+                .append("  Store         : ").append(config.dbUrl()).append('\n')
+                .append("  Google keys   : ").append(config.secretKey() != null ? "stored encrypted (SCIMGATE_SECRET_KEY)"
+                        : "only as key files on this host (set SCIMGATE_SECRET_KEY to store them encrypted)").append('\n');
         if (server.generatedAdminToken().isPresent()) {
             banner.append("  Admin token   : ").append(server.generatedAdminToken().get())
                     .append("\n                  (shown once; stored only as a hash)\n");

@@ -2,6 +2,9 @@ package io.scimgate.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.google.GoogleOptions;
+import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.http.PublicUrl;
@@ -37,14 +40,16 @@ public final class ScimgateServer implements AutoCloseable {
     private final ProvisioningCore core;
     private final HttpServer http;
     private final Optional<String> generatedAdminToken;
+    private final GoogleSyncScheduler googleSync;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
-            Optional<String> generatedAdminToken) {
+            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync) {
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
         this.http = http;
         this.generatedAdminToken = generatedAdminToken;
+        this.googleSync = googleSync;
     }
 
     public static ScimgateServer start(ServerConfig config) {
@@ -56,12 +61,15 @@ public final class ScimgateServer implements AutoCloseable {
      * host's event listeners, session revoker and invitation sender to the core.
      */
     public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
+        SecretBox secretBox = config.secretKey() == null ? null : secretBox(config.secretKey());
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
         try {
             ProvisioningCore core = customise.apply(ProvisioningCore.builder()
                     .dataSource(dataSource)
                     .invitationExpiry(config.invitationExpiry())
-                    .invitationAcceptUrl(invitationUrl(config)))
+                    .invitationAcceptUrl(invitationUrl(config))
+                    .secretBox(secretBox)
+                    .google(GoogleOptions.defaults().withEndpoints(config.googleTokenUrl(), config.googleApiUrl())))
                     .build();
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
@@ -77,7 +85,9 @@ public final class ScimgateServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
             http.start();
             core.webhookDispatcher().start();
-            return new ScimgateServer(config, dataSource, core, http, generated);
+            GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
+            googleSync.start();
+            return new ScimgateServer(config, dataSource, core, http, generated, googleSync);
         } catch (IOException e) {
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
@@ -98,6 +108,15 @@ public final class ScimgateServer implements AutoCloseable {
         String base = config.publicUrl() != null ? config.publicUrl()
                 : "http://" + (config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress()) + ":" + config.port();
         return base + "/accept-invitation?token={token}";
+    }
+
+    private static SecretBox secretBox(String secretKey) {
+        try {
+            return SecretBox.fromBase64(secretKey);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SCIMGATE_SECRET_KEY is unusable: " + e.getMessage()
+                    + " (make one with: openssl rand -base64 32)");
+        }
     }
 
     public int port() {
@@ -131,6 +150,8 @@ public final class ScimgateServer implements AutoCloseable {
 
     public void close(Duration grace) {
         core.webhookDispatcher().close();
+        // Stopped first: a run under way records its end and frees its lease while the store is still open.
+        googleSync.close();
         try {
             http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -3,11 +3,19 @@ package io.scimgate.server;
 import io.scimgate.core.invitation.Invitations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import io.scimgate.core.google.GoogleOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
  * Settings of a scimgate server, read from environment variables with safe defaults:
  * loopback only, embedded H2 under ./data.
+ *
+ * @param secretKey base64 of 32 random bytes that encrypts secrets kept in the store (Google
+ *     service-account keys); null when not set, and then such keys can only be given by file
+ * @param googleTokenUrl Google's OAuth token endpoint, unless pointed elsewhere (tests, egress proxies)
+ * @param googleApiUrl the Admin SDK host, unless pointed elsewhere
  */
 public record ServerConfig(
         int port,
@@ -20,11 +28,13 @@ public record ServerConfig(
         String invitationUrl,
         Duration invitationExpiry,
         int rateLimitPerSecond,
-        int rateLimitBurst) {
+        int rateLimitBurst,
+        String secretKey,
+        URI googleTokenUrl,
+        URI googleApiUrl) {
 
     public static final int DEFAULT_RATE_LIMIT = 100;
     public static final int DEFAULT_RATE_BURST = 200;
-
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/scimgate";
 
@@ -44,12 +54,45 @@ public record ServerConfig(
                 blankToNull(env.get("SCIMGATE_INVITATION_URL")),
                 duration("SCIMGATE_INVITATION_EXPIRY", env.get("SCIMGATE_INVITATION_EXPIRY"), Invitations.DEFAULT_EXPIRY),
                 positive("SCIMGATE_RATE_LIMIT", env.get("SCIMGATE_RATE_LIMIT"), DEFAULT_RATE_LIMIT),
-                positive("SCIMGATE_RATE_BURST", env.get("SCIMGATE_RATE_BURST"), DEFAULT_RATE_BURST));
+                positive("SCIMGATE_RATE_BURST", env.get("SCIMGATE_RATE_BURST"), DEFAULT_RATE_BURST),
+                blankToNull(env.get("SCIMGATE_SECRET_KEY")),
+                url("SCIMGATE_GOOGLE_TOKEN_URL", env.get("SCIMGATE_GOOGLE_TOKEN_URL"), GoogleOptions.GOOGLE_TOKEN_URL),
+                url("SCIMGATE_GOOGLE_API_URL", env.get("SCIMGATE_GOOGLE_API_URL"), GoogleOptions.GOOGLE_API_BASE_URL));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindAddress, publicUrl, dbUrl, dbUser, dbPassword, adminToken, invitationUrl,
-                invitationExpiry, rateLimitPerSecond, rateLimitBurst);
+                invitationExpiry, rateLimitPerSecond, rateLimitBurst, secretKey, googleTokenUrl, googleApiUrl);
+    }
+
+    /** Without the database password, the admin token and the secret key: safe to log. */
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", publicUrl=" + publicUrl
+                + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=" + redacted(dbPassword)
+                + ", adminToken=" + redacted(adminToken) + ", invitationUrl=" + invitationUrl
+                + ", invitationExpiry=" + invitationExpiry + ", rateLimitPerSecond=" + rateLimitPerSecond
+                + ", rateLimitBurst=" + rateLimitBurst + ", secretKey=" + redacted(secretKey)
+                + ", googleTokenUrl=" + googleTokenUrl + ", googleApiUrl=" + googleApiUrl + "]";
+    }
+
+    private static String redacted(String secret) {
+        return secret == null ? "none" : "(set)";
+    }
+
+    private static URI url(String variable, String value, URI fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null) {
+                throw new IllegalArgumentException(variable + " must be an http(s) URL, not '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(variable + " must be an http(s) URL, not '" + value + "'", e);
+        }
     }
 
     private static int port(String value) {

@@ -36,5 +36,6 @@ public final class TestCore implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        TestDatabases.drop(database);
     }
 }

@@ -3,6 +3,7 @@ package io.scimgate.core.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,6 +56,25 @@ public final class TestDatabases {
             throw new IllegalStateException("Cannot create test database on " + server.adminUrl() + ": " + e.getMessage(), e);
         }
         return new TestDatabase(POSTGRES, server.urlOf(name), server.user(), server.password());
+    }
+
+    /**
+     * Drops a PostgreSQL database made by {@link #create()}, so that the server (and the embedded
+     * one's data folder, deleted when the JVM exits) does not keep one database per test. H2 files
+     * stay in their temporary folder.
+     */
+    public static void drop(TestDatabase database) {
+        if (!database.isPostgres()) {
+            return;
+        }
+        PostgresServer server = postgresServer();
+        String name = URI.create(database.jdbcUrl().substring("jdbc:".length())).getPath().substring(1);
+        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop test database " + name + ": " + e.getMessage(), e);
+        }
     }
 
     private static synchronized PostgresServer postgresServer() {

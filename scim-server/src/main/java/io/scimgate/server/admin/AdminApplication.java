@@ -44,6 +44,7 @@ public final class AdminApplication {
         config.register(InvitationsResource.class);
         config.register(EventsResource.class);
         config.register(WebhooksResource.class);
+        config.register(GoogleDirectoryResource.class);
         AdminExceptionMappers.all().forEach(config::register);
         return config;
     }

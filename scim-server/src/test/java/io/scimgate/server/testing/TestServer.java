@@ -21,22 +21,34 @@ public final class TestServer implements AutoCloseable {
 
     private final TestDatabase database;
     private final String adminToken;
+    private final Map<String, String> extraEnvironment;
     private final UnaryOperator<ProvisioningCore.Builder> customise;
     private ScimgateServer server;
 
-    private TestServer(TestDatabase database, UnaryOperator<ProvisioningCore.Builder> customise) {
+    private TestServer(TestDatabase database, Map<String, String> extraEnvironment,
+            UnaryOperator<ProvisioningCore.Builder> customise) {
         this.database = database;
         this.adminToken = "test-admin-" + UUID.randomUUID();
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.customise = customise;
     }
 
     public static TestServer start() {
-        return start(UnaryOperator.identity());
+        return start(Map.of(), UnaryOperator.identity());
     }
 
     /** A server whose core also has the given hooks (session revoker, invitation sender, listeners). */
     public static TestServer start(UnaryOperator<ProvisioningCore.Builder> customise) {
-        TestServer test = new TestServer(TestDatabases.create(), customise);
+        return start(Map.of(), customise);
+    }
+
+    /** A server with further environment variables, e.g. {@code SCIMGATE_GOOGLE_TOKEN_URL}. */
+    public static TestServer start(Map<String, String> extraEnvironment) {
+        return start(extraEnvironment, UnaryOperator.identity());
+    }
+
+    public static TestServer start(Map<String, String> extraEnvironment, UnaryOperator<ProvisioningCore.Builder> customise) {
+        TestServer test = new TestServer(TestDatabases.create(), extraEnvironment, customise);
         test.restart();
         return test;
     }
@@ -44,10 +56,16 @@ public final class TestServer implements AutoCloseable {
     /** Starts (again) on the same database, as after an operator's restart. */
     public void restart() {
         stop();
-        server = ScimgateServer.start(config(database, adminToken), customise);
+        Map<String, String> env = new HashMap<>(environment(database, adminToken));
+        env.putAll(extraEnvironment);
+        server = ScimgateServer.start(ServerConfig.from(env), customise);
     }
 
     public static ServerConfig config(TestDatabase database, String adminToken) {
+        return ServerConfig.from(environment(database, adminToken));
+    }
+
+    private static Map<String, String> environment(TestDatabase database, String adminToken) {
         Map<String, String> env = new HashMap<>();
         env.put("SCIMGATE_PORT", "0");
         env.put("SCIMGATE_BIND", "127.0.0.1");
@@ -61,7 +79,7 @@ public final class TestServer implements AutoCloseable {
         if (adminToken != null) {
             env.put("SCIMGATE_ADMIN_TOKEN", adminToken);
         }
-        return ServerConfig.from(env);
+        return env;
     }
 
     public String url() {

@@ -6,22 +6,32 @@ import io.scimgate.server.scim.bulk.BulkEndpoint;
 import io.scimgate.server.scim.discovery.ResourceTypesEndpoint;
 import io.scimgate.server.scim.discovery.SchemasEndpoint;
 import io.scimgate.server.scim.discovery.ServiceProviderConfigEndpoint;
+import io.scimgate.server.scim.endpoint.RawRequests;
+import io.scimgate.server.scim.filter.ScimParamConverters;
 import io.scimgate.server.scim.groups.GroupsEndpoint;
 import io.scimgate.server.scim.json.ScimJsonProvider;
 import io.scimgate.server.scim.users.UsersEndpoint;
+import jakarta.inject.Singleton;
 import java.util.List;
-import org.apache.directory.scim.spec.resources.ScimGroup;
-import org.apache.directory.scim.spec.resources.ScimUser;
+import org.apache.directory.scim.core.repository.RepositoryRegistry;
+import org.apache.directory.scim.core.schema.SchemaRegistry;
+import org.apache.directory.scim.server.configuration.ServerConfiguration;
+import org.apache.directory.scim.server.rest.EtagGenerator;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * The SCIM 2.0 application, mounted at {@code /scim/v2}: SCIMple supplies the schemas, the
- * resource model, the filter grammar and the PatchHandler; the endpoints are ours (see
- * {@link io.scimgate.server.scim.endpoint.ResourceEndpoint} for why), built once as singletons.
+ * The SCIM 2.0 application, mounted at {@code /scim/v2}: SCIMple's endpoints (subclassed where M1
+ * falls short, see {@link io.scimgate.server.scim.endpoint.ResourceEndpoint}) wired through HK2 as
+ * singletons, because per-request instances would each build their own ObjectMapper; SCIMple's
+ * schema and repository registries hold our repositories.
  */
 public final class ScimApplication {
+
+    private static final List<Class<?>> ENDPOINTS = List.of(UsersEndpoint.class, GroupsEndpoint.class,
+            BulkEndpoint.class, ServiceProviderConfigEndpoint.class, SchemasEndpoint.class, ResourceTypesEndpoint.class);
 
     private ScimApplication() {
     }
@@ -33,13 +43,21 @@ public final class ScimApplication {
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
         config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(CommonProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
-        config.register(new UsersEndpoint(resources.users(), resources.json(), resources.projector(ScimUser.RESOURCE_NAME)));
-        config.register(new GroupsEndpoint(resources.groups(), resources.json(), resources.projector(ScimGroup.RESOURCE_NAME)));
-        config.register(new BulkEndpoint(resources.json(), List.of(resources.users(), resources.groups())));
-        config.register(new ServiceProviderConfigEndpoint(resources.json()));
-        config.register(new SchemasEndpoint(resources.schemas(), resources.json()));
-        config.register(new ResourceTypesEndpoint(resources.schemas(), resources.json()));
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(resources).to(ScimResources.class);
+                bind(resources.schemas()).to(SchemaRegistry.class);
+                bind(resources.repositories()).to(RepositoryRegistry.class);
+                bind(new ServerConfiguration()).to(ServerConfiguration.class);
+                bind(new EtagGenerator()).to(EtagGenerator.class);
+                ENDPOINTS.forEach(endpoint -> bindAsContract(endpoint).in(Singleton.class));
+            }
+        });
+        ENDPOINTS.forEach(config::register);
         config.register(new ScimJsonProvider(resources.json()));
+        config.register(new RawRequests.Reader(resources.json()));
+        config.register(ScimParamConverters.class);
         config.register(new RequestBodyLimit());
         config.register(new TenantFilter(core.directories(), publicUrl));
         config.register(rateLimit);

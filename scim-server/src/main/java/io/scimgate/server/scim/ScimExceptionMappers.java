@@ -96,7 +96,12 @@ public final class ScimExceptionMappers {
     static final class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            // Query parameters are converted by our converters (ScimParamConverters); Jersey wraps what
+            // they refuse in a ParamException, which says 404 for a query parameter.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ScimProblem problem) {
+                    return ScimErrors.response(problem.status(), problem.scimType(), problem.getMessage());
+                }
                 if (cause instanceof FilterParseException) {
                     return ScimErrors.response(400, "invalidFilter", "The filter cannot be parsed: " + cause.getMessage());
                 }

@@ -2,6 +2,7 @@ package io.scimgate.server.scim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.server.scim.endpoint.ResourceRepository;
 import io.scimgate.server.scim.groups.ScimGroupMapping;
 import io.scimgate.server.scim.groups.ScimGroupRepository;
 import io.scimgate.server.scim.json.ScimJson;
@@ -12,21 +13,29 @@ import io.scimgate.server.scim.users.ScimUserMapping;
 import io.scimgate.server.scim.users.ScimUserRepository;
 import java.util.List;
 import org.apache.directory.scim.core.repository.DefaultPatchHandler;
+import org.apache.directory.scim.core.repository.InvalidRepositoryException;
+import org.apache.directory.scim.core.repository.RepositoryRegistry;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
-import org.apache.directory.scim.spec.extension.EnterpriseExtension;
+import org.apache.directory.scim.spec.annotation.ScimResourceType;
 import org.apache.directory.scim.spec.resources.ScimGroup;
+import org.apache.directory.scim.spec.resources.ScimResource;
 import org.apache.directory.scim.spec.resources.ScimUser;
 
-/** The SCIM resource types of scimgate on one provisioning core: their schemas, JSON and repositories. */
+/**
+ * The SCIM resource types of scimgate on one provisioning core: SCIMple's schema and repository
+ * registries (users with the enterprise extension, groups), the JSON mapper, and the repositories.
+ */
 public final class ScimResources {
 
     private final SchemaRegistry schemas = new SchemaRegistry();
+    private final RepositoryRegistry repositories = new RepositoryRegistry(schemas);
     private final ObjectMapper json;
     private final ScimUserRepository users;
     private final ScimGroupRepository groups;
 
     public ScimResources(ProvisioningCore core) {
-        schemas.addSchema(ScimUser.class, List.of(EnterpriseExtension.class));
+        // The PATCH normalisers read the schemas when built; the registry adds them again, unchanged.
+        schemas.addSchema(ScimUser.class, ScimUserRepository.EXTENSIONS);
         schemas.addSchema(ScimGroup.class, List.of());
         json = ScimJson.objectMapper(schemas);
         PatchApplier patchApplier = new PatchApplier(new DefaultPatchHandler(schemas), json);
@@ -34,10 +43,20 @@ public final class ScimResources {
                 new PatchNormalizer(schemas, ScimUser.RESOURCE_NAME), patchApplier);
         groups = new ScimGroupRepository(core.directoryGroups(), new ScimGroupMapping(json),
                 new PatchNormalizer(schemas, ScimGroup.RESOURCE_NAME), patchApplier);
+        try {
+            repositories.registerRepository(ScimUser.class, users);
+            repositories.registerRepository(ScimGroup.class, groups);
+        } catch (InvalidRepositoryException e) {
+            throw new IllegalStateException("Cannot register the SCIM repositories", e);
+        }
     }
 
     public SchemaRegistry schemas() {
         return schemas;
+    }
+
+    public RepositoryRegistry repositories() {
+        return repositories;
     }
 
     public ObjectMapper json() {
@@ -52,7 +71,16 @@ public final class ScimResources {
         return groups;
     }
 
-    public ResourceProjector projector(String resourceTypeName) {
-        return new ResourceProjector(json, schemas, resourceTypeName);
+    public List<ResourceRepository<? extends ScimResource>> all() {
+        return List.of(users, groups);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends ScimResource> ResourceRepository<T> repository(Class<T> resourceClass) {
+        return (ResourceRepository<T>) repositories.getRepository(resourceClass);
+    }
+
+    public ResourceProjector projector(Class<? extends ScimResource> resourceClass) {
+        return new ResourceProjector(json, schemas, resourceClass.getAnnotation(ScimResourceType.class).name());
     }
 }

@@ -12,18 +12,14 @@ import io.scimgate.server.scim.IfMatch;
 import io.scimgate.server.scim.ScimErrors;
 import io.scimgate.server.scim.ScimExceptionMappers;
 import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.server.scim.ScimResources;
+import io.scimgate.server.scim.endpoint.RawRequests;
 import io.scimgate.server.scim.endpoint.ResourceRepository;
 import io.scimgate.server.scim.endpoint.Stored;
 import io.scimgate.server.scim.projection.AttributeSelection;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,33 +27,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.directory.scim.core.repository.RepositoryRegistry;
+import org.apache.directory.scim.core.schema.SchemaRegistry;
+import org.apache.directory.scim.protocol.data.BulkRequest;
+import org.apache.directory.scim.server.rest.BulkResourceImpl;
 import org.apache.directory.scim.spec.resources.ScimResource;
 
 /**
- * {@code POST /Bulk} (RFC 7644 §3.7). Each operation is its own transaction of the provisioning
+ * SCIMple's {@code POST /Bulk} (RFC 7644 §3.7), served here: SCIMple M1 neither enforces limits nor
+ * goes through our PATCH normalisation. Each operation is its own transaction of the provisioning
  * core, so one failure leaves the others as they are; {@code failOnErrors} stops after that many
  * failures. An operation that refers to a {@code bulkId} created later in the same request waits
  * until it exists; references that never resolve (unknown ids, cycles) fail with 409. More than
  * {@link BulkLimits#MAX_OPERATIONS} operations or {@link BulkLimits#MAX_PAYLOAD_BYTES} bytes: 413.
  */
-@Path("Bulk")
-@Produces({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-public final class BulkEndpoint {
+public class BulkEndpoint extends BulkResourceImpl {
 
     static final String RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 
     private final ObjectMapper json;
     private final Map<String, ResourceRepository<? extends ScimResource>> repositories = new LinkedHashMap<>();
 
-    public BulkEndpoint(ObjectMapper json, List<ResourceRepository<? extends ScimResource>> repositories) {
-        this.json = json;
-        repositories.forEach(repository -> this.repositories.put(repository.endpoint().toLowerCase(Locale.ROOT), repository));
+    @Inject
+    public BulkEndpoint(SchemaRegistry schemas, RepositoryRegistry registry, ScimResources resources) {
+        super(schemas, registry);
+        this.json = resources.json();
+        resources.all().forEach(repository -> repositories.put(repository.endpoint().toLowerCase(Locale.ROOT), repository));
     }
 
-    @POST
-    @Consumes({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response bulk(InputStream body) throws IOException {
-        JsonNode request = json.readTree(read(body));
+    @Override
+    public Response doBulk(BulkRequest bulk, UriInfo uriInfo) {
+        JsonNode request = RawRequests.body(bulk);
         JsonNode operations = request == null ? null : field(request, "Operations");
         if (operations == null || !operations.isArray()) {
             throw ScimProblem.invalidSyntax("A BulkRequest needs Operations, a list of operations");
@@ -111,19 +111,6 @@ public final class BulkEndpoint {
             }
         });
         return Response.ok(response).build();
-    }
-
-    private static byte[] read(InputStream body) {
-        try {
-            byte[] bytes = body.readNBytes(BulkLimits.MAX_PAYLOAD_BYTES + 1);
-            if (bytes.length > BulkLimits.MAX_PAYLOAD_BYTES) {
-                throw new ScimProblem(413, null, "A bulk request has at most " + BulkLimits.MAX_PAYLOAD_BYTES
-                        + " bytes (maxPayloadSize)");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Whether {@code operation} refers to a bulkId that another operation still to run will create. */

@@ -1,43 +1,42 @@
 package io.scimgate.server.scim.discovery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.server.scim.ScimErrors;
+import io.scimgate.server.scim.ScimResources;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.apache.directory.scim.server.rest.ResourceTypesResourceImpl;
 import io.scimgate.server.scim.ScimRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
 import org.apache.directory.scim.spec.schema.ResourceType;
 
-/** {@code /ResourceTypes} and {@code /ResourceTypes/{name}} (RFC 7644 §4), fresh copies per request. */
-@Path("ResourceTypes")
-@Produces({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-public final class ResourceTypesEndpoint {
+/**
+ * SCIMple's {@code /ResourceTypes} and {@code /ResourceTypes/{name}} (RFC 7644 §4), answered with
+ * fresh copies per request: SCIMple M1 writes each request's {@code meta} into shared objects.
+ */
+public class ResourceTypesEndpoint extends ResourceTypesResourceImpl {
 
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 
     private final SchemaRegistry registry;
     private final DiscoveryDocuments documents;
 
-    public ResourceTypesEndpoint(SchemaRegistry registry, ObjectMapper json) {
+    @Inject
+    public ResourceTypesEndpoint(SchemaRegistry registry, ScimResources resources) {
+        super(registry);
         this.registry = registry;
-        this.documents = new DiscoveryDocuments(json);
+        this.documents = new DiscoveryDocuments(resources.json());
     }
 
-    @GET
-    public ObjectNode list(@QueryParam("filter") String filter) {
+    @Override
+    public Response getAllResourceTypes(String filter) {
         DiscoveryDocuments.refuseFilter(filter);
-        return documents.list(registry.getAllResourceTypes(), ResourceType::getName, this::document);
+        return Response.ok(documents.list(registry.getAllResourceTypes(), ResourceType::getName, this::document)).build();
     }
 
-    @GET
-    @Path("{name}")
-    public ObjectNode get(@PathParam("name") String name) {
-        return documents.one(registry.getAllResourceTypes(), ResourceType::getName, name, this::document, "resource type");
+    @Override
+    public Response getResourceType(String name) {
+        return Response.ok(documents.one(registry.getAllResourceTypes(), ResourceType::getName, name, this::document,
+                "resource type")).build();
     }
 
     private ObjectNode document(ResourceType type) {

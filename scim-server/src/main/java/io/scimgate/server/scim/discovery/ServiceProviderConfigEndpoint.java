@@ -2,35 +2,42 @@ package io.scimgate.server.scim.discovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.server.scim.ScimErrors;
+import io.scimgate.server.scim.ScimResources;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.apache.directory.scim.server.configuration.ServerConfiguration;
+import org.apache.directory.scim.server.rest.EtagGenerator;
+import org.apache.directory.scim.server.rest.ServiceProviderConfigResourceImpl;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.bulk.BulkLimits;
 import io.scimgate.server.scim.paging.PageSpec;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code /ServiceProviderConfig} (RFC 7643 §5), saying only what this server does: PATCH, bulk
+ * SCIMple's {@code /ServiceProviderConfig} (RFC 7643 §5), saying only what this server does: PATCH, bulk
  * with its enforced limits, filters with their page limit, sorting, ETags, index and cursor paging
  * (RFC 9865 §4), bearer tokens; no password change. Built per request, so no request ever sees
  * another's {@code meta}.
  */
-@Path("ServiceProviderConfig")
-@Produces({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-public final class ServiceProviderConfigEndpoint {
+public class ServiceProviderConfigEndpoint extends ServiceProviderConfigResourceImpl {
 
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
     private final ObjectMapper json;
 
-    public ServiceProviderConfigEndpoint(ObjectMapper json) {
-        this.json = json;
+    @Inject
+    public ServiceProviderConfigEndpoint(ServerConfiguration configuration, EtagGenerator etags, ScimResources resources) {
+        super(configuration, etags);
+        this.json = resources.json();
     }
 
-    @GET
-    public ObjectNode get() {
+    /** SCIMple M1's configuration type has no pagination and cannot say that bulk is limited: answered here. */
+    @Override
+    public Response getServiceProviderConfiguration(UriInfo uriInfo) {
+        return Response.ok(document()).build();
+    }
+
+    private ObjectNode document() {
         ObjectNode config = json.createObjectNode();
         config.putArray("schemas").add(SCHEMA);
         config.putObject("patch").put("supported", true);

@@ -20,6 +20,12 @@ public record ListRequest(FilterExpression filter, AttributeReference sortBy, So
                 PageSpec.of(startIndex, count, cursor));
     }
 
+    /** From query parameters SCIMple's endpoint contract has already converted (the filter with our parser). */
+    public static ListRequest of(FilterExpression filter, AttributeReference sortBy, SortOrder sortOrder,
+            Integer startIndex, Integer count, String cursor) {
+        return new ListRequest(filter, sortBy, sortOrder, PageSpec.of(startIndex, count, cursor));
+    }
+
     /** From a SearchRequest body of {@code POST /.search} (RFC 7644 §3.4.3). */
     public static ListRequest of(JsonNode search) {
         return of(text(search, "filter"), text(search, "sortBy"), text(search, "sortOrder"),
@@ -33,7 +39,8 @@ public record ListRequest(FilterExpression filter, AttributeReference sortBy, So
                 sortOrder == null ? "" : sortOrder.name()));
     }
 
-    private static AttributeReference sortBy(String text) {
+    /** A {@code sortBy} parameter: an attribute name, or null. */
+    public static AttributeReference sortBy(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -43,7 +50,8 @@ public record ListRequest(FilterExpression filter, AttributeReference sortBy, So
         return new AttributeReference(text.strip());
     }
 
-    private static SortOrder sortOrder(String text) {
+    /** A {@code sortOrder} parameter in any case, or null. */
+    public static SortOrder sortOrder(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

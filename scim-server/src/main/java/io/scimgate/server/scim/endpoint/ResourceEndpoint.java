@@ -5,42 +5,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.scim.IfMatch;
-import io.scimgate.server.scim.ScimErrors;
 import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.json.JsonFields;
 import io.scimgate.server.scim.paging.ListPage;
 import io.scimgate.server.scim.projection.AttributeSelection;
 import io.scimgate.server.scim.projection.ResourceProjector;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import io.scimgate.server.scim.ScimResources;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.directory.scim.core.repository.RepositoryRegistry;
+import org.apache.directory.scim.core.schema.SchemaRegistry;
+import org.apache.directory.scim.protocol.adapter.FilterWrapper;
+import org.apache.directory.scim.protocol.data.PatchRequest;
+import org.apache.directory.scim.protocol.data.SearchRequest;
+import org.apache.directory.scim.server.rest.BaseResourceTypeResourceImpl;
+import org.apache.directory.scim.spec.filter.SortOrder;
+import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
+import org.apache.directory.scim.spec.filter.attribute.AttributeReferenceListWrapper;
 import org.apache.directory.scim.spec.resources.ScimResource;
 
 /**
- * The HTTP side of one SCIM resource type (RFC 7644 §3): create, read, query (GET and
- * {@code POST /.search}, index or cursor paged), replace, patch and delete, every read shaped by
- * {@code attributes}/{@code excludedAttributes}. It replaces SCIMple M1's endpoint, which cannot page
- * by cursor, compares If-Match against the wrong header, answers 304 to a failed If-Match, cannot tell
- * its repository which attributes a response needs, and always returns the whole resource after PATCH.
+ * SCIMple's endpoint for one resource type (RFC 7644 §3), wired as an HK2 singleton: the JAX-RS
+ * contract is SCIMple's ({@code UserResource}, {@code GroupResource}), and every method is served
+ * here instead of by SCIMple M1's implementation, which cannot page by cursor, compares If-Match
+ * against the wrong header, answers 304 to a failed If-Match, cannot tell its repository which
+ * attributes a response needs, and always returns the whole resource after PATCH. Query parameters
+ * SCIMple parses lossily ({@code attributes} with value paths) are read as sent; the filter arrives
+ * parsed by {@link io.scimgate.server.scim.filter.FilterParamConverter}.
  */
-@Produces({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-public abstract class ResourceEndpoint<T extends ScimResource> {
+public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResourceTypeResourceImpl<T> {
 
     static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
@@ -48,17 +48,25 @@ public abstract class ResourceEndpoint<T extends ScimResource> {
     private final ObjectMapper json;
     private final ResourceProjector projector;
 
-    protected ResourceEndpoint(ResourceRepository<T> repository, ObjectMapper json, ResourceProjector projector) {
-        this.repository = repository;
-        this.json = json;
-        this.projector = projector;
+    @Context
+    private UriInfo request;
+
+    @Context
+    private HttpHeaders requestHeaders;
+
+    protected ResourceEndpoint(SchemaRegistry schemas, RepositoryRegistry repositories, Class<T> resourceClass,
+            ScimResources resources) {
+        super(schemas, repositories, resourceClass);
+        this.repository = resources.repository(resourceClass);
+        this.json = resources.json();
+        this.projector = resources.projector(resourceClass);
     }
 
-    @GET
-    @Path("{id}")
-    public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes, @Context HttpHeaders headers) {
-        AttributeSelection selection = AttributeSelection.parse(attributes, excludedAttributes);
+    @Override
+    public Response getById(String id, AttributeReferenceListWrapper attributes,
+            AttributeReferenceListWrapper excludedAttributes) {
+        AttributeSelection selection = selection();
+        HttpHeaders headers = requestHeaders;
         ResourceRepository.Found<T> found = repository.find(id).orElseThrow(() -> notFound(id));
         EntityTag tag = tag(found.version());
         if (IfMatch.anyMatches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), found.version())) {
@@ -72,19 +80,17 @@ public abstract class ResourceEndpoint<T extends ScimResource> {
         return resource(Response.Status.OK, found.resource(selection), found.version(), found.location(), selection);
     }
 
-    @GET
-    public Response query(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") Integer startIndex,
-            @QueryParam("count") Integer count, @QueryParam("cursor") String cursor,
-            @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes) {
-        return list(ListRequest.of(filter, sortBy, sortOrder, startIndex, count, cursor),
-                AttributeSelection.parse(attributes, excludedAttributes));
+    @Override
+    public Response query(AttributeReferenceListWrapper attributes, AttributeReferenceListWrapper excludedAttributes,
+            FilterWrapper filter, AttributeReference sortBy, SortOrder sortOrder, Integer startIndex, Integer count) {
+        return list(ListRequest.of(filter == null ? null : filter.getFilter().getExpression(), sortBy, sortOrder,
+                        startIndex, count, parameter("cursor")),
+                selection());
     }
 
-    @POST
-    @Path(".search")
-    @Consumes({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response search(JsonNode request) {
+    @Override
+    public Response find(SearchRequest search) {
+        JsonNode request = RawRequests.body(search);
         if (request == null || !request.isObject()) {
             throw ScimProblem.invalidSyntax("The request body must be a SearchRequest object");
         }
@@ -92,34 +98,30 @@ public abstract class ResourceEndpoint<T extends ScimResource> {
                 AttributeSelection.of(strings(request, "attributes"), strings(request, "excludedAttributes")));
     }
 
-    @POST
-    @Consumes({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response create(T resource, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes) {
-        AttributeSelection selection = AttributeSelection.parse(attributes, excludedAttributes);
+    @Override
+    public Response create(T resource, AttributeReferenceListWrapper attributes,
+            AttributeReferenceListWrapper excludedAttributes) {
+        AttributeSelection selection = selection();
         Stored<T> created = repository.create(requireBody(resource), selection);
         return resource(Response.Status.CREATED, created.resource(), created.version(), created.location(), selection);
     }
 
-    @PUT
-    @Path("{id}")
-    @Consumes({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response replace(T resource, @PathParam("id") String id, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes) {
-        AttributeSelection selection = AttributeSelection.parse(attributes, excludedAttributes);
+    @Override
+    public Response update(T resource, String id, AttributeReferenceListWrapper attributes,
+            AttributeReferenceListWrapper excludedAttributes) {
+        AttributeSelection selection = selection();
         Stored<T> replaced = repository.replace(id, ifMatch(), requireBody(resource), selection);
         return resource(Response.Status.OK, replaced.resource(), replaced.version(), replaced.location(), selection);
     }
 
-    @PATCH
-    @Path("{id}")
-    @Consumes({ScimErrors.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response patch(JsonNode request, @PathParam("id") String id, @QueryParam("attributes") String attributes,
-            @QueryParam("excludedAttributes") String excludedAttributes) {
+    @Override
+    public Response patch(PatchRequest patch, String id, AttributeReferenceListWrapper attributes,
+            AttributeReferenceListWrapper excludedAttributes) {
+        JsonNode request = RawRequests.body(patch);
         if (request == null || !request.isObject()) {
             throw ScimProblem.invalidSyntax("The request body must be a PatchOp object");
         }
-        AttributeSelection selection = AttributeSelection.parse(attributes, excludedAttributes);
+        AttributeSelection selection = selection();
         Stored<T> patched = repository.patch(id, ifMatch(), request, selection);
         if (patched.resource() == null) {
             return Response.noContent().tag(tag(patched.version())).build();
@@ -127,11 +129,19 @@ public abstract class ResourceEndpoint<T extends ScimResource> {
         return resource(Response.Status.OK, patched.resource(), patched.version(), patched.location(), selection);
     }
 
-    @DELETE
-    @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        repository.delete(id, ifMatch());
+    @Override
+    public Response delete(String id) {
+        repository.delete(id);
         return Response.noContent().build();
+    }
+
+    /** {@code attributes}/{@code excludedAttributes} as sent: SCIMple's wrapper splits value paths apart. */
+    private AttributeSelection selection() {
+        return AttributeSelection.parse(parameter("attributes"), parameter("excludedAttributes"));
+    }
+
+    private String parameter(String name) {
+        return request.getQueryParameters().getFirst(name);
     }
 
     private Response list(ListRequest request, AttributeSelection selection) {

@@ -1,16 +1,18 @@
 package io.scimgate.server.scim.groups;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimgate.server.scim.ScimResources;
 import io.scimgate.server.scim.endpoint.ResourceEndpoint;
-import io.scimgate.server.scim.projection.ResourceProjector;
-import jakarta.ws.rs.Path;
+import jakarta.inject.Inject;
+import org.apache.directory.scim.core.repository.RepositoryRegistry;
+import org.apache.directory.scim.core.schema.SchemaRegistry;
+import org.apache.directory.scim.protocol.GroupResource;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 
-/** {@code /Groups} (RFC 7644 §3); PATCH answers 204 unless attributes are asked for. */
-@Path("Groups")
-public final class GroupsEndpoint extends ResourceEndpoint<ScimGroup> {
+/** SCIMple's {@code /Groups} endpoint (RFC 7644 §3); PATCH answers 204 unless attributes are asked for. */
+public class GroupsEndpoint extends ResourceEndpoint<ScimGroup> implements GroupResource {
 
-    public GroupsEndpoint(ScimGroupRepository repository, ObjectMapper json, ResourceProjector projector) {
-        super(repository, json, projector);
+    @Inject
+    public GroupsEndpoint(SchemaRegistry schemas, RepositoryRegistry repositories, ScimResources resources) {
+        super(schemas, repositories, ScimGroup.class, resources);
     }
 }

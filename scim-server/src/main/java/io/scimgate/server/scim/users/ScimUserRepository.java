@@ -18,6 +18,8 @@ import io.scimgate.server.scim.patch.PatchOp;
 import io.scimgate.server.scim.projection.AttributeSelection;
 import java.util.List;
 import java.util.Optional;
+import org.apache.directory.scim.spec.extension.EnterpriseExtension;
+import org.apache.directory.scim.spec.resources.ScimExtension;
 import org.apache.directory.scim.spec.resources.ScimUser;
 
 /**
@@ -26,6 +28,13 @@ import org.apache.directory.scim.spec.resources.ScimUser;
  * the same effect whichever way it comes.
  */
 public final class ScimUserRepository implements ResourceRepository<ScimUser> {
+
+    public static final List<Class<? extends ScimExtension>> EXTENSIONS = List.of(EnterpriseExtension.class);
+
+    @Override
+    public List<Class<? extends ScimExtension>> getExtensionList() {
+        return EXTENSIONS;
+    }
 
     static final String ENDPOINT = "Users";
 

@@ -1,16 +1,18 @@
 package io.scimgate.server.scim.users;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimgate.server.scim.ScimResources;
 import io.scimgate.server.scim.endpoint.ResourceEndpoint;
-import io.scimgate.server.scim.projection.ResourceProjector;
-import jakarta.ws.rs.Path;
+import jakarta.inject.Inject;
+import org.apache.directory.scim.core.repository.RepositoryRegistry;
+import org.apache.directory.scim.core.schema.SchemaRegistry;
+import org.apache.directory.scim.protocol.UserResource;
 import org.apache.directory.scim.spec.resources.ScimUser;
 
-/** {@code /Users} (RFC 7644 §3). */
-@Path("Users")
-public final class UsersEndpoint extends ResourceEndpoint<ScimUser> {
+/** SCIMple's {@code /Users} endpoint (RFC 7644 §3). */
+public class UsersEndpoint extends ResourceEndpoint<ScimUser> implements UserResource {
 
-    public UsersEndpoint(ScimUserRepository repository, ObjectMapper json, ResourceProjector projector) {
-        super(repository, json, projector);
+    @Inject
+    public UsersEndpoint(SchemaRegistry schemas, RepositoryRegistry repositories, ScimResources resources) {
+        super(schemas, repositories, ScimUser.class, resources);
     }
 }

@@ -1,6 +1,8 @@
 package io.scimgate.server.scim;
 
 import io.scimgate.core.directory.Directory;
+import io.scimgate.server.scim.profile.ProviderProfile;
+import io.scimgate.server.scim.profile.ProviderProfiles;
 
 /**
  * What one SCIM request is about: the authenticated directory, the base URL its resources are
@@ -37,6 +39,16 @@ public final class ScimRequest {
             throw new IllegalStateException("No SCIM request is being served on this thread");
         }
         return request;
+    }
+
+    /** What is specific to the directory's identity provider. */
+    public ProviderProfile profile() {
+        return ProviderProfiles.of(directory.provider());
+    }
+
+    /** The request being served on this thread, if it got past authentication. */
+    static java.util.Optional<ScimRequest> currentIfAny() {
+        return java.util.Optional.ofNullable(CURRENT.get());
     }
 
     public Directory directory() {

@@ -18,9 +18,20 @@ public final class ScimResponseHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MediaType type = response.getMediaType();
-        if (type != null && type.isCompatible(SCIM_JSON) && prefersPlainJson(request.getAcceptableMediaTypes())) {
+        if (type == null || !type.isCompatible(SCIM_JSON)) {
+            return;
+        }
+        List<MediaType> acceptable = request.getAcceptableMediaTypes();
+        boolean profileWantsJson = ScimRequest.currentIfAny().map(current -> current.profile().prefersPlainJson()).orElse(false);
+        if (prefersPlainJson(acceptable) || (profileWantsJson && acceptsPlainJson(acceptable))) {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
+    }
+
+    /** True unless Accept asks for application/scim+json by name and nothing that admits application/json. */
+    static boolean acceptsPlainJson(List<MediaType> acceptable) {
+        return acceptable.stream().anyMatch(accepted -> accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                && !(accepted.getSubtype().equals("scim+json")));
     }
 
     /** True when Accept names application/json but nothing that admits application/scim+json. */

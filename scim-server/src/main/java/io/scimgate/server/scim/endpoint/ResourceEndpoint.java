@@ -30,6 +30,7 @@ import org.apache.directory.scim.spec.filter.SortOrder;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReferenceListWrapper;
 import org.apache.directory.scim.spec.resources.ScimResource;
+import org.apache.directory.scim.spec.resources.ScimUser;
 
 /**
  * SCIMple's endpoint for one resource type (RFC 7644 §3), wired as an HK2 singleton: the JAX-RS
@@ -160,14 +161,23 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
             body.put("nextCursor", page.nextCursor());
         }
         ArrayNode resources = body.putArray("Resources");
-        page.items().forEach(item -> resources.add(projector.project(json.valueToTree(item), selection)));
+        page.items().forEach(item -> resources.add(projector.project(shaped(item), selection)));
         return Response.ok(body).build();
     }
 
     private Response resource(Response.Status status, T resource, long version, String location,
             AttributeSelection selection) {
-        ObjectNode body = projector.project(json.valueToTree(resource), selection);
+        ObjectNode body = projector.project(shaped(resource), selection);
         return Response.status(status).entity(body).tag(tag(version)).location(URI.create(location)).build();
+    }
+
+    /** The resource as the directory's identity provider needs it, before attributes are selected. */
+    private ObjectNode shaped(T resource) {
+        ObjectNode node = json.valueToTree(resource);
+        if (resource instanceof ScimUser) {
+            ScimRequest.current().profile().completeUser(node);
+        }
+        return node;
     }
 
     private RuntimeException notFound(String id) {

@@ -1,0 +1,74 @@
+package io.scimgate.server.scim.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.directory.DirectoryProvider;
+import io.scimgate.server.testing.DirectoryAccess;
+import io.scimgate.server.testing.HttpReply;
+import io.scimgate.server.testing.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A directory's provider selects what is specific to its IdP, and nothing else differs. */
+class ProviderProfilesTest {
+
+    private static final String BARE_USER = "{\"userName\":\"bare@profile.example\","
+            + "\"emails\":[{\"value\":\"bare@profile.example\"},{\"value\":\"alias@profile.example\"}]}";
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DirectoryProvider.class)
+    void everyProviderHasAProfile(DirectoryProvider provider) {
+        ProviderProfiles.of(provider);
+    }
+
+    @Test
+    void oktaGetsEveryUserWithNamesActiveAndOnePrimaryEmail() {
+        DirectoryAccess okta = server.newDirectory("okta");
+        JsonNode user = okta.scim().post("Users", BARE_USER).json();
+        assertTrue(user.get("active").asBoolean());
+        assertEquals("", user.at("/name/givenName").asText());
+        assertTrue(user.at("/name").has("familyName"));
+        assertTrue(user.at("/emails/0/primary").asBoolean());
+        assertFalse(user.at("/emails/1/primary").asBoolean());
+        JsonNode listed = okta.scim().get("Users").json();
+        assertTrue(listed.at("/Resources/0/emails/0/primary").asBoolean());
+    }
+
+    @Test
+    void otherProvidersGetUsersAsSent() {
+        JsonNode user = server.newDirectory("entra").scim().post("Users", BARE_USER).json();
+        assertFalse(user.has("name"));
+        assertFalse(user.at("/emails/0").has("primary") && user.at("/emails/0/primary").asBoolean());
+    }
+
+    @Test
+    void oneLoginAndGoogleAreAnsweredInPlainJsonUnlessTheyAskForScimJson() {
+        for (String provider : new String[] {"onelogin", "google"}) {
+            DirectoryAccess directory = server.newDirectory(provider);
+            HttpReply created = directory.scim().post("Users", BARE_USER);
+            assertTrue(created.contentType().startsWith("application/json"), provider + ": " + created.contentType());
+            HttpReply asked = directory.scim().send("GET", "Users", null, Map.of("Accept", "application/scim+json"));
+            assertTrue(asked.contentType().startsWith("application/scim+json"), provider + ": " + asked.contentType());
+        }
+        HttpReply generic = server.newDirectory("generic").scim().post("Users", BARE_USER);
+        assertTrue(generic.contentType().startsWith("application/scim+json"), generic.contentType());
+    }
+}

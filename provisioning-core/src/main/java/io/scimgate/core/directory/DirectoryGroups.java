@@ -1,6 +1,5 @@
 package io.scimgate.core.directory;
 
-import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
@@ -61,7 +60,7 @@ public final class DirectoryGroups {
         validate(data);
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            String organizationId = organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(dsl, directoryId);
             OffsetDateTime now = Times.now(clock);
             DirectoryGroupRecord row = dsl.newRecord(DIRECTORY_GROUP);
             row.setId(Ids.newId());
@@ -104,7 +103,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            Editor editor = new Editor(tx, organizationOf(dsl, directoryId), row);
+            Editor editor = new Editor(tx, Directories.organizationOf(dsl, directoryId), row);
             edit.accept(editor);
             editor.finish(true);
             return toGroup(row);
@@ -118,7 +117,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            String organizationId = organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(dsl, directoryId);
             Set<String> members = new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
                     .from(DIRECTORY_GROUP_MEMBER)
                     .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id))
@@ -428,12 +427,6 @@ public final class DirectoryGroups {
                 .forUpdate()
                 .fetchOptional()
                 .orElseThrow(() -> notFound(id));
-    }
-
-    private static String organizationOf(DSLContext dsl, String directoryId) {
-        return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
-                .fetchOptional(DIRECTORY.ORGANIZATION_ID)
-                .orElseThrow(() -> Directories.notFound(directoryId));
     }
 
     private static ObjectNode groupData(DirectoryGroupRecord row) {

@@ -97,15 +97,8 @@ public final class DirectoryUsers {
         try {
             return database.transaction(tx -> {
                 DSLContext dsl = tx.dsl();
-                DirectoryUserRecord row = dsl.selectFrom(DIRECTORY_USER)
-                        .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
-                        .forUpdate()
-                        .fetchOptional()
-                        .orElseThrow(() -> notFound(id));
+                DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
                 long readVersion = row.getVersion();
-                if (expectedVersion != null && expectedVersion != readVersion) {
-                    throw versionMismatch(id, expectedVersion, readVersion);
-                }
                 DirectoryUser before = toUser(row);
                 DirectoryUserData data = change.apply(before);
                 validate(data);
@@ -137,14 +130,7 @@ public final class DirectoryUsers {
     public void delete(String directoryId, String id, Long expectedVersion) {
         database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            DirectoryUserRecord row = dsl.selectFrom(DIRECTORY_USER)
-                    .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
-                    .forUpdate()
-                    .fetchOptional()
-                    .orElseThrow(() -> notFound(id));
-            if (expectedVersion != null && expectedVersion != row.getVersion()) {
-                throw versionMismatch(id, expectedVersion, row.getVersion());
-            }
+            DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
             DirectoryUser deleted = toUser(row);
             String organizationId = Directories.organizationOf(dsl, directoryId);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
@@ -319,6 +305,19 @@ public final class DirectoryUsers {
         return ScimgateException.preconditionFailed("version_mismatch",
                 "User " + id + " has changed since version " + expected
                         + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
+    }
+
+    /** Locks a user of the directory for a change, refusing it if it is not at {@code expectedVersion} (when given). */
+    private static DirectoryUserRecord lock(DSLContext dsl, String directoryId, String id, Long expectedVersion) {
+        DirectoryUserRecord row = dsl.selectFrom(DIRECTORY_USER)
+                .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> notFound(id));
+        if (expectedVersion != null && expectedVersion != row.getVersion()) {
+            throw versionMismatch(id, expectedVersion, row.getVersion());
+        }
+        return row;
     }
 
     /** Reads a directory user inside a transaction. */

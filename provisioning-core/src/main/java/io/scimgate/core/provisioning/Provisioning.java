@@ -1,9 +1,9 @@
 package io.scimgate.core.provisioning;
 
-import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
+import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserLifecycle;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -239,8 +239,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
-        String organizationId = dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
-                .fetchSingle(DIRECTORY.ORGANIZATION_ID);
+        String organizationId = Directories.organizationOf(dsl, directoryId);
         if (!GroupRoles.organizationUsesMapping(dsl, organizationId)) {
             return;
         }

@@ -234,6 +234,12 @@ public final class DirectoryUsers {
         row.setTitle(data.title());
         row.setEmployeeNumber(data.employeeNumber());
         row.setDepartment(data.department());
+        row.setDisplayNameKey(key(data.displayName()));
+        row.setGivenNameKey(key(data.givenName()));
+        row.setFamilyNameKey(key(data.familyName()));
+        row.setTitleKey(key(data.title()));
+        row.setEmployeeNumberKey(key(data.employeeNumber()));
+        row.setDepartmentKey(key(data.department()));
         row.setAttributes(data.attributes());
     }
 
@@ -252,6 +258,7 @@ public final class DirectoryUsers {
                     .setEmailValue(email.value())
                     .setEmailKey(emailKey(email.value()))
                     .setEmailType(email.type())
+                    .setEmailTypeKey(key(email.type()))
                     .setIsPrimary(email.primary()));
         }
         if (!rows.isEmpty()) {

@@ -226,7 +226,7 @@ public final class FilterTranslator {
             Condition equal = attribute.key().eq(attribute.keyOf().apply(value));
             return operator == CompareOperator.EQ ? equal : DSL.not(equal);
         }
-        Field<String> compared = attribute.caseExact() ? column : DSL.lower(column);
+        Field<String> compared = attribute.key() != null ? attribute.key() : attribute.caseExact() ? column : DSL.lower(column);
         String operand = attribute.caseExact() ? value : value.toLowerCase(Locale.ROOT);
         return switch (operator) {
             case EQ -> compared.eq(operand);

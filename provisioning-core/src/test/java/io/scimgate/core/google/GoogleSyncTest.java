@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a sync makes of a Google Workspace: directory users and groups, their attributes and
- * active flags, and the dsync events. The provisioning consequences (users, memberships,
- * invitations) follow from the same DirectoryUsers calls SCIM uses and are asserted there.
+ * active flags, and the dsync events. What it does to people (Users, memberships, invitations)
+ * is asserted in {@link GoogleSyncProvisioningTest}.
  */
 class GoogleSyncTest {
 

@@ -96,7 +96,8 @@ class OktaTest {
     }
 
     @Test
-    @DisplayName("Okta: a second POST of the same userName is 409 uniqueness with status as a string")
+    @DisplayName("§11.12 Okta duplicate POST of an existing userName → 409 with the Error schema, scimType uniqueness, status \"409\"")
+    @Scenario(12)
     @Step(provider = "okta", step = "create")
     void duplicateIsConflict() {
         String email = tenant.employee("dup");

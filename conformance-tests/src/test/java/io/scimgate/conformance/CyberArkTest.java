@@ -101,11 +101,9 @@ class CyberArkTest {
         String id = Json.id(cyberark.post("Groups", "{\"schemas\":[\"" + Json.GROUP + "\"],\"displayName\":\"Vault Admins\"}"));
         assertEquals(id, expect(200, cyberark.get("Groups")).at("/Resources/0/id").asText());
 
-        expect(204, cyberark.patch("Groups/" + id, patch(
-                "[{\"op\":\"add\",\"path\":\"members\",\"value\":" + Groups.memberList(users) + "}]")));
+        expect(204, cyberark.patch("Groups/" + id, Groups.membersPatch("add", users)));
         Groups.assertMembers(cyberark, id, users);
-        expect(204, cyberark.patch("Groups/" + id, patch(
-                "[{\"op\":\"remove\",\"path\":\"members\",\"value\":" + Groups.memberList(users.subList(0, 1)) + "}]")));
+        expect(204, cyberark.patch("Groups/" + id, Groups.membersPatch("remove", users.subList(0, 1))));
         Groups.assertMembers(cyberark, id, users.subList(1, 2));
         Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, users.subList(0, 1));
     }

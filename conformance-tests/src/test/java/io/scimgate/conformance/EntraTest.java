@@ -330,8 +330,7 @@ class EntraTest {
         List<String> members = tenant.pushEmployees("d1");
         String id = pushGroup("Finance", List.of());
         tenant.mapGroupsToRoles(Map.of(id, "finance"));
-        expect(204, entra.patch("Groups/" + id, patch("[{\"op\":\"Add\",\"path\":\"members\",\"value\":"
-                + Groups.memberList(members) + "}]")));
+        expect(204, entra.patch("Groups/" + id, Groups.membersPatch("Add", members)));
         assertEquals("finance", tenant.role(tenant.employee("d1")));
         Groups.deleteAndExpectGone(entra, id);
         assertEquals(List.of("dsync.group.deleted"), tenant.events("dsync.group.deleted"));

@@ -25,6 +25,11 @@ final class Groups {
         return "[" + String.join(",", members) + "]";
     }
 
+    /** A PATCH of one member operation with a value list, {@code op} in the IdP's case ("add", "Remove"…). */
+    static String membersPatch(String op, List<String> userIds) {
+        return Json.patch("[{\"op\":\"" + op + "\",\"path\":\"members\",\"value\":" + memberList(userIds) + "}]");
+    }
+
     /** A whole group as POST and PUT carry it. */
     static String group(String displayName, List<String> memberIds) {
         return "{\"schemas\":[\"" + Json.GROUP + "\"],\"displayName\":\"" + displayName + "\",\"members\":"

@@ -83,8 +83,7 @@ class JumpCloudTest {
         JsonNode found = Groups.byDisplayName(jumpcloud, displayName, "");
         if (found.get("totalResults").asInt() == 1) {
             String id = found.at("/Resources/0/id").asText();
-            expect(204, jumpcloud.patch("Groups/" + id, patch(
-                    "[{\"op\":\"add\",\"path\":\"members\",\"value\":" + Groups.memberList(memberIds) + "}]")));
+            expect(204, jumpcloud.patch("Groups/" + id, Groups.membersPatch("add", memberIds)));
             return id;
         }
         assertEquals(0, found.get("totalResults").asInt());
@@ -105,8 +104,7 @@ class JumpCloudTest {
         Groups.assertMembers(jumpcloud, existing, users);
         assertEquals(2, expect(200, jumpcloud.get("Groups")).get("totalResults").asInt(), "no second Engineering group");
 
-        expect(204, jumpcloud.patch("Groups/" + existing, patch(
-                "[{\"op\":\"remove\",\"path\":\"members\",\"value\":" + Groups.memberList(users.subList(1, 2)) + "}]")));
+        expect(204, jumpcloud.patch("Groups/" + existing, Groups.membersPatch("remove", users.subList(1, 2))));
         Groups.assertMembers(jumpcloud, existing, List.of(users.get(0), users.get(2)));
         Groups.assertMemberEvents(tenant, "dsync.group.user_added", existing, List.of(users.get(2), users.get(0), users.get(1)));
         Groups.assertMemberEvents(tenant, "dsync.group.user_removed", existing, List.of(users.get(1)));

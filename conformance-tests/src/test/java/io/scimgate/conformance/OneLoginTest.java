@@ -150,13 +150,11 @@ class OneLoginTest {
     void lowercaseMemberOperations() {
         List<String> users = tenant.pushEmployees("m1", "m2");
         String id = createGroup("Eng");
-        expect(204, onelogin.patch("Groups/" + id, patch(
-                "[{\"op\":\"add\",\"path\":\"members\",\"value\":" + Groups.memberList(users) + "}]")));
+        expect(204, onelogin.patch("Groups/" + id, Groups.membersPatch("add", users)));
         Groups.assertMembers(onelogin, id, users);
         Groups.assertMemberEvents(tenant, "dsync.group.user_added", id, users);
 
-        expect(204, onelogin.patch("Groups/" + id, patch(
-                "[{\"op\":\"remove\",\"path\":\"members\",\"value\":" + Groups.memberList(users.subList(0, 1)) + "}]")));
+        expect(204, onelogin.patch("Groups/" + id, Groups.membersPatch("remove", users.subList(0, 1))));
         Groups.assertMembers(onelogin, id, users.subList(1, 2));
         Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, users.subList(0, 1));
         assertEquals(1, expect(200, onelogin.get("Groups")).get("totalResults").asInt(), "the next Refresh Entitlements lists it");
@@ -169,8 +167,7 @@ class OneLoginTest {
     void renameAndDeleteGroup() {
         List<String> users = tenant.pushEmployees("rd1");
         String id = createGroup("Sales");
-        expect(204, onelogin.patch("Groups/" + id, patch(
-                "[{\"op\":\"add\",\"path\":\"members\",\"value\":" + Groups.memberList(users) + "}]")));
+        expect(204, onelogin.patch("Groups/" + id, Groups.membersPatch("add", users)));
         expect(204, onelogin.patch("Groups/" + id, patch("[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Sales EMEA\"}]")));
         assertEquals("Sales EMEA", expect(200, onelogin.get("Groups/" + id)).get("displayName").asText());
         Groups.assertMembers(onelogin, id, users);

@@ -2,7 +2,6 @@ package io.scimgate.conformance;
 
 import static io.scimgate.conformance.Json.expect;
 import static io.scimgate.conformance.Json.filter;
-import static io.scimgate.conformance.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,10 +157,8 @@ class PingFederateTest {
     void groupMembersByPatch() {
         List<String> users = tenant.pushEmployees("pp1", "pp2");
         String id = createGroup("Security", List.of());
-        expect(204, ping.patch("Groups/" + id, patch(
-                "[{\"op\":\"add\",\"path\":\"members\",\"value\":" + Groups.memberList(users) + "}]")));
-        expect(204, ping.patch("Groups/" + id, patch(
-                "[{\"op\":\"remove\",\"path\":\"members\",\"value\":" + Groups.memberList(users.subList(0, 1)) + "}]")));
+        expect(204, ping.patch("Groups/" + id, Groups.membersPatch("add", users)));
+        expect(204, ping.patch("Groups/" + id, Groups.membersPatch("remove", users.subList(0, 1))));
         Groups.assertMembers(ping, id, users.subList(1, 2));
     }
 

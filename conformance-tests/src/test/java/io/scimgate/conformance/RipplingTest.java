@@ -120,8 +120,8 @@ class RipplingTest {
         String support = Json.id(rippling.post("Groups", Groups.group("Support", List.of())));
         String engineering = Json.id(rippling.post("Groups", Groups.group("Engineering", List.of())));
         tenant.mapGroupsToRoles(Map.of(support, "support", engineering, "engineer"));
-        String add = patch("[{\"op\":\"add\",\"path\":\"members\",\"value\":" + Groups.memberList(users) + "}]");
-        String remove = patch("[{\"op\":\"remove\",\"path\":\"members\",\"value\":" + Groups.memberList(users) + "}]");
+        String add = Groups.membersPatch("add", users);
+        String remove = Groups.membersPatch("remove", users);
 
         expect(204, rippling.patch("Groups/" + support, add));
         assertEquals("support", tenant.role(tenant.employee("mover")));

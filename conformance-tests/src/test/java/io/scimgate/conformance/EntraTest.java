@@ -193,7 +193,7 @@ class EntraTest {
     @DisplayName("§11.5 Entra Add on emails[type eq \"work\"].value for a user without a work email creates it; a Replace then changes it in place")
     @Scenario(5)
     void addThroughFilteredPathCreatesTheWorkEmail() {
-        String email = tenant.employee("noemail");
+        String email = tenant.employee("nowork");
         String id = Json.id(entra.post("Users", """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"externalId":"e-5","userName":"%s","active":true,
                  "emails":[{"type":"home","value":"home-5@elsewhere.example"}]}

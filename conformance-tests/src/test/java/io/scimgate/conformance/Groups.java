@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.server.testing.Http;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Writing and reading SCIM groups in assertions: bodies as IdPs build them, members as read back with GET. */
 final class Groups {
@@ -36,18 +34,19 @@ final class Groups {
                 + memberList(memberIds) + "}";
     }
 
-    /** The member ids of a group as {@code GET /Groups/{id}} answers them. */
-    static Set<String> members(Http scim, String groupId) {
+    /** The member ids of a group as {@code GET /Groups/{id}} answers them, in its order. */
+    static List<String> members(Http scim, String groupId) {
         JsonNode group = expect(200, scim.get("Groups/" + groupId));
-        Set<String> ids = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
         if (group.has("members")) {
             group.get("members").forEach(member -> ids.add(member.get("value").asText()));
         }
         return ids;
     }
 
+    /** GET of the group lists exactly these members, once each, in any order. */
     static void assertMembers(Http scim, String groupId, List<String> expected) {
-        assertEquals(Set.copyOf(expected), Set.copyOf(members(scim, groupId)), "members of group " + groupId);
+        assertEquals(sorted(expected), sorted(members(scim, groupId)), "members of group " + groupId);
     }
 
     /**
@@ -55,11 +54,13 @@ final class Groups {
      * exactly these directory users, once each (in any order: one request may add several).
      */
     static void assertMemberEvents(Tenant tenant, String type, String groupId, List<String> expected) {
-        List<String> named = new ArrayList<>(tenant.memberEvents(type, groupId));
-        List<String> wanted = new ArrayList<>(expected);
-        Collections.sort(named);
-        Collections.sort(wanted);
-        assertEquals(wanted, named, type + " events of group " + groupId);
+        assertEquals(sorted(expected), sorted(tenant.memberEvents(type, groupId)), type + " events of group " + groupId);
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        Collections.sort(copy);
+        return copy;
     }
 
     /** Deletes a group as every IdP does: 204, then the group answers 404 to GET and to a second DELETE. */

@@ -2,18 +2,21 @@ package io.scimgate.conformance;
 
 import static io.scimgate.conformance.Json.expect;
 import static io.scimgate.conformance.Json.filter;
+import static io.scimgate.conformance.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.server.testing.Http;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * CyberArk Identity, replaying idp-quirks §7: it reads the discovery endpoints by id, updates by PUT,
- * and deprovisions with a PUT of active=false.
+ * deprovisions with a PUT of active=false, creates groups by POST and changes them by PATCH (its
+ * required API has no DELETE of users or groups).
  */
 class CyberArkTest {
 
@@ -73,5 +76,46 @@ class CyberArkTest {
         assertEquals("Cyra", tenant.user(email).get("firstName").asText());
         expect(200, cyberark.put("Users/" + id, user(email, false)));
         assertEquals("inactive", tenant.membershipStatus(email));
+    }
+
+    @Test
+    @DisplayName("CyberArk reactivation (inferred): a PUT with active true restores the membership")
+    @Step(provider = "cyberark", step = "reactivate")
+    void reactivateByPut() {
+        String email = tenant.employee("back");
+        String id = Json.id(cyberark.post("Users", user(email, true)));
+        expect(200, cyberark.put("Users/" + id, user(email, false)));
+        assertTrue(expect(200, cyberark.put("Users/" + id, user(email, true))).get("active").asBoolean());
+        assertEquals("active", tenant.membershipStatus(email));
+    }
+
+    @Test
+    @DisplayName("CyberArk group provisioning: reads ResourceTypes/Group and the Group schema, GET /Groups, POST /Groups, PATCH add and remove")
+    @Step(provider = "cyberark", step = "group create")
+    @Step(provider = "cyberark", step = "group members")
+    void groupProvisioning() {
+        assertEquals("Group", expect(200, cyberark.get("ResourceTypes/Group")).get("name").asText());
+        assertEquals(Json.GROUP, expect(200, cyberark.get("Schemas/" + Json.GROUP)).get("id").asText());
+        List<String> users = tenant.pushEmployees("cg1", "cg2");
+        assertEquals(0, expect(200, cyberark.get("Groups")).get("totalResults").asInt());
+        String id = Json.id(cyberark.post("Groups", "{\"schemas\":[\"" + Json.GROUP + "\"],\"displayName\":\"Vault Admins\"}"));
+        assertEquals(id, expect(200, cyberark.get("Groups")).at("/Resources/0/id").asText());
+
+        expect(204, cyberark.patch("Groups/" + id, Groups.membersPatch("add", users)));
+        Groups.assertMembers(cyberark, id, users);
+        expect(204, cyberark.patch("Groups/" + id, Groups.membersPatch("remove", users.subList(0, 1))));
+        Groups.assertMembers(cyberark, id, users.subList(1, 2));
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, users.subList(0, 1));
+    }
+
+    @Test
+    @DisplayName("CyberArk group rename (inferred): PATCH replace of displayName → 204, members kept")
+    @Step(provider = "cyberark", step = "group rename")
+    void groupRename() {
+        List<String> users = tenant.pushEmployees("cr1");
+        String id = Json.id(cyberark.post("Groups", Groups.group("Auditors", users)));
+        expect(204, cyberark.patch("Groups/" + id, patch("[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Internal Auditors\"}]")));
+        assertEquals("Internal Auditors", expect(200, cyberark.get("Groups/" + id)).get("displayName").asText());
+        Groups.assertMembers(cyberark, id, users);
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,5 +107,62 @@ class GenericRfcTest {
                 patch("[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}]"), Map.of("If-Match", "W/\"99\""));
         assertEquals(412, stale.status(), stale::toString);
         assertEquals(1, expect(200, scim.get("Users?count=0")).get("totalResults").asInt());
+    }
+
+    @Test
+    @DisplayName("Generic discovery: /ServiceProviderConfig announces what is supported; /ResourceTypes and /Schemas list Users and Groups")
+    @Step(provider = "generic", step = "discovery")
+    void discovery() {
+        JsonNode config = expect(200, scim.get("ServiceProviderConfig"));
+        assertTrue(config.at("/patch/supported").asBoolean() && config.at("/bulk/supported").asBoolean());
+        assertEquals(100, config.at("/filter/maxResults").asInt());
+        Set<String> types = new HashSet<>();
+        expect(200, scim.get("ResourceTypes")).get("Resources").forEach(type -> types.add(type.get("name").asText()));
+        assertEquals(Set.of("User", "Group"), types);
+        Set<String> schemas = new HashSet<>();
+        expect(200, scim.get("Schemas")).get("Resources").forEach(schema -> schemas.add(schema.get("id").asText()));
+        assertTrue(schemas.containsAll(Set.of(Json.USER, Json.GROUP, Json.ENTERPRISE)), schemas::toString);
+    }
+
+    @Test
+    @DisplayName("Generic group lifecycle: POST with members, PATCH add and members[value eq] remove, PUT rename, DELETE")
+    @Step(provider = "generic", step = "group create")
+    @Step(provider = "generic", step = "group members")
+    @Step(provider = "generic", step = "group rename")
+    @Step(provider = "generic", step = "group delete")
+    void groupLifecycle() {
+        List<String> users = tenant.pushEmployees("gg1", "gg2", "gg3");
+        JsonNode created = expect(201, scim.post("Groups", Groups.group("Research", users.subList(0, 1))));
+        String id = created.get("id").asText();
+        assertEquals(1, created.get("members").size());
+        assertTrue(created.at("/meta/location").asText().endsWith("/Groups/" + id));
+
+        expect(204, scim.patch("Groups/" + id, patch("[{\"op\":\"add\",\"path\":\"members\",\"value\":"
+                + Groups.memberList(users.subList(1, 3)) + "},{\"op\":\"remove\",\"path\":\"members[value eq \\\""
+                + users.get(0) + "\\\" or value eq \\\"" + users.get(1) + "\\\"]\"}]")));
+        Groups.assertMembers(scim, id, users.subList(2, 3));
+        Groups.assertMemberEvents(tenant, "dsync.group.user_added", id, users);
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, users.subList(0, 2));
+
+        JsonNode renamed = expect(200, scim.put("Groups/" + id, "{\"schemas\":[\"" + Json.GROUP + "\"],\"displayName\":\"R&D\"}"));
+        assertEquals("R&D", renamed.get("displayName").asText());
+        Groups.assertMembers(scim, id, users.subList(2, 3));
+        assertEquals(1, expect(200, scim.get("Groups?" + filter("members[value eq \"" + users.get(2) + "\"]"))).get("totalResults").asInt());
+
+        Groups.deleteAndExpectGone(scim, id);
+        expect(200, scim.get("Users/" + users.get(2)));
+    }
+
+    @Test
+    @DisplayName("§11.9 Generic remove of members with no value and no filter empties the group")
+    @Scenario(9)
+    @Step(provider = "generic", step = "group empty push")
+    void removeMembersWithoutValue() {
+        List<String> users = tenant.pushEmployees("rm1", "rm2");
+        String id = Json.id(scim.post("Groups", Groups.group("Everyone", users)));
+        expect(204, scim.patch("Groups/" + id, patch("[{\"op\":\"remove\",\"path\":\"members\"}]")));
+        Groups.assertMembers(scim, id, List.of());
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, users);
+        assertEquals("Everyone", expect(200, scim.get("Groups/" + id)).get("displayName").asText());
     }
 }

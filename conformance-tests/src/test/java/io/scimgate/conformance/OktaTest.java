@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +41,23 @@ class OktaTest {
                  "displayName":"Ana Lee","locale":"en-US","externalId":"00u1abcd","groups":[],
                  "password":"1mz050nq","active":%s}
                 """.formatted(userName, userName, active);
+    }
+
+    /** Okta's group push starts with a POST whose members are an empty list. */
+    private String pushGroup(String displayName) {
+        JsonNode created = expect(201, okta.post("Groups", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s","members":[]}
+                """.formatted(displayName)));
+        assertEquals(displayName, created.get("displayName").asText());
+        assertTrue(!created.has("members") || created.get("members").isEmpty());
+        return created.get("id").asText();
+    }
+
+    /** Okta's membership push: an add on members, each member with its display name. */
+    private void addMembers(String groupId, List<String> userIds) {
+        List<String> members = new ArrayList<>();
+        userIds.forEach(id -> members.add("{\"value\":\"" + id + "\",\"display\":\"" + id + "\"}"));
+        expect(204, okta.patch("Groups/" + groupId, patch("[{\"op\":\"add\",\"path\":\"members\",\"value\":" + members + "}]")));
     }
 
     private String createAsOktaDoes(String userName) {
@@ -77,7 +96,8 @@ class OktaTest {
     }
 
     @Test
-    @DisplayName("Okta: a second POST of the same userName is 409 uniqueness with status as a string")
+    @DisplayName("§11.12 Okta duplicate POST of an existing userName → 409 with the Error schema, scimType uniqueness, status \"409\"")
+    @Scenario(12)
     @Step(provider = "okta", step = "create")
     void duplicateIsConflict() {
         String email = tenant.employee("dup");
@@ -124,12 +144,14 @@ class OktaTest {
     }
 
     @Test
-    @DisplayName("Okta AIW: PUT carries deactivation; a PUT without active leaves it as it is")
+    @DisplayName("§11.17 Okta AIW: a PUT of the full user with active false deactivates; a PUT without active leaves it as it is")
+    @Scenario(17)
     @Step(provider = "okta", step = "deactivate")
     void aiwDeactivatesByPut() {
         String email = tenant.employee("di");
         String id = createAsOktaDoes(email);
-        expect(200, okta.put("Users/" + id, oktaUser(email, false)));
+        assertFalse(expect(200, okta.put("Users/" + id, oktaUser(email, false))).get("active").asBoolean());
+        assertFalse(expect(200, okta.get("Users/" + id)).get("active").asBoolean());
         assertEquals("inactive", tenant.membershipStatus(email));
         String withoutActive = """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
@@ -166,5 +188,98 @@ class OktaTest {
         HttpReply created = okta.send("POST", "Users", oktaUser(tenant.employee("hdr"), true),
                 Map.of("Accept-Encoding", "gzip,deflate", "Content-Type", "text/json"));
         expect(201, created);
+    }
+
+    @Test
+    @DisplayName("Okta group push: POST with members [], PATCH add, PATCH remove of members[value eq]; the mapped role follows membership")
+    @Step(provider = "okta", step = "group create")
+    @Step(provider = "okta", step = "group members")
+    void groupPush() {
+        List<String> users = tenant.pushEmployees("ana", "bo");
+        String id = pushGroup("Engineering");
+        Groups.assertMembers(okta, id, List.of());
+        tenant.mapGroupsToRoles(Map.of(id, "engineer"));
+
+        addMembers(id, users);
+        Groups.assertMembers(okta, id, users);
+        Groups.assertMemberEvents(tenant, "dsync.group.user_added", id, users);
+        assertEquals("engineer", tenant.role(tenant.employee("ana")));
+
+        expect(204, okta.patch("Groups/" + id, patch(
+                "[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + users.get(0) + "\\\"]\"}]")));
+        Groups.assertMembers(okta, id, List.of(users.get(1)));
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, List.of(users.get(0)));
+        assertEquals("member", tenant.role(tenant.employee("ana")), "back to the default role");
+        assertEquals("engineer", tenant.role(tenant.employee("bo")));
+    }
+
+    @Test
+    @DisplayName("§11.11 Okta re-sends the name on every push, {\"id\":\"g-9\",\"displayName\":\"Eng2\"}: renamed once, members kept, id unchanged")
+    @Scenario(11)
+    @Step(provider = "okta", step = "group rename")
+    void renameOnEveryPush() {
+        List<String> users = tenant.pushEmployees("ren1", "ren2");
+        String id = pushGroup("Eng");
+        addMembers(id, users);
+        String rename = patch("[{\"op\":\"replace\",\"value\":{\"id\":\"g-9\",\"displayName\":\"Eng2\"}}]");
+        expect(204, okta.patch("Groups/" + id, rename));
+        expect(204, okta.patch("Groups/" + id, rename));
+        JsonNode group = expect(200, okta.get("Groups/" + id));
+        assertEquals(id, group.get("id").asText());
+        assertEquals("Eng2", group.get("displayName").asText());
+        Groups.assertMembers(okta, id, users);
+        expect(404, okta.get("Groups/g-9"));
+        assertEquals(List.of("dsync.group.updated"), tenant.events("dsync.group.updated"), "the repeated push changes nothing");
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, List.of());
+    }
+
+    @Test
+    @DisplayName("§11.10 Okta \"Push now\" on an emptied group: replace members [] → 204, the group is empty and still there")
+    @Scenario(10)
+    @Step(provider = "okta", step = "group empty push")
+    void emptyPush() {
+        List<String> users = tenant.pushEmployees("e1", "e2");
+        String id = pushGroup("Contractors");
+        addMembers(id, users);
+        expect(204, okta.patch("Groups/" + id, patch("[{\"op\":\"replace\",\"path\":\"members\",\"value\":[]}]")));
+        Groups.assertMembers(okta, id, List.of());
+        assertEquals("Contractors", expect(200, okta.get("Groups/" + id)).get("displayName").asText());
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, users);
+        assertEquals("active", tenant.membershipStatus(tenant.employee("e1")), "leaving a group never deprovisions");
+    }
+
+    @Test
+    @DisplayName("Okta AIW group push: POST, then a PUT of the whole group for each change (members, rename, empty)")
+    @Step(provider = "okta", step = "group create")
+    @Step(provider = "okta", step = "group rename")
+    @Step(provider = "okta", step = "group members")
+    @Step(provider = "okta", step = "group empty push")
+    void aiwGroupPushByPut() {
+        List<String> users = tenant.pushEmployees("aiw1", "aiw2");
+        String id = pushGroup("Design");
+        JsonNode put = expect(200, okta.put("Groups/" + id, Groups.group("Design", users)));
+        assertEquals(2, put.get("members").size());
+        Groups.assertMembers(okta, id, users);
+
+        expect(200, okta.put("Groups/" + id, Groups.group("Product Design", List.of(users.get(1)))));
+        assertEquals("Product Design", expect(200, okta.get("Groups/" + id)).get("displayName").asText());
+        Groups.assertMembers(okta, id, List.of(users.get(1)));
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, List.of(users.get(0)));
+
+        expect(200, okta.put("Groups/" + id, Groups.group("Product Design", List.of())));
+        Groups.assertMembers(okta, id, List.of());
+    }
+
+    @Test
+    @DisplayName("Okta unlink with \"delete the group in the target\": DELETE /Groups/{id} → 204, then 404; the members stay active")
+    @Step(provider = "okta", step = "group delete")
+    void unlinkDeletesGroup() {
+        List<String> users = tenant.pushEmployees("del1");
+        String id = pushGroup("Legacy");
+        addMembers(id, users);
+        Groups.deleteAndExpectGone(okta, id);
+        assertEquals(List.of("dsync.group.deleted"), tenant.events("dsync.group.deleted"));
+        assertEquals("active", tenant.membershipStatus(tenant.employee("del1")));
+        expect(200, okta.get("Users/" + users.get(0)));
     }
 }

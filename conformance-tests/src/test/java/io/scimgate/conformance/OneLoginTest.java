@@ -2,6 +2,7 @@ package io.scimgate.conformance;
 
 import static io.scimgate.conformance.Json.expect;
 import static io.scimgate.conformance.Json.filter;
+import static io.scimgate.conformance.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -92,6 +94,18 @@ class OneLoginTest {
     }
 
     @Test
+    @DisplayName("OneLogin unsuspend (inferred): a templated PUT with active \"true\" reactivates the membership")
+    @Step(provider = "onelogin", step = "reactivate")
+    void unsuspend() {
+        String email = tenant.employee("un");
+        String id = create(email);
+        expect(200, onelogin.put("Users/" + id, templateUser(email, "Ana", "false")));
+        JsonNode restored = expect(200, onelogin.put("Users/" + id + "?", templateUser(email, "Ana", "true")));
+        assertTrue(restored.get("active").asBoolean());
+        assertEquals("active", tenant.membershipStatus(email));
+    }
+
+    @Test
     @DisplayName("OneLogin delete: DELETE /Users/{id} → 204, the membership becomes inactive, the User stays")
     @Step(provider = "onelogin", step = "delete")
     void delete() {
@@ -114,5 +128,51 @@ class OneLoginTest {
         assertTrue(scim.contentType().startsWith("application/scim+json"), scim.contentType());
         HttpReply error = tenant.scim.send("GET", "Users/missing", null, Map.of("Accept", "application/json"));
         assertTrue(error.contentType().startsWith("application/json"), error.contentType());
+    }
+
+    /** "Refresh Entitlements" lists the groups the admin can assign; then POST /Groups, answered as application/json. */
+    private String createGroup(String displayName) {
+        HttpReply entitlements = onelogin.get("Groups");
+        assertTrue(entitlements.contentType().startsWith("application/json"), entitlements.contentType());
+        expect(200, entitlements);
+        HttpReply created = onelogin.post("Groups", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s"}
+                """.formatted(displayName));
+        assertTrue(created.contentType().startsWith("application/json"), created.contentType());
+        return Json.id(created);
+    }
+
+    @Test
+    @DisplayName("§11.16 (groups) OneLogin POST /Groups, then lowercase add of members and lowercase remove by value list")
+    @Scenario(16)
+    @Step(provider = "onelogin", step = "group create")
+    @Step(provider = "onelogin", step = "group members")
+    void lowercaseMemberOperations() {
+        List<String> users = tenant.pushEmployees("m1", "m2");
+        String id = createGroup("Eng");
+        expect(204, onelogin.patch("Groups/" + id, Groups.membersPatch("add", users)));
+        Groups.assertMembers(onelogin, id, users);
+        Groups.assertMemberEvents(tenant, "dsync.group.user_added", id, users);
+
+        expect(204, onelogin.patch("Groups/" + id, Groups.membersPatch("remove", users.subList(0, 1))));
+        Groups.assertMembers(onelogin, id, users.subList(1, 2));
+        Groups.assertMemberEvents(tenant, "dsync.group.user_removed", id, users.subList(0, 1));
+        assertEquals(1, expect(200, onelogin.get("Groups")).get("totalResults").asInt(), "the next Refresh Entitlements lists it");
+    }
+
+    @Test
+    @DisplayName("OneLogin group rename and delete (inferred): lowercase replace of displayName → 204, then DELETE → 204 and 404")
+    @Step(provider = "onelogin", step = "group rename")
+    @Step(provider = "onelogin", step = "group delete")
+    void renameAndDeleteGroup() {
+        List<String> users = tenant.pushEmployees("rd1");
+        String id = createGroup("Sales");
+        expect(204, onelogin.patch("Groups/" + id, Groups.membersPatch("add", users)));
+        expect(204, onelogin.patch("Groups/" + id, patch("[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Sales EMEA\"}]")));
+        assertEquals("Sales EMEA", expect(200, onelogin.get("Groups/" + id)).get("displayName").asText());
+        Groups.assertMembers(onelogin, id, users);
+        Groups.deleteAndExpectGone(onelogin, id);
+        assertEquals(List.of("dsync.group.updated"), tenant.events("dsync.group.updated"));
+        assertEquals(List.of("dsync.group.deleted"), tenant.events("dsync.group.deleted"));
     }
 }

@@ -6,6 +6,7 @@ import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -85,5 +86,61 @@ final class Tenant {
         admin.get("events?limit=100&organizationId=" + organizationId + "&events=" + types).get("data")
                 .forEach(event -> found.add(event.get("event").asText()));
         return found;
+    }
+
+    /**
+     * Employees on the verified domain pushed as plain SCIM users (userName and primary work email
+     * {@code name@domain}), for tests whose subject is what happens to them afterwards; their ids in order.
+     */
+    List<String> pushEmployees(String... names) {
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            String email = employee(name);
+            ids.add(Json.id(scim.post("Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
+                     "emails":[{"value":"%s","type":"work","primary":true}],"active":true}
+                    """.formatted(email, email))));
+        }
+        return ids;
+    }
+
+    /**
+     * The directory user ids named by the organization's {@code dsync.group.user_added} or
+     * {@code dsync.group.user_removed} events of one group, oldest first.
+     */
+    List<String> memberEvents(String type, String groupId) {
+        List<String> userIds = new ArrayList<>();
+        String after = "0";
+        while (after != null) {
+            JsonNode page = admin.get("events?limit=100&organizationId=" + organizationId + "&events=" + type + "&after=" + after);
+            page.get("data").forEach(event -> {
+                if (event.at("/data/group/id").asText().equals(groupId)) {
+                    userIds.add(event.at("/data/user/id").asText());
+                }
+            });
+            after = page.at("/listMetadata/after").textValue();
+        }
+        return userIds;
+    }
+
+    /** Maps directory groups to roles (group id → role, all of one priority), replacing the organization's mappings. */
+    void mapGroupsToRoles(Map<String, String> roleByGroupId) {
+        StringBuilder mappings = new StringBuilder();
+        roleByGroupId.forEach((groupId, role) -> mappings.append(mappings.length() == 0 ? "" : ",")
+                .append("{\"groupId\":\"").append(groupId).append("\",\"role\":\"").append(role).append("\",\"priority\":10}"));
+        JsonNode answer = Json.expect(200, admin.http().put("organizations/" + organizationId + "/group-roles",
+                "{\"mappings\":[" + mappings + "]}"));
+        if (answer.get("mappings").size() != roleByGroupId.size()) {
+            throw new AssertionError("group-roles answered " + answer);
+        }
+    }
+
+    /** The role of the organization's membership of the person with this email. */
+    String role(String email) {
+        JsonNode membership = membership(email);
+        if (membership == null) {
+            throw new AssertionError("no membership of " + email);
+        }
+        return membership.get("role").asText();
     }
 }

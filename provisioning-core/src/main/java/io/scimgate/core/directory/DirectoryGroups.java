@@ -122,13 +122,16 @@ public final class DirectoryGroups {
                     .from(DIRECTORY_GROUP_MEMBER)
                     .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id))
                     .fetch(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID));
-            dsl.deleteFrom(DIRECTORY_GROUP).where(DIRECTORY_GROUP.ID.eq(id)).execute();
-            tx.emit("dsync.group.deleted", organizationId, directoryId, groupData(row));
+            // Members leave first and the hooks hear it while the group, and anything that refers to it
+            // (a role mapping, which the group's deletion removes), is still there to reason with.
+            dsl.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id)).execute();
             if (!members.isEmpty()) {
                 for (GroupMembershipHook hook : hooks) {
                     hook.membersChanged(tx, directoryId, id, Set.of(), members);
                 }
             }
+            dsl.deleteFrom(DIRECTORY_GROUP).where(DIRECTORY_GROUP.ID.eq(id)).execute();
+            tx.emit("dsync.group.deleted", organizationId, directoryId, groupData(row));
             return null;
         });
     }

@@ -399,6 +399,21 @@ class ProvisioningRulesTest {
     }
 
     @Test
+    void P22_deletingTheOnlyMappedGroupReturnsItsMembersToTheDefaultRole() {
+        DirectoryUser ana = f.push(acmeDirectory, person("ana@acme.com"));
+        var finance = f.core().directoryGroups().create(acmeDirectory, new DirectoryGroupData("Finance", null, "{}"),
+                List.of(ana.id()));
+        f.core().groupRoles().replace(acme, List.of(new GroupRoles.Mapping(finance.id(), "finance", 10)));
+        f.core().directoryGroups().update(acmeDirectory, finance.id(), null, edit -> edit.replaceMembers(List.of(ana.id())));
+        f.core().directoryGroups().update(acmeDirectory, finance.id(), null, edit -> edit.removeAllMembers());
+        f.core().directoryGroups().update(acmeDirectory, finance.id(), null, edit -> edit.addMembers(List.of(ana.id())));
+        assertEquals("finance", membership(acme, "ana@acme.com").role());
+        f.core().directoryGroups().delete(acmeDirectory, finance.id(), null);
+        assertEquals("member", membership(acme, "ana@acme.com").role());
+        assertTrue(f.core().groupRoles().list(acme).isEmpty());
+    }
+
+    @Test
     void P22_withMappingAReactivatedMemberGetsItsMappedRole() {
         DirectoryUser ana = f.push(acmeDirectory, person("ana@acme.com"));
         var support = f.core().directoryGroups().create(acmeDirectory, new DirectoryGroupData("Support", null, "{}"),

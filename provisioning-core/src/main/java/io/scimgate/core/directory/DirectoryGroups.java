@@ -45,11 +45,13 @@ public final class DirectoryGroups {
 
     private final Database database;
     private final Clock clock;
+    private final DirectoryRows<DirectoryGroupRecord, DirectoryGroup> rows;
     private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
 
     public DirectoryGroups(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ, DirectoryGroups::toGroup);
     }
 
     public void addMembershipHook(GroupMembershipHook hook) {
@@ -142,26 +144,12 @@ public final class DirectoryGroups {
      */
     public Page<DirectoryGroup> find(String directoryId, Condition filter, List<? extends OrderField<?>> order,
             int offset, int limit) {
-        DSLContext dsl = database.dsl();
-        Condition where = DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter);
-        int total = dsl.fetchCount(DIRECTORY_GROUP, where);
-        if (limit <= 0 || offset >= total) {
-            return new Page<>(List.of(), total);
-        }
-        List<OrderField<?>> ordering = new ArrayList<>(order);
-        ordering.add(DIRECTORY_GROUP.SEQ);
-        List<DirectoryGroup> items = dsl.selectFrom(DIRECTORY_GROUP)
-                .where(where)
-                .orderBy(ordering)
-                .offset(offset)
-                .limit(limit)
-                .fetch(DirectoryGroups::toGroup);
-        return new Page<>(items, total);
+        return rows.find(directoryId, filter, order, offset, limit);
     }
 
     /** How many groups of a directory match {@code filter}. */
     public int count(String directoryId, Condition filter) {
-        return database.dsl().fetchCount(DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter));
+        return rows.count(directoryId, filter);
     }
 
     /**
@@ -170,15 +158,7 @@ public final class DirectoryGroups {
      */
     public List<DirectoryGroup> list(String directoryId, Condition filter, List<? extends OrderField<?>> order,
             int offset, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        return database.dsl().selectFrom(DIRECTORY_GROUP)
-                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter))
-                .orderBy(order)
-                .offset(offset)
-                .limit(limit)
-                .fetch(DirectoryGroups::toGroup);
+        return rows.list(directoryId, filter, order, offset, limit);
     }
 
     /**
@@ -187,16 +167,7 @@ public final class DirectoryGroups {
      */
     public <K> List<Keyed<DirectoryGroup, K>> listKeyed(String directoryId, Field<K> key, Condition filter,
             List<? extends OrderField<?>> order, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Field<K> sortKey = key.as("sort_key");
-        return database.dsl().select(DIRECTORY_GROUP.asterisk(), sortKey)
-                .from(DIRECTORY_GROUP)
-                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId).and(filter))
-                .orderBy(order)
-                .limit(limit)
-                .fetch(row -> new Keyed<>(toGroup(row.into(DIRECTORY_GROUP)), row.get(sortKey)));
+        return rows.listKeyed(directoryId, key, filter, order, limit);
     }
 
     /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */

@@ -8,20 +8,6 @@ import io.scimgate.core.store.Tx;
  */
 public interface DirectoryUserLifecycle {
 
-    DirectoryUserLifecycle NONE = new DirectoryUserLifecycle() {
-        @Override
-        public void created(Tx tx, String organizationId, DirectoryUser user) {
-        }
-
-        @Override
-        public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after) {
-        }
-
-        @Override
-        public void deleting(Tx tx, String organizationId, DirectoryUser user) {
-        }
-    };
-
     void created(Tx tx, String organizationId, DirectoryUser user);
 
     void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after);

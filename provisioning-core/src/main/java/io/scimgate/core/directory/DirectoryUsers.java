@@ -34,15 +34,13 @@ public final class DirectoryUsers {
 
     private final Database database;
     private final Clock clock;
+    private final DirectoryRows<DirectoryUserRecord, DirectoryUser> rows;
     private final DirectoryUserLifecycle lifecycle;
-
-    public DirectoryUsers(Database database, Clock clock) {
-        this(database, clock, DirectoryUserLifecycle.NONE);
-    }
 
     public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle) {
         this.database = database;
         this.clock = clock;
+        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ, DirectoryUsers::toUser);
         this.lifecycle = lifecycle;
     }
 
@@ -145,26 +143,12 @@ public final class DirectoryUsers {
      */
     public Page<DirectoryUser> find(String directoryId, Condition filter, List<? extends OrderField<?>> order,
             int offset, int limit) {
-        DSLContext dsl = database.dsl();
-        Condition where = DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter);
-        int total = dsl.fetchCount(DIRECTORY_USER, where);
-        if (limit <= 0 || offset >= total) {
-            return new Page<>(List.of(), total);
-        }
-        List<OrderField<?>> ordering = new ArrayList<>(order);
-        ordering.add(DIRECTORY_USER.SEQ);
-        List<DirectoryUser> items = dsl.selectFrom(DIRECTORY_USER)
-                .where(where)
-                .orderBy(ordering)
-                .offset(offset)
-                .limit(limit)
-                .fetch(DirectoryUsers::toUser);
-        return new Page<>(items, total);
+        return rows.find(directoryId, filter, order, offset, limit);
     }
 
     /** How many users of a directory match {@code filter}. */
     public int count(String directoryId, Condition filter) {
-        return database.dsl().fetchCount(DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter));
+        return rows.count(directoryId, filter);
     }
 
     /**
@@ -174,15 +158,7 @@ public final class DirectoryUsers {
      */
     public List<DirectoryUser> list(String directoryId, Condition filter, List<? extends OrderField<?>> order,
             int offset, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        return database.dsl().selectFrom(DIRECTORY_USER)
-                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter))
-                .orderBy(order)
-                .offset(offset)
-                .limit(limit)
-                .fetch(DirectoryUsers::toUser);
+        return rows.list(directoryId, filter, order, offset, limit);
     }
 
     /**
@@ -191,16 +167,7 @@ public final class DirectoryUsers {
      */
     public <K> List<Keyed<DirectoryUser, K>> listKeyed(String directoryId, Field<K> key, Condition filter,
             List<? extends OrderField<?>> order, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Field<K> sortKey = key.as("sort_key");
-        return database.dsl().select(DIRECTORY_USER.asterisk(), sortKey)
-                .from(DIRECTORY_USER)
-                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId).and(filter))
-                .orderBy(order)
-                .limit(limit)
-                .fetch(row -> new Keyed<>(toUser(row.into(DIRECTORY_USER)), row.get(sortKey)));
+        return rows.listKeyed(directoryId, key, filter, order, limit);
     }
 
     /** A condition on the emails of a user: matches users having an email that satisfies it. */

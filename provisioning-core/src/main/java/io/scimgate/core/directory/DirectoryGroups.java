@@ -28,8 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,36 +136,9 @@ public final class DirectoryGroups {
         });
     }
 
-    /**
-     * The groups of a directory matching {@code filter}, in {@code order} (creation order breaks
-     * ties), skipping {@code offset} and returning at most {@code limit}, with the total count.
-     */
-    public Page<DirectoryGroup> find(String directoryId, Condition filter, List<? extends OrderField<?>> order,
-            int offset, int limit) {
-        return rows.find(directoryId, filter, order, offset, limit);
-    }
-
-    /** How many groups of a directory match {@code filter}. */
-    public int count(String directoryId, Condition filter) {
-        return rows.count(directoryId, filter);
-    }
-
-    /**
-     * The groups of a directory matching {@code filter}, in exactly {@code order}, without counting
-     * them (see {@link DirectoryUsers#list}).
-     */
-    public List<DirectoryGroup> list(String directoryId, Condition filter, List<? extends OrderField<?>> order,
-            int offset, int limit) {
-        return rows.list(directoryId, filter, order, offset, limit);
-    }
-
-    /**
-     * Like {@link #list}, each item with the value of {@code key} for it, for keyset paging (see
-     * {@link DirectoryUsers#listKeyed}).
-     */
-    public <K> List<Keyed<DirectoryGroup, K>> listKeyed(String directoryId, Field<K> key, Condition filter,
-            List<? extends OrderField<?>> order, int limit) {
-        return rows.listKeyed(directoryId, key, filter, order, limit);
+    /** Filtered, ordered and paged reads of a directory's groups. */
+    public DirectoryListing<DirectoryGroup> listing() {
+        return rows;
     }
 
     /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */

@@ -11,11 +11,8 @@ import org.jooq.RecordMapper;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 
-/**
- * Reads of one directory's rows of a table (its users, or its groups): always scoped to the
- * directory, so no query can reach another directory's rows (P5).
- */
-final class DirectoryRows<R extends TableRecord<R>, T> {
+/** The {@link DirectoryListing} of one table (directory users, or directory groups). */
+final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListing<T> {
 
     private final Database database;
     private final Table<R> table;
@@ -31,8 +28,8 @@ final class DirectoryRows<R extends TableRecord<R>, T> {
         this.mapper = mapper;
     }
 
-    /** Matches of {@code filter} in {@code order} (creation order breaks ties), one page of them, with the total. */
-    Page<T> find(String directory, Condition filter, List<? extends OrderField<?>> order, int offset, int limit) {
+    @Override
+    public Page<T> find(String directory, Condition filter, List<? extends OrderField<?>> order, int offset, int limit) {
         DSLContext dsl = database.dsl();
         Condition where = directoryId.eq(directory).and(filter);
         int total = dsl.fetchCount(table, where);
@@ -45,12 +42,13 @@ final class DirectoryRows<R extends TableRecord<R>, T> {
                 total);
     }
 
-    int count(String directory, Condition filter) {
+    @Override
+    public int count(String directory, Condition filter) {
         return database.dsl().fetchCount(table, directoryId.eq(directory).and(filter));
     }
 
-    /** Matches in exactly {@code order}, without counting them: keyset paging puts its position in {@code filter}. */
-    List<T> list(String directory, Condition filter, List<? extends OrderField<?>> order, int offset, int limit) {
+    @Override
+    public List<T> list(String directory, Condition filter, List<? extends OrderField<?>> order, int offset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -58,8 +56,8 @@ final class DirectoryRows<R extends TableRecord<R>, T> {
                 .orderBy(order).offset(offset).limit(limit).fetch(mapper);
     }
 
-    /** Like {@link #list}, each item with its value of {@code key}, exactly as the database compared it. */
-    <K> List<Keyed<T, K>> listKeyed(String directory, Field<K> key, Condition filter, List<? extends OrderField<?>> order,
+    @Override
+    public <K> List<Keyed<T, K>> listKeyed(String directory, Field<K> key, Condition filter, List<? extends OrderField<?>> order,
             int limit) {
         if (limit <= 0) {
             return List.of();

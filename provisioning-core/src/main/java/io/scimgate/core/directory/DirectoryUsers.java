@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.OrderField;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -137,37 +135,9 @@ public final class DirectoryUsers {
         });
     }
 
-    /**
-     * The users of a directory matching {@code filter}, in {@code order} (insertion order breaks
-     * ties), skipping {@code offset} and returning at most {@code limit}, with the total count.
-     */
-    public Page<DirectoryUser> find(String directoryId, Condition filter, List<? extends OrderField<?>> order,
-            int offset, int limit) {
-        return rows.find(directoryId, filter, order, offset, limit);
-    }
-
-    /** How many users of a directory match {@code filter}. */
-    public int count(String directoryId, Condition filter) {
-        return rows.count(directoryId, filter);
-    }
-
-    /**
-     * The users of a directory matching {@code filter}, in exactly {@code order} (the caller ends it
-     * with a unique key such as {@code seq} when it needs a stable order), without counting them:
-     * keyset paging passes its position as part of {@code filter}.
-     */
-    public List<DirectoryUser> list(String directoryId, Condition filter, List<? extends OrderField<?>> order,
-            int offset, int limit) {
-        return rows.list(directoryId, filter, order, offset, limit);
-    }
-
-    /**
-     * Like {@link #list}, each item with the value of {@code key} for it, for keyset paging: the
-     * next page starts after the last item's key, exactly as the database compares it.
-     */
-    public <K> List<Keyed<DirectoryUser, K>> listKeyed(String directoryId, Field<K> key, Condition filter,
-            List<? extends OrderField<?>> order, int limit) {
-        return rows.listKeyed(directoryId, key, filter, order, limit);
+    /** Filtered, ordered and paged reads of a directory's users. */
+    public DirectoryListing<DirectoryUser> listing() {
+        return rows;
     }
 
     /** A condition on the emails of a user: matches users having an email that satisfies it. */

@@ -33,8 +33,8 @@ final class GroupWriter {
      */
     void apply(List<ObjectNode> synced, Map<String, Set<String>> membersByGroup, Map<String, String> directoryUserIds) {
         Map<String, DirectoryGroup> existing = new HashMap<>();
-        for (DirectoryGroup group : groups.find(run.directoryId(), DIRECTORY_GROUP.EXTERNAL_ID.isNotNull(), List.of(), 0,
-                Integer.MAX_VALUE).items()) {
+        for (DirectoryGroup group : groups.listing().list(run.directoryId(), DIRECTORY_GROUP.EXTERNAL_ID.isNotNull(),
+                List.of(), 0, Integer.MAX_VALUE)) {
             existing.putIfAbsent(group.externalId(), group);
         }
         Set<String> keep = new HashSet<>();

@@ -197,8 +197,8 @@ final class UserWriter {
         if (googleIds.isEmpty()) {
             return byGoogleId;
         }
-        for (DirectoryUser user : users.find(run.directoryId(), DIRECTORY_USER.EXTERNAL_ID.in(googleIds), List.of(), 0,
-                Integer.MAX_VALUE).items()) {
+        for (DirectoryUser user : users.listing().list(run.directoryId(), DIRECTORY_USER.EXTERNAL_ID.in(googleIds),
+                List.of(), 0, Integer.MAX_VALUE)) {
             byGoogleId.putIfAbsent(user.externalId(), user);
         }
         return byGoogleId;

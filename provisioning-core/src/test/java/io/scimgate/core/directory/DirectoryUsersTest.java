@@ -88,7 +88,7 @@ class DirectoryUsersTest {
                 () -> users.update(otherDirectoryId, ana.id(), null, current -> user("x@corp.example")));
         assertEquals(ScimgateException.Kind.NOT_FOUND, notFound.kind());
         assertThrows(ScimgateException.class, () -> users.delete(otherDirectoryId, ana.id(), null));
-        assertEquals(0, users.find(otherDirectoryId, DSL.trueCondition(), List.of(), 0, 10).total());
+        assertEquals(0, users.listing().find(otherDirectoryId, DSL.trueCondition(), List.of(), 0, 10).total());
         assertEquals(ana, users.get(directoryId, ana.id()));
     }
 
@@ -106,7 +106,7 @@ class DirectoryUsersTest {
     @Test
     void emailsAreSearchableCaseInsensitively() {
         DirectoryUser ana = users.create(directoryId, user("Ana@Corp.Example"));
-        Page<DirectoryUser> page = users.find(directoryId,
+        Page<DirectoryUser> page = users.listing().find(directoryId,
                 DirectoryUsers.hasEmail(io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL.EMAIL_KEY
                         .eq(DirectoryUsers.emailKey(" ana@CORP.example"))), List.of(), 0, 10);
         assertEquals(List.of(ana), page.items());
@@ -135,7 +135,7 @@ class DirectoryUsersTest {
                 created += attempt.get() ? 1 : 0;
             }
             assertEquals(1, created);
-            assertEquals(1, users.find(directoryId, DSL.trueCondition(), List.of(), 0, 10).total());
+            assertEquals(1, users.listing().find(directoryId, DSL.trueCondition(), List.of(), 0, 10).total());
         } finally {
             pool.shutdownNow();
         }

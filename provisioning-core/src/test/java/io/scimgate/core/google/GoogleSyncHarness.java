@@ -102,7 +102,7 @@ final class GoogleSyncHarness implements AutoCloseable {
     }
 
     List<DirectoryUser> users() {
-        return core().directoryUsers().find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
+        return core().directoryUsers().listing().find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
     }
 
     DirectoryUser user(String googleId) {
@@ -115,7 +115,7 @@ final class GoogleSyncHarness implements AutoCloseable {
     }
 
     List<DirectoryGroup> groups() {
-        return core().directoryGroups().find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
+        return core().directoryGroups().listing().find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
     }
 
     DirectoryGroup group(String googleId) {

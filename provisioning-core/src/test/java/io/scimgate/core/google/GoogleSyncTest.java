@@ -221,7 +221,7 @@ class GoogleSyncTest {
         assertEquals(SyncRun.SUCCEEDED, run.status(), run::toString);
         assertEquals("eve@corp.example", google.user("106").primaryEmail());
         assertEquals("fay@corp.example", google.user("107").primaryEmail());
-        List<String> holders = google.core().directoryUsers().find(google.directoryId,
+        List<String> holders = google.core().directoryUsers().listing().find(google.directoryId,
                 DirectoryUsers.hasEmail(Tables.DIRECTORY_USER_EMAIL.EMAIL_KEY.eq("shared@corp.example")), List.of(), 0, 10)
                 .items().stream().map(DirectoryUser::externalId).toList();
         assertEquals(List.of("106", "107"), holders);

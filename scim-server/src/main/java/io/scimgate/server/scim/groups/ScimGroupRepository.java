@@ -40,11 +40,12 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
     private final PatchNormalizer patchNormalizer;
     private final GroupPatch groupPatch;
     private final FilterTranslator filters = GroupFilters.translator();
-    private final Pager<DirectoryGroup> pager = new Pager<>(Tables.DIRECTORY_GROUP.SEQ, DirectoryGroup::seq);
+    private final Pager<DirectoryGroup> pager;
 
     public ScimGroupRepository(DirectoryGroups directoryGroups, ScimGroupMapping mapping, PatchNormalizer patchNormalizer,
             PatchApplier patchApplier) {
         this.directoryGroups = directoryGroups;
+        this.pager = new Pager<>(directoryGroups.listing(), Tables.DIRECTORY_GROUP.SEQ, DirectoryGroup::seq);
         this.mapping = mapping;
         this.patchNormalizer = patchNormalizer;
         this.groupPatch = new GroupPatch(patchApplier, mapping, edit -> toScim(edit.current(), null));
@@ -105,12 +106,9 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
 
     @Override
     public ListPage<ScimGroup> list(ListRequest request, AttributeSelection selection) {
-        String directoryId = directoryId();
-        Pager.Rows<DirectoryGroup> rows = new Pager.Rows<>(filter -> directoryGroups.count(directoryId, filter),
-                (filter, order, offset, limit) -> directoryGroups.list(directoryId, filter, order, offset, limit),
-                (key, filter, order, limit) -> directoryGroups.listKeyed(directoryId, key, filter, order, limit));
-        return pager.page(rows, filters.toCondition(request.filter()), filters.sortKey(request.sortBy(), request.sortOrder()),
-                request.page(), request.fingerprint()).map(group -> toScim(group, membersFor(group, selection)));
+        return pager.page(directoryId(), filters.toCondition(request.filter()),
+                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint())
+                .map(group -> toScim(group, membersFor(group, selection)));
     }
 
     private static void replaceMembers(GroupEdit edit, Set<String> members) {

@@ -1,5 +1,6 @@
 package io.scimgate.server.scim.paging;
 
+import io.scimgate.core.directory.DirectoryListing;
 import io.scimgate.core.directory.Keyed;
 import io.scimgate.server.scim.filter.SortKey;
 import java.time.OffsetDateTime;
@@ -20,48 +21,31 @@ import org.jooq.SortField;
  */
 public final class Pager<R> {
 
-    /** The queries the pager needs from a store of rows, all scoped to one directory. */
-    public record Rows<R>(Counter count, Lister<R> list, KeyedLister<R> listKeyed) {
-    }
-
-    @FunctionalInterface
-    public interface Counter {
-        int count(Condition filter);
-    }
-
-    @FunctionalInterface
-    public interface Lister<R> {
-        List<R> list(Condition filter, List<OrderField<?>> order, int offset, int limit);
-    }
-
-    @FunctionalInterface
-    public interface KeyedLister<R> {
-        List<? extends Keyed<R, ?>> list(Field<?> key, Condition filter, List<OrderField<?>> order, int limit);
-    }
-
+    private final DirectoryListing<R> rows;
     private final Field<Long> seq;
     private final ToLongFunction<R> seqOf;
 
-    public Pager(Field<Long> seq, ToLongFunction<R> seqOf) {
+    public Pager(DirectoryListing<R> rows, Field<Long> seq, ToLongFunction<R> seqOf) {
+        this.rows = rows;
         this.seq = seq;
         this.seqOf = seqOf;
     }
 
     /** @param query a fingerprint of filter and sort, carried in cursors */
-    public ListPage<R> page(Rows<R> rows, Condition filter, SortKey sort, PageSpec spec, String query) {
-        int total = rows.count().count(filter);
+    public ListPage<R> page(String directoryId, Condition filter, SortKey sort, PageSpec spec, String query) {
+        int total = rows.count(directoryId, filter);
         if (!spec.byCursor()) {
             if (spec.count() == 0 || spec.startIndex() - 1 >= total) {
                 return new ListPage<>(List.of(), total, spec.startIndex(), null, null);
             }
-            List<R> items = rows.list().list(filter, order(sort, false), spec.startIndex() - 1, spec.count());
+            List<R> items = rows.list(directoryId, filter, order(sort, false), spec.startIndex() - 1, spec.count());
             return new ListPage<>(items, total, spec.startIndex(), null, null);
         }
         Cursor from = spec.cursor().isEmpty() ? null : Cursor.decode(spec.cursor(), query);
         boolean backward = from != null && from.backward();
         Condition where = from == null ? filter : filter.and(beyond(sort, from));
         Field<?> key = sort == null ? seq : sort.field();
-        List<? extends Keyed<R, ?>> fetched = rows.listKeyed().list(key, where, order(sort, backward), spec.count() + 1);
+        List<? extends Keyed<R, ?>> fetched = rows.listKeyed(directoryId, key, where, order(sort, backward), spec.count() + 1);
         boolean more = fetched.size() > spec.count();
         List<Keyed<R, ?>> page = new ArrayList<>(fetched.subList(0, Math.min(spec.count(), fetched.size())));
         if (backward) {

@@ -43,11 +43,12 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     private final PatchNormalizer patchNormalizer;
     private final PatchApplier patchApplier;
     private final FilterTranslator filters = UserFilters.translator();
-    private final Pager<DirectoryUser> pager = new Pager<>(Tables.DIRECTORY_USER.SEQ, DirectoryUser::seq);
+    private final Pager<DirectoryUser> pager;
 
     public ScimUserRepository(DirectoryUsers directoryUsers, ScimUserMapping mapping, PatchNormalizer patchNormalizer,
             PatchApplier patchApplier) {
         this.directoryUsers = directoryUsers;
+        this.pager = new Pager<>(directoryUsers.listing(), Tables.DIRECTORY_USER.SEQ, DirectoryUser::seq);
         this.mapping = mapping;
         this.patchNormalizer = patchNormalizer;
         this.patchApplier = patchApplier;
@@ -93,12 +94,8 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
 
     @Override
     public ListPage<ScimUser> list(ListRequest request, AttributeSelection selection) {
-        String directoryId = directoryId();
-        Pager.Rows<DirectoryUser> rows = new Pager.Rows<>(filter -> directoryUsers.count(directoryId, filter),
-                (filter, order, offset, limit) -> directoryUsers.list(directoryId, filter, order, offset, limit),
-                (key, filter, order, limit) -> directoryUsers.listKeyed(directoryId, key, filter, order, limit));
-        return pager.page(rows, filters.toCondition(request.filter()), filters.sortKey(request.sortBy(), request.sortOrder()),
-                request.page(), request.fingerprint()).map(this::toScim);
+        return pager.page(directoryId(), filters.toCondition(request.filter()),
+                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint()).map(this::toScim);
     }
 
     private Stored<ScimUser> stored(DirectoryUser user) {

@@ -72,13 +72,13 @@ class FilterTranslatorTest {
 
     private static Set<String> matchingUsers(String filter) {
         var condition = USER_FILTERS.toCondition(ScimFilterParser.parse(withIds(filter)));
-        return users.list(directoryId, condition, List.of(DIRECTORY_USER.SEQ), 0, 100).stream()
+        return users.listing().list(directoryId, condition, List.of(DIRECTORY_USER.SEQ), 0, 100).stream()
                 .map(user -> nameOf(user.id())).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> matchingGroups(String filter) {
         var condition = GROUP_FILTERS.toCondition(ScimFilterParser.parse(withIds(filter)));
-        return groups.list(directoryId, condition, List.of(DIRECTORY_GROUP.SEQ), 0, 100).stream()
+        return groups.listing().list(directoryId, condition, List.of(DIRECTORY_GROUP.SEQ), 0, 100).stream()
                 .map(group -> nameOf(group.id())).collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -102,7 +102,7 @@ class SqlFilterMatchesScimpleProperty {
                 .filter(user -> filter.oracle().test(user.getValue()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> selected = users.list(directoryId, SQL.toCondition(ScimFilterParser.parse(filter.text())),
+        Set<String> selected = users.listing().list(directoryId, SQL.toCondition(ScimFilterParser.parse(filter.text())),
                         List.of(DIRECTORY_USER.SEQ), 0, 1000).stream()
                 .map(user -> user.id())
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -2,7 +2,6 @@ package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_TOKEN;
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organizations;
@@ -24,8 +23,6 @@ public final class Directories {
     public static final String TOKEN_PREFIX = "sgd_";
     /** Two live tokens let an IdP admin switch to a new token before the old one is revoked. */
     public static final int MAX_ACTIVE_TOKENS = 2;
-    private static final int MAX_NAME_LENGTH = 256;
-
     private final Database database;
     private final Clock clock;
 
@@ -38,18 +35,10 @@ public final class Directories {
     }
 
     public Created create(String organizationId, String name, DirectoryProvider provider) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty()) {
-            throw ScimgateException.invalid("name_required", "A directory needs a non-empty name");
-        }
-        if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw ScimgateException.invalid("name_too_long", "A directory name has at most " + MAX_NAME_LENGTH + " characters");
-        }
+        String trimmed = Organizations.checkedName(name, "A directory");
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
-                throw Organizations.notFound(organizationId);
-            }
+            Organizations.requireExists(dsl, organizationId);
             OffsetDateTime now = Times.now(clock);
             DirectoryRecord row = new DirectoryRecord()
                     .setId(Ids.newId())

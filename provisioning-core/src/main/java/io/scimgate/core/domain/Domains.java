@@ -1,6 +1,5 @@
 package io.scimgate.core.domain;
 
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
 import io.scimgate.core.ScimgateException;
@@ -66,9 +65,7 @@ public final class Domains {
         try {
             database.transaction(tx -> {
                 DSLContext dsl = tx.dsl();
-                if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
-                    throw Organizations.notFound(organizationId);
-                }
+                Organizations.requireExists(dsl, organizationId);
                 return dsl.executeInsert(row);
             });
         } catch (DataAccessException e) {

@@ -5,7 +5,6 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organizations;
@@ -53,9 +52,7 @@ public final class GroupRoles {
         }
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
-                throw Organizations.notFound(organizationId);
-            }
+            Organizations.requireExists(dsl, organizationId);
             for (Mapping mapping : mappings) {
                 boolean ours = dsl.fetchExists(dsl.selectOne().from(DIRECTORY_GROUP)
                         .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_GROUP.DIRECTORY_ID))

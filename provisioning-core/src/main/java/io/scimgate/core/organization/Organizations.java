@@ -87,12 +87,20 @@ public final class Organizations {
     }
 
     private static String checkName(String name) {
+        return checkedName(name, "An organization");
+    }
+
+    /**
+     * {@code name} trimmed, or a 400 naming {@code what} ("An organization", "A directory") when it
+     * is empty or longer than 256 characters.
+     */
+    public static String checkedName(String name, String what) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
-            throw ScimgateException.invalid("name_required", "An organization needs a non-empty name");
+            throw ScimgateException.invalid("name_required", what + " needs a non-empty name");
         }
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw ScimgateException.invalid("name_too_long", "An organization name has at most " + MAX_NAME_LENGTH + " characters");
+            throw ScimgateException.invalid("name_too_long", what + " name has at most " + MAX_NAME_LENGTH + " characters");
         }
         return trimmed;
     }
@@ -103,6 +111,13 @@ public final class Organizations {
                 .put("name", organization.name())
                 .put("defaultRole", organization.defaultRole())
                 .put("sendInvitations", organization.sendInvitations());
+    }
+
+    /** Throws 404 unless the organization exists; called inside the transaction that depends on it. */
+    public static void requireExists(DSLContext dsl, String organizationId) {
+        if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
+            throw notFound(organizationId);
+        }
     }
 
     public static ScimgateException notFound(String id) {

@@ -1,6 +1,5 @@
 package io.scimgate.core.webhook;
 
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 
@@ -43,8 +42,8 @@ public final class Webhooks {
         List<String> types = eventTypes == null ? List.of()
                 : eventTypes.stream().map(String::trim).filter(type -> !type.isEmpty()).distinct().toList();
         return database.transaction(tx -> {
-            if (organizationId != null && !tx.dsl().fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
-                throw Organizations.notFound(organizationId);
+            if (organizationId != null) {
+                Organizations.requireExists(tx.dsl(), organizationId);
             }
             OffsetDateTime now = Times.now(clock);
             WebhookEndpointRecord row = new WebhookEndpointRecord()

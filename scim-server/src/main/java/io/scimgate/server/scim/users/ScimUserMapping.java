@@ -23,17 +23,23 @@ import org.apache.directory.scim.spec.schema.Meta;
  */
 public final class ScimUserMapping {
 
+    private final ObjectMapper json;
     private final StoredDocuments documents;
 
     public ScimUserMapping(ObjectMapper json) {
+        this.json = json;
         this.documents = new StoredDocuments(json);
     }
 
     /**
      * @param previous the stored user this resource replaces, or null for a new one. An absent
      *        {@code active} keeps the previous state (a new user is active).
+     *        {@code resource} is not changed.
      */
-    public DirectoryUserData toData(ScimUser user, DirectoryUser previous) {
+    public DirectoryUserData toData(ScimUser resource, DirectoryUser previous) {
+        // A copy: the core may run this again on a retried transaction, with another previous user.
+        ScimUser user = json.convertValue(json.valueToTree(resource), ScimUser.class);
+        user.setActive(resource.getActive());
         boolean active = user.getActive() != null ? user.getActive() : previous == null || previous.active();
         user.setId(null);
         user.setMeta(null);

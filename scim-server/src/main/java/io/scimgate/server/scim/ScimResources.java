@@ -3,52 +3,51 @@ package io.scimgate.server.scim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.server.scim.endpoint.ResourceRepository;
-import io.scimgate.server.scim.groups.ScimGroupMapping;
 import io.scimgate.server.scim.groups.ScimGroupRepository;
+import io.scimgate.server.scim.json.ResourceNormalizer;
 import io.scimgate.server.scim.json.ScimJson;
-import io.scimgate.server.scim.patch.PatchApplier;
-import io.scimgate.server.scim.patch.PatchNormalizer;
 import io.scimgate.server.scim.projection.ResourceProjector;
-import io.scimgate.server.scim.users.ScimUserMapping;
+import io.scimgate.server.scim.schema.RfcSchemaCorrections;
+import io.scimgate.server.scim.schema.ScimSchemas;
 import io.scimgate.server.scim.users.ScimUserRepository;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.directory.scim.core.repository.DefaultPatchHandler;
+import java.util.Map;
 import org.apache.directory.scim.core.repository.InvalidRepositoryException;
 import org.apache.directory.scim.core.repository.RepositoryRegistry;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
-import org.apache.directory.scim.spec.annotation.ScimResourceType;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimResource;
 import org.apache.directory.scim.spec.resources.ScimUser;
 
 /**
  * The SCIM resource types of scimgate on one provisioning core: SCIMple's schema and repository
- * registries (users with the enterprise extension, groups), the JSON mapper, and the repositories.
+ * registries (users with the enterprise extension, groups) with the RFC 7643 corrections applied, the
+ * JSON mapper, each type's path resolver and normaliser, and the repositories.
  */
 public final class ScimResources {
 
-    private final SchemaRegistry schemas = new SchemaRegistry();
+    private final SchemaRegistry schemas = ScimSchemas.registry();
     private final RepositoryRegistry repositories = new RepositoryRegistry(schemas);
     private final ObjectMapper json;
+    private final Map<Class<? extends ScimResource>, ResourceNormalizer> normalizers = new LinkedHashMap<>();
     private final ScimUserRepository users;
     private final ScimGroupRepository groups;
 
     public ScimResources(ProvisioningCore core) {
-        // The PATCH normalisers read the schemas when built; the registry adds them again, unchanged.
-        schemas.addSchema(ScimUser.class, ScimUserRepository.EXTENSIONS);
-        schemas.addSchema(ScimGroup.class, List.of());
         json = ScimJson.objectMapper(schemas);
-        PatchApplier patchApplier = new PatchApplier(new DefaultPatchHandler(schemas), json);
-        users = new ScimUserRepository(core.directoryUsers(), new ScimUserMapping(json),
-                new PatchNormalizer(schemas, ScimUser.RESOURCE_NAME), patchApplier);
-        groups = new ScimGroupRepository(core.directoryGroups(), new ScimGroupMapping(json),
-                new PatchNormalizer(schemas, ScimGroup.RESOURCE_NAME), patchApplier);
+        normalizers.put(ScimUser.class, new ResourceNormalizer(ScimSchemas.users(schemas)));
+        normalizers.put(ScimGroup.class, new ResourceNormalizer(ScimSchemas.groups(schemas)));
+        users = new ScimUserRepository(core.directoryUsers(), json, normalizers.get(ScimUser.class));
+        groups = new ScimGroupRepository(core.directoryGroups(), json, normalizers.get(ScimGroup.class));
         try {
             repositories.registerRepository(ScimUser.class, users);
             repositories.registerRepository(ScimGroup.class, groups);
         } catch (InvalidRepositoryException e) {
             throw new IllegalStateException("Cannot register the SCIM repositories", e);
         }
+        // Registering replaced the schema objects; everything reads these, corrected, from the registry.
+        RfcSchemaCorrections.apply(schemas);
     }
 
     public SchemaRegistry schemas() {
@@ -81,6 +80,6 @@ public final class ScimResources {
     }
 
     public ResourceProjector projector(Class<? extends ScimResource> resourceClass) {
-        return new ResourceProjector(json, schemas, resourceClass.getAnnotation(ScimResourceType.class).name());
+        return new ResourceProjector(json, normalizers.get(resourceClass));
     }
 }

@@ -214,7 +214,8 @@ class ScimPatchTest extends ServerTest {
             unknown op                 | {"op":"merge","path":"title","value":"x"}                      | 400 | invalidSyntax
             remove without path        | {"op":"remove"}                                                | 400 | noTarget
             pathless non-object        | {"op":"replace","value":"x"}                                   | 400 | invalidValue
-            wrong value type           | {"op":"replace","path":"active","value":"perhaps"}             | 400 | invalidPath
+            wrong value type           | {"op":"replace","path":"active","value":"perhaps"}             | 400 | invalidValue
+            object for a string        | {"op":"replace","path":"title","value":{"x":1}}                | 400 | invalidValue
             filter on a single value   | {"op":"replace","path":"title[value eq \\"x\\"]","value":"x"}  | 400 | invalidPath
             """)
     void refusalsAreScimErrorsAndChangeNothing(String description, String operation, int status, String scimType) {

@@ -163,15 +163,16 @@ public class BulkEndpoint extends BulkResourceImpl {
                     if (id != null || bulkId == null) {
                         throw ScimProblem.invalidValue("A bulk POST goes to /" + repository.endpoint() + " and needs a bulkId");
                     }
-                    Stored<? extends ScimResource> created = create(repository, data);
-                    ids.created(bulkId, created.resource().getId());
+                    Stored created = repository.create(requireData(data), AttributeSelection.DEFAULT);
+                    ids.created(bulkId, created.resource().get("id").asText());
                     return success(result, "201", created);
                 }
                 case "PUT" -> {
-                    return success(result, "200", replace(repository, requireId(id), version, data));
+                    return success(result, "200",
+                            repository.replace(requireId(id), version, requireData(data), AttributeSelection.DEFAULT));
                 }
                 case "PATCH" -> {
-                    Stored<?> patched = repository.patch(requireId(id), version, requireData(data), AttributeSelection.DEFAULT);
+                    Stored patched = repository.patch(requireId(id), version, requireData(data), AttributeSelection.DEFAULT);
                     return success(result, patched.resource() == null ? "204" : "200", patched);
                 }
                 case "DELETE" -> {
@@ -180,23 +181,12 @@ public class BulkEndpoint extends BulkResourceImpl {
                 }
                 default -> throw ScimProblem.invalidValue("Bulk method " + method + " is not POST, PUT, PATCH or DELETE");
             }
-        } catch (RuntimeException | JsonProcessingException e) {
+        } catch (RuntimeException e) {
             return failure(operation, e);
         }
     }
 
-    private <T extends ScimResource> Stored<T> create(ResourceRepository<T> repository, JsonNode data)
-            throws JsonProcessingException {
-        return repository.create(json.treeToValue(requireData(data), repository.resourceClass()), AttributeSelection.DEFAULT);
-    }
-
-    private <T extends ScimResource> Stored<T> replace(ResourceRepository<T> repository, String id, Long version,
-            JsonNode data) throws JsonProcessingException {
-        return repository.replace(id, version, json.treeToValue(requireData(data), repository.resourceClass()),
-                AttributeSelection.DEFAULT);
-    }
-
-    private static ObjectNode success(ObjectNode result, String status, Stored<?> stored) {
+    private static ObjectNode success(ObjectNode result, String status, Stored stored) {
         return result.put("location", stored.location()).put("version", IfMatch.etagOf(stored.version())).put("status", status);
     }
 

@@ -16,11 +16,15 @@ import java.util.Set;
 import org.apache.directory.scim.protocol.data.BulkRequest;
 import org.apache.directory.scim.protocol.data.PatchRequest;
 import org.apache.directory.scim.protocol.data.SearchRequest;
+import org.apache.directory.scim.spec.resources.ScimGroup;
+import org.apache.directory.scim.spec.resources.ScimUser;
 
 /**
- * PatchOp, SearchRequest and BulkRequest bodies, kept as the JSON the client sent. SCIMple's
- * endpoint contract types them as its own classes, but binding them through SCIMple M1 parses PATCH
- * paths and filters before idp-quirks §10 normalisation can see them; the endpoints read the JSON.
+ * Request bodies (User and Group resources, PatchOp, SearchRequest and BulkRequest) kept as the JSON
+ * the client sent. SCIMple's endpoint contract types them as its own classes, but binding them
+ * through SCIMple M1 drops extensions it does not know, parses PATCH paths and filters before the
+ * normalisation of what IdPs send can see them, and reports wrong types as parser errors; the
+ * endpoints read the JSON.
  */
 public final class RawRequests {
 
@@ -61,6 +65,32 @@ public final class RawRequests {
         }
     }
 
+    static final class RawUser extends ScimUser implements Raw {
+        private final transient JsonNode json;
+
+        RawUser(JsonNode json) {
+            this.json = json;
+        }
+
+        @Override
+        public JsonNode json() {
+            return json;
+        }
+    }
+
+    static final class RawGroup extends ScimGroup implements Raw {
+        private final transient JsonNode json;
+
+        RawGroup(JsonNode json) {
+            this.json = json;
+        }
+
+        @Override
+        public JsonNode json() {
+            return json;
+        }
+    }
+
     static final class RawBulkRequest extends BulkRequest implements Raw {
         private final transient JsonNode json;
 
@@ -74,11 +104,12 @@ public final class RawRequests {
         }
     }
 
-    /** Reads the three request types as JSON; a bulk body beyond its advertised maximum is 413. */
+    /** Reads the request types as JSON; a bulk body beyond its advertised maximum is 413. */
     @Consumes({"application/scim+json", MediaType.APPLICATION_JSON})
     public static final class Reader implements MessageBodyReader<Object> {
 
-        private static final Set<Class<?>> TYPES = Set.of(PatchRequest.class, SearchRequest.class, BulkRequest.class);
+        public static final Set<Class<?>> TYPES = Set.of(PatchRequest.class, SearchRequest.class, BulkRequest.class,
+                ScimUser.class, ScimGroup.class);
 
         private final ObjectMapper json;
 
@@ -104,6 +135,12 @@ public final class RawRequests {
             }
             byte[] bytes = body.readAllBytes();
             JsonNode tree = bytes.length == 0 ? null : json.readTree(bytes);
+            if (ScimUser.class.equals(type)) {
+                return new RawUser(tree);
+            }
+            if (ScimGroup.class.equals(type)) {
+                return new RawGroup(tree);
+            }
             return PatchRequest.class.equals(type) ? new RawPatchRequest(tree) : new RawSearchRequest(tree);
         }
     }

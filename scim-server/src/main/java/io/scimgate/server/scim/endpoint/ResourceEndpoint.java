@@ -30,7 +30,6 @@ import org.apache.directory.scim.spec.filter.SortOrder;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReferenceListWrapper;
 import org.apache.directory.scim.spec.resources.ScimResource;
-import org.apache.directory.scim.spec.resources.ScimUser;
 
 /**
  * SCIMple's endpoint for one resource type (RFC 7644 §3), wired as an HK2 singleton: the JAX-RS
@@ -68,7 +67,7 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
             AttributeReferenceListWrapper excludedAttributes) {
         AttributeSelection selection = selection();
         HttpHeaders headers = requestHeaders;
-        ResourceRepository.Found<T> found = repository.find(id).orElseThrow(() -> notFound(id));
+        ResourceRepository.Found found = repository.find(id).orElseThrow(() -> notFound(id));
         EntityTag tag = tag(found.version());
         if (IfMatch.anyMatches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), found.version())) {
             return Response.notModified(tag).location(URI.create(found.location())).build();
@@ -95,15 +94,15 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
         if (request == null || !request.isObject()) {
             throw ScimProblem.invalidSyntax("The request body must be a SearchRequest object");
         }
-        return list(ListRequest.of(request),
-                AttributeSelection.of(strings(request, "attributes"), strings(request, "excludedAttributes")));
+        return list(ListRequest.of(request), AttributeSelection.of(strings(request, "attributes"),
+                strings(request, "excludedAttributes"), repository.paths()));
     }
 
     @Override
     public Response create(T resource, AttributeReferenceListWrapper attributes,
             AttributeReferenceListWrapper excludedAttributes) {
         AttributeSelection selection = selection();
-        Stored<T> created = repository.create(requireBody(resource), selection);
+        Stored created = repository.create(requireBody(resource), selection);
         return resource(Response.Status.CREATED, created.resource(), created.version(), created.location(), selection);
     }
 
@@ -111,7 +110,7 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
     public Response update(T resource, String id, AttributeReferenceListWrapper attributes,
             AttributeReferenceListWrapper excludedAttributes) {
         AttributeSelection selection = selection();
-        Stored<T> replaced = repository.replace(id, ifMatch(), requireBody(resource), selection);
+        Stored replaced = repository.replace(id, ifMatch(), requireBody(resource), selection);
         return resource(Response.Status.OK, replaced.resource(), replaced.version(), replaced.location(), selection);
     }
 
@@ -123,8 +122,8 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
             throw ScimProblem.invalidSyntax("The request body must be a PatchOp object");
         }
         AttributeSelection selection = selection();
-        Stored<T> patched = repository.patch(id, ifMatch(), request, selection);
-        if (patched.resource() == null) {
+        Stored patched = repository.patch(id, ifMatch(), request, selection);
+        if (patched.resource() == null || ScimRequest.current().profile().patchAnswersNoContent(selection)) {
             return Response.noContent().tag(tag(patched.version())).build();
         }
         return resource(Response.Status.OK, patched.resource(), patched.version(), patched.location(), selection);
@@ -138,7 +137,7 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
 
     /** {@code attributes}/{@code excludedAttributes} as sent: SCIMple's wrapper splits value paths apart. */
     private AttributeSelection selection() {
-        return AttributeSelection.parse(parameter("attributes"), parameter("excludedAttributes"));
+        return AttributeSelection.parse(parameter("attributes"), parameter("excludedAttributes"), repository.paths());
     }
 
     private String parameter(String name) {
@@ -146,7 +145,7 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
     }
 
     private Response list(ListRequest request, AttributeSelection selection) {
-        ListPage<T> page = repository.list(request, selection);
+        ListPage<ObjectNode> page = repository.list(request, selection);
         ObjectNode body = json.createObjectNode();
         body.putArray("schemas").add(LIST_SCHEMA);
         body.put("totalResults", page.total());
@@ -165,19 +164,18 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
         return Response.ok(body).build();
     }
 
-    private Response resource(Response.Status status, T resource, long version, String location,
+    private Response resource(Response.Status status, ObjectNode resource, long version, String location,
             AttributeSelection selection) {
         ObjectNode body = projector.project(shaped(resource), selection);
         return Response.status(status).entity(body).tag(tag(version)).location(URI.create(location)).build();
     }
 
     /** The resource as the directory's identity provider needs it, before attributes are selected. */
-    private ObjectNode shaped(T resource) {
-        ObjectNode node = json.valueToTree(resource);
-        if (resource instanceof ScimUser) {
-            ScimRequest.current().profile().completeUser(node);
+    private ObjectNode shaped(ObjectNode resource) {
+        if (repository.resourceClass() == org.apache.directory.scim.spec.resources.ScimUser.class) {
+            ScimRequest.current().profile().completeUser(resource);
         }
-        return node;
+        return resource;
     }
 
     private RuntimeException notFound(String id) {
@@ -193,12 +191,13 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
         return new EntityTag(Long.toString(version), true);
     }
 
-    private T requireBody(T resource) {
-        if (resource == null) {
+    private JsonNode requireBody(T resource) {
+        JsonNode body = RawRequests.body(resource);
+        if (body == null || !body.isObject()) {
             throw ScimProblem.invalidSyntax("The request body must be a SCIM "
-                    + repository.endpoint().replaceAll("s$", "") + " resource");
+                    + repository.endpoint().replaceAll("s$", "") + " resource, a JSON object");
         }
-        return resource;
+        return body;
     }
 
     private static List<String> strings(JsonNode request, String name) {

@@ -1,12 +1,16 @@
 package io.scimgate.server.scim.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.paging.ListPage;
 import io.scimgate.server.scim.projection.AttributeSelection;
-import io.scimgate.server.scim.ScimRequest;
+import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.directory.scim.core.repository.Repository;
 import org.apache.directory.scim.spec.filter.Filter;
 import org.apache.directory.scim.spec.filter.FilterResponse;
@@ -17,11 +21,14 @@ import org.apache.directory.scim.spec.patch.PatchOperation;
 import org.apache.directory.scim.spec.resources.ScimResource;
 
 /**
- * One resource type of the directory the current request authenticated as. Every write is one
- * transaction of the provisioning core; {@code expectedVersion} is the client's {@code If-Match}
- * (null for none) and a stale one fails with 412 without changing anything. An unknown id, or one of
- * another directory, is 404. {@code selection} says which attributes the response will show, so that
- * nothing else needs to be read.
+ * One resource type of the directory the current request authenticated as, read and written as
+ * SCIM documents (JSON as the client sent it, normalised; extensions the server does not define
+ * included). Every write is one transaction of the provisioning core; {@code expectedVersion} is the
+ * client's {@code If-Match} (null for none) and a stale one fails with 412 without changing
+ * anything. An unknown id, or one of another directory, is 404. {@code selection} says which
+ * attributes the response will show, so that nothing else needs to be read.
+ *
+ * <p>SCIMple's {@link Repository} contract is kept on top, in its own types.
  */
 public interface ResourceRepository<T extends ScimResource> extends Repository<T> {
 
@@ -30,24 +37,34 @@ public interface ResourceRepository<T extends ScimResource> extends Repository<T
 
     Class<T> resourceClass();
 
-    Stored<T> create(T resource, AttributeSelection selection);
+    /** The resolver of this resource type's attribute paths. */
+    SchemaPaths paths();
 
-    Optional<Found<T>> find(String id);
+    /** @param body the resource as the client sent it */
+    Stored create(JsonNode body, AttributeSelection selection);
 
-    Stored<T> replace(String id, Long expectedVersion, T resource, AttributeSelection selection);
+    Optional<Found> find(String id);
+
+    Stored replace(String id, Long expectedVersion, JsonNode body, AttributeSelection selection);
 
     /**
      * Applies a PatchOp request body. The stored result has no resource when the response may be
      * 204 No Content without reading more (a group's members).
      */
-    Stored<T> patch(String id, Long expectedVersion, JsonNode patchRequest, AttributeSelection selection);
+    Stored patch(String id, Long expectedVersion, JsonNode patchRequest, AttributeSelection selection);
 
     void delete(String id, Long expectedVersion);
 
-    ListPage<T> list(ListRequest request, AttributeSelection selection);
+    ListPage<ObjectNode> list(ListRequest request, AttributeSelection selection);
+
+    /** The mapper binding documents to SCIMple's types, for SCIMple's contract. */
+    ObjectMapper json();
 
     // SCIMple's Repository contract, in terms of the methods above. Versions are the client's
     // If-Match as the tenant filter read it: SCIMple M1 passes its endpoint's ETag request header.
+
+    /** A document as SCIMple's type; its meta is set by hand, since SCIMple models timestamps without zone. */
+    T toScimple(ObjectNode document);
 
     @Override
     default Class<T> getResourceClass() {
@@ -56,34 +73,34 @@ public interface ResourceRepository<T extends ScimResource> extends Repository<T
 
     @Override
     default T create(T resource) {
-        return create(resource, AttributeSelection.DEFAULT).resource();
+        return toScimple(create(json().valueToTree(resource), AttributeSelection.DEFAULT).resource());
     }
 
     @Override
     default T update(String id, String ignoredVersion, T resource, Set<AttributeReference> included,
             Set<AttributeReference> excluded) {
-        return replace(id, ifMatch(), resource, AttributeSelection.DEFAULT).resource();
+        return toScimple(replace(id, ifMatch(), json().valueToTree(resource), AttributeSelection.DEFAULT).resource());
     }
 
     @Override
     default T patch(String id, String ignoredVersion, List<PatchOperation> operations, Set<AttributeReference> included,
             Set<AttributeReference> excluded) {
-        T patched = patch(id, ifMatch(), PatchJson.of(operations), AttributeSelection.DEFAULT).resource();
-        return patched != null ? patched : get(id);
+        ObjectNode patched = patch(id, ifMatch(), PatchJson.of(operations), AttributeSelection.DEFAULT).resource();
+        return patched != null ? toScimple(patched) : get(id);
     }
 
     @Override
     default T get(String id) {
-        return find(id).map(found -> found.resource(AttributeSelection.DEFAULT)).orElse(null);
+        return find(id).map(found -> toScimple(found.resource(AttributeSelection.DEFAULT))).orElse(null);
     }
 
     @Override
     default FilterResponse<T> find(Filter filter, PageRequest page, SortRequest sort) {
-        ListPage<T> found = list(ListRequest.of(filter == null ? null : filter.getExpression(),
+        ListPage<ObjectNode> found = list(ListRequest.of(filter == null ? null : filter.getExpression(),
                 sort == null ? null : sort.getSortBy(), sort == null ? null : sort.getSortOrder(),
                 page == null ? null : page.getStartIndex(), page == null ? null : page.getCount(), null),
                 AttributeSelection.DEFAULT);
-        return new FilterResponse<>(found.items(), page, found.total());
+        return new FilterResponse<>(found.items().stream().map(this::toScimple).toList(), page, found.total());
     }
 
     @Override
@@ -96,15 +113,15 @@ public interface ResourceRepository<T extends ScimResource> extends Repository<T
     }
 
     /** A resource found by id: its version is known before the rest of it is read. */
-    interface Found<T> {
+    interface Found {
         long version();
 
         String location();
 
-        T resource(AttributeSelection selection);
+        ObjectNode resource(AttributeSelection selection);
 
-        static <T> Found<T> of(long version, String location, java.util.function.Function<AttributeSelection, T> reader) {
-            return new Found<>() {
+        static Found of(long version, String location, Function<AttributeSelection, ObjectNode> reader) {
+            return new Found() {
                 @Override
                 public long version() {
                     return version;
@@ -116,7 +133,7 @@ public interface ResourceRepository<T extends ScimResource> extends Repository<T
                 }
 
                 @Override
-                public T resource(AttributeSelection selection) {
+                public ObjectNode resource(AttributeSelection selection) {
                     return reader.apply(selection);
                 }
             };

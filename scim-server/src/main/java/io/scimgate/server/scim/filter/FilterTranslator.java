@@ -21,7 +21,9 @@ import org.apache.directory.scim.spec.filter.LogicalOperator;
 import org.apache.directory.scim.spec.filter.SortOrder;
 import org.apache.directory.scim.spec.filter.ValuePathExpression;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
-import org.apache.directory.scim.spec.schema.Schema;
+import io.scimgate.server.scim.schema.SchemaPath;
+import io.scimgate.server.scim.schema.SchemaPaths;
+import io.scimgate.server.scim.schema.UnknownPath;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -39,27 +41,20 @@ public final class FilterTranslator {
 
     private static final char LIKE_ESCAPE = '!';
 
-    private final String coreSchemaUrn;
+    private final SchemaPaths paths;
     private final Map<String, FilterableAttribute> attributes = new LinkedHashMap<>();
     private final Map<String, String> defaultSubAttributes;
-    private final List<Schema> schemas;
 
     /**
-     * @param schemas the resource's schema first, then its extensions: used to name attributes canonically
-     * @param attributes what may be filtered on; extension attributes are named with their URN
+     * @param paths the resolver of the resource type's attribute paths
+     * @param attributes what may be filtered on, by canonical name; extension attributes are named with their URN
      * @param defaultSubAttributes multi-valued attributes compared without a sub-attribute, e.g. emails → value
      */
-    FilterTranslator(List<Schema> schemas, List<FilterableAttribute> attributes, Map<String, String> defaultSubAttributes) {
-        this.coreSchemaUrn = schemas.get(0).getId();
-        this.schemas = schemas;
+    FilterTranslator(SchemaPaths paths, List<FilterableAttribute> attributes, Map<String, String> defaultSubAttributes) {
+        this.paths = paths;
         this.defaultSubAttributes = defaultSubAttributes;
         for (FilterableAttribute attribute : attributes) {
-            String lower = attribute.name().toLowerCase(Locale.ROOT);
-            this.attributes.put(lower, attribute);
-            int urnEnd = lower.lastIndexOf(':');
-            if (urnEnd >= 0) {
-                this.attributes.putIfAbsent(lower.substring(urnEnd + 1), attribute);
-            }
+            this.attributes.put(attribute.name().toLowerCase(Locale.ROOT), attribute);
         }
     }
 
@@ -75,18 +70,21 @@ public final class FilterTranslator {
         if (sortBy == null) {
             return null;
         }
-        FilterableAttribute attribute = attributes.get(path(sortBy));
-        if (attribute == null && sortBy.getSubAttributeName() == null) {
-            attribute = withDefaultSub(path(sortBy));
+        SchemaPath path;
+        try {
+            path = paths.resolve(sortBy);
+        } catch (UnknownPath e) {
+            throw ScimProblem.invalidValue(e.getMessage() + "; sortBy may be one of: " + supported(true));
         }
+        FilterableAttribute attribute = lookup(path);
         if (attribute == null || attribute.sortField() == null) {
-            throw ScimProblem.invalidValue("Cannot sort by '" + canonicalName(sortBy) + "'; sortBy may be one of: "
+            throw ScimProblem.invalidValue("Cannot sort by '" + path.name() + "'" + notIndexed(path) + "; sortBy may be one of: "
                     + supported(true));
         }
         return new SortKey(attribute.sortField(), order == SortOrder.DESCENDING);
     }
 
-    private Condition translate(FilterExpression expression, String valuePathParent) {
+    private Condition translate(FilterExpression expression, SchemaPath valuePathParent) {
         if (expression instanceof LogicalExpression logical) {
             Condition left = translate(logical.getLeft(), valuePathParent);
             Condition right = translate(logical.getRight(), valuePathParent);
@@ -100,96 +98,94 @@ public final class FilterTranslator {
             return valuePath(valuePath, valuePathParent);
         }
         if (expression instanceof AttributeComparisonExpression comparison) {
-            FilterableAttribute attribute = resolve(comparison.getAttributePath());
+            FilterableAttribute attribute = resolve(comparison.getAttributePath(), valuePathParent);
             Condition condition = compare(attribute, comparison.getOperation(), comparison.getCompareValue());
             return onResource(attribute, condition, valuePathParent);
         }
         if (expression instanceof AttributePresentExpression present) {
-            FilterableAttribute attribute = resolve(present.getAttributePath());
+            FilterableAttribute attribute = resolve(present.getAttributePath(), valuePathParent);
             return onResource(attribute, present(attribute), valuePathParent);
         }
         throw ScimProblem.invalidFilter("Unsupported filter expression: " + expression.toFilter());
     }
 
-    private Condition valuePath(ValuePathExpression valuePath, String valuePathParent) {
+    private Condition valuePath(ValuePathExpression valuePath, SchemaPath valuePathParent) {
         if (valuePathParent != null) {
             throw ScimProblem.invalidFilter("Value paths cannot be nested: " + valuePath.toFilter());
         }
-        AttributeReference reference = valuePath.getAttributePath();
         if (valuePath.getAttributeExpression() == null) {
             throw ScimProblem.invalidFilter("Empty value path: " + valuePath.toFilter());
         }
-        String parent = path(new AttributeReference(reference.getUrn(), reference.getAttributeName(), null));
+        SchemaPath parent = resolvePath(valuePath.getAttributePath());
         FilterableAttribute any = attributes.values().stream()
                 .filter(attribute -> attribute.onMultiValuedRow()
-                        && attribute.multiValuedParent().equalsIgnoreCase(parent))
+                        && attribute.multiValuedParent().equalsIgnoreCase(parent.name()))
                 .findFirst()
-                .orElseThrow(() -> ScimProblem.invalidFilter("Cannot filter on '" + canonicalName(reference)
-                        + "' with a value path; supported attributes: " + supported(false)));
-        Condition onRow = translate(valuePath.getAttributeExpression(), any.multiValuedParent());
+                .orElseThrow(() -> ScimProblem.invalidFilter("Cannot filter on '" + parent.name()
+                        + "' with a value path" + notIndexed(parent) + "; supported attributes: " + supported(false)));
+        Condition onRow = translate(valuePath.getAttributeExpression(), parent);
         return any.rowExists().apply(onRow);
     }
 
-    private static Condition onResource(FilterableAttribute attribute, Condition condition, String valuePathParent) {
+    private static Condition onResource(FilterableAttribute attribute, Condition condition, SchemaPath valuePathParent) {
         if (valuePathParent != null) {
-            if (!valuePathParent.equals(attribute.multiValuedParent())) {
-                throw ScimProblem.invalidFilter("Inside " + valuePathParent + "[...] a filter can only test sub-attributes of "
-                        + valuePathParent + ", not " + attribute.name());
+            if (!valuePathParent.name().equals(attribute.multiValuedParent())) {
+                throw ScimProblem.invalidFilter("Inside " + valuePathParent.name() + "[...] a filter can only test sub-attributes of "
+                        + valuePathParent.name() + ", not " + attribute.name());
             }
             return condition;
         }
         return attribute.onMultiValuedRow() ? attribute.rowExists().apply(condition) : condition;
     }
 
-    private FilterableAttribute resolve(AttributeReference reference) {
-        if (reference == null || reference.getAttributeName() == null) {
-            throw ScimProblem.invalidFilter("Missing attribute name");
+    /** The column behind an attribute of a filter; inside a value path, names are sub-attributes of its parent. */
+    private FilterableAttribute resolve(AttributeReference reference, SchemaPath valuePathParent) {
+        SchemaPath path;
+        if (valuePathParent != null) {
+            String sub = reference.getSubAttributeName() != null
+                    && reference.getAttributeName().equalsIgnoreCase(valuePathParent.attributeName())
+                    ? reference.getSubAttributeName() : reference.getAttributeName();
+            path = resolvePath(valuePathParent.name() + "." + sub);
+        } else {
+            path = resolvePath(reference);
         }
-        String path = path(reference);
-        FilterableAttribute attribute = attributes.get(path);
-        if (attribute == null && reference.getSubAttributeName() == null) {
-            attribute = withDefaultSub(path);
-        }
+        FilterableAttribute attribute = lookup(path);
         if (attribute == null) {
-            throw ScimProblem.invalidFilter("Cannot filter on '" + canonicalName(reference) + "'; supported attributes: "
-                    + supported(false));
+            throw ScimProblem.invalidFilter("Cannot filter on '" + path.name() + "'" + notIndexed(path)
+                    + "; supported attributes: " + supported(false));
         }
         return attribute;
     }
 
-    private FilterableAttribute withDefaultSub(String path) {
-        String defaultSub = defaultSubAttributes.get(path);
-        return defaultSub == null ? null : attributes.get(path + "." + defaultSub);
-    }
-
-    /** The lower-case lookup path: extension attributes keep their URN, core ones lose it. */
-    private String path(AttributeReference reference) {
-        String urn = reference.getUrn();
-        String prefix = urn == null || urn.equalsIgnoreCase(coreSchemaUrn) ? "" : urn + ":";
-        String sub = reference.getSubAttributeName();
-        return (prefix + reference.getAttributeName() + (sub == null ? "" : "." + sub)).toLowerCase(Locale.ROOT);
-    }
-
-    /** The attribute as the schema spells it, or as the client sent it when no schema knows it. */
-    private String canonicalName(AttributeReference reference) {
-        for (Schema schema : schemas) {
-            boolean core = schema.getId().equals(coreSchemaUrn);
-            if (reference.getUrn() != null && !reference.getUrn().equalsIgnoreCase(schema.getId())
-                    || reference.getUrn() == null && !core) {
-                continue;
-            }
-            Schema.Attribute attribute = schema.getAttribute(reference.getAttributeName());
-            if (attribute == null) {
-                continue;
-            }
-            String name = attribute.getName();
-            if (reference.getSubAttributeName() != null) {
-                Schema.Attribute sub = attribute.getAttribute(reference.getSubAttributeName());
-                name += "." + (sub == null ? reference.getSubAttributeName() : sub.getName());
-            }
-            return core ? name : schema.getId() + ":" + name;
+    private SchemaPath resolvePath(AttributeReference reference) {
+        if (reference == null || reference.getAttributeName() == null) {
+            throw ScimProblem.invalidFilter("Missing attribute name");
         }
-        return reference.getFullyQualifiedAttributeName();
+        return resolvePath(reference.getFullyQualifiedAttributeName());
+    }
+
+    private SchemaPath resolvePath(String text) {
+        try {
+            return paths.resolve(text);
+        } catch (UnknownPath e) {
+            throw ScimProblem.invalidFilter(e.getMessage() + "; filters can use: " + supported(false));
+        }
+    }
+
+    private FilterableAttribute lookup(SchemaPath path) {
+        String name = path.withoutFilter().name().toLowerCase(Locale.ROOT);
+        FilterableAttribute attribute = attributes.get(name);
+        if (attribute == null && !path.hasSubAttribute()) {
+            String defaultSub = defaultSubAttributes.get(path.name());
+            attribute = defaultSub == null ? null : attributes.get(name + "." + defaultSub.toLowerCase(Locale.ROOT));
+        }
+        return attribute;
+    }
+
+    /** Why an attribute of an extension the server does not define cannot be used, or nothing. */
+    private static String notIndexed(SchemaPath path) {
+        return path.declared() ? "" : ": the extension " + path.urn()
+                + " is stored and returned as sent, but not indexed, so its attributes cannot be filtered or sorted on";
     }
 
     private String supported(boolean sortable) {

@@ -9,8 +9,7 @@ import static io.scimgate.server.scim.filter.FilterableAttribute.keyedString;
 import io.scimgate.core.directory.DirectoryGroups;
 import java.util.List;
 import java.util.Map;
-import org.apache.directory.scim.spec.resources.ScimGroup;
-import org.apache.directory.scim.spec.schema.Schemas;
+import io.scimgate.server.scim.schema.SchemaPaths;
 
 /** The Group attributes that filters and sorting may use; members are matched through the membership rows. */
 public final class GroupFilters {
@@ -18,7 +17,7 @@ public final class GroupFilters {
     private GroupFilters() {
     }
 
-    public static FilterTranslator translator() {
+    public static FilterTranslator translator(SchemaPaths paths) {
         List<FilterableAttribute> attributes = List.of(
                 exactString("id", DIRECTORY_GROUP.ID),
                 exactString("externalId", DIRECTORY_GROUP.EXTERNAL_ID),
@@ -27,6 +26,6 @@ public final class GroupFilters {
                         .onRows("members", DirectoryGroups::hasMember, null),
                 dateTime("meta.created", DIRECTORY_GROUP.CREATED_AT),
                 dateTime("meta.lastModified", DIRECTORY_GROUP.UPDATED_AT));
-        return new FilterTranslator(List.of(Schemas.schemaFor(ScimGroup.class)), attributes, Map.of("members", "value"));
+        return new FilterTranslator(paths, attributes, Map.of("members", "value"));
     }
 }

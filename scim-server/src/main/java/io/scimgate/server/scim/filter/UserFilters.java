@@ -12,8 +12,7 @@ import io.scimgate.core.directory.DirectoryUsers;
 import java.util.List;
 import java.util.Map;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
-import org.apache.directory.scim.spec.resources.ScimUser;
-import org.apache.directory.scim.spec.schema.Schemas;
+import io.scimgate.server.scim.schema.SchemaPaths;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -23,7 +22,7 @@ public final class UserFilters {
     private UserFilters() {
     }
 
-    public static FilterTranslator translator() {
+    public static FilterTranslator translator(SchemaPaths paths) {
         String enterprise = EnterpriseExtension.URN + ":";
         Field<String> byPrimaryEmail = CodePointOrder.of(DSL.lower(DIRECTORY_USER.PRIMARY_EMAIL));
         List<FilterableAttribute> attributes = List.of(
@@ -46,7 +45,6 @@ public final class UserFilters {
                         DirectoryUsers::key),
                 dateTime("meta.created", DIRECTORY_USER.CREATED_AT),
                 dateTime("meta.lastModified", DIRECTORY_USER.UPDATED_AT));
-        return new FilterTranslator(List.of(Schemas.schemaFor(ScimUser.class), Schemas.schemaForExtension(EnterpriseExtension.class)),
-                attributes, Map.of("emails", "value"));
+        return new FilterTranslator(paths, attributes, Map.of("emails", "value"));
     }
 }

@@ -1,10 +1,15 @@
 package io.scimgate.server.scim.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.directory.GroupEdit;
+import io.scimgate.core.directory.GroupMember;
 import io.scimgate.server.scim.ScimProblem;
-import io.scimgate.server.scim.patch.PatchApplier;
+import io.scimgate.server.scim.patch.DocumentPatcher;
 import io.scimgate.server.scim.patch.PatchOp;
+import io.scimgate.server.scim.quirk.Quirks;
+import io.scimgate.server.scim.quirk.RemovalByValueList;
+import io.scimgate.server.scim.schema.ValueFilterMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,65 +22,66 @@ import org.apache.directory.scim.spec.filter.GroupExpression;
 import org.apache.directory.scim.spec.filter.LogicalExpression;
 import org.apache.directory.scim.spec.filter.LogicalOperator;
 import org.apache.directory.scim.spec.patch.PatchOperation;
-import org.apache.directory.scim.spec.resources.ScimGroup;
 
 /**
  * Applies a group PATCH as edits of the provisioning core, in order, in its one transaction. Member
- * operations become row changes and never read the member list ({@code replace} compares with it):
- * an {@code add} of members adds those (twice is once), a {@code remove} with a value list or a
- * {@code members[value eq "…"]} filter removes only those, a {@code remove} of {@code members}
- * without value or a {@code replace} with {@code []} empties the group (idp-quirks §10 rules 5, 16).
- * Every other operation goes through the PatchHandler on the group without its members, so an
- * absent {@code members} key never clears them.
+ * operations become row changes and never read the member list, except a {@code remove} through a
+ * filter on members' other sub-attributes ({@code members[display sw "A"]}), which reads it once:
+ * an {@code add} of members adds those (twice is once), a {@code remove} with a value list
+ * ({@link RemovalByValueList}) or a {@code members[value eq "…"]} filter removes only those, a
+ * {@code remove} of {@code members} without value or a {@code replace} with {@code []} empties the
+ * group (IDP-QUIRKS.md §10.5, §10.16). Every other operation applies to the group's document without
+ * its members, so an absent {@code members} key never clears them.
  */
 final class GroupPatch {
 
     private static final String MEMBERS = "members";
 
-    private final PatchApplier applier;
-    private final Function<GroupEdit, ScimGroup> current;
+    private final DocumentPatcher patcher;
     private final ScimGroupMapping mapping;
+    private final Function<GroupEdit, ObjectNode> document;
+    private final Function<GroupEdit, List<GroupMember>> members;
 
-    GroupPatch(PatchApplier applier, ScimGroupMapping mapping, Function<GroupEdit, ScimGroup> current) {
-        this.applier = applier;
+    GroupPatch(DocumentPatcher patcher, ScimGroupMapping mapping, Function<GroupEdit, ObjectNode> document,
+            Function<GroupEdit, List<GroupMember>> members) {
+        this.patcher = patcher;
         this.mapping = mapping;
-        this.current = current;
+        this.document = document;
+        this.members = members;
     }
 
-    void apply(GroupEdit edit, List<PatchOp> operations) {
+    void apply(GroupEdit edit, List<PatchOp> operations, Quirks quirks) {
         List<PatchOp> pending = new ArrayList<>();
         for (PatchOp operation : operations) {
             if (!operation.targets(MEMBERS)) {
                 pending.add(operation);
                 continue;
             }
-            flush(edit, pending);
-            members(edit, operation);
+            flush(edit, pending, quirks);
+            members(edit, operation, quirks);
         }
-        flush(edit, pending);
+        flush(edit, pending, quirks);
     }
 
-    private void flush(GroupEdit edit, List<PatchOp> pending) {
+    private void flush(GroupEdit edit, List<PatchOp> pending, Quirks quirks) {
         if (!pending.isEmpty()) {
-            edit.replaceData(mapping.toData(applier.apply(current.apply(edit), pending)));
+            edit.replaceData(mapping.toData(patcher.apply(document.apply(edit), pending, quirks)));
             pending.clear();
         }
     }
 
-    private static void members(GroupEdit edit, PatchOp operation) {
-        if (operation.sub() != null) {
+    private void members(GroupEdit edit, PatchOp operation, Quirks quirks) {
+        if (operation.path().hasSubAttribute()) {
             throw ScimProblem.invalidPath("Members are added, replaced or removed whole, by value; '"
-                    + operation.path() + "' names a part of a member");
+                    + operation.describe() + "' names a part of a member");
         }
-        if (operation.filter() != null) {
+        FilterExpression filter = operation.path().filter();
+        if (filter != null) {
             if (operation.type() != PatchOperation.Type.REMOVE) {
                 throw ScimProblem.invalidPath("A members[...] filter can only remove members; add members with path members");
             }
             Set<String> ids = new LinkedHashSet<>();
-            if (!valueEqualities(operation.filter(), ids)) {
-                throw ScimProblem.invalidFilter("A members[...] filter in PATCH names members as value eq \"id\", joined by or");
-            }
-            edit.removeMembers(ids);
+            edit.removeMembers(valueEqualities(filter, ids) ? ids : matching(edit, operation));
             return;
         }
         Set<String> ids = ids(operation.value());
@@ -91,11 +97,26 @@ final class GroupPatch {
             case REMOVE -> {
                 if (operation.value() == null) {
                     edit.removeAllMembers();
-                } else {
+                } else if (quirks.has(RemovalByValueList.class)) {
                     edit.removeMembers(ids);
+                } else {
+                    throw ScimProblem.invalidValue("A remove takes no value; remove members with members[value eq \"…\"]");
                 }
             }
         }
+    }
+
+    /** The members a filter on their sub-attributes selects, read once from the group. */
+    private Set<String> matching(GroupEdit edit, PatchOp operation) {
+        ValueFilterMatcher matcher = ValueFilterMatcher.of(operation.path());
+        Set<String> ids = new LinkedHashSet<>();
+        for (GroupMember member : members.apply(edit)) {
+            ObjectNode element = mapping.member(member, null);
+            if (matcher.matches(element)) {
+                ids.add(member.userId());
+            }
+        }
+        return ids;
     }
 
     private static Set<String> ids(JsonNode value) {
@@ -111,6 +132,7 @@ final class GroupPatch {
         return ids;
     }
 
+    /** Whether the filter is {@code value eq "id"} terms joined by {@code or}; collects the ids when so. */
     private static boolean valueEqualities(FilterExpression filter, Set<String> ids) {
         if (filter instanceof GroupExpression group && !group.isNot()) {
             return valueEqualities(group.getFilterExpression(), ids);

@@ -1,6 +1,8 @@
 package io.scimgate.server.scim.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.directory.DirectoryGroup;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.GroupEdit;
@@ -12,15 +14,19 @@ import io.scimgate.server.scim.endpoint.ResourceRepository;
 import io.scimgate.server.scim.endpoint.Stored;
 import io.scimgate.server.scim.filter.FilterTranslator;
 import io.scimgate.server.scim.filter.GroupFilters;
+import io.scimgate.server.scim.json.ResourceNormalizer;
+import io.scimgate.server.scim.json.ScimpleTypes;
 import io.scimgate.server.scim.paging.ListPage;
 import io.scimgate.server.scim.paging.Pager;
-import io.scimgate.server.scim.patch.PatchApplier;
+import io.scimgate.server.scim.patch.DocumentPatcher;
 import io.scimgate.server.scim.patch.PatchNormalizer;
 import io.scimgate.server.scim.patch.PatchOp;
 import io.scimgate.server.scim.projection.AttributeSelection;
+import io.scimgate.server.scim.quirk.Quirks;
+import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 
 /**
@@ -36,19 +42,24 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
     private static final String MEMBERS = "members";
 
     private final DirectoryGroups directoryGroups;
+    private final ObjectMapper json;
+    private final ResourceNormalizer normalizer;
     private final ScimGroupMapping mapping;
     private final PatchNormalizer patchNormalizer;
     private final GroupPatch groupPatch;
-    private final FilterTranslator filters = GroupFilters.translator();
+    private final FilterTranslator filters;
     private final Pager<DirectoryGroup> pager;
 
-    public ScimGroupRepository(DirectoryGroups directoryGroups, ScimGroupMapping mapping, PatchNormalizer patchNormalizer,
-            PatchApplier patchApplier) {
+    public ScimGroupRepository(DirectoryGroups directoryGroups, ObjectMapper json, ResourceNormalizer normalizer) {
         this.directoryGroups = directoryGroups;
+        this.json = json;
+        this.normalizer = normalizer;
+        this.mapping = new ScimGroupMapping(json, normalizer);
+        this.patchNormalizer = new PatchNormalizer(normalizer);
+        this.filters = GroupFilters.translator(normalizer.paths());
         this.pager = new Pager<>(directoryGroups.listing(), Tables.DIRECTORY_GROUP.SEQ, DirectoryGroup::seq);
-        this.mapping = mapping;
-        this.patchNormalizer = patchNormalizer;
-        this.groupPatch = new GroupPatch(patchApplier, mapping, edit -> toScim(edit.current(), null));
+        this.groupPatch = new GroupPatch(new DocumentPatcher(), mapping, edit -> toDocument(edit.current(), null),
+                edit -> directoryGroups.members(edit.current().directoryId(), edit.current().id()));
     }
 
     @Override
@@ -62,23 +73,41 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
     }
 
     @Override
-    public Stored<ScimGroup> create(ScimGroup resource, AttributeSelection selection) {
-        Set<String> members = mapping.memberIds(resource);
-        DirectoryGroup created = directoryGroups.create(directoryId(), mapping.toData(resource), members);
+    public SchemaPaths paths() {
+        return normalizer.paths();
+    }
+
+    @Override
+    public ObjectMapper json() {
+        return json;
+    }
+
+    @Override
+    public ScimGroup toScimple(ObjectNode document) {
+        return ScimpleTypes.bind(json, document, ScimGroup.class);
+    }
+
+    @Override
+    public Stored create(JsonNode body, AttributeSelection selection) {
+        ObjectNode document = normalizer.normalize(body, quirks());
+        Map<String, String> members = mapping.members(document);
+        DirectoryGroup created = directoryGroups.create(directoryId(), mapping.toData(document),
+                members == null ? List.of() : members.keySet());
         return stored(created, selection);
     }
 
     @Override
-    public Optional<Found<ScimGroup>> find(String id) {
+    public Optional<Found> find(String id) {
         return directoryGroups.find(directoryId(), id).map(group -> Found.of(group.version(), locationOf(group.id()),
-                selection -> toScim(group, membersFor(group, selection))));
+                selection -> toDocument(group, membersFor(group, selection))));
     }
 
     @Override
-    public Stored<ScimGroup> replace(String id, Long expectedVersion, ScimGroup resource, AttributeSelection selection) {
-        Set<String> members = resource.getMembers() == null ? null : mapping.memberIds(resource);
+    public Stored replace(String id, Long expectedVersion, JsonNode body, AttributeSelection selection) {
+        ObjectNode document = normalizer.normalize(body, quirks());
+        Map<String, String> members = mapping.members(document);
         DirectoryGroup replaced = directoryGroups.update(directoryId(), id, expectedVersion, edit -> {
-            edit.replaceData(mapping.toData(resource));
+            edit.replaceData(mapping.toData(document));
             // A PUT without members leaves them as they are (our choice, as for a user's active);
             // "members": [] empties the group.
             if (members != null) {
@@ -89,12 +118,17 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
     }
 
     @Override
-    public Stored<ScimGroup> patch(String id, Long expectedVersion, JsonNode patchRequest, AttributeSelection selection) {
-        List<PatchOp> operations = patchNormalizer.normalize(patchRequest);
-        DirectoryGroup patched = directoryGroups.update(directoryId(), id, expectedVersion,
-                edit -> groupPatch.apply(edit, operations));
+    public Stored patch(String id, Long expectedVersion, JsonNode patchRequest, AttributeSelection selection) {
+        PatchNormalizer.operations(patchRequest);
+        Quirks quirks = quirks();
+        DirectoryGroup patched = directoryGroups.update(directoryId(), id, expectedVersion, edit -> {
+            ObjectNode current = toDocument(edit.current(), null);
+            List<PatchOp> operations = patchNormalizer.normalize(patchRequest, quirks,
+                    normalizer.undeclaredExtensionUrns(current));
+            groupPatch.apply(edit, operations, quirks);
+        });
         if (selection.isDefault()) {
-            return new Stored<>(null, patched.version(), locationOf(patched.id()));
+            return new Stored(null, patched.version(), locationOf(patched.id()));
         }
         return stored(patched, selection);
     }
@@ -105,17 +139,17 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
     }
 
     @Override
-    public ListPage<ScimGroup> list(ListRequest request, AttributeSelection selection) {
+    public ListPage<ObjectNode> list(ListRequest request, AttributeSelection selection) {
         return pager.page(directoryId(), filters.toCondition(request.filter()),
                 filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint())
-                .map(group -> toScim(group, membersFor(group, selection)));
+                .map(group -> toDocument(group, membersFor(group, selection)));
     }
 
-    private static void replaceMembers(GroupEdit edit, Set<String> members) {
+    private static void replaceMembers(GroupEdit edit, Map<String, String> members) {
         if (members.isEmpty()) {
             edit.removeAllMembers();
         } else {
-            edit.replaceMembers(members);
+            edit.replaceMembers(members.keySet());
         }
     }
 
@@ -123,13 +157,17 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
         return selection.mayReturn(MEMBERS) ? directoryGroups.members(group.directoryId(), group.id()) : null;
     }
 
-    private Stored<ScimGroup> stored(DirectoryGroup group, AttributeSelection selection) {
-        return new Stored<>(toScim(group, membersFor(group, selection)), group.version(), locationOf(group.id()));
+    private Stored stored(DirectoryGroup group, AttributeSelection selection) {
+        return new Stored(toDocument(group, membersFor(group, selection)), group.version(), locationOf(group.id()));
     }
 
-    private ScimGroup toScim(DirectoryGroup group, List<GroupMember> members) {
+    private ObjectNode toDocument(DirectoryGroup group, List<GroupMember> members) {
         String base = ScimRequest.current().baseUrl();
-        return mapping.toScim(group, members, locationOf(group.id()), userId -> base + "/Users/" + userId);
+        return mapping.toDocument(group, members, locationOf(group.id()), userId -> base + "/Users/" + userId);
+    }
+
+    private static Quirks quirks() {
+        return ScimRequest.current().profile().quirks();
     }
 
     private static String locationOf(String id) {

@@ -1,9 +1,6 @@
 package io.scimgate.server.scim.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
@@ -13,9 +10,9 @@ import java.time.format.DateTimeFormatter;
 import org.apache.directory.scim.spec.schema.Meta;
 
 /**
- * {@code meta} on the wire. SCIMple M1 models its timestamps as LocalDateTime and prints them
- * without a zone; ours are always UTC, so they are written with their offset (RFC 7643 §2.3.5).
- * {@code meta} sent by a client is read-only and is skipped on input.
+ * {@code meta} of SCIMple's model objects on the wire. SCIMple M1 models its timestamps as
+ * LocalDateTime and prints them without a zone; ours are always UTC, so they are written with their
+ * offset (RFC 7643 §2.3.5).
  */
 final class MetaJson {
 
@@ -42,14 +39,6 @@ final class MetaJson {
             if (value != null) {
                 json.writeStringField(name, value);
             }
-        }
-    }
-
-    static final class Skipper extends JsonDeserializer<Meta> {
-        @Override
-        public Meta deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            parser.skipChildren();
-            return null;
         }
     }
 }

@@ -2,197 +2,339 @@ package io.scimgate.server.scim.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.server.scim.quirk.ComplexValueShapes;
+import io.scimgate.server.scim.quirk.MemberDisplayName;
+import io.scimgate.server.scim.quirk.Quirks;
+import io.scimgate.server.scim.quirk.StringBooleans;
+import io.scimgate.server.scim.schema.ResourceSchema;
+import io.scimgate.server.scim.schema.SchemaPath;
+import io.scimgate.server.scim.schema.SchemaPaths;
+import io.scimgate.server.scim.schema.UnknownPath;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.directory.scim.core.schema.SchemaRegistry;
-import org.apache.directory.scim.spec.annotation.ScimResourceType;
-import org.apache.directory.scim.spec.extension.EnterpriseExtension;
-import org.apache.directory.scim.spec.resources.ScimResource;
-import org.apache.directory.scim.spec.schema.ResourceType;
+import java.util.Set;
 import org.apache.directory.scim.spec.schema.Schema;
 import org.apache.directory.scim.spec.schema.Schema.Attribute;
 
 /**
- * Brings a resource document as IdPs really send it into the form SCIMple binds, before binding
- * (idp-quirks §10, rules 2, 6, 7, 8 and 11):
- * attribute names and schema URNs in any case become canonical; legacy SCIM 1.x schema URIs are
- * read as the RFC URNs; {@code "True"}/{@code "False"} and numeric strings become booleans and
- * numbers where the schema says so; a single value for a multi-valued attribute becomes a list;
- * {@code null} is treated as absent; {@code schemas} is recomputed from what the document holds.
- * Values themselves are never reformatted.
+ * Brings a resource document as a client sent it into the canonical document scimgate stores and
+ * returns: every key resolved by {@link SchemaPaths} (names and URNs in any case, legacy URIs, core
+ * attributes nested under the core URN or fully qualified, RFC 7644 §3.10), values in the shape and
+ * type the schema gives them, with the provider's quirks applied ({@link StringBooleans},
+ * {@link ComplexValueShapes}, {@link MemberDisplayName}). What the client may not write is dropped:
+ * read-only attributes and sub-attributes ({@code id}, {@code meta}, {@code groups},
+ * {@code manager.displayName}) and the never-returned {@code password}; so are names the schema does
+ * not have. Extensions the server does not define are kept as sent. {@code null} is absent. A value
+ * of the wrong type is {@code 400 invalidValue}. Values themselves are never reformatted.
  */
 public final class ResourceNormalizer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** SCIM 1.x and other legacy schema URIs clients still send, by the RFC 7643 URN they stand for. */
-    public static final Map<String, String> LEGACY_EXTENSIONS = Map.of(
-            "urn:scim:schemas:extension:enterprise:1.0", EnterpriseExtension.URN,
-            "urn:scim:schemas:extension:enterprise:2.0", EnterpriseExtension.URN);
 
-    private final SchemaRegistry schemaRegistry;
+    private final SchemaPaths paths;
 
-    public ResourceNormalizer(SchemaRegistry schemaRegistry) {
-        this.schemaRegistry = schemaRegistry;
+    public ResourceNormalizer(SchemaPaths paths) {
+        this.paths = paths;
     }
 
-    public ObjectNode normalize(ObjectNode document, Class<? extends ScimResource> resourceClass) {
-        ScimResourceType annotation = resourceClass.getAnnotation(ScimResourceType.class);
-        ResourceType resourceType = annotation == null ? null : schemaRegistry.getResourceType(annotation.name());
-        if (resourceType == null) {
-            return document;
-        }
-        Schema base = schemaRegistry.getSchema(resourceType.getSchemaUrn());
-        Map<String, Schema> extensions = extensionsByLowerUrn(resourceType);
+    public SchemaPaths paths() {
+        return paths;
+    }
 
-        ObjectNode normalized = NODES.objectNode();
+    /** The canonical document of a resource body; {@code input} is not changed. */
+    public ObjectNode normalize(JsonNode input, Quirks quirks) {
+        if (input == null || !input.isObject()) {
+            throw ScimProblem.invalidSyntax("The request body must be a SCIM " + paths.resource().name() + " object");
+        }
+        ObjectNode document = NODES.objectNode();
+        List<String> extensionUrns = extensionUrns(input);
+        merge(document, (ObjectNode) input, extensionUrns, quirks);
+        document.set("schemas", schemas(document));
+        return document;
+    }
+
+    /** The {@code schemas} of a canonical document: the core URN, then each extension it holds. */
+    public ArrayNode schemas(ObjectNode document) {
+        ArrayNode schemas = NODES.arrayNode().add(paths.resource().core().getId());
+        paths.resource().extensions().stream().map(Schema::getId).filter(document::has).forEach(schemas::add);
         document.properties().forEach(field -> {
+            if (isUndeclaredExtension(field.getKey(), field.getValue())) {
+                schemas.add(field.getKey());
+            }
+        });
+        return schemas;
+    }
+
+    /** Whether a document key holds an extension the server does not define. */
+    public boolean isUndeclaredExtension(String key, JsonNode value) {
+        return value.isObject() && ResourceSchema.isExtensionNamespace(key) && paths.resource().declaredUrn(key).isEmpty();
+    }
+
+    /** Whether a document key holds an extension, declared or not; other URN keys are not part of the resource. */
+    public boolean isExtension(String key, JsonNode value) {
+        return paths.resource().declaredUrn(key).filter(urn -> !paths.resource().isCore(urn)).isPresent()
+                || isUndeclaredExtension(key, value);
+    }
+
+    /** Removes the URN keys of a document that name no extension (records of other systems kept alongside). */
+    public void removeForeignKeys(ObjectNode document) {
+        document.properties().removeIf(field -> field.getKey().regionMatches(true, 0, "urn:", 0, 4)
+                && !isExtension(field.getKey(), field.getValue()));
+    }
+
+    /** The keys of a document that hold extensions the server does not define. */
+    public List<String> undeclaredExtensionUrns(ObjectNode document) {
+        List<String> urns = new ArrayList<>();
+        document.properties().forEach(field -> {
+            if (isUndeclaredExtension(field.getKey(), field.getValue())) {
+                urns.add(field.getKey());
+            }
+        });
+        return urns;
+    }
+
+    private void merge(ObjectNode document, ObjectNode input, List<String> extensionUrns, Quirks quirks) {
+        for (Map.Entry<String, JsonNode> field : input.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (value == null || value.isNull() || key.equalsIgnoreCase("schemas")) {
-                return;
+                continue;
             }
-            Schema extension = extensions.get(canonicalExtensionKey(key));
-            if (extension != null) {
-                if (value.isObject()) {
-                    ObjectNode target = normalized.has(extension.getId())
-                            ? (ObjectNode) normalized.get(extension.getId())
-                            : normalized.putObject(extension.getId());
-                    mergeComplex(target, (ObjectNode) value, extension);
+            SchemaPath path;
+            try {
+                path = paths.resolve(key, extensionUrns);
+            } catch (UnknownPath unknown) {
+                continue;
+            }
+            if (!path.wholeSchema()) {
+                put(document, path, value, quirks);
+            } else if (!value.isObject()) {
+                throw ScimProblem.invalidValue("'" + key + "' must be an object of that schema's attributes");
+            } else if (path.core()) {
+                merge(document, (ObjectNode) value, extensionUrns, quirks);
+            } else if (path.declared()) {
+                for (Map.Entry<String, JsonNode> attribute : value.properties()) {
+                    SchemaPath inExtension;
+                    try {
+                        inExtension = paths.resolve(path.urn() + ":" + attribute.getKey());
+                    } catch (UnknownPath unknown) {
+                        continue;
+                    }
+                    if (attribute.getValue() != null && !attribute.getValue().isNull()) {
+                        put(document, inExtension, attribute.getValue(), quirks);
+                    }
                 }
-                return;
-            }
-            Attribute attribute = base.getAttribute(key);
-            if (attribute == null) {
-                normalized.set(key, value);
             } else {
-                JsonNode normalizedValue = normalizeValue(value, attribute);
-                if (normalizedValue != null) {
-                    normalized.set(attribute.getName(), normalizedValue);
-                }
-            }
-        });
-
-        ArrayNode schemas = NODES.arrayNode().add(base.getId());
-        extensions.values().stream().distinct()
-                .filter(extension -> normalized.has(extension.getId()))
-                .forEach(extension -> schemas.add(extension.getId()));
-        normalized.set("schemas", schemas);
-        return normalized;
-    }
-
-    private Map<String, Schema> extensionsByLowerUrn(ResourceType resourceType) {
-        Map<String, Schema> byUrn = new LinkedHashMap<>();
-        if (resourceType.getSchemaExtensions() != null) {
-            for (ResourceType.SchemaExtensionConfiguration configuration : resourceType.getSchemaExtensions()) {
-                Schema schema = schemaRegistry.getSchema(configuration.getSchemaUrn());
-                if (schema != null) {
-                    byUrn.put(schema.getId().toLowerCase(Locale.ROOT), schema);
-                }
+                ObjectNode extension = path.container(document, true);
+                value.properties().forEach(attribute -> {
+                    if (attribute.getValue() != null && !attribute.getValue().isNull()) {
+                        extension.set(attribute.getKey(), attribute.getValue().deepCopy());
+                    }
+                });
             }
         }
-        return byUrn;
+        document.properties().removeIf(field -> isUndeclaredExtension(field.getKey(), field.getValue())
+                && field.getValue().isEmpty());
     }
 
-    private static String canonicalExtensionKey(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return LEGACY_EXTENSIONS.getOrDefault(lower, lower).toLowerCase(Locale.ROOT);
-    }
-
-    private void mergeComplex(ObjectNode target, ObjectNode value, org.apache.directory.scim.spec.schema.AttributeContainer container) {
-        value.properties().forEach(field -> {
-            if (field.getValue() == null || field.getValue().isNull()) {
+    private void put(ObjectNode document, SchemaPath path, JsonNode value, Quirks quirks) {
+        if (!path.declared()) {
+            ObjectNode extension = path.container(document, true);
+            if (path.hasSubAttribute()) {
+                JsonNode parent = extension.get(path.attributeName());
+                ObjectNode object = parent instanceof ObjectNode o ? o : extension.putObject(path.attributeName());
+                object.set(path.subAttributeName(), value.deepCopy());
+            } else {
+                extension.set(path.attributeName(), value.deepCopy());
+            }
+            return;
+        }
+        if (!writable(path.attribute()) || path.subAttribute() != null && !writable(path.subAttribute())) {
+            return;
+        }
+        JsonNode normalized = value(value, path, quirks);
+        if (normalized == null || normalized.isObject() && normalized.isEmpty()) {
+            return;
+        }
+        ObjectNode container = path.container(document, true);
+        if (path.hasSubAttribute()) {
+            JsonNode parent = container.get(path.attributeName());
+            if (path.multiValued()) {
                 return;
             }
-            Attribute attribute = container.getAttribute(field.getKey());
-            if (attribute == null) {
-                target.set(field.getKey(), field.getValue());
-            } else {
-                JsonNode normalizedValue = normalizeValue(field.getValue(), attribute);
-                if (normalizedValue != null) {
-                    target.set(attribute.getName(), normalizedValue);
-                }
-            }
-        });
+            ObjectNode object = parent instanceof ObjectNode o ? o : container.putObject(path.attributeName());
+            object.set(path.subAttributeName(), normalized);
+        } else if (normalized.isObject() && container.get(path.attributeName()) instanceof ObjectNode existing) {
+            existing.setAll((ObjectNode) normalized);
+        } else {
+            container.set(path.attributeName(), normalized);
+        }
     }
 
     /**
-     * A value for {@code attribute} in the shape the schema gives it: a list for a multi-valued
-     * attribute, one object for a single-valued complex one sent as a one-element list, an object
-     * {@code {"value": x}} for a complex reference sent as a bare {@code x}, booleans and numbers
-     * from their string forms. Null when nothing is left.
+     * {@code value} in the shape and type {@code path} gives it: a list for a multi-valued attribute,
+     * one element for a value path ({@code emails[type eq "work"]}), a sub-attribute's own type. A
+     * complex value with nothing writable in it is an empty object; null is null.
      */
-    public JsonNode normalizeValue(JsonNode value, Attribute attribute) {
-        if (attribute.isMultiValued()) {
-            ArrayNode items = NODES.arrayNode();
-            if (value.isArray()) {
-                value.forEach(item -> {
-                    JsonNode normalized = normalizeSingle(item, attribute);
-                    if (normalized != null) {
-                        items.add(normalized);
-                    }
-                });
-            } else {
-                JsonNode normalized = normalizeSingle(value, attribute);
-                if (normalized != null) {
-                    items.add(normalized);
-                }
-            }
-            return items;
+    public JsonNode value(JsonNode value, SchemaPath path, Quirks quirks) {
+        if (value == null || value.isNull()) {
+            return null;
         }
-        if (value.isArray() && value.size() == 1 && attribute.getType() == Attribute.Type.COMPLEX) {
-            return normalizeSingle(value.get(0), attribute);
+        if (!path.declared()) {
+            return value.deepCopy();
         }
-        return normalizeSingle(value, attribute);
+        String name = path.name();
+        if (path.subAttribute() != null) {
+            return single(value, path.subAttribute(), name, quirks);
+        }
+        if (path.filter() != null) {
+            return single(value, path.attribute(), name, quirks);
+        }
+        return attributeValue(value, path.attribute(), name, quirks);
     }
 
-    /** One value (one element of a multi-valued attribute) for {@code attribute}; see {@link #normalizeValue}. */
-    public JsonNode normalizeSingle(JsonNode value, Attribute attribute) {
+    private JsonNode attributeValue(JsonNode value, Attribute attribute, String name, Quirks quirks) {
+        Set<JsonNode> items = new LinkedHashSet<>();
+        if (attribute.isMultiValued()) {
+            if (value.isArray()) {
+                value.forEach(item -> addIfPresent(items, single(item, attribute, name, quirks)));
+            } else if (quirks.has(ComplexValueShapes.class)) {
+                addIfPresent(items, single(value, attribute, name, quirks));
+            } else {
+                throw wrongType(name, "a list", value);
+            }
+            ArrayNode list = NODES.arrayNode();
+            items.forEach(list::add);
+            return list;
+        }
+        if (value.isArray() && attribute.getType() == Attribute.Type.COMPLEX) {
+            JsonNode only = quirks.find(ComplexValueShapes.class).map(shapes -> shapes.onlyElement(value)).orElse(null);
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (only == null) {
+                throw wrongType(name, "one object", value);
+            }
+            return single(only, attribute, name, quirks);
+        }
+        return single(value, attribute, name, quirks);
+    }
+
+    private static void addIfPresent(Set<JsonNode> items, JsonNode item) {
+        if (item != null && !(item.isObject() && item.isEmpty())) {
+            items.add(item);
+        }
+    }
+
+    /** One value (an element, for a multi-valued attribute) of {@code attribute}'s type. */
+    private JsonNode single(JsonNode value, Attribute attribute, String name, Quirks quirks) {
         if (value == null || value.isNull()) {
             return null;
         }
         switch (attribute.getType()) {
+            case COMPLEX:
+                return complex(value, attribute, name, quirks);
             case BOOLEAN:
-                return value.isTextual() ? booleanOf(value.textValue(), value) : value;
+                if (value.isBoolean()) {
+                    return value;
+                }
+                return coerced(value, attribute, name, "true or false", quirks);
             case INTEGER:
             case DECIMAL:
-                return value.isTextual() ? numberOf(value.textValue(), value) : value;
-            case COMPLEX:
-                if (value.isObject()) {
-                    ObjectNode complex = NODES.objectNode();
-                    mergeComplex(complex, (ObjectNode) value, attribute);
-                    return complex;
+                if (value.isNumber() && (attribute.getType() == Attribute.Type.DECIMAL || value.isIntegralNumber())) {
+                    return value;
                 }
-                Attribute valueAttribute = attribute.getAttribute("value");
-                if (value.isValueNode() && valueAttribute != null) {
-                    return NODES.objectNode().set(valueAttribute.getName(), normalizeSingle(value, valueAttribute));
-                }
-                return value;
+                return coerced(value, attribute, name, attribute.getType() == Attribute.Type.INTEGER ? "an integer" : "a number",
+                        quirks);
             default:
-                return value;
+                if (value.isTextual()) {
+                    return value;
+                }
+                if (value.isNumber() || value.isBoolean()) {
+                    return new TextNode(value.asText());
+                }
+                throw wrongType(name, "a string", value);
         }
     }
 
-    private static JsonNode booleanOf(String text, JsonNode original) {
-        String trimmed = text.trim();
-        if (trimmed.equalsIgnoreCase("true")) {
-            return BooleanNode.TRUE;
+    private JsonNode coerced(JsonNode value, Attribute attribute, String name, String expected, Quirks quirks) {
+        JsonNode coerced = quirks.find(StringBooleans.class).map(quirk -> quirk.coerce(value, attribute)).orElse(null);
+        if (coerced == null) {
+            throw wrongType(name, expected, value);
         }
-        if (trimmed.equalsIgnoreCase("false")) {
-            return BooleanNode.FALSE;
-        }
-        return original;
+        return coerced;
     }
 
-    private static JsonNode numberOf(String text, JsonNode original) {
-        try {
-            return NODES.numberNode(new BigDecimal(text.trim()));
-        } catch (NumberFormatException e) {
-            return original;
+    private JsonNode complex(JsonNode value, Attribute attribute, String name, Quirks quirks) {
+        if (value.isValueNode()) {
+            Attribute valueSub = attribute.getAttribute("value");
+            if (valueSub != null && quirks.has(ComplexValueShapes.class)) {
+                return complex(quirks.find(ComplexValueShapes.class).get().wrapBareValue(value), attribute, name, quirks);
+            }
+            throw wrongType(name, "an object", value);
         }
+        if (!value.isObject()) {
+            throw wrongType(name, "an object", value);
+        }
+        ObjectNode input = (ObjectNode) value;
+        if (attribute.getName().equals("members")) {
+            input = input.deepCopy();
+            ObjectNode member = input;
+            quirks.find(MemberDisplayName.class).ifPresent(quirk -> quirk.adjust(member));
+        }
+        ObjectNode complex = NODES.objectNode();
+        for (Map.Entry<String, JsonNode> field : input.properties()) {
+            Attribute sub = attribute.getAttribute(field.getKey());
+            if (sub == null || !writable(sub)) {
+                continue;
+            }
+            JsonNode normalized = single(field.getValue(), sub, name + "." + sub.getName(), quirks);
+            if (normalized != null) {
+                complex.set(sub.getName(), normalized);
+            }
+        }
+        return complex;
+    }
+
+    /** Whether a client may write the attribute: not read-only, and not a never-returned secret such as the password. */
+    private static boolean writable(Attribute attribute) {
+        return attribute.getMutability() != Attribute.Mutability.READ_ONLY
+                && attribute.getReturned() != Attribute.Returned.NEVER;
+    }
+
+    private static ScimProblem wrongType(String name, String expected, JsonNode value) {
+        String sent = value.isTextual() ? "the string " + abbreviate(value.toString())
+                : value.isArray() ? "a list" : value.isObject() ? "an object" : abbreviate(value.toString());
+        return ScimProblem.invalidValue(name + " must be " + expected + ", not " + sent);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
+    }
+
+    /** URNs the document's {@code schemas} lists and URN keys it has: context for undeclared extension paths. */
+    private static List<String> extensionUrns(JsonNode input) {
+        List<String> urns = new ArrayList<>();
+        JsonNode schemas = JsonFields.field(input, "schemas");
+        if (schemas != null && schemas.isArray()) {
+            schemas.forEach(urn -> {
+                if (urn.isTextual()) {
+                    urns.add(urn.asText());
+                }
+            });
+        }
+        input.properties().forEach(field -> {
+            if (field.getValue().isObject() && field.getKey().toLowerCase(Locale.ROOT).startsWith("urn:")) {
+                urns.add(field.getKey());
+            }
+        });
+        return urns;
     }
 }

@@ -3,6 +3,7 @@ package io.scimgate.server.scim.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonXmlBindJsonProvider;
+import io.scimgate.server.scim.endpoint.RawRequests;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -15,19 +16,16 @@ import java.lang.reflect.Type;
 public final class ScimJsonProvider extends JacksonXmlBindJsonProvider {
 
     private static final String SCIMPLE_PACKAGES = "org.apache.directory.scim.";
-    private static final java.util.Set<Class<?>> RAW_TYPES = java.util.Set.of(
-            org.apache.directory.scim.protocol.data.PatchRequest.class,
-            org.apache.directory.scim.protocol.data.SearchRequest.class,
-            org.apache.directory.scim.protocol.data.BulkRequest.class);
 
     public ScimJsonProvider(ObjectMapper mapper) {
         super(mapper, DEFAULT_ANNOTATIONS);
     }
 
-    /** PatchOp, SearchRequest and BulkRequest bodies are read as sent by {@code RawRequests.Reader}. */
+    /** Resources, PatchOp, SearchRequest and BulkRequest bodies are read as sent by {@code RawRequests.Reader}. */
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return isScimType(type) && !RAW_TYPES.contains(type) && super.isReadable(type, genericType, annotations, mediaType);
+        return isScimType(type) && !RawRequests.Reader.TYPES.contains(type)
+                && super.isReadable(type, genericType, annotations, mediaType);
     }
 
     @Override

@@ -1,11 +1,19 @@
 package io.scimgate.server.scim.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.scim.IfMatch;
 import java.io.UncheckedIOException;
-import org.apache.directory.scim.spec.resources.ScimResource;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
-/** Resources as the core stores them: the JSON text of a SCIMple resource, read back with the same mapper. */
+/**
+ * Resource documents as the core stores them (JSON text), and the {@code meta} scimgate writes:
+ * UTC timestamps with their offset (RFC 7643 §3.1), the location and the weak version tag.
+ */
 public final class StoredDocuments {
 
     private final ObjectMapper json;
@@ -14,19 +22,37 @@ public final class StoredDocuments {
         this.json = json;
     }
 
-    public String write(ScimResource resource) {
+    public String write(JsonNode document) {
         try {
-            return json.writeValueAsString(resource);
+            return json.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public <T extends ScimResource> T read(String document, Class<T> type) {
+    public ObjectNode read(String document) {
         try {
-            return json.readValue(document, type);
+            JsonNode node = json.readTree(document);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            throw new IllegalStateException("A stored SCIM document is not a JSON object");
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("A stored " + type.getSimpleName() + " document cannot be read", e);
+            throw new UncheckedIOException("A stored SCIM document cannot be read", e);
         }
+    }
+
+    public ObjectNode meta(String resourceType, Instant created, Instant lastModified, String location, long version) {
+        ObjectNode meta = json.createObjectNode();
+        meta.put("resourceType", resourceType);
+        meta.put("created", utc(created));
+        meta.put("lastModified", utc(lastModified));
+        meta.put("location", location);
+        meta.put("version", IfMatch.etagOf(version));
+        return meta;
+    }
+
+    private static String utc(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 }

@@ -1,5 +1,15 @@
 package io.scimgate.server.scim.profile;
 
-/** Any RFC 7643/7644 client (idp-quirks §9): the protocol as written, with the generic tolerance. */
+import io.scimgate.server.scim.quirk.EveryClient;
+import io.scimgate.server.scim.quirk.Quirks;
+
+/** Any RFC 7643/7644 client (IDP-QUIRKS.md §9): the protocol as written, with the generic tolerance. */
 final class GenericProfile implements ProviderProfile {
+
+    private static final Quirks QUIRKS = EveryClient.TOLERANCES;
+
+    @Override
+    public Quirks quirks() {
+        return QUIRKS;
+    }
 }

@@ -1,10 +1,23 @@
 package io.scimgate.server.scim.profile;
 
+import io.scimgate.server.scim.quirk.EveryClient;
+import io.scimgate.server.scim.quirk.Quirks;
+import io.scimgate.server.scim.quirk.RemovalByValueList;
+
 /**
- * JumpCloud (idp-quirks §4). Its connection test creates a real user and group and DELETEs both;
+ * JumpCloud (IDP-QUIRKS.md §4). Its connection test creates a real user and group and DELETEs both;
  * {@code user_deprovision} sends {@code active: false} and {@code user_delete_provision} a
  * {@code DELETE}; members are added and removed with Entra-style value lists; an existing group
  * whose {@code displayName} matches is taken over after a {@code displayName eq} lookup.
  */
 final class JumpCloudProfile implements ProviderProfile {
+
+    private static final Quirks QUIRKS = Quirks.of(
+            RemovalByValueList.INSTANCE)
+            .with(EveryClient.TOLERANCES);
+
+    @Override
+    public Quirks quirks() {
+        return QUIRKS;
+    }
 }

@@ -1,9 +1,19 @@
 package io.scimgate.server.scim.profile;
 
+import io.scimgate.server.scim.quirk.EveryClient;
+import io.scimgate.server.scim.quirk.Quirks;
+
 /**
- * Rippling (idp-quirks §6). Each tenant's admin picks, with checkboxes, the attributes, whether
+ * Rippling (IDP-QUIRKS.md §6). Each tenant's admin picks, with checkboxes, the attributes, whether
  * groups are pushed and whether they are edited with PATCH or PUT; hires, terminations and rehires
  * follow HR events as creates and {@code active} changes.
  */
 final class RipplingProfile implements ProviderProfile {
+
+    private static final Quirks QUIRKS = EveryClient.TOLERANCES;
+
+    @Override
+    public Quirks quirks() {
+        return QUIRKS;
+    }
 }

@@ -1,88 +1,96 @@
 package io.scimgate.server.scim.users;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.EmailAddress;
-import io.scimgate.server.scim.IfMatch;
+import io.scimgate.server.scim.json.ResourceNormalizer;
 import io.scimgate.server.scim.json.StoredDocuments;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
-import org.apache.directory.scim.spec.resources.Email;
-import org.apache.directory.scim.spec.resources.Name;
 import org.apache.directory.scim.spec.resources.ScimUser;
-import org.apache.directory.scim.spec.schema.Meta;
 
 /**
- * SCIM User resources to and from directory users. The stored document is the resource as the
- * IdP sent it, minus what the server owns ({@code id}, {@code meta}) and what it never keeps
- * ({@code password}).
+ * SCIM User documents to and from directory users. The stored document is the user's canonical
+ * document as the IdP sent it ({@link ResourceNormalizer}), extensions included, minus what the
+ * server owns ({@code id}, {@code meta}) and what it never keeps ({@code password}); the core reads
+ * the attributes it indexes from it.
  */
 public final class ScimUserMapping {
 
+    private static final String ENTERPRISE = EnterpriseExtension.URN;
+
     private final ObjectMapper json;
     private final StoredDocuments documents;
+    private final ResourceNormalizer normalizer;
 
-    public ScimUserMapping(ObjectMapper json) {
+    public ScimUserMapping(ObjectMapper json, ResourceNormalizer normalizer) {
         this.json = json;
         this.documents = new StoredDocuments(json);
+        this.normalizer = normalizer;
     }
 
     /**
-     * @param previous the stored user this resource replaces, or null for a new one. An absent
+     * @param document a canonical User document; it is not changed, since the core may run this again
+     *        on a retried transaction, with another previous user
+     * @param previous the stored user this document replaces, or null for a new one. An absent
      *        {@code active} keeps the previous state (a new user is active).
-     *        {@code resource} is not changed.
      */
-    public DirectoryUserData toData(ScimUser resource, DirectoryUser previous) {
-        // A copy: the core may run this again on a retried transaction, with another previous user.
-        ScimUser user = json.convertValue(json.valueToTree(resource), ScimUser.class);
-        user.setActive(resource.getActive());
-        boolean active = user.getActive() != null ? user.getActive() : previous == null || previous.active();
-        user.setId(null);
-        user.setMeta(null);
-        user.setPassword(null);
-        user.setActive(active);
-        Name name = user.getName();
-        EnterpriseExtension enterprise = user.getExtension(EnterpriseExtension.class);
-        List<EmailAddress> emails = user.getEmails() == null ? List.of() : user.getEmails().stream()
-                .map(ScimUserMapping::toEmailAddress)
-                .toList();
+    public DirectoryUserData toData(ObjectNode document, DirectoryUser previous) {
+        ObjectNode stored = document.deepCopy();
+        stored.remove(List.of("id", "meta", "password"));
+        JsonNode sentActive = stored.get("active");
+        boolean active = sentActive != null && sentActive.isBoolean() ? sentActive.booleanValue()
+                : previous == null || previous.active();
+        stored.put("active", active);
+        stored.set("schemas", normalizer.schemas(stored));
+        JsonNode name = stored.path("name");
+        JsonNode enterprise = stored.path(ENTERPRISE);
         return new DirectoryUserData(
-                user.getUserName(),
-                user.getExternalId(),
+                text(stored, "userName"),
+                text(stored, "externalId"),
                 active,
-                user.getDisplayName(),
-                name == null ? null : name.getGivenName(),
-                name == null ? null : name.getFamilyName(),
-                emails,
-                user.getTitle(),
-                enterprise == null ? null : enterprise.getEmployeeNumber(),
-                enterprise == null ? null : enterprise.getDepartment(),
-                documents.write(user));
+                text(stored, "displayName"),
+                text(name, "givenName"),
+                text(name, "familyName"),
+                emails(stored),
+                text(stored, "title"),
+                text(enterprise, "employeeNumber"),
+                text(enterprise, "department"),
+                documents.write(stored));
     }
 
-    public ScimUser toScim(DirectoryUser stored, String location) {
-        ScimUser user = documents.read(stored.attributes(), ScimUser.class);
-        user.setId(stored.id());
-        user.setActive(stored.active());
-        Meta meta = new Meta();
-        meta.setResourceType(ScimUser.RESOURCE_NAME);
-        meta.setCreated(utc(stored.createdAt()));
-        meta.setLastModified(utc(stored.updatedAt()));
-        meta.setLocation(location);
-        meta.setVersion(IfMatch.etagOf(stored.version()));
-        user.setMeta(meta);
+    /** The User document of a stored user, with its id, {@code active} and {@code meta}. */
+    public ObjectNode toDocument(DirectoryUser stored, String location) {
+        ObjectNode attributes = documents.read(stored.attributes());
+        ObjectNode user = json.createObjectNode();
+        user.set("schemas", normalizer.schemas(attributes));
+        user.put("id", stored.id());
+        attributes.remove(List.of("schemas", "id", "meta", "password", "active"));
+        normalizer.removeForeignKeys(attributes);
+        user.setAll(attributes);
+        user.put("active", stored.active());
+        user.set("meta", documents.meta(ScimUser.RESOURCE_NAME, stored.createdAt(), stored.updatedAt(), location,
+                stored.version()));
         return user;
     }
 
-    private static EmailAddress toEmailAddress(Email email) {
-        return new EmailAddress(email.getValue(), email.getType(), Boolean.TRUE.equals(email.getPrimary()));
+    private static List<EmailAddress> emails(ObjectNode user) {
+        List<EmailAddress> emails = new ArrayList<>();
+        JsonNode list = user.get("emails");
+        if (list != null && list.isArray()) {
+            for (JsonNode email : list) {
+                emails.add(new EmailAddress(text(email, "value"), text(email, "type"), email.path("primary").asBoolean(false)));
+            }
+        }
+        return emails;
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    private static String text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
     }
 }

@@ -1,6 +1,8 @@
 package io.scimgate.server.scim.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.store.schema.Tables;
@@ -10,12 +12,16 @@ import io.scimgate.server.scim.endpoint.ResourceRepository;
 import io.scimgate.server.scim.endpoint.Stored;
 import io.scimgate.server.scim.filter.FilterTranslator;
 import io.scimgate.server.scim.filter.UserFilters;
+import io.scimgate.server.scim.json.ResourceNormalizer;
+import io.scimgate.server.scim.json.ScimpleTypes;
 import io.scimgate.server.scim.paging.ListPage;
 import io.scimgate.server.scim.paging.Pager;
-import io.scimgate.server.scim.patch.PatchApplier;
+import io.scimgate.server.scim.patch.DocumentPatcher;
 import io.scimgate.server.scim.patch.PatchNormalizer;
 import io.scimgate.server.scim.patch.PatchOp;
 import io.scimgate.server.scim.projection.AttributeSelection;
+import io.scimgate.server.scim.quirk.Quirks;
+import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
 import java.util.Optional;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
@@ -25,33 +31,37 @@ import org.apache.directory.scim.spec.resources.ScimUser;
 /**
  * Users of the directory the request authenticated as, stored as directory users by the
  * provisioning core: PUT and PATCH both end in {@link DirectoryUsers#update}, so a deactivation has
- * the same effect whichever way it comes.
+ * the same effect whichever way it comes. PATCH is computed inside the update's transaction, from the
+ * user it locked.
  */
 public final class ScimUserRepository implements ResourceRepository<ScimUser> {
 
     public static final List<Class<? extends ScimExtension>> EXTENSIONS = List.of(EnterpriseExtension.class);
 
-    @Override
-    public List<Class<? extends ScimExtension>> getExtensionList() {
-        return EXTENSIONS;
-    }
-
     static final String ENDPOINT = "Users";
 
     private final DirectoryUsers directoryUsers;
+    private final ObjectMapper json;
     private final ScimUserMapping mapping;
+    private final ResourceNormalizer normalizer;
     private final PatchNormalizer patchNormalizer;
-    private final PatchApplier patchApplier;
-    private final FilterTranslator filters = UserFilters.translator();
+    private final DocumentPatcher patcher = new DocumentPatcher();
+    private final FilterTranslator filters;
     private final Pager<DirectoryUser> pager;
 
-    public ScimUserRepository(DirectoryUsers directoryUsers, ScimUserMapping mapping, PatchNormalizer patchNormalizer,
-            PatchApplier patchApplier) {
+    public ScimUserRepository(DirectoryUsers directoryUsers, ObjectMapper json, ResourceNormalizer normalizer) {
         this.directoryUsers = directoryUsers;
+        this.json = json;
+        this.normalizer = normalizer;
+        this.mapping = new ScimUserMapping(json, normalizer);
+        this.patchNormalizer = new PatchNormalizer(normalizer);
+        this.filters = UserFilters.translator(normalizer.paths());
         this.pager = new Pager<>(directoryUsers.listing(), Tables.DIRECTORY_USER.SEQ, DirectoryUser::seq);
-        this.mapping = mapping;
-        this.patchNormalizer = patchNormalizer;
-        this.patchApplier = patchApplier;
+    }
+
+    @Override
+    public List<Class<? extends ScimExtension>> getExtensionList() {
+        return EXTENSIONS;
     }
 
     @Override
@@ -65,26 +75,47 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     }
 
     @Override
-    public Stored<ScimUser> create(ScimUser resource, AttributeSelection selection) {
-        return stored(directoryUsers.create(directoryId(), mapping.toData(resource, null)));
+    public SchemaPaths paths() {
+        return normalizer.paths();
     }
 
     @Override
-    public Optional<Found<ScimUser>> find(String id) {
+    public ObjectMapper json() {
+        return json;
+    }
+
+    @Override
+    public ScimUser toScimple(ObjectNode document) {
+        return ScimpleTypes.bind(json, document, ScimUser.class);
+    }
+
+    @Override
+    public Stored create(JsonNode body, AttributeSelection selection) {
+        ObjectNode document = normalizer.normalize(body, quirks());
+        return stored(directoryUsers.create(directoryId(), mapping.toData(document, null)));
+    }
+
+    @Override
+    public Optional<Found> find(String id) {
         return directoryUsers.find(directoryId(), id)
-                .map(user -> Found.of(user.version(), locationOf(user), selection -> toScim(user)));
+                .map(user -> Found.of(user.version(), locationOf(user), selection -> toDocument(user)));
     }
 
     @Override
-    public Stored<ScimUser> replace(String id, Long expectedVersion, ScimUser resource, AttributeSelection selection) {
-        return stored(directoryUsers.update(directoryId(), id, expectedVersion, current -> mapping.toData(resource, current)));
+    public Stored replace(String id, Long expectedVersion, JsonNode body, AttributeSelection selection) {
+        ObjectNode document = normalizer.normalize(body, quirks());
+        return stored(directoryUsers.update(directoryId(), id, expectedVersion, current -> mapping.toData(document, current)));
     }
 
     @Override
-    public Stored<ScimUser> patch(String id, Long expectedVersion, JsonNode patchRequest, AttributeSelection selection) {
-        List<PatchOp> operations = patchNormalizer.normalize(patchRequest);
-        return stored(directoryUsers.update(directoryId(), id, expectedVersion,
-                current -> mapping.toData(patchApplier.apply(toScim(current), operations), current)));
+    public Stored patch(String id, Long expectedVersion, JsonNode patchRequest, AttributeSelection selection) {
+        PatchNormalizer.operations(patchRequest);
+        Quirks quirks = quirks();
+        return stored(directoryUsers.update(directoryId(), id, expectedVersion, current -> {
+            ObjectNode document = toDocument(current);
+            List<PatchOp> operations = patchNormalizer.normalize(patchRequest, quirks, normalizer.undeclaredExtensionUrns(document));
+            return mapping.toData(patcher.apply(document, operations, quirks), current);
+        }));
     }
 
     @Override
@@ -93,17 +124,22 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     }
 
     @Override
-    public ListPage<ScimUser> list(ListRequest request, AttributeSelection selection) {
+    public ListPage<ObjectNode> list(ListRequest request, AttributeSelection selection) {
         return pager.page(directoryId(), filters.toCondition(request.filter()),
-                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint()).map(this::toScim);
+                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint())
+                .map(this::toDocument);
     }
 
-    private Stored<ScimUser> stored(DirectoryUser user) {
-        return new Stored<>(toScim(user), user.version(), locationOf(user));
+    private Stored stored(DirectoryUser user) {
+        return new Stored(toDocument(user), user.version(), locationOf(user));
     }
 
-    private ScimUser toScim(DirectoryUser user) {
-        return mapping.toScim(user, locationOf(user));
+    private ObjectNode toDocument(DirectoryUser user) {
+        return mapping.toDocument(user, locationOf(user));
+    }
+
+    private static Quirks quirks() {
+        return ScimRequest.current().profile().quirks();
     }
 
     private static String locationOf(DirectoryUser user) {

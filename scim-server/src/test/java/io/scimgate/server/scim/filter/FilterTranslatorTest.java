@@ -17,7 +17,9 @@ import io.scimgate.core.testing.TestCore;
 import io.scimgate.server.scim.ScimProblem;
 import java.util.Arrays;
 import java.util.List;
+import io.scimgate.server.scim.schema.ScimSchemas;
 import java.util.Map;
+import org.apache.directory.scim.core.schema.SchemaRegistry;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -39,8 +41,9 @@ class FilterTranslatorTest {
     private static DirectoryGroups groups;
     private static String directoryId;
     private static Map<String, String> ids;
-    private static final FilterTranslator USER_FILTERS = UserFilters.translator();
-    private static final FilterTranslator GROUP_FILTERS = GroupFilters.translator();
+    private static final SchemaRegistry SCHEMAS = ScimSchemas.registry();
+    private static final FilterTranslator USER_FILTERS = UserFilters.translator(ScimSchemas.users(SCHEMAS));
+    private static final FilterTranslator GROUP_FILTERS = GroupFilters.translator(ScimSchemas.groups(SCHEMAS));
 
     @BeforeAll
     static void directory() {

@@ -47,7 +47,8 @@ import org.apache.directory.scim.spec.schema.Schemas;
 class SqlFilterMatchesScimpleProperty {
 
     private static final Schema USER_SCHEMA = Schemas.schemaFor(ScimUser.class);
-    private static final FilterTranslator SQL = UserFilters.translator();
+    private static final FilterTranslator SQL = UserFilters.translator(
+            io.scimgate.server.scim.schema.ScimSchemas.users(io.scimgate.server.scim.schema.ScimSchemas.registry()));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FOLDED = List.of("userName", "displayName", "name.givenName", "name.familyName", "title");
     private static final List<String> OPERATORS = List.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le");

@@ -2,28 +2,24 @@ package io.scimgate.server.scim.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserData;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.scim.json.ResourceNormalizer;
 import io.scimgate.server.scim.json.ScimJson;
 import java.time.Instant;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
-import org.apache.directory.scim.spec.resources.ScimUser;
+import io.scimgate.server.scim.schema.ScimSchemas;
 import org.junit.jupiter.api.Test;
 
 class ScimUserMappingTest {
 
-    private final ScimUserMapping mapping = new ScimUserMapping(scimJson());
-
-    /** The SCIM JSON mapper as the server builds it. */
-    private static ObjectMapper scimJson() {
-        SchemaRegistry schemas = new SchemaRegistry();
-        schemas.addSchema(ScimUser.class, ScimUserRepository.EXTENSIONS);
-        return ScimJson.objectMapper(schemas);
-    }
+    private static final SchemaRegistry SCHEMAS = ScimSchemas.registry();
+    private final ScimUserMapping mapping = new ScimUserMapping(ScimJson.objectMapper(SCHEMAS),
+            new ResourceNormalizer(ScimSchemas.users(SCHEMAS)));
 
     private static DirectoryUser stored(boolean active) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -33,20 +29,17 @@ class ScimUserMappingTest {
 
     @Test
     void aRetriedReplaceComputesActiveFromThePreviousUserOfThatAttempt() {
-        ScimUser put = new ScimUser();
-        put.setUserName("ana@x.example");
-        put.setActive(null);
-        put.setId("u-1");
-        put.setPassword("secret");
+        ObjectNode put = JsonNodeFactory.instance.objectNode()
+                .put("userName", "ana@x.example").put("id", "u-1").put("password", "secret");
 
         DirectoryUserData firstAttempt = mapping.toData(put, stored(false));
         DirectoryUserData retry = mapping.toData(put, stored(true));
 
         assertFalse(firstAttempt.active());
         assertTrue(retry.active(), "a PUT without active keeps the state the retried transaction reads");
-        assertNull(put.getActive(), "the request's resource is left as sent");
-        assertEquals("u-1", put.getId());
-        assertEquals("secret", put.getPassword());
+        assertFalse(put.has("active"), "the request's document is left as sent");
+        assertEquals("u-1", put.get("id").asText());
+        assertEquals("secret", put.get("password").asText());
         assertFalse(retry.attributes().contains("secret"), "passwords are never stored");
     }
 

@@ -1,0 +1,46 @@
+package io.scimgate.server.scim.quirk;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** The quirks applied to one directory's traffic: its provider profile's list. */
+public final class Quirks {
+
+    private final List<Quirk> quirks;
+
+    private Quirks(List<Quirk> quirks) {
+        this.quirks = List.copyOf(quirks);
+    }
+
+    public static Quirks of(Quirk... quirks) {
+        return new Quirks(List.of(quirks));
+    }
+
+    /** These quirks and {@code more}. */
+    public Quirks with(Quirk... more) {
+        List<Quirk> all = new ArrayList<>(quirks);
+        Collections.addAll(all, more);
+        return new Quirks(all);
+    }
+
+    /** These quirks and those of {@code more}. */
+    public Quirks with(Quirks more) {
+        List<Quirk> all = new ArrayList<>(quirks);
+        more.quirks.stream().filter(quirk -> !all.contains(quirk)).forEach(all::add);
+        return new Quirks(all);
+    }
+
+    public boolean has(Class<? extends Quirk> type) {
+        return find(type).isPresent();
+    }
+
+    public <Q extends Quirk> Optional<Q> find(Class<Q> type) {
+        return quirks.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    public List<Quirk> all() {
+        return quirks;
+    }
+}

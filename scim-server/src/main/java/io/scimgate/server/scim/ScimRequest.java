@@ -3,6 +3,8 @@ package io.scimgate.server.scim;
 import io.scimgate.core.directory.Directory;
 import io.scimgate.server.scim.profile.ProviderProfile;
 import io.scimgate.server.scim.profile.ProviderProfiles;
+import io.scimgate.server.scim.quirk.EveryClient;
+import io.scimgate.server.scim.quirk.Quirks;
 
 /**
  * What one SCIM request is about: the authenticated directory, the base URL its resources are
@@ -47,8 +49,13 @@ public final class ScimRequest {
     }
 
     /** The request being served on this thread, if it got past authentication. */
-    static java.util.Optional<ScimRequest> currentIfAny() {
+    public static java.util.Optional<ScimRequest> currentIfAny() {
         return java.util.Optional.ofNullable(CURRENT.get());
+    }
+
+    /** The quirks of the directory the current request is for; every client's tolerances outside a request. */
+    public static Quirks quirks() {
+        return currentIfAny().map(request -> request.profile().quirks()).orElse(EveryClient.TOLERANCES);
     }
 
     public Directory directory() {

@@ -1,6 +1,10 @@
 package io.scimgate.server.scim.filter;
 
 import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.server.scim.ScimRequest;
+import io.scimgate.server.scim.quirk.Quirks;
+import io.scimgate.server.scim.quirk.TrailingValuePathComparison;
+import io.scimgate.server.scim.quirk.UnquotedFilterValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -17,11 +21,14 @@ import org.apache.directory.scim.spec.filter.FilterParser;
 
 /**
  * Parses a SCIM filter with SCIMple's grammar, after checking the input limits once at this
- * boundary. Two SCIMple M1 defects are corrected here: its grammar ignores whatever follows the
- * first complete expression, and it reads {@code emails[type eq "work"].value eq "x"} (a form Entra
- * sends) as {@code emails[type eq "work"]}, matching every user with a work email. The latter is
- * rewritten to the RFC form {@code emails[(type eq "work") and value eq "x"]} before parsing. The
- * grammar's left-to-right reading of {@code and}/{@code or} is regrouped by {@link LogicPrecedence}.
+ * boundary. Filters as clients write them are read with the directory's quirks first: bare values
+ * are quoted ({@link UnquotedFilterValues}), and Entra's {@code emails[type eq "work"].value eq "x"}
+ * ({@link TrailingValuePathComparison}), which SCIMple M1 reads as {@code emails[type eq "work"]},
+ * matching every user with a work email, is rewritten to the RFC form
+ * {@code emails[(type eq "work") and value eq "x"]}. A URN's {@code urn:} is read in any case
+ * (RFC 8141); SCIMple's lexer knows it in lower case only. Two SCIMple M1 defects are corrected
+ * after parsing: its grammar ignores whatever follows the first complete expression, and it reads
+ * {@code and}/{@code or} left to right, which {@link LogicPrecedence} regroups.
  */
 public final class ScimFilterParser {
 
@@ -31,17 +38,26 @@ public final class ScimFilterParser {
     private ScimFilterParser() {
     }
 
-    /** The parsed filter, or null when {@code text} is null or blank. */
+    /** The parsed filter, read with the quirks of the current request's directory; null when {@code text} is blank. */
     public static FilterExpression parse(String text) {
+        return parse(text, ScimRequest.quirks());
+    }
+
+    /** The parsed filter, or null when {@code text} is null or blank. */
+    public static FilterExpression parse(String text, Quirks quirks) {
         if (text == null || text.isBlank()) {
             return null;
         }
         if (text.length() > MAX_LENGTH) {
             throw ScimProblem.invalidFilter("A filter has at most " + MAX_LENGTH + " characters; this one has " + text.length());
         }
-        List<Token> tokens = tokens(text.strip());
+        String written = lowerCaseUrnSchemes(text.strip());
+        if (quirks.has(UnquotedFilterValues.class)) {
+            written = UnquotedFilterValues.INSTANCE.quote(written);
+        }
+        List<Token> tokens = tokens(written);
         checkDepth(tokens);
-        String rewritten = ValuePathRewriter.rewrite(tokens);
+        String rewritten = quirks.has(TrailingValuePathComparison.class) ? ValuePathRewriter.rewrite(tokens) : written;
         FilterParser parser = new FilterParser(new CommonTokenStream(lexer(rewritten)));
         parser.removeErrorListeners();
         parser.addErrorListener(FAIL);
@@ -60,6 +76,28 @@ public final class ScimFilterParser {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw ScimProblem.invalidFilter("The filter cannot be parsed: '" + text + "'");
         }
+    }
+
+    /** {@code URN:…} and {@code Urn:…} outside quoted values, with the scheme in lower case. */
+    private static String lowerCaseUrnSchemes(String text) {
+        StringBuilder out = new StringBuilder(text);
+        boolean quoted = false;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if ((i == 0 || " ([".indexOf(out.charAt(i - 1)) >= 0) && out.length() >= i + 4
+                    && out.substring(i, i + 4).equalsIgnoreCase("urn:")) {
+                out.replace(i, i + 4, "urn:");
+            }
+        }
+        return out.toString();
     }
 
     private static List<Token> tokens(String text) {

@@ -31,10 +31,13 @@ public record ServerConfig(
         int rateLimitBurst,
         String secretKey,
         URI googleTokenUrl,
-        URI googleApiUrl) {
+        URI googleApiUrl,
+        Duration requestBudget) {
 
     public static final int DEFAULT_RATE_LIMIT = 100;
     public static final int DEFAULT_RATE_BURST = 200;
+
+    public static final Duration DEFAULT_REQUEST_BUDGET = Duration.ofSeconds(10);
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/scimgate";
 
@@ -57,12 +60,13 @@ public record ServerConfig(
                 positive("SCIMGATE_RATE_BURST", env.get("SCIMGATE_RATE_BURST"), DEFAULT_RATE_BURST),
                 blankToNull(env.get("SCIMGATE_SECRET_KEY")),
                 url("SCIMGATE_GOOGLE_TOKEN_URL", env.get("SCIMGATE_GOOGLE_TOKEN_URL"), GoogleOptions.GOOGLE_TOKEN_URL),
-                url("SCIMGATE_GOOGLE_API_URL", env.get("SCIMGATE_GOOGLE_API_URL"), GoogleOptions.GOOGLE_API_BASE_URL));
+                url("SCIMGATE_GOOGLE_API_URL", env.get("SCIMGATE_GOOGLE_API_URL"), GoogleOptions.GOOGLE_API_BASE_URL),
+                duration("SCIMGATE_REQUEST_BUDGET", env.get("SCIMGATE_REQUEST_BUDGET"), DEFAULT_REQUEST_BUDGET));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, bindAddress, publicUrl, dbUrl, dbUser, dbPassword, adminToken, invitationUrl,
-                invitationExpiry, rateLimitPerSecond, rateLimitBurst, secretKey, googleTokenUrl, googleApiUrl);
+                invitationExpiry, rateLimitPerSecond, rateLimitBurst, secretKey, googleTokenUrl, googleApiUrl, requestBudget);
     }
 
     /** Without the database password, the admin token and the secret key: safe to log. */
@@ -73,7 +77,8 @@ public record ServerConfig(
                 + ", adminToken=" + redacted(adminToken) + ", invitationUrl=" + invitationUrl
                 + ", invitationExpiry=" + invitationExpiry + ", rateLimitPerSecond=" + rateLimitPerSecond
                 + ", rateLimitBurst=" + rateLimitBurst + ", secretKey=" + redacted(secretKey)
-                + ", googleTokenUrl=" + googleTokenUrl + ", googleApiUrl=" + googleApiUrl + "]";
+                + ", googleTokenUrl=" + googleTokenUrl + ", googleApiUrl=" + googleApiUrl
+                + ", requestBudget=" + requestBudget + "]";
     }
 
     private static String redacted(String secret) {

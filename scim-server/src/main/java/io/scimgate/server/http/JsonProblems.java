@@ -2,6 +2,7 @@ package io.scimgate.server.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.stream.Collectors;
@@ -13,6 +14,10 @@ public final class JsonProblems {
     }
 
     public static String describe(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "The request body is beyond what a SCIM document needs (nesting depth, or the length of a number"
+                    + " or string)";
+        }
         if (e instanceof JsonParseException parse) {
             String where = parse.getLocation() == null ? ""
                     : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")";
@@ -33,11 +38,15 @@ public final class JsonProblems {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** The first line of a parser's message, without its note on where the source is (which names parser settings). */
     private static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int source = line.indexOf(" at [Source");
+        line = source < 0 ? line : line.substring(0, source);
+        return line.replaceAll("\\(StreamReadFeature[^)]*\\)", "").replace("REDACTED", "").strip();
     }
 }

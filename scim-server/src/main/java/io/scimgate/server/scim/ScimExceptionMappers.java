@@ -3,6 +3,8 @@ package io.scimgate.server.scim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.server.http.JsonProblems;
+import io.scimgate.server.http.RequestBudget;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -36,7 +38,7 @@ public final class ScimExceptionMappers {
 
     public static List<Object> all() {
         return List.of(new Core(), new Problem(), new Scimple(), new Resource(), new Web(), new Json(),
-                new FilterSyntax(), new UnsupportedFilter(), new Mutability(), new Unexpected());
+                new FilterSyntax(), new UnsupportedFilter(), new Mutability(), new Budget(), new Unexpected());
     }
 
     /** The SCIM error response for any failure, as the mappers below write it: for bulk operation results. */
@@ -52,6 +54,9 @@ public final class ScimExceptionMappers {
         }
         if (e instanceof WebApplicationException web) {
             return new Web().toResponse(web);
+        }
+        if (e instanceof RequestBudget.Exceeded exceeded) {
+            return new Budget().toResponse(exceeded);
         }
         return new Unexpected().toResponse(e);
     }
@@ -158,6 +163,20 @@ public final class ScimExceptionMappers {
         @Override
         public Response toResponse(MutabilityException e) {
             return ScimErrors.response(400, "mutability", e.getMessage());
+        }
+    }
+
+    /**
+     * A request that ran out of time changed nothing: 429 with {@code Retry-After} when its time went
+     * waiting for another change of the resource, 400 {@code tooMany} when its own work is too much.
+     */
+    static final class Budget implements ExceptionMapper<RequestBudget.Exceeded> {
+        @Override
+        public Response toResponse(RequestBudget.Exceeded e) {
+            if (e.waited()) {
+                return ScimErrors.builder(429, null, e.getMessage()).header(HttpHeaders.RETRY_AFTER, "1").build();
+            }
+            return ScimErrors.response(400, "tooMany", e.getMessage());
         }
     }
 

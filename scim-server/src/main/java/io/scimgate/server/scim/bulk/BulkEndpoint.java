@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.IfMatch;
 import io.scimgate.server.scim.ScimErrors;
 import io.scimgate.server.scim.ScimExceptionMappers;
@@ -40,6 +41,7 @@ import org.apache.directory.scim.spec.resources.ScimResource;
  * failures. An operation that refers to a {@code bulkId} created later in the same request waits
  * until it exists; references that never resolve (unknown ids, cycles) fail with 409. More than
  * {@link BulkLimits#MAX_OPERATIONS} operations or {@link BulkLimits#MAX_PAYLOAD_BYTES} bytes: 413.
+ * Each operation has the time budget of a request of its own.
  */
 public class BulkEndpoint extends BulkResourceImpl {
 
@@ -135,6 +137,7 @@ public class BulkEndpoint extends BulkResourceImpl {
     }
 
     private ObjectNode execute(JsonNode operation, BulkIds ids) {
+        RequestBudget.renew();
         try {
             String unresolved = unresolved(operation, ids);
             if (!unresolved.equals("[]")) {

@@ -12,9 +12,11 @@ import org.apache.directory.scim.server.rest.ServiceProviderConfigResourceImpl;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.bulk.BulkLimits;
 import io.scimgate.server.scim.paging.PageSpec;
+import io.scimgate.server.scim.patch.PatchNormalizer;
 
 /**
- * SCIMple's {@code /ServiceProviderConfig} (RFC 7643 §5), saying only what this server does: PATCH, bulk
+ * SCIMple's {@code /ServiceProviderConfig} (RFC 7643 §5), saying only what this server does: PATCH
+ * (with its limit of operations per request, {@code patch.maxOperations}, beyond the RFC's fields), bulk
  * with its enforced limits, filters with their page limit, sorting, ETags, index and cursor paging
  * (RFC 9865 §4), bearer tokens; no password change. Built per request, so no request ever sees
  * another's {@code meta}.
@@ -40,7 +42,7 @@ public class ServiceProviderConfigEndpoint extends ServiceProviderConfigResource
     private ObjectNode document() {
         ObjectNode config = json.createObjectNode();
         config.putArray("schemas").add(SCHEMA);
-        config.putObject("patch").put("supported", true);
+        config.putObject("patch").put("supported", true).put("maxOperations", PatchNormalizer.MAX_OPERATIONS);
         config.putObject("bulk").put("supported", true)
                 .put("maxOperations", BulkLimits.MAX_OPERATIONS)
                 .put("maxPayloadSize", BulkLimits.MAX_PAYLOAD_BYTES);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.directory.GroupEdit;
 import io.scimgate.core.directory.GroupMember;
+import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.patch.DocumentPatcher;
 import io.scimgate.server.scim.patch.PatchOp;
@@ -35,6 +36,7 @@ import org.apache.directory.scim.spec.patch.PatchOperation;
  */
 final class GroupPatch {
 
+    static final String WHAT = "this group";
     private static final String MEMBERS = "members";
 
     private final DocumentPatcher patcher;
@@ -53,6 +55,7 @@ final class GroupPatch {
     void apply(GroupEdit edit, List<PatchOp> operations, Quirks quirks) {
         List<PatchOp> pending = new ArrayList<>();
         for (PatchOp operation : operations) {
+            RequestBudget.checkDuringChange(WHAT);
             if (!operation.targets(MEMBERS)) {
                 pending.add(operation);
                 continue;

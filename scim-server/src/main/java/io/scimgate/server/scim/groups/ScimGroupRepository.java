@@ -8,6 +8,7 @@ import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.GroupEdit;
 import io.scimgate.core.directory.GroupMember;
 import io.scimgate.core.store.schema.Tables;
+import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.endpoint.ListRequest;
 import io.scimgate.server.scim.endpoint.ResourceRepository;
@@ -107,6 +108,7 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
         ObjectNode document = normalizer.normalize(body, quirks());
         Map<String, String> members = mapping.members(document);
         DirectoryGroup replaced = directoryGroups.update(directoryId(), id, expectedVersion, edit -> {
+            RequestBudget.checkBeforeChange(GroupPatch.WHAT);
             edit.replaceData(mapping.toData(document));
             // A PUT without members leaves them as they are (our choice, as for a user's active);
             // "members": [] empties the group.
@@ -122,6 +124,7 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
         PatchNormalizer.operations(patchRequest);
         Quirks quirks = quirks();
         DirectoryGroup patched = directoryGroups.update(directoryId(), id, expectedVersion, edit -> {
+            RequestBudget.checkBeforeChange(GroupPatch.WHAT);
             ObjectNode current = toDocument(edit.current(), null);
             List<PatchOp> operations = patchNormalizer.normalize(patchRequest, quirks,
                     normalizer.undeclaredExtensionUrns(current));

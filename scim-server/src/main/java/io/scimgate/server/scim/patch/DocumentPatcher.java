@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.quirk.Quirks;
 import io.scimgate.server.scim.quirk.RemovalByValueList;
@@ -38,6 +39,7 @@ public final class DocumentPatcher {
     public ObjectNode apply(ObjectNode document, List<PatchOp> operations, Quirks quirks) {
         ObjectNode patched = document.deepCopy();
         for (PatchOp operation : operations) {
+            RequestBudget.checkDuringChange("this resource");
             apply(patched, operation, quirks);
         }
         return patched;

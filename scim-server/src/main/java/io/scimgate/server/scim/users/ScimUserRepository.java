@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.store.schema.Tables;
+import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.endpoint.ListRequest;
 import io.scimgate.server.scim.endpoint.ResourceRepository;
@@ -39,6 +40,7 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     public static final List<Class<? extends ScimExtension>> EXTENSIONS = List.of(EnterpriseExtension.class);
 
     static final String ENDPOINT = "Users";
+    private static final String WHAT = "this user";
 
     private final DirectoryUsers directoryUsers;
     private final ObjectMapper json;
@@ -104,7 +106,10 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     @Override
     public Stored replace(String id, Long expectedVersion, JsonNode body, AttributeSelection selection) {
         ObjectNode document = normalizer.normalize(body, quirks());
-        return stored(directoryUsers.update(directoryId(), id, expectedVersion, current -> mapping.toData(document, current)));
+        return stored(directoryUsers.update(directoryId(), id, expectedVersion, current -> {
+            RequestBudget.checkBeforeChange(WHAT);
+            return mapping.toData(document, current);
+        }));
     }
 
     @Override
@@ -112,6 +117,7 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
         PatchNormalizer.operations(patchRequest);
         Quirks quirks = quirks();
         return stored(directoryUsers.update(directoryId(), id, expectedVersion, current -> {
+            RequestBudget.checkBeforeChange(WHAT);
             ObjectNode document = toDocument(current);
             List<PatchOp> operations = patchNormalizer.normalize(patchRequest, quirks, normalizer.undeclaredExtensionUrns(document));
             return mapping.toData(patcher.apply(document, operations, quirks), current);

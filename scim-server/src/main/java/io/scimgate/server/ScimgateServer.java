@@ -7,6 +7,7 @@ import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.server.admin.AdminApplication;
+import io.scimgate.server.http.FrontDoor;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.http.RateLimiter;
 import io.scimgate.server.scim.RateLimitFilter;
@@ -15,10 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
@@ -74,15 +75,15 @@ public final class ScimgateServer implements AutoCloseable {
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
 
-            URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
+            URI root = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/");
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(root, (GrizzlyHttpContainer) null, false, null, false);
+            GrizzlyHttpContainer scim = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                     ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst())), false);
+                            config.rateLimitPerSecond(), config.rateLimitBurst())));
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                     AdminApplication.create(core, publicUrl));
-            http.getServerConfiguration().addHttpHandler(admin,
-                    HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
-            http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
+            FrontDoor.serve(http, List.of(new FrontDoor.Mount("/scim/v2", scim), new FrontDoor.Mount("/admin/v1", admin),
+                    new FrontDoor.Mount("/health", new HealthHandler(dataSource))), config.requestBudget());
             http.start();
             core.webhookDispatcher().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);

@@ -32,6 +32,9 @@ public final class ScimApplication {
 
     private static final List<Class<?>> ENDPOINTS = List.of(UsersEndpoint.class, GroupsEndpoint.class,
             BulkEndpoint.class, ServiceProviderConfigEndpoint.class, SchemasEndpoint.class, ResourceTypesEndpoint.class);
+    /** The first path segment of each endpoint, as clients may write it in any case. */
+    private static final List<String> ENDPOINT_NAMES = List.of("Users", "Groups", "Bulk", "ServiceProviderConfig",
+            "Schemas", "ResourceTypes", ".search");
 
     private ScimApplication() {
     }
@@ -61,6 +64,7 @@ public final class ScimApplication {
         config.register(new RequestBodyLimit());
         config.register(new TenantFilter(core.directories(), publicUrl));
         config.register(rateLimit);
+        config.register(new EndpointNames(ENDPOINT_NAMES));
         config.register(MediaTypeFilter.class);
         config.register(ScimResponseHeaders.class);
         ScimExceptionMappers.all().forEach(config::register);

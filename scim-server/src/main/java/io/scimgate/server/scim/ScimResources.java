@@ -10,6 +10,8 @@ import io.scimgate.server.scim.projection.ResourceProjector;
 import io.scimgate.server.scim.schema.RfcSchemaCorrections;
 import io.scimgate.server.scim.schema.ScimSchemas;
 import io.scimgate.server.scim.users.ScimUserRepository;
+import io.scimgate.server.scim.schema.ResourceSchema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import org.apache.directory.scim.core.schema.SchemaRegistry;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimResource;
 import org.apache.directory.scim.spec.resources.ScimUser;
+import org.apache.directory.scim.spec.schema.ResourceType;
+import org.apache.directory.scim.spec.schema.Schema;
 
 /**
  * The SCIM resource types of scimgate on one provisioning core: SCIMple's schema and repository
@@ -60,6 +64,22 @@ public final class ScimResources {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** The resource types served, in the order discovery lists them: User first. */
+    public List<ResourceType> resourceTypesInOrder() {
+        return all().stream().map(repository -> schemas.getResourceType(repository.paths().resource().name())).toList();
+    }
+
+    /** The schemas of the resource types served: each type's core schema, then its extensions. */
+    public List<Schema> schemasInOrder() {
+        List<Schema> ordered = new ArrayList<>();
+        for (ResourceRepository<? extends ScimResource> repository : all()) {
+            ResourceSchema resource = repository.paths().resource();
+            ordered.add(resource.core());
+            resource.extensions().stream().filter(extension -> !ordered.contains(extension)).forEach(ordered::add);
+        }
+        return ordered;
     }
 
     public ScimUserRepository users() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.scim.ScimProblem;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,9 +25,9 @@ final class DiscoveryDocuments {
         return document;
     }
 
-    /** The list response of {@code models}, ordered by name, each a document of its own. */
-    <T> ObjectNode list(Collection<T> models, Function<T, String> name, Function<T, ObjectNode> document) {
-        return list(models.stream().sorted(Comparator.comparing(name)).map(document).toList());
+    /** The list response of {@code models}, in the order given, each a document of its own. */
+    <T> ObjectNode list(Collection<T> models, Function<T, ObjectNode> document) {
+        return list(models.stream().map(document).toList());
     }
 
     /** The document of the model named {@code wanted}, ignoring case; 404 when there is none. */

@@ -10,32 +10,33 @@ import org.apache.directory.scim.core.schema.SchemaRegistry;
 import org.apache.directory.scim.spec.schema.ResourceType;
 
 /**
- * SCIMple's {@code /ResourceTypes} and {@code /ResourceTypes/{name}} (RFC 7644 §4), answered with
- * fresh copies per request: SCIMple M1 writes each request's {@code meta} into shared objects.
+ * SCIMple's {@code /ResourceTypes} and {@code /ResourceTypes/{name}} (RFC 7644 §4), User first, in the
+ * order {@link ScimResources} serves them, answered with fresh copies per request: SCIMple M1 writes
+ * each request's {@code meta} into shared objects.
  */
 public class ResourceTypesEndpoint extends ResourceTypesResourceImpl {
 
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 
-    private final SchemaRegistry registry;
+    private final ScimResources resources;
     private final DiscoveryDocuments documents;
 
     @Inject
     public ResourceTypesEndpoint(SchemaRegistry registry, ScimResources resources) {
         super(registry);
-        this.registry = registry;
+        this.resources = resources;
         this.documents = new DiscoveryDocuments(resources.json());
     }
 
     @Override
     public Response getAllResourceTypes(String filter) {
         DiscoveryDocuments.refuseFilter(filter);
-        return Response.ok(documents.list(registry.getAllResourceTypes(), ResourceType::getName, this::document)).build();
+        return Response.ok(documents.list(resources.resourceTypesInOrder(), this::document)).build();
     }
 
     @Override
     public Response getResourceType(String name) {
-        return Response.ok(documents.one(registry.getAllResourceTypes(), ResourceType::getName, name, this::document,
+        return Response.ok(documents.one(resources.resourceTypesInOrder(), ResourceType::getName, name, this::document,
                 "resource type")).build();
     }
 

@@ -57,6 +57,13 @@ public final class DirectoryGroups {
     }
 
     public DirectoryGroup create(String directoryId, DirectoryGroupData data, Collection<String> memberIds) {
+        Map<String, String> members = new LinkedHashMap<>();
+        memberIds.forEach(id -> members.put(id, null));
+        return create(directoryId, data, members);
+    }
+
+    /** Creates a group with members, each with the display name the IdP sent for it (null for none). */
+    public DirectoryGroup create(String directoryId, DirectoryGroupData data, Map<String, String> members) {
         validate(data);
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
@@ -75,7 +82,8 @@ public final class DirectoryGroups {
             }
             tx.emit("dsync.group.created", organizationId, directoryId, groupData(row));
             Editor editor = new Editor(tx, organizationId, row);
-            editor.addMembers(memberIds);
+            editor.addMembers(members.keySet());
+            editor.memberDisplays(members);
             editor.finish(false);
             return toGroup(row);
         });
@@ -143,12 +151,13 @@ public final class DirectoryGroups {
 
     /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */
     public List<GroupMember> members(String directoryId, String groupId) {
-        return database.dsl().select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME)
+        return database.dsl().select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                        DIRECTORY_GROUP_MEMBER.SENT_DISPLAY)
                 .from(DIRECTORY_GROUP_MEMBER)
                 .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
                 .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId), DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(directoryId))
                 .orderBy(DIRECTORY_GROUP_MEMBER.ADDED_AT, DIRECTORY_USER.SEQ)
-                .fetch(row -> new GroupMember(row.value1(), row.value2(), row.value3()));
+                .fetch(row -> new GroupMember(row.value1(), row.value2(), row.value3(), row.value4()));
     }
 
     /** The ids of the groups a directory user belongs to, read inside a transaction. */
@@ -220,7 +229,7 @@ public final class DirectoryGroups {
             List<DirectoryGroupMemberRecord> rows = new ArrayList<>();
             for (Map.Entry<String, String> user : users.entrySet()) {
                 if (!already.contains(user.getKey())) {
-                    rows.add(new DirectoryGroupMemberRecord(row.getId(), user.getKey(), row.getDirectoryId(), now));
+                    rows.add(new DirectoryGroupMemberRecord(row.getId(), user.getKey(), row.getDirectoryId(), now, null));
                     memberAdded(user.getKey(), user.getValue());
                 }
             }
@@ -268,6 +277,23 @@ public final class DirectoryGroups {
             joining.removeAll(current);
             removeMembers(leaving);
             addMembers(joining);
+        }
+
+        @Override
+        public void memberDisplays(Map<String, String> displayByUserId) {
+            var updates = new ArrayList<org.jooq.Query>();
+            displayByUserId.forEach((userId, display) -> {
+                if (display != null && display.length() <= DirectoryUsers.MAX_VALUE_LENGTH) {
+                    updates.add(dsl.update(DIRECTORY_GROUP_MEMBER)
+                            .set(DIRECTORY_GROUP_MEMBER.SENT_DISPLAY, display)
+                            .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()),
+                                    DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(userId),
+                                    DIRECTORY_GROUP_MEMBER.SENT_DISPLAY.isDistinctFrom(display)));
+                }
+            });
+            if (!updates.isEmpty()) {
+                dsl.batch(updates).execute();
+            }
         }
 
         private void deleteMembers(Map<String, String> members) {

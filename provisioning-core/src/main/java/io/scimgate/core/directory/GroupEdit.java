@@ -1,6 +1,7 @@
 package io.scimgate.core.directory;
 
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * The changes one request makes to a group, applied in order inside one transaction. Member
@@ -21,4 +22,10 @@ public interface GroupEdit {
 
     /** Makes the members exactly {@code userIds}: reads the current members to compute the difference. */
     void replaceMembers(Collection<String> userIds);
+
+    /**
+     * Records the display name the IdP sent with each of these members (null: it sent none), to be
+     * echoed back. Ids that are not members are ignored; it is not a change of the group.
+     */
+    void memberDisplays(Map<String, String> displayByUserId);
 }

@@ -92,6 +92,25 @@ class DirectoryGroupsTest {
     }
 
     @Test
+    void theDisplayAnIdpSentWithAMemberIsKeptWithoutChangingTheGroup() {
+        java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
+        members.put(ana, "Ana from the IdP");
+        members.put(bo, null);
+        DirectoryGroup eng = groups.create(directoryId, group("Eng"), members);
+        java.util.Map<String, String> sent = new java.util.HashMap<>();
+        groups.members(directoryId, eng.id()).forEach(member -> sent.put(member.userId(), member.sentDisplay()));
+        assertEquals("Ana from the IdP", sent.get(ana));
+        assertEquals(null, sent.get(bo));
+
+        DirectoryGroup renamed = groups.update(directoryId, eng.id(), null,
+                edit -> edit.memberDisplays(java.util.Map.of(bo, "Bo", cy, "not a member")));
+        assertEquals(eng.version(), renamed.version(), "a member's display is not a change of the group");
+        groups.members(directoryId, eng.id()).forEach(member -> sent.put(member.userId(), member.sentDisplay()));
+        assertEquals("Bo", sent.get(bo));
+        assertEquals(Set.of(ana, bo), memberIds(eng.id()));
+    }
+
+    @Test
     void P22_replaceAndClearMembers() {
         DirectoryGroup eng = groups.create(directoryId, group("Eng"), List.of(ana, bo));
         groups.update(directoryId, eng.id(), null, edit -> edit.replaceMembers(List.of(bo, cy)));

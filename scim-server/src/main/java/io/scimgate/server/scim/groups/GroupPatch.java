@@ -12,7 +12,9 @@ import io.scimgate.server.scim.quirk.Quirks;
 import io.scimgate.server.scim.quirk.RemovalByValueList;
 import io.scimgate.server.scim.schema.ValueFilterMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,7 +30,8 @@ import org.apache.directory.scim.spec.patch.PatchOperation;
  * Applies a group PATCH as edits of the provisioning core, in order, in its one transaction. Member
  * operations become row changes and never read the member list, except a {@code remove} through a
  * filter on members' other sub-attributes ({@code members[display sw "A"]}), which reads it once:
- * an {@code add} of members adds those (twice is once), a {@code remove} with a value list
+ * an {@code add} of members adds those (twice is once) with the {@code display} sent for each, which is
+ * echoed back, a {@code remove} with a value list
  * ({@link RemovalByValueList}) or a {@code members[value eq "…"]} filter removes only those, a
  * {@code remove} of {@code members} without value or a {@code replace} with {@code []} empties the
  * group (IDP-QUIRKS.md §10.5, §10.16). Every other operation applies to the group's document without
@@ -87,14 +90,19 @@ final class GroupPatch {
             edit.removeMembers(valueEqualities(filter, ids) ? ids : matching(edit, operation));
             return;
         }
-        Set<String> ids = ids(operation.value());
+        Map<String, String> listed = members(operation.value());
+        Set<String> ids = listed.keySet();
         switch (operation.type()) {
-            case ADD -> edit.addMembers(ids);
+            case ADD -> {
+                edit.addMembers(ids);
+                edit.memberDisplays(listed);
+            }
             case REPLACE -> {
                 if (ids.isEmpty()) {
                     edit.removeAllMembers();
                 } else {
                     edit.replaceMembers(ids);
+                    edit.memberDisplays(listed);
                 }
             }
             case REMOVE -> {
@@ -122,17 +130,19 @@ final class GroupPatch {
         return ids;
     }
 
-    private static Set<String> ids(JsonNode value) {
-        Set<String> ids = new LinkedHashSet<>();
+    /** The members a value lists, by id, with the display the client sent for each (null for none). */
+    private static Map<String, String> members(JsonNode value) {
+        Map<String, String> members = new LinkedHashMap<>();
         if (value != null) {
             for (JsonNode member : value) {
                 JsonNode id = member.get("value");
                 if (id != null && id.isValueNode() && !id.asText().isBlank()) {
-                    ids.add(id.asText());
+                    JsonNode display = member.get("display");
+                    members.putIfAbsent(id.asText(), display != null && display.isTextual() ? display.asText() : null);
                 }
             }
         }
-        return ids;
+        return members;
     }
 
     /** Whether the filter is {@code value eq "id"} terms joined by {@code or}; collects the ids when so. */

@@ -66,15 +66,17 @@ public final class ScimGroupMapping {
     }
 
     /**
-     * One element of {@code members}: the user's id, its URL (when {@code userLocation} is given), its
-     * display name and type {@code User}.
+     * One element of {@code members}: the user's id, its URL (when {@code userLocation} is given), the
+     * display the client sent with the member, else the user's display name or userName, and type
+     * {@code User}.
      */
     public ObjectNode member(GroupMember member, UnaryOperator<String> userLocation) {
         ObjectNode element = json.createObjectNode().put("value", member.userId());
         if (userLocation != null) {
             element.put("$ref", userLocation.apply(member.userId()));
         }
-        return element.put("display", member.displayName() != null ? member.displayName() : member.userName())
+        return element.put("display", member.sentDisplay() != null ? member.sentDisplay()
+                        : member.displayName() != null ? member.displayName() : member.userName())
                 .put("type", "User");
     }
 

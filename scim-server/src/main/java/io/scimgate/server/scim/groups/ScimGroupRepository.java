@@ -93,7 +93,7 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
         ObjectNode document = normalizer.normalize(body, quirks());
         Map<String, String> members = mapping.members(document);
         DirectoryGroup created = directoryGroups.create(directoryId(), mapping.toData(document),
-                members == null ? List.of() : members.keySet());
+                members == null ? Map.of() : members);
         return stored(created, selection);
     }
 
@@ -153,6 +153,7 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
             edit.removeAllMembers();
         } else {
             edit.replaceMembers(members.keySet());
+            edit.memberDisplays(members);
         }
     }
 

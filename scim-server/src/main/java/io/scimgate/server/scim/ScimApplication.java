@@ -7,6 +7,7 @@ import io.scimgate.server.scim.discovery.ResourceTypesEndpoint;
 import io.scimgate.server.scim.discovery.SchemasEndpoint;
 import io.scimgate.server.scim.discovery.ServiceProviderConfigEndpoint;
 import io.scimgate.server.scim.endpoint.RawRequests;
+import io.scimgate.server.scim.endpoint.RootSearchEndpoint;
 import io.scimgate.server.scim.filter.ScimParamConverters;
 import io.scimgate.server.scim.groups.GroupsEndpoint;
 import io.scimgate.server.scim.json.ScimJsonProvider;
@@ -31,7 +32,8 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ScimApplication {
 
     private static final List<Class<?>> ENDPOINTS = List.of(UsersEndpoint.class, GroupsEndpoint.class,
-            BulkEndpoint.class, ServiceProviderConfigEndpoint.class, SchemasEndpoint.class, ResourceTypesEndpoint.class);
+            BulkEndpoint.class, ServiceProviderConfigEndpoint.class, SchemasEndpoint.class, ResourceTypesEndpoint.class,
+            RootSearchEndpoint.class);
     /** The first path segment of each endpoint, as clients may write it in any case. */
     private static final List<String> ENDPOINT_NAMES = List.of("Users", "Groups", "Bulk", "ServiceProviderConfig",
             "Schemas", "ResourceTypes", ".search");

@@ -1,6 +1,8 @@
 package io.scimgate.server.scim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.scim.projection.AttributeSelection;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.server.scim.endpoint.ResourceRepository;
 import io.scimgate.server.scim.groups.ScimGroupRepository;
@@ -35,6 +37,7 @@ public final class ScimResources {
     private final RepositoryRegistry repositories = new RepositoryRegistry(schemas);
     private final ObjectMapper json;
     private final Map<Class<? extends ScimResource>, ResourceNormalizer> normalizers = new LinkedHashMap<>();
+    private final Map<Class<? extends ScimResource>, ResourceProjector> projectors = new LinkedHashMap<>();
     private final ScimUserRepository users;
     private final ScimGroupRepository groups;
 
@@ -42,6 +45,7 @@ public final class ScimResources {
         json = ScimJson.objectMapper(schemas);
         normalizers.put(ScimUser.class, new ResourceNormalizer(ScimSchemas.users(schemas)));
         normalizers.put(ScimGroup.class, new ResourceNormalizer(ScimSchemas.groups(schemas)));
+        normalizers.forEach((type, normalizer) -> projectors.put(type, new ResourceProjector(json, normalizer)));
         users = new ScimUserRepository(core.directoryUsers(), json, normalizers.get(ScimUser.class));
         groups = new ScimGroupRepository(core.directoryGroups(), json, normalizers.get(ScimGroup.class));
         try {
@@ -101,5 +105,16 @@ public final class ScimResources {
 
     public ResourceProjector projector(Class<? extends ScimResource> resourceClass) {
         return new ResourceProjector(json, normalizers.get(resourceClass));
+    }
+
+    /**
+     * A resource as a response shows it: completed as the directory's identity provider needs it
+     * (Okta's users), then projected to the attributes asked for.
+     */
+    public ObjectNode render(Class<? extends ScimResource> resourceClass, ObjectNode resource, AttributeSelection selection) {
+        if (resourceClass == ScimUser.class) {
+            ScimRequest.current().profile().completeUser(resource);
+        }
+        return projectors.get(resourceClass).project(resource, selection);
     }
 }

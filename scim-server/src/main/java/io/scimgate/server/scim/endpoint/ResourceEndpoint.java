@@ -2,7 +2,6 @@ package io.scimgate.server.scim.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.scim.IfMatch;
 import io.scimgate.server.scim.ScimProblem;
@@ -10,7 +9,6 @@ import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.json.JsonFields;
 import io.scimgate.server.scim.paging.ListPage;
 import io.scimgate.server.scim.projection.AttributeSelection;
-import io.scimgate.server.scim.projection.ResourceProjector;
 import io.scimgate.server.scim.ScimResources;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
@@ -42,11 +40,9 @@ import org.apache.directory.scim.spec.resources.ScimResource;
  */
 public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResourceTypeResourceImpl<T> {
 
-    static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-
     private final ResourceRepository<T> repository;
     private final ObjectMapper json;
-    private final ResourceProjector projector;
+    private final ScimResources resources;
 
     @Context
     private UriInfo request;
@@ -59,7 +55,7 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
         super(schemas, repositories, resourceClass);
         this.repository = resources.repository(resourceClass);
         this.json = resources.json();
-        this.projector = resources.projector(resourceClass);
+        this.resources = resources;
     }
 
     @Override
@@ -146,36 +142,17 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
 
     private Response list(ListRequest request, AttributeSelection selection) {
         ListPage<ObjectNode> page = repository.list(request, selection);
-        ObjectNode body = json.createObjectNode();
-        body.putArray("schemas").add(LIST_SCHEMA);
-        body.put("totalResults", page.total());
-        body.put("itemsPerPage", page.items().size());
-        if (page.startIndex() != null) {
-            body.put("startIndex", page.startIndex());
-        }
-        if (page.previousCursor() != null) {
-            body.put("previousCursor", page.previousCursor());
-        }
-        if (page.nextCursor() != null) {
-            body.put("nextCursor", page.nextCursor());
-        }
-        ArrayNode resources = body.putArray("Resources");
-        page.items().forEach(item -> resources.add(projector.project(shaped(item), selection)));
-        return Response.ok(body).build();
+        return Response.ok(ListResponses.of(json, page, item -> render(item, selection))).build();
     }
 
     private Response resource(Response.Status status, ObjectNode resource, long version, String location,
             AttributeSelection selection) {
-        ObjectNode body = projector.project(shaped(resource), selection);
+        ObjectNode body = render(resource, selection);
         return Response.status(status).entity(body).tag(tag(version)).location(URI.create(location)).build();
     }
 
-    /** The resource as the directory's identity provider needs it, before attributes are selected. */
-    private ObjectNode shaped(ObjectNode resource) {
-        if (repository.resourceClass() == org.apache.directory.scim.spec.resources.ScimUser.class) {
-            ScimRequest.current().profile().completeUser(resource);
-        }
-        return resource;
+    private ObjectNode render(ObjectNode resource, AttributeSelection selection) {
+        return resources.render(repository.resourceClass(), resource, selection);
     }
 
     private RuntimeException notFound(String id) {
@@ -200,7 +177,7 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
         return body;
     }
 
-    private static List<String> strings(JsonNode request, String name) {
+    static List<String> strings(JsonNode request, String name) {
         JsonNode value = JsonFields.field(request, name);
         List<String> strings = new ArrayList<>();
         if (value == null || value.isNull()) {

@@ -2,6 +2,7 @@ package io.scimgate.server.http;
 
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.util.Header;
 
@@ -15,6 +16,7 @@ import org.glassfish.grizzly.http.util.Header;
 final class MediaTypes {
 
     static final String UNSUPPORTED = "Content-Type";
+    private static final Pattern QUALITY = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
     private MediaTypes() {
     }
@@ -46,9 +48,17 @@ final class MediaTypes {
         }
     }
 
+    /** Each media range a media type, with a quality value (when given) of RFC 9110 §12.4.2's form. */
     private static boolean acceptParses(String accept) {
         for (String range : accept.split(",")) {
-            if (!range.isBlank() && !parses(range)) {
+            if (range.isBlank()) {
+                continue;
+            }
+            if (!parses(range)) {
+                return false;
+            }
+            String quality = MediaType.valueOf(range.strip()).getParameters().get("q");
+            if (quality != null && !QUALITY.matcher(quality).matches()) {
                 return false;
             }
         }

@@ -39,7 +39,9 @@ import org.glassfish.grizzly.memory.MemoryManager;
  *
  * <p>Grizzly waits for more input when a request line has no space or a header line no colon, so
  * a line that ends there would hold the connection until it times out: such a request head is
- * answered 400 and the connection closed as soon as the broken line is in.
+ * answered 400 and the connection closed as soon as the broken line is in. So is a request that
+ * would turn the connection into something else: {@code CONNECT} (405: this is no proxy) and
+ * HTTP/2's preface ({@code PRI}).
  */
 public final class ProtocolErrors extends HttpServerFilter {
 
@@ -74,8 +76,15 @@ public final class ProtocolErrors extends HttpServerFilter {
         Object message = context.getMessage();
         if (message instanceof Buffer input && REQUEST_IN_PROGRESS.get(context.getConnection()) == null) {
             String problem = brokenLine(input);
+            int status = 400;
+            if (problem == null && startsWith(input, "CONNECT ")) {
+                problem = "CONNECT is not supported: this is not a proxy";
+                status = 405;
+            } else if (problem == null && startsWith(input, "PRI ")) {
+                problem = "Only HTTP/1.1 is spoken here, not HTTP/2";
+            }
             if (problem != null) {
-                byte[] answer = answer(ErrorBodies.of(null, 400, problem));
+                byte[] answer = answer(ErrorBodies.of(null, status, problem));
                 Connection<?> connection = context.getConnection();
                 context.write(Buffers.wrap(context.getMemoryManager(), answer), new EmptyCompletionHandler<WriteResult>() {
                     @Override
@@ -137,6 +146,22 @@ public final class ProtocolErrors extends HttpServerFilter {
         return null;
     }
 
+    private static boolean startsWith(Buffer input, String method) {
+        int position = input.position();
+        while (position < input.limit() && (input.get(position) == '\r' || input.get(position) == '\n')) {
+            position++;
+        }
+        if (input.limit() - position < method.length()) {
+            return false;
+        }
+        for (int i = 0; i < method.length(); i++) {
+            if (input.get(position + i) != method.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int endOfLine(Buffer input, int from, int limit) {
         for (int i = from; i < limit; i++) {
             if (input.get(i) == '\n') {
@@ -156,7 +181,8 @@ public final class ProtocolErrors extends HttpServerFilter {
     }
 
     private static byte[] answer(ErrorBodies.ErrorBody body) {
-        String head = "HTTP/1.1 " + body.status() + " Bad Request\r\nContent-Type: " + body.contentType()
+        String reason = body.status() == 405 ? " Method Not Allowed" : " Bad Request";
+        String head = "HTTP/1.1 " + body.status() + reason + "\r\nContent-Type: " + body.contentType()
                 + "\r\nContent-Length: " + body.body().length + "\r\nConnection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] bytes = new byte[headBytes.length + body.body().length];

@@ -135,6 +135,8 @@ class HostileRequestsTest extends ServerTest {
                         + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400),
                 Arguments.of("headers over the limit", "GET {base}/Users HTTP/1.1\r\nHost: x\r\nX-Big: " + repeat("a", 40_000)
                         + "\r\n\r\n", 431),
+                Arguments.of("CONNECT", "CONNECT {base}/ResourceTypes HTTP/1.1\r\nHost: x\r\n\r\n", 405),
+                Arguments.of("HTTP/2's preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400),
                 Arguments.of("binary garbage", new String(new byte[] {0, 1, 2, (byte) 0xff, '\r', '\n', '\r', '\n'},
                         StandardCharsets.ISO_8859_1), 400));
     }
@@ -164,6 +166,18 @@ class HostileRequestsTest extends ServerTest {
             assertScimError(badFilter, 400);
             assertFalse(badFilter.closed());
             assertEquals(200, http.exchange(RawHttp.request("GET", base + "/Users?count=0", auth(), null, http.host())).status());
+        }
+    }
+
+    @Test
+    void anAcceptHeaderThatCannotBeReadIsTakenAsNone() {
+        for (String accept : new String[] {"a/b/c;;;=", "application/json;q=x", "application/json;q=2", ""}) {
+            try (RawHttp http = connect()) {
+                RawHttp.Reply reply = http.exchange(RawHttp.request("GET", base + "/Users/" + id, auth("Accept", accept), null,
+                        http.host()));
+                assertEquals(200, reply.status(), accept + ": " + reply);
+                assertTrue(reply.contentType().startsWith("application/scim+json"), reply::toString);
+            }
         }
     }
 

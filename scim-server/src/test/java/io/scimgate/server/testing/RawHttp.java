@@ -70,17 +70,18 @@ public final class RawHttp implements AutoCloseable {
     /** Sends {@code bytes} and reads one response; a write the server refused to take is reported as such. */
     public Reply exchange(byte[] bytes) {
         long started = System.nanoTime();
+        boolean head = bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("HEAD ");
         try {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
             // The server may answer and close before taking a whole body: read what it said.
-            return read(started, true);
+            return read(started, true, head);
         }
-        return read(started, false);
+        return read(started, false, head);
     }
 
-    private Reply read(long started, boolean writeRefused) {
+    private Reply read(long started, boolean writeRefused, boolean head) {
         try {
             String statusLine = line();
             if (statusLine == null) {
@@ -92,7 +93,7 @@ public final class RawHttp implements AutoCloseable {
                 int colon = header.indexOf(':');
                 headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
             }
-            byte[] body = body(headers);
+            byte[] body = head || status == 204 || status == 304 ? new byte[0] : body(headers);
             boolean closed = "close".equalsIgnoreCase(headers.get("connection"));
             return new Reply(status, headers, new String(body, StandardCharsets.UTF_8), closed, writeRefused, elapsed(started));
         } catch (SocketTimeoutException e) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Google Workspace the real way (idp-quirks §8): scimgate polls the Admin SDK Directory API. The
+ * Google Workspace the real way (IDP-QUIRKS.md §8): scimgate polls the Admin SDK Directory API. The
  * server under test syncs from a fake Admin SDK on loopback that speaks Google's wire format and
  * checks the signed token request; the directory is set up, synced and read only through the
  * admin API.

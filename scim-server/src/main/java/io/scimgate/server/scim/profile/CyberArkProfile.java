@@ -7,6 +7,7 @@ import io.scimgate.server.scim.quirk.Quirks;
  * CyberArk Identity (IDP-QUIRKS.md §7). It reads {@code /ServiceProviderConfig},
  * {@code /ResourceTypes/{name}} and {@code /Schemas/{urn}} by id, updates users by PUT and
  * deprovisions with a PUT of {@code active: false}; groups are created with POST and edited with PATCH.
+ * Nothing it sends departs from the RFC beyond the tolerances every client gets.
  */
 final class CyberArkProfile implements ProviderProfile {
 

@@ -16,10 +16,10 @@ import io.scimgate.server.scim.quirk.ValuePathAddCreatesElement;
  * sends {@code active: false} (the user must stay readable), restoring sends {@code active: true},
  * and the hard delete 30 days later is a {@code DELETE}. Without the {@code aadOptscim062020} flag
  * Entra capitalises ops, sends booleans as strings and removes members by value list; with it, it
- * sends path-less replaces with dotted keys and {@code members[value eq]} removals: the generic
- * normalisation reads both, and the flag is accepted as a query parameter on every request.
- * Responses use the defaults: {@code application/scim+json}, 200 with the user after PATCH, 204 after
- * a group PATCH.
+ * sends path-less replaces with dotted keys and {@code members[value eq]} removals: its quirks below
+ * read both, and the flag is accepted as a query parameter on every request. Responses are
+ * {@code application/scim+json}; a PATCH answers 204 with the new {@code ETag}, users too, as
+ * Microsoft's reference implementation does.
  */
 final class EntraProfile implements ProviderProfile {
 

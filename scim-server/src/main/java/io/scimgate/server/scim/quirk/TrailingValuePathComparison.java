@@ -2,7 +2,7 @@ package io.scimgate.server.scim.quirk;
 
 /**
  * {@code emails[type eq "work"].value eq "ana@corp.example"}: Entra's matching attribute written as a
- * value path followed by a comparison of a sub-attribute (IDP-QUIRKS.md §1.11 and §10.9). RFC 7644's
+ * value path followed by a comparison of a sub-attribute (IDP-QUIRKS.md §1 and §10.9). RFC 7644's
  * grammar has no such form and SCIMple 1.0.0-M1 reads it as {@code emails[type eq "work"]}, which
  * matches every user with a work email; the filter parser rewrites it to
  * {@code emails[(type eq "work") and value eq "ana@corp.example"]} before parsing.
@@ -21,6 +21,6 @@ public final class TrailingValuePathComparison implements Quirk {
 
     @Override
     public String source() {
-        return "IDP-QUIRKS.md §1.11";
+        return "IDP-QUIRKS.md §10.9";
     }
 }

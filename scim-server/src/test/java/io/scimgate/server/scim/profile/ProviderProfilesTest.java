@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.directory.DirectoryProvider;
+import io.scimgate.server.scim.quirk.EveryClient;
+import io.scimgate.server.scim.quirk.OktaRequiredUserAttributes;
+import io.scimgate.server.scim.quirk.PatchAnsweredWithNoContent;
+import io.scimgate.server.scim.quirk.PlainJsonResponses;
+import io.scimgate.server.scim.quirk.Quirk;
+import io.scimgate.server.scim.quirk.Quirks;
 import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.TestServer;
@@ -37,6 +43,36 @@ class ProviderProfilesTest {
     @EnumSource(DirectoryProvider.class)
     void everyProviderHasAProfile(DirectoryProvider provider) {
         ProviderProfiles.of(provider);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DirectoryProvider.class)
+    void everyProfileAppliesTheTolerancesEveryClientGets(DirectoryProvider provider) {
+        Quirks quirks = ProviderProfiles.of(provider).quirks();
+        for (Quirk tolerance : EveryClient.TOLERANCES.all()) {
+            assertTrue(quirks.has(tolerance.getClass()), provider + " lacks " + tolerance.getClass().getSimpleName());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DirectoryProvider.class)
+    void everyQuirkSaysWhoSendsItAndWhereItIsDocumented(DirectoryProvider provider) {
+        for (Quirk quirk : ProviderProfiles.of(provider).quirks().all()) {
+            assertFalse(quirk.clients().isBlank(), quirk.getClass().getSimpleName());
+            assertTrue(quirk.source().matches("IDP-QUIRKS\\.md §[0-9.]+(, §[0-9.]+)*"), quirk.getClass().getSimpleName()
+                    + ": " + quirk.source());
+        }
+    }
+
+    @Test
+    void whatDiffersOnTheWayOutIsAppliedOnlyByTheProfilesThatNeedIt() {
+        for (DirectoryProvider provider : DirectoryProvider.values()) {
+            Quirks quirks = ProviderProfiles.of(provider).quirks();
+            assertEquals(provider == DirectoryProvider.ENTRA, quirks.has(PatchAnsweredWithNoContent.class), provider.name());
+            assertEquals(provider == DirectoryProvider.OKTA, quirks.has(OktaRequiredUserAttributes.class), provider.name());
+            assertEquals(provider == DirectoryProvider.ONELOGIN || provider == DirectoryProvider.GOOGLE,
+                    quirks.has(PlainJsonResponses.class), provider.name());
+        }
     }
 
     @Test

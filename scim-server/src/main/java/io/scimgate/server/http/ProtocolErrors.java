@@ -8,21 +8,20 @@ import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
-import org.glassfish.grizzly.filterchain.NextAction;
-import org.glassfish.grizzly.http.Method;
-import org.glassfish.grizzly.http.util.Header;
-import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpPacket;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.KeepAlive;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 
@@ -37,11 +36,9 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * the whole request (a malformed JSON body, a bad filter), which makes clients that keep connections
  * alive reconnect after each such error; here such a 400 keeps the connection.
  *
- * <p>Grizzly waits for more input when a request line has no space or a header line no colon, so
- * a line that ends there would hold the connection until it times out: such a request head is
- * answered 400 and the connection closed as soon as the broken line is in. So is a request that
- * would turn the connection into something else: {@code CONNECT} (405: this is no proxy) and
- * HTTP/2's preface ({@code PRI}).
+ * <p>A request head that Grizzly would wait on until the connection times out, or that would turn
+ * the connection into something else ({@link RequestHeads}), is answered at once and the connection
+ * closed.
  */
 public final class ProtocolErrors extends HttpServerFilter {
 
@@ -75,16 +72,9 @@ public final class ProtocolErrors extends HttpServerFilter {
     public NextAction handleRead(FilterChainContext context) throws IOException {
         Object message = context.getMessage();
         if (message instanceof Buffer input && REQUEST_IN_PROGRESS.get(context.getConnection()) == null) {
-            String problem = brokenLine(input);
-            int status = 400;
-            if (problem == null && startsWith(input, "CONNECT ")) {
-                problem = "CONNECT is not supported: this is not a proxy";
-                status = 405;
-            } else if (problem == null && startsWith(input, "PRI ")) {
-                problem = "Only HTTP/1.1 is spoken here, not HTTP/2";
-            }
-            if (problem != null) {
-                byte[] answer = answer(ErrorBodies.of(null, status, problem));
+            RequestHeads.Refusal refusal = RequestHeads.refusal(input);
+            if (refusal != null) {
+                byte[] answer = answer(ErrorBodies.of(null, refusal.status(), refusal.detail()));
                 Connection<?> connection = context.getConnection();
                 context.write(Buffers.wrap(context.getMemoryManager(), answer), new EmptyCompletionHandler<WriteResult>() {
                     @Override
@@ -101,83 +91,6 @@ public final class ProtocolErrors extends HttpServerFilter {
             }
         }
         return super.handleRead(context);
-    }
-
-    /**
-     * What is wrong with the complete lines at the start of a new request, or null: a request line
-     * whose method runs into the end of the line, or a header line without a colon.
-     */
-    static String brokenLine(Buffer input) {
-        int position = input.position();
-        int limit = input.limit();
-        while (position < limit && (input.get(position) == '\r' || input.get(position) == '\n')) {
-            position++;
-        }
-        int lineStart = position;
-        boolean requestLine = true;
-        for (int i = position; i < limit; i++) {
-            byte b = input.get(i);
-            if (requestLine && (b == ' ' || b == '\t')) {
-                requestLine = false;
-                i = endOfLine(input, i, limit);
-                if (i < 0) {
-                    return null;
-                }
-                lineStart = i + 1;
-                continue;
-            }
-            if (requestLine && b != '\r' && b != '\n' && (b < 0x21 || b > 0x7e)) {
-                return "The request line must start with a method (letters), then the URL and HTTP/1.1";
-            }
-            if (b == '\n') {
-                if (requestLine) {
-                    return "The request line must be: method, a space, the URL, a space, HTTP/1.1";
-                }
-                int length = i - lineStart - (i > lineStart && input.get(i - 1) == '\r' ? 1 : 0);
-                if (length == 0) {
-                    return null;
-                }
-                if (!hasColon(input, lineStart, i)) {
-                    return "Each header line must be a name, a colon and a value";
-                }
-                lineStart = i + 1;
-            }
-        }
-        return null;
-    }
-
-    private static boolean startsWith(Buffer input, String method) {
-        int position = input.position();
-        while (position < input.limit() && (input.get(position) == '\r' || input.get(position) == '\n')) {
-            position++;
-        }
-        if (input.limit() - position < method.length()) {
-            return false;
-        }
-        for (int i = 0; i < method.length(); i++) {
-            if (input.get(position + i) != method.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int endOfLine(Buffer input, int from, int limit) {
-        for (int i = from; i < limit; i++) {
-            if (input.get(i) == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean hasColon(Buffer input, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (input.get(i) == ':') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static byte[] answer(ErrorBodies.ErrorBody body) {

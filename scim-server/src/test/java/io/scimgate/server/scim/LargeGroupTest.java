@@ -24,7 +24,6 @@ import io.scimgate.server.testing.StatementCounter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.IfMatch;
-import io.scimgate.server.scim.ScimErrors;
 import io.scimgate.server.scim.ScimExceptionMappers;
 import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.ScimResources;

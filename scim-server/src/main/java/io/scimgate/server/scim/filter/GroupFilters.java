@@ -7,9 +7,9 @@ import static io.scimgate.server.scim.filter.FilterableAttribute.exactString;
 import static io.scimgate.server.scim.filter.FilterableAttribute.keyedString;
 
 import io.scimgate.core.directory.DirectoryGroups;
+import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
 import java.util.Map;
-import io.scimgate.server.scim.schema.SchemaPaths;
 
 /** The Group attributes that filters and sorting may use; members are matched through the membership rows. */
 public final class GroupFilters {

@@ -6,13 +6,12 @@ import static io.scimgate.server.scim.filter.FilterableAttribute.bool;
 import static io.scimgate.server.scim.filter.FilterableAttribute.dateTime;
 import static io.scimgate.server.scim.filter.FilterableAttribute.exactString;
 import static io.scimgate.server.scim.filter.FilterableAttribute.keyedString;
-import static io.scimgate.server.scim.filter.FilterableAttribute.string;
 
 import io.scimgate.core.directory.DirectoryUsers;
+import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
 import java.util.Map;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
-import io.scimgate.server.scim.schema.SchemaPaths;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 

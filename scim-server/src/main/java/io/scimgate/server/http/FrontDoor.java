@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one Grizzly handler every request goes through. It checks what the HTTP layer would otherwise
  * turn into an error page or a 500 with no body (a request target that cannot be decoded, a
- * {@code Content-Type} that is not a media type; see {@link RequestTarget}), answering those with an
+ * {@code Content-Type} that is not a media type, a body framed two ways; see {@link RequestTarget},
+ * {@link MediaTypes}, {@link Framing}), answering those with an
  * error in the shape of the API the request was for ({@link ErrorBodies}), then hands the request
  * to the application mounted at the longest matching context path. Whatever escapes an
  * application becomes a logged 500 with such a body, never an HTML page.
@@ -33,6 +35,7 @@ public final class FrontDoor extends HttpHandler {
 
     /** Request line and headers: room for a filter well over its own limit, so that it gets a SCIM error. */
     public static final int MAX_REQUEST_HEAD_BYTES = 32 * 1024;
+    private static final long MIN_READ_TIMEOUT_MILLIS = 1000;
 
     private final List<Mount> mounts;
     private final Duration budget;
@@ -51,6 +54,8 @@ public final class FrontDoor extends HttpHandler {
      */
     public static void serve(HttpServer http, List<Mount> mounts, Duration budget) {
         for (NetworkListener listener : http.getListeners()) {
+            // A body that stops arriving holds a worker thread about as long as a request may take.
+            listener.getTransport().setReadTimeout(Math.max(budget.toMillis(), MIN_READ_TIMEOUT_MILLIS), TimeUnit.MILLISECONDS);
             listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES);
             listener.setDefaultErrorPageGenerator(new ErrorPages());
             listener.registerAddOn(ProtocolErrors.addOn());
@@ -76,6 +81,9 @@ public final class FrontDoor extends HttpHandler {
         try {
             Optional<String> problem = RequestTarget.problem(rawPath,
                     request.getRequest().getQueryStringDC().toString(StandardCharsets.ISO_8859_1));
+            if (problem.isEmpty()) {
+                problem = Framing.problem(request);
+            }
             if (problem.isEmpty()) {
                 problem = MediaTypes.problem(request);
             }

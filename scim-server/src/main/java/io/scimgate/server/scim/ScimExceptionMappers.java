@@ -4,22 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.server.http.JsonProblems;
 import io.scimgate.server.http.RequestBudget;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.apache.directory.scim.protocol.data.ErrorResponse;
 import org.apache.directory.scim.protocol.exception.ScimException;
 import org.apache.directory.scim.spec.exception.MutabilityException;
 import org.apache.directory.scim.spec.exception.ResourceException;
 import org.apache.directory.scim.spec.exception.UnsupportedFilterException;
 import org.apache.directory.scim.spec.filter.FilterParseException;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +43,8 @@ public final class ScimExceptionMappers {
 
     public static List<Object> all() {
         return List.of(new Core(), new Problem(), new Scimple(), new Resource(), new Web(), new Json(),
-                new FilterSyntax(), new UnsupportedFilter(), new Mutability(), new Budget(), new Unexpected());
+                new FilterSyntax(), new UnsupportedFilter(), new Mutability(), new Budget(), new Unreadable(),
+                new Unexpected());
     }
 
     /** The SCIM error response for any failure, as the mappers below write it: for bulk operation results. */
@@ -177,6 +183,31 @@ public final class ScimExceptionMappers {
                 return ScimErrors.builder(429, null, e.getMessage()).header(HttpHeaders.RETRY_AFTER, "1").build();
             }
             return ScimErrors.response(400, "tooMany", e.getMessage());
+        }
+    }
+
+    /**
+     * Jersey's failures to read what the client sent: a body that stopped arriving (the transport's
+     * read timeout, the request's time budget) is 408, one cut short or a header Jersey cannot parse
+     * is 400.
+     */
+    static final class Unreadable implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
+                    return ScimErrors.response(408, null, "The request body did not arrive within the request's time budget");
+                }
+            }
+            if (e instanceof HeaderValueException) {
+                return ScimErrors.response(400, null, "A request header cannot be read");
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException) {
+                    return ScimErrors.response(400, null, "The request could not be read to its end");
+                }
+            }
+            return new Unexpected().toResponse(e);
         }
     }
 

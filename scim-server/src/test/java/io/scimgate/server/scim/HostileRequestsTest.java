@@ -136,6 +136,11 @@ class HostileRequestsTest extends ServerTest {
                 Arguments.of("headers over the limit", "GET {base}/Users HTTP/1.1\r\nHost: x\r\nX-Big: " + repeat("a", 40_000)
                         + "\r\n\r\n", 431),
                 Arguments.of("CONNECT", "CONNECT {base}/ResourceTypes HTTP/1.1\r\nHost: x\r\n\r\n", 405),
+                Arguments.of("an unsupported Transfer-Encoding", "POST {base}/Users HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: gzip\r\nContent-Length: 2\r\n\r\n{}", 400),
+                Arguments.of("both Transfer-Encoding and Content-Length", "POST {base}/Users HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
+                        + "2\r\n{}\r\n0\r\n\r\n", 400),
                 Arguments.of("HTTP/2's preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400),
                 Arguments.of("binary garbage", new String(new byte[] {0, 1, 2, (byte) 0xff, '\r', '\n', '\r', '\n'},
                         StandardCharsets.ISO_8859_1), 400));

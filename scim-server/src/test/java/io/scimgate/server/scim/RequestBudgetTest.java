@@ -20,6 +20,7 @@ import io.scimgate.server.scim.schema.ScimSchemas;
 import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
+import io.scimgate.server.testing.RawHttp;
 import io.scimgate.server.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,22 @@ class RequestBudgetTest {
         assertEquals("1", user.get("externalId").asText());
         assertEquals("W/\"1\"", user.at("/meta/version").asText());
         assertEquals(1, scim.get("Groups/" + groupId).json().get("members").size());
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsATimeoutAndChangesNothing() {
+        DirectoryAccess directory = spent.newDirectory("generic");
+        String id = directory.scim().post("Users", user("ana@x.example", "1")).json().get("id").asText();
+        String base = java.net.URI.create(directory.scimBaseUrl()).getRawPath();
+        try (RawHttp http = RawHttp.connect(spent.url(), Duration.ofSeconds(20))) {
+            RawHttp.Reply reply = http.exchange(("PATCH " + base + "/Users/" + id + " HTTP/1.1\r\nHost: " + http.host()
+                    + "\r\nAuthorization: Bearer " + directory.token() + "\r\nContent-Type: application/scim+json\r\n"
+                    + "Content-Length: 500\r\n\r\n{\"Operations\":[").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(408, reply.status(), reply::toString);
+            assertTrue(reply.contentType().startsWith("application/scim+json"), reply::toString);
+            assertTrue(reply.body().contains("\"status\":\"408\""), reply::toString);
+        }
+        assertEquals("W/\"1\"", directory.scim().get("Users/" + id).json().at("/meta/version").asText());
     }
 
     @Test

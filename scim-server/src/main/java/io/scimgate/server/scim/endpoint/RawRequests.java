@@ -104,6 +104,23 @@ public final class RawRequests {
         }
     }
 
+    /**
+     * The body's bytes, up to {@code limit}. A body that stops arriving (the transport's read timeout,
+     * which is the request's time budget) is 408; one cut short by the client, 400.
+     */
+    static byte[] bytes(InputStream body, int limit) {
+        try {
+            return body.readNBytes(limit);
+        } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+                    throw new ScimProblem(408, null, "The request body did not arrive within the request's time budget");
+                }
+            }
+            throw ScimProblem.invalidSyntax("The request body ended before its announced length");
+        }
+    }
+
     /** Reads the request types as JSON; a bulk body beyond its advertised maximum is 413. */
     @Consumes({"application/scim+json", MediaType.APPLICATION_JSON})
     public static final class Reader implements MessageBodyReader<Object> {
@@ -126,14 +143,14 @@ public final class RawRequests {
         public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                 MultivaluedMap<String, String> headers, InputStream body) throws IOException {
             if (BulkRequest.class.equals(type)) {
-                byte[] bytes = body.readNBytes(BulkLimits.MAX_PAYLOAD_BYTES + 1);
+                byte[] bytes = bytes(body, BulkLimits.MAX_PAYLOAD_BYTES + 1);
                 if (bytes.length > BulkLimits.MAX_PAYLOAD_BYTES) {
                     throw new ScimProblem(413, null, "A bulk request has at most " + BulkLimits.MAX_PAYLOAD_BYTES
                             + " bytes (maxPayloadSize)");
                 }
                 return new RawBulkRequest(bytes.length == 0 ? null : json.readTree(bytes));
             }
-            byte[] bytes = body.readAllBytes();
+            byte[] bytes = bytes(body, Integer.MAX_VALUE);
             JsonNode tree = bytes.length == 0 ? null : json.readTree(bytes);
             if (ScimUser.class.equals(type)) {
                 return new RawUser(tree);

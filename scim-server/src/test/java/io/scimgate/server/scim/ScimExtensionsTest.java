@@ -115,6 +115,20 @@ class ScimExtensionsTest extends ServerTest {
     }
 
     @Test
+    void anAddOrReplaceOfAWholeExtensionWithoutAValueIsAnInvalidValueAndChangesNothing() {
+        String id = create();
+        JsonNode before = read(id);
+        for (String op : List.of("add", "replace")) {
+            for (String urn : List.of(CUSTOM, ENTERPRISE)) {
+                HttpReply reply = scim.patch("Users/" + id, patch("[{\"op\":\"" + op + "\",\"path\":\"" + urn + "\"}]"));
+                assertEquals(400, reply.status(), reply::toString);
+                assertEquals("invalidValue", reply.json().get("scimType").asText(), reply::toString);
+            }
+        }
+        assertEquals(before, read(id));
+    }
+
+    @Test
     void attributesOfAnUndeclaredExtensionAreNotIndexedSoFiltersOnThemAreRefused() {
         create();
         HttpReply filtered = scim.get("Users?filter=" + URLEncoder.encode(CUSTOM + ":costCenter eq \"CC1\"", StandardCharsets.UTF_8));

@@ -149,7 +149,7 @@ public final class PatchNormalizer {
     /** A path-less value's extension object (or core attributes nested under the core URN): one operation per attribute. */
     private void wholeSchema(PatchOperation.Type type, SchemaPath schema, JsonNode value, Quirks quirks,
             Collection<String> presentUrns, List<PatchOp> out) {
-        if (!value.isObject()) {
+        if (value == null || !value.isObject()) {
             throw ScimProblem.invalidValue("'" + schema.urn() + "' takes an object of that schema's attributes");
         }
         for (Map.Entry<String, JsonNode> attribute : value.properties()) {

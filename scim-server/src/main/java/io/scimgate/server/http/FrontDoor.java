@@ -103,6 +103,11 @@ public final class FrontDoor extends HttpHandler {
             mapping.pathInfo.setString(rawPath.substring(mount.contextPath().length()));
             updatePaths(request, mapping);
             mount.handler().service(request, response);
+            if (response.getStatus() == 408) {
+                // The body stopped arriving: close the connection once answered rather than keep it
+                // (and the client's unsent bytes) until the keep-alive timeout.
+                request.getRequest().setContentBroken(true);
+            }
         } catch (Exception | Error e) {
             String reference = UUID.randomUUID().toString();
             LOG.error("Unexpected failure of a request (reference {})", reference, e);

@@ -82,6 +82,25 @@ class RequestBudgetTest {
             assertEquals(408, reply.status(), reply::toString);
             assertTrue(reply.contentType().startsWith("application/scim+json"), reply::toString);
             assertTrue(reply.body().contains("\"status\":\"408\""), reply::toString);
+            assertTrue(http.closedWithin(Duration.ofSeconds(5)), "the connection is closed once answered, not kept for the rest of the body");
+        }
+        assertEquals("W/\"1\"", directory.scim().get("Users/" + id).json().at("/meta/version").asText());
+    }
+
+    @Test
+    void aBodyAwaitedAfter100ContinueThatNeverComesIsATimeoutToo() {
+        DirectoryAccess directory = spent.newDirectory("generic");
+        String id = directory.scim().post("Users", user("ana@x.example", "1")).json().get("id").asText();
+        String base = java.net.URI.create(directory.scimBaseUrl()).getRawPath();
+        try (RawHttp http = RawHttp.connect(spent.url(), Duration.ofSeconds(20))) {
+            RawHttp.Reply interim = http.exchange(("PATCH " + base + "/Users/" + id + " HTTP/1.1\r\nHost: " + http.host()
+                    + "\r\nAuthorization: Bearer " + directory.token() + "\r\nContent-Type: application/scim+json\r\n"
+                    + "Content-Length: 500\r\nExpect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(100, interim.status(), interim::toString);
+            RawHttp.Reply reply = http.next();
+            assertEquals(408, reply.status(), reply::toString);
+            assertTrue(reply.elapsed().compareTo(Duration.ofSeconds(10)) < 0, reply::toString);
+            assertTrue(http.closedWithin(Duration.ofSeconds(5)), "the connection is closed once answered");
         }
         assertEquals("W/\"1\"", directory.scim().get("Users/" + id).json().at("/meta/version").asText());
     }

@@ -81,6 +81,23 @@ public final class RawHttp implements AutoCloseable {
         return read(started, false, head);
     }
 
+    /** Reads the next response on this connection, such as the final one after a {@code 100 Continue}. */
+    public Reply next() {
+        return read(System.nanoTime(), false, false);
+    }
+
+    /** Whether the server closes the connection within {@code wait}, sending nothing more. */
+    public boolean closedWithin(Duration wait) {
+        try {
+            socket.setSoTimeout((int) wait.toMillis());
+            return in.read() == -1;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     private Reply read(long started, boolean writeRefused, boolean head) {
         try {
             String statusLine = line();

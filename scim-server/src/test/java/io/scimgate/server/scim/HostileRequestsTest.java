@@ -99,6 +99,19 @@ class HostileRequestsTest extends ServerTest {
                 Arguments.of("a number of 5,000 digits", "POST", "/Users", json, "{\"userName\":\"n@x.example\",\"x\":"
                         + repeat("9", 5000) + "}", 400),
                 Arguments.of("a PATCH of 1,001 operations", "PATCH", "/Users/{id}", json, patch1001, 413),
+                Arguments.of("a PATCH setting a NUL userName", "PATCH", "/Users/{id}", json,
+                        "{\"Operations\":[{\"op\":\"add\",\"path\":\"userName\",\"value\":\"\\u0000\"}]}", 400),
+                Arguments.of("a PUT with a NUL inside a value", "PUT", "/Users/{id}", json,
+                        "{\"userName\":\"ana@x.example\",\"title\":\"a\\u0000b\"}", 400),
+                Arguments.of("a POST with a NUL in an extension's key", "POST", "/Users", json,
+                        "{\"userName\":\"n@x.example\",\"urn:ietf:params:scim:schemas:extension:C:2.0:User\":{\"a\\u0000\":\"x\"}}", 400),
+                Arguments.of("a PATCH with an unpaired surrogate", "PATCH", "/Users/{id}", json,
+                        "{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"\\ud800x\"}]}", 400),
+                Arguments.of("a bulk operation with a NUL", "POST", "/Bulk", json,
+                        "{\"Operations\":[{\"method\":\"PATCH\",\"path\":\"/Users/{id}\",\"data\":{\"Operations\":"
+                        + "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"\\u0000\"}]}}]}", 400),
+                Arguments.of("a search for a NUL", "POST", "/Users/.search", json,
+                        "{\"filter\":\"userName eq \\\"\\u0000\\\"\"}", 400),
                 Arguments.of("DELETE of a schema", "DELETE", "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", null, null,
                         405),
                 Arguments.of("DELETE of the resource types", "DELETE", "/ResourceTypes", null, null, 405),
@@ -113,7 +126,7 @@ class HostileRequestsTest extends ServerTest {
         Map<String, String> headers = contentType == null ? auth() : auth("Content-Type", contentType);
         try (RawHttp http = connect()) {
             RawHttp.Reply reply = http.exchange(RawHttp.request(method, base + target.replace("{id}", id), headers,
-                    body == null ? null : body.getBytes(StandardCharsets.UTF_8), http.host()));
+                    body == null ? null : body.replace("{id}", id).getBytes(StandardCharsets.UTF_8), http.host()));
             assertScimError(reply, status);
             assertTrue(reply.elapsed().compareTo(PROMPT) < 0, "answered in " + reply.elapsed());
         }

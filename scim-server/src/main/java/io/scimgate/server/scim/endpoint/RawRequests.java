@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.bulk.BulkLimits;
+import io.scimgate.server.scim.json.StorableText;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -121,7 +122,15 @@ public final class RawRequests {
         }
     }
 
-    /** Reads the request types as JSON; a bulk body beyond its advertised maximum is 413. */
+    private static JsonNode storable(JsonNode tree) {
+        StorableText.check(tree);
+        return tree;
+    }
+
+    /**
+     * Reads the request types as JSON; a bulk body beyond its advertised maximum is 413, one with a
+     * string no store can keep as sent 400 ({@link StorableText}).
+     */
     @Consumes({"application/scim+json", MediaType.APPLICATION_JSON})
     public static final class Reader implements MessageBodyReader<Object> {
 
@@ -148,10 +157,10 @@ public final class RawRequests {
                     throw new ScimProblem(413, null, "A bulk request has at most " + BulkLimits.MAX_PAYLOAD_BYTES
                             + " bytes (maxPayloadSize)");
                 }
-                return new RawBulkRequest(bytes.length == 0 ? null : json.readTree(bytes));
+                return new RawBulkRequest(storable(bytes.length == 0 ? null : json.readTree(bytes)));
             }
             byte[] bytes = bytes(body, Integer.MAX_VALUE);
-            JsonNode tree = bytes.length == 0 ? null : json.readTree(bytes);
+            JsonNode tree = storable(bytes.length == 0 ? null : json.readTree(bytes));
             if (ScimUser.class.equals(type)) {
                 return new RawUser(tree);
             }

@@ -110,6 +110,12 @@ class HostileRequestsTest extends ServerTest {
                 Arguments.of("a bulk operation with a NUL", "POST", "/Bulk", json,
                         "{\"Operations\":[{\"method\":\"PATCH\",\"path\":\"/Users/{id}\",\"data\":{\"Operations\":"
                         + "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"\\u0000\"}]}}]}", 400),
+                Arguments.of("a filter comparing with an escaped NUL", "GET",
+                        "/Users?filter=" + encode("userName eq \"a\\u0000\""), null, null, 400),
+                Arguments.of("a filter comparing with an escaped unpaired surrogate", "GET",
+                        "/Users?filter=" + encode("title sw \"\\udc00\""), null, null, 400),
+                Arguments.of("a search whose filter escapes a NUL", "POST", "/.search", json,
+                        "{\"filter\":\"emails[value eq \\\"\\\\u0000\\\"]\"}", 400),
                 Arguments.of("a search for a NUL", "POST", "/Users/.search", json,
                         "{\"filter\":\"userName eq \\\"\\u0000\\\"\"}", 400),
                 Arguments.of("DELETE of a schema", "DELETE", "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", null, null,

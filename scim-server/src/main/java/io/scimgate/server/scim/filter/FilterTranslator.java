@@ -1,6 +1,7 @@
 package io.scimgate.server.scim.filter;
 
 import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.server.scim.json.StorableText;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -217,6 +218,10 @@ public final class FilterTranslator {
 
     @SuppressWarnings("unchecked")
     private static Condition compareString(FilterableAttribute attribute, CompareOperator operator, String value) {
+        String unstorable = StorableText.problem(value);
+        if (unstorable != null) {
+            throw ScimProblem.invalidFilter("The value compared with " + attribute.name() + " contains " + unstorable);
+        }
         Field<String> column = (Field<String>) attribute.column();
         if (attribute.key() != null && (operator == CompareOperator.EQ || operator == CompareOperator.NE)) {
             Condition equal = attribute.key().eq(attribute.keyOf().apply(value));

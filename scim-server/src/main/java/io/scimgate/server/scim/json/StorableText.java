@@ -35,17 +35,25 @@ public final class StorableText {
     }
 
     private static void check(String text, String what) {
+        String problem = problem(text);
+        if (problem != null) {
+            throw ScimProblem.invalidValue(what + " contains " + problem);
+        }
+    }
+
+    /** What in {@code text} no store can keep or compare as sent, or null when nothing. */
+    public static String problem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
-                throw ScimProblem.invalidValue(what + " contains U+0000 (NUL), which cannot be stored");
+                return "U+0000 (NUL), which cannot be stored";
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw ScimProblem.invalidValue(what + " contains an unpaired surrogate (\\u"
-                        + Integer.toHexString(c) + "), which is not a character");
+                return "an unpaired surrogate (\\u" + Integer.toHexString(c) + "), which is not a character";
             }
         }
+        return null;
     }
 }

@@ -26,7 +26,8 @@ import org.apache.directory.scim.spec.filter.FilterParser;
  * ({@link TrailingValuePathComparison}), which SCIMple M1 reads as {@code emails[type eq "work"]},
  * matching every user with a work email, is rewritten to the RFC form
  * {@code emails[(type eq "work") and value eq "x"]}. A URN's {@code urn:} is read in any case
- * (RFC 8141); SCIMple's lexer knows it in lower case only. Two SCIMple M1 defects are corrected
+ * (RFC 8141); SCIMple's lexer knows it in lower case only. Quoted values are JSON strings, in any
+ * script and with every JSON escape ({@link StringLiterals}). Two SCIMple M1 defects are corrected
  * after parsing: its grammar ignores whatever follows the first complete expression, and it reads
  * {@code and}/{@code or} left to right, which {@link LogicPrecedence} regroups.
  */
@@ -55,6 +56,8 @@ public final class ScimFilterParser {
         if (quirks.has(UnquotedFilterValues.class)) {
             written = UnquotedFilterValues.INSTANCE.quote(written);
         }
+        StringLiterals literals = StringLiterals.extract(written);
+        written = literals.text();
         List<Token> tokens = tokens(written);
         checkDepth(tokens);
         String rewritten = quirks.has(TrailingValuePathComparison.class) ? ValuePathRewriter.rewrite(tokens) : written;
@@ -70,7 +73,7 @@ public final class ScimFilterParser {
             }
             ExpressionBuildingListener builder = new ExpressionBuildingListener();
             ParseTreeWalker.DEFAULT.walk(builder, tree);
-            return LogicPrecedence.apply(builder.getFilterExpression());
+            return LogicPrecedence.apply(literals.restore(builder.getFilterExpression()));
         } catch (SyntaxError e) {
             throw ScimProblem.invalidFilter("The filter cannot be parsed: " + e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {

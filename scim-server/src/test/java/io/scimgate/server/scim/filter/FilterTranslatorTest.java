@@ -244,4 +244,27 @@ class FilterTranslatorTest {
         String deepest = "(".repeat(10) + "userName eq \"bo@corp.example\"" + ")".repeat(10);
         assertEquals(Set.of("bo"), matchingUsers(deepest));
     }
+
+    /** Quoted values are JSON strings: a value no store can hold, written as an escape, is refused. */
+    @ParameterizedTest(name = "{0} → invalidFilter")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            userName eq "a\\u0000"
+            title sw "\\udc00"
+            emails[value eq "\\ud800x"]
+            """)
+    void aComparedValueNoStoreCanHoldIsInvalidFilter(String filter) {
+        ScimProblem problem = assertThrows(ScimProblem.class, () -> USER_FILTERS.toCondition(ScimFilterParser.parse(filter)));
+        assertEquals("invalidFilter", problem.scimType());
+        assertTrue(problem.getMessage().contains("U+0000") || problem.getMessage().contains("unpaired surrogate"),
+                problem::getMessage);
+    }
+
+    @org.junit.jupiter.api.Test
+    void quotedValuesAreJsonStringsInAnyScript() {
+        assertEquals(Set.of("bo"), matchingUsers("userName eq \"\\u0062o@corp.example\""));
+        assertEquals(Set.of("bo"), matchingUsers("displayName eq \"Bo\\u005fNg\""));
+        assertEquals(Set.of(), matchingUsers("displayName eq \"Bö_Ng\""));
+        String pair = new String(Character.toChars(0x1F600));
+        assertEquals(Set.of(), matchingUsers("userName eq \"" + pair + "\""), "a pair of surrogates is a character");
+    }
 }

@@ -82,11 +82,19 @@ class FilterValuesTest extends ServerTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"userName eq \"a\\qb\"", "userName eq \"a\\u12\"", "userName eq \"a\\u12zz\"", "userName eq \"a\tb\"",
-        "userName eq \"a\\u0000\"", "displayName eq \"\\udc00\""})
+        "userName eq \"a\\u0000\"", "displayName eq \"\\udc00\"", "userName eq \"\\\"", "userName eq \"abc",
+        "userName eq \"\\u\"", "userName eq \"é", "userName eq \"é\" and", "\"é\" eq userName", "userName eq \"\\"})
     void aValueThatIsNoJsonStringOrCannotBeStoredIsInvalidFilter(String filter) {
         HttpReply reply = scim.get("Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
         assertEquals(400, reply.status(), reply::toString);
         assertEquals("invalidFilter", reply.json().get("scimType").asText(), reply::toString);
         assertTrue(reply.json().get("detail").asText().length() < 300, reply::toString);
+    }
+
+    @Test
+    void aParseErrorShowsTheValueAsWritten() {
+        HttpReply reply = scim.get("Users?filter=" + URLEncoder.encode("\"José\" eq userName", StandardCharsets.UTF_8));
+        assertEquals(400, reply.status(), reply::toString);
+        assertTrue(reply.json().get("detail").asText().contains("\"José\""), reply::toString);
     }
 }

@@ -58,7 +58,7 @@ public final class ScimFilterParser {
         }
         StringLiterals literals = StringLiterals.extract(written);
         written = literals.text();
-        List<Token> tokens = tokens(written);
+        List<Token> tokens = tokens(written, literals);
         checkDepth(tokens);
         String rewritten = quirks.has(TrailingValuePathComparison.class) ? ValuePathRewriter.rewrite(tokens) : written;
         FilterParser parser = new FilterParser(new CommonTokenStream(lexer(rewritten)));
@@ -68,14 +68,14 @@ public final class ScimFilterParser {
             FilterParser.FilterContext tree = parser.filter();
             Token next = parser.getCurrentToken();
             if (next.getType() != Token.EOF) {
-                throw ScimProblem.invalidFilter("The filter cannot be parsed: unexpected '" + next.getText()
+                throw ScimProblem.invalidFilter("The filter cannot be parsed: unexpected '" + literals.unmask(next.getText())
                         + "' at position " + (next.getCharPositionInLine() + 1));
             }
             ExpressionBuildingListener builder = new ExpressionBuildingListener();
             ParseTreeWalker.DEFAULT.walk(builder, tree);
             return LogicPrecedence.apply(literals.restore(builder.getFilterExpression()));
         } catch (SyntaxError e) {
-            throw ScimProblem.invalidFilter("The filter cannot be parsed: " + e.getMessage());
+            throw ScimProblem.invalidFilter("The filter cannot be parsed: " + literals.unmask(e.getMessage()));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw ScimProblem.invalidFilter("The filter cannot be parsed: '" + text + "'");
         }
@@ -103,11 +103,11 @@ public final class ScimFilterParser {
         return out.toString();
     }
 
-    private static List<Token> tokens(String text) {
+    private static List<Token> tokens(String text, StringLiterals literals) {
         try {
             return new ArrayList<>(lexer(text).getAllTokens());
         } catch (SyntaxError e) {
-            throw ScimProblem.invalidFilter("The filter cannot be parsed: " + e.getMessage());
+            throw ScimProblem.invalidFilter("The filter cannot be parsed: " + literals.unmask(e.getMessage()));
         }
     }
 

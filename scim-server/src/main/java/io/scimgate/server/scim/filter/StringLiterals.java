@@ -22,10 +22,14 @@ final class StringLiterals {
 
     private final String text;
     private final List<String> values;
+    private final List<String> placeholders;
+    private final List<String> written;
 
-    private StringLiterals(String text, List<String> values) {
+    private StringLiterals(String text, List<String> values, List<String> placeholders, List<String> written) {
         this.text = text;
         this.values = values;
+        this.placeholders = placeholders;
+        this.written = written;
     }
 
     /** The filter with every non-empty quoted value replaced by its placeholder. */
@@ -40,6 +44,8 @@ final class StringLiterals {
     static StringLiterals extract(String filter) {
         StringBuilder out = new StringBuilder(filter.length());
         List<String> values = new ArrayList<>();
+        List<String> placeholders = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         int i = 0;
         while (i < filter.length()) {
             char c = filter.charAt(i);
@@ -56,14 +62,16 @@ final class StringLiterals {
             if (end == i + 1) {
                 out.append("\"\"");
             } else {
-                String placeholder = Integer.toString(values.size());
+                String index = Integer.toString(values.size());
                 values.add(decode(filter, i + 1, end));
-                int width = end - i - 1;
-                out.append('"').append(placeholder).append("_".repeat(Math.max(0, width - placeholder.length()))).append('"');
+                String placeholder = '"' + index + "_".repeat(Math.max(0, end - i - 1 - index.length())) + '"';
+                placeholders.add(placeholder);
+                written.add(filter.substring(i, end + 1));
+                out.append(placeholder);
             }
             i = end + 1;
         }
-        return new StringLiterals(out.toString(), values);
+        return new StringLiterals(out.toString(), values, placeholders, written);
     }
 
     private static int closingQuote(String filter, int from) {
@@ -118,6 +126,15 @@ final class StringLiterals {
             }
         }
         return value.toString();
+    }
+
+    /** {@code message} of the parser with the quoted values as written in place of their placeholders. */
+    String unmask(String message) {
+        String unmasked = message;
+        for (int k = placeholders.size() - 1; k >= 0; k--) {
+            unmasked = unmasked.replace(placeholders.get(k), written.get(k));
+        }
+        return unmasked;
     }
 
     /** {@code expression} with the decoded values in place of the placeholders. */

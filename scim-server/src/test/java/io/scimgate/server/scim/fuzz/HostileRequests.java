@@ -207,9 +207,10 @@ final class HostileRequests {
                 "externalId", "id", ENTERPRISE + ":employeeNumber", ENTERPRISE + ".department", CUSTOM + ":costCenter",
                 "urn:scim:schemas:core:1.0:userName", "nickName", "x", "a.b.c", "emails[type eq \"work\"].value");
         Arbitrary<String> operator = Arbitraries.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le", "EQ", "pr", "zz", "");
-        Arbitrary<String> value = Arbitraries.of("\"ana\"", "ana", "\"\"", "true", "false", "null", "1", "-2.5e9",
+        Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of("\"ana\"", "ana", "\"\"", "true", "false", "null", "1", "-2.5e9",
                 "2015-10-10T14:38:21.8617979-07:00", "\"2015-13-45T99:99:99Z\"", "\"a\\\"b\"", "\"%\"", "\"_\"", "\"!\"", "\"",
-                "\"unterminated", "\"\\u0000\"");
+                "\"unterminated", "\"\\u0000\"", "\"José\"", "\"jos\\u00e9\"", "\"\\ud800\"", "\"\\q\"", "\"\\u12\"", "\"é",
+                "\"\\\"", "\"\t\""), randomText(0, 12).map(HostileRequests::quote));
         Arbitrary<String> comparison = Combinators.combine(attribute, operator, value)
                 .as((a, o, v) -> o.equals("pr") ? a + " pr" : a + " " + o + " " + v);
         Arbitrary<String> combined = comparison.list().ofMinSize(1).ofMaxSize(4).flatMap(parts ->

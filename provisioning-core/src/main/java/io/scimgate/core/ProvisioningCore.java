@@ -161,7 +161,7 @@ public final class ProvisioningCore {
     public static final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
-        private ConsumerDomains consumerDomains = ConsumerDomains.defaults();
+        private ConsumerDomains consumerDomains = ConsumerDomains.bundled();
         private TxtResolver txtResolver = new JndiTxtResolver();
         private String txtRecordPrefix = Domains.DEFAULT_TXT_PREFIX;
         private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
@@ -186,8 +186,15 @@ public final class ProvisioningCore {
             return this;
         }
 
+        /** Replaces the bundled list of consumer domains (P2) with {@code domains}. */
         public Builder consumerDomains(Collection<String> domains) {
             this.consumerDomains = new ConsumerDomains(domains);
+            return this;
+        }
+
+        /** Adds {@code domains} to the consumer domains no organization may claim (P2). */
+        public Builder extraConsumerDomains(Collection<String> domains) {
+            this.consumerDomains = consumerDomains.plus(domains);
             return this;
         }
 

@@ -80,6 +80,7 @@ public final class ProvisioningCore {
         this.directoryGroups = new DirectoryGroups(database, clock);
         directoryGroups.addMembershipHook(provisioning);
         domains.addVerifiedHook(provisioning);
+        directories.addDeletionHook(provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);
         this.webhooks = new Webhooks(database, clock, events);

@@ -116,6 +116,27 @@ class ProvisioningRulesTest {
     }
 
     @Test
+    void P10_theHandoverToAWaitingDirectoryUserNeverPassesThroughInactiveNorRevokesSessions() {
+        DirectoryUser holder = f.push(acmeDirectory, person("shared@acme.com", "First", "Holder"));
+        DirectoryUser waiting = f.push(acmeDirectory, new DirectoryUserData("second", null, true, null, "Second", "Holder",
+                List.of(new EmailAddress("shared@acme.com", "work", true)), null, null, null, "{\"n\":2}"));
+        Membership before = membership(acme, "shared@acme.com");
+        f.core().memberships().setRole(before.id(), "admin");
+        long eventsBefore = f.lastEventId();
+
+        f.delete(acmeDirectory, holder.id());
+
+        assertEquals(ProvisioningState.PROVISIONED, f.state(acmeDirectory, waiting.id()));
+        Membership after = membership(acme, "shared@acme.com");
+        assertEquals(MembershipStatus.ACTIVE, after.status());
+        assertEquals("admin", after.role(), "the role stays: the person never left");
+        assertTrue(f.sessionsRevoked.isEmpty(), f.sessionsRevoked.toString());
+        List<String> emitted = f.eventsAfter(eventsBefore);
+        assertFalse(emitted.contains("organization_membership.updated"), emitted.toString());
+        assertEquals("Second", user("shared@acme.com").firstName(), "the new holder's names, on a verified domain");
+    }
+
+    @Test
     void P10_theSameEmailInAnotherDirectoryIsNotADuplicate() {
         String otherDirectory = f.directory(acme);
         DirectoryUser first = f.push(acmeDirectory, person("both@acme.com"));
@@ -161,6 +182,32 @@ class ProvisioningRulesTest {
         assertEquals("Ana", ana.firstName(), "a linked user keeps its name");
         assertEquals(MembershipStatus.PENDING, membership(partner, "ana@acme.com").status());
         assertEquals(MembershipStatus.ACTIVE, membership(acme, "ana@acme.com").status());
+    }
+
+    @Test
+    void P12_linkingAnExistingUserOnADomainTheOrganizationVerifiedAppliesTheDirectorysNames() {
+        String partner = f.organization("Partner");
+        f.push(f.directory(partner), person("ana@acme.com", "Old", "Name"));
+        assertEquals("Old", user("ana@acme.com").firstName());
+        assertFalse(user("ana@acme.com").emailVerified());
+        long before = f.lastEventId();
+
+        f.push(acmeDirectory, person("ANA@acme.com", "Ana", "Lee"));
+
+        User ana = user("ana@acme.com");
+        assertEquals("Ana", ana.firstName());
+        assertEquals("Lee", ana.lastName());
+        assertTrue(ana.emailVerified());
+        assertEquals(List.of("user.updated"), f.eventsAfter(before).stream().filter(type -> type.startsWith("user.")).toList());
+    }
+
+    @Test
+    void P12_theLatestVerifiedDomainDirectoryToLinkWinsAndANameLeftOutStays() {
+        String sister = f.organization("Sister", "acme.com");
+        f.push(acmeDirectory, person("ana@acme.com", "FromAcme", "Lee"));
+        f.push(f.directory(sister), person("ana@acme.com", "FromSister", null));
+        assertEquals("FromSister", user("ana@acme.com").firstName());
+        assertEquals("Lee", user("ana@acme.com").lastName(), "a name the directory leaves out stays");
     }
 
     @Test
@@ -534,12 +581,31 @@ class ProvisioningRulesTest {
     }
 
     @Test
-    void P6_deletingADirectoryKeepsUsersAndMembershipsAndEmitsOnlyDsyncDeleted() {
+    void P6_deletingADirectoryKeepsUsersAndMembershipsWhichStopBeingDirectoryManaged() {
         f.push(acmeDirectory, person("ana@acme.com"));
+        f.push(acmeDirectory, person("guest@contractor.example"));
+        long before = f.lastEventId();
+        f.core().directories().delete(acmeDirectory);
+        assertEquals(List.of("organization_membership.updated", "organization_membership.updated", "dsync.deleted"),
+                f.eventsAfter(before));
+        Membership ana = membership(acme, "ana@acme.com");
+        assertEquals(MembershipStatus.ACTIVE, ana.status());
+        assertFalse(ana.directoryManaged());
+        assertFalse(membership(acme, "guest@contractor.example").directoryManaged());
+        assertEquals(MembershipStatus.PENDING, membership(acme, "guest@contractor.example").status());
+        assertTrue(f.eventsOf("organization_membership.updated").get(0).data().at("/previousAttributes/directoryManaged")
+                .asBoolean());
+        assertTrue(f.core().directories().find(acmeDirectory).isEmpty());
+    }
+
+    @Test
+    void P6_aPersonAnotherDirectoryOfTheOrganizationStillHoldsStaysDirectoryManaged() {
+        String otherDirectory = f.directory(acme);
+        f.push(acmeDirectory, person("both@acme.com"));
+        f.push(otherDirectory, person("both@acme.com"));
         long before = f.lastEventId();
         f.core().directories().delete(acmeDirectory);
         assertEquals(List.of("dsync.deleted"), f.eventsAfter(before));
-        assertEquals(MembershipStatus.ACTIVE, membership(acme, "ana@acme.com").status());
-        assertTrue(f.core().directories().find(acmeDirectory).isEmpty());
+        assertTrue(membership(acme, "both@acme.com").directoryManaged());
     }
 }

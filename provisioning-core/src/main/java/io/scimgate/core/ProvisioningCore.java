@@ -11,7 +11,7 @@ import io.scimgate.core.events.EventListener;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.invitation.InvitationSender;
 import io.scimgate.core.invitation.Invitations;
-import io.scimgate.core.invitation.LoggingInvitationSender;
+import io.scimgate.core.invitation.InvitationOutbox;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.organization.Organizations;
@@ -23,6 +23,7 @@ import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.Database;
+import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
 import io.scimgate.core.webhook.WebhookDispatcher;
@@ -53,6 +54,7 @@ public final class ProvisioningCore {
     private final Users users;
     private final Memberships memberships;
     private final Invitations invitations;
+    private final InvitationOutbox invitationOutbox;
     private final GroupRoles groupRoles;
     private final AdminTokens adminTokens;
     private final Events events;
@@ -71,9 +73,13 @@ public final class ProvisioningCore {
                 builder.txtRecordPrefix, builder.domainVerificationWindow);
         this.directories = new Directories(database, clock);
         this.users = new Users(database, clock);
-        this.memberships = new Memberships(database, clock);
+        this.memberships = new Memberships(database, clock, builder.sessionRevoker);
+        this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
+                builder.invitationAcceptUrl, builder.invitationDeliveryRetries);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
-                builder.invitationSender, memberships, users);
+                invitationOutbox, memberships, users);
+        memberships.addRemovalHook((tx, membership) ->
+                invitations.revokePending(tx, membership.organizationId(), membership.userId()));
         this.groupRoles = new GroupRoles(database);
         Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker);
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning);
@@ -133,6 +139,11 @@ public final class ProvisioningCore {
         return invitations;
     }
 
+    /** Hands invitations to the invitation sender, with retries; the bundled server starts it. */
+    public InvitationOutbox invitationOutbox() {
+        return invitationOutbox;
+    }
+
     public GroupRoles groupRoles() {
         return groupRoles;
     }
@@ -168,7 +179,8 @@ public final class ProvisioningCore {
         private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
         private final List<EventListener> eventListeners = new ArrayList<>();
         private SessionRevoker sessionRevoker = SessionRevoker.NONE;
-        private InvitationSender invitationSender = new LoggingInvitationSender();
+        private InvitationSender invitationSender;
+        private RetrySchedule invitationDeliveryRetries = InvitationOutbox.DEFAULT_RETRIES;
         private Duration invitationExpiry = Invitations.DEFAULT_EXPIRY;
         private String invitationAcceptUrl;
         private SecretBox secretBox;
@@ -226,9 +238,19 @@ public final class ProvisioningCore {
             return this;
         }
 
-        /** Delivers invitations; the default only logs that one is due (without its token). */
+        /**
+         * Delivers invitations (e.g. {@code SmtpInvitationSender}), from an outbox with retries. Without
+         * one, invitations are only logged as due; host apps then mail the accept URL of the
+         * {@code invitation.created} event themselves.
+         */
         public Builder invitationSender(InvitationSender sender) {
             this.invitationSender = Objects.requireNonNull(sender);
+            return this;
+        }
+
+        /** When a failed invitation delivery is tried again; by default 30 s doubling up to an hour. */
+        public Builder invitationDeliveryRetries(RetrySchedule retries) {
+            this.invitationDeliveryRetries = Objects.requireNonNull(retries);
             return this;
         }
 

@@ -85,6 +85,7 @@ public final class ScimgateServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
             http.start();
             core.webhookDispatcher().start();
+            core.invitationOutbox().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
             googleSync.start();
             return new ScimgateServer(config, dataSource, core, http, generated, googleSync);
@@ -150,6 +151,7 @@ public final class ScimgateServer implements AutoCloseable {
 
     public void close(Duration grace) {
         core.webhookDispatcher().close();
+        core.invitationOutbox().close();
         // Stopped first: a run under way records its end and frees its lease while the store is still open.
         googleSync.close();
         try {

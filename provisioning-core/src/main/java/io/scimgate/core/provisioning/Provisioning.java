@@ -1,7 +1,6 @@
 package io.scimgate.core.provisioning;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryDeletionHook;
@@ -155,7 +154,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
         boolean verified = domainVerified(dsl, organizationId, user);
         User current = verified ? takeDirectoryNames(tx, user, directoryUser) : user;
-        ensureMembership(tx, organizationId, current, verified);
+        ensureMembership(tx, organizationId, current, verified, directoryUser.directoryId());
         DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
     }
 
@@ -190,7 +189,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     /** P13–P15, P20: the membership of the User in the organization. */
-    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified) {
+    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, String directoryId) {
         DSLContext dsl = tx.dsl();
         Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
@@ -200,7 +199,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
                 if (status == MembershipStatus.PENDING) {
-                    invitations.create(tx, organizationId, user);
+                    invitations.create(tx, organizationId, user, directoryId);
                 }
                 return;
             }
@@ -237,7 +236,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         Membership membership = stored.get().membership();
         switch (membership.status()) {
             case ACTIVE -> {
-                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
+                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, Memberships.defaultRole(dsl, organizationId),
                         membership.role(), membership.directoryManaged());
                 tx.afterCommit(() -> sessionRevoker.revokeSessions(userId, organizationId));
             }
@@ -326,13 +325,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     /** P20/P22: the mapped role when the organization maps groups, else the remembered role, else the default. */
     private static String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
         if (GroupRoles.organizationUsesMapping(dsl, organizationId)) {
-            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(() -> defaultRole(dsl, organizationId));
+            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(() -> Memberships.defaultRole(dsl, organizationId));
         }
-        return rememberedRole != null ? rememberedRole : defaultRole(dsl, organizationId);
-    }
-
-    private static String defaultRole(DSLContext dsl, String organizationId) {
-        return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
-                .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
+        return rememberedRole != null ? rememberedRole : Memberships.defaultRole(dsl, organizationId);
     }
 }

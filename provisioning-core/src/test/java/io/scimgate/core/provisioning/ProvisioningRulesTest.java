@@ -5,6 +5,7 @@ import static io.scimgate.core.testing.ProvisioningFixture.withEmail;
 import static io.scimgate.core.testing.ProvisioningFixture.withNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -241,8 +242,9 @@ class ProvisioningRulesTest {
         assertEquals(invitation.id(), delivery.invitation().id());
         assertTrue(delivery.token().startsWith("sgi_"));
         assertEquals("https://app.example/join?token=" + delivery.token(), delivery.acceptUrl());
-        assertFalse(f.eventsOf("invitation.created").get(0).data().toString().contains(delivery.token()),
-                "events never carry the token");
+        var created = f.eventsOf("invitation.created").get(0).data();
+        assertEquals(delivery.acceptUrl(), created.get("acceptUrl").asText(), "for host apps that mail on their own");
+        assertFalse(created.has("token"), "the token itself is no field of an event");
         assertEquals(List.of("organization_membership.created", "invitation.created"),
                 f.events("organization_membership.created", "invitation.created"));
     }
@@ -500,7 +502,7 @@ class ProvisioningRulesTest {
     }
 
     @Test
-    void P23_anExpiredInvitationCannotBeAcceptedButCanBeResent() {
+    void P23_anExpiredInvitationCannotBeAcceptedAndItsResendIsAFreshInvitation() {
         f.push(acmeDirectory, person("late@contractor.example"));
         String token = f.invitationsSent.get(0).token();
         f.clock.advance(Duration.ofDays(7).plusSeconds(1));
@@ -509,25 +511,51 @@ class ProvisioningRulesTest {
         assertEquals("invitation_expired", expired.code());
 
         var resent = f.core().invitations().resend(invitation.id());
+        assertNotEquals(invitation.id(), resent.invitation().id(), "a fresh invitation");
         assertEquals(InvitationState.PENDING, resent.invitation().state());
+        assertEquals(InvitationState.EXPIRED, f.core().invitations().get(invitation.id()).state());
         assertEquals(2, f.invitationsSent.size());
-        assertTrue(f.invitationsSent.get(1).resent());
+        assertEquals(resent.invitation().id(), f.invitationsSent.get(1).invitation().id());
         assertThrows(ScimgateException.class, () -> f.core().invitations().accept(token), "the old token is void");
         assertEquals(InvitationState.ACCEPTED, f.core().invitations().accept(resent.token()).state());
-        assertEquals(List.of("invitation.resent"), f.events("invitation.resent"));
+        assertEquals(2, f.events("invitation.created").size());
+        assertTrue(f.events("invitation.resent").isEmpty());
     }
 
     @Test
-    void P23_onlyPendingInvitationsCanBeRevokedOrResent() {
+    void P23_aPendingInvitationIsResentWithANewToken() {
+        f.push(acmeDirectory, person("guest@contractor.example"));
+        Invitation invitation = invitations(acme, InvitationState.PENDING).get(0);
+        var resent = f.core().invitations().resend(invitation.id());
+        assertEquals(invitation.id(), resent.invitation().id());
+        assertTrue(f.invitationsSent.get(1).resent());
+        assertEquals(resent.acceptUrl(), f.eventsOf("invitation.resent").get(0).data().get("acceptUrl").asText());
+        assertThrows(ScimgateException.class, () -> f.core().invitations().accept(f.invitationsSent.get(0).token()));
+        assertEquals(InvitationState.ACCEPTED, f.core().invitations().accept(resent.token()).state());
+    }
+
+    @Test
+    void P23_onlyPendingInvitationsCanBeRevoked() {
         f.push(acmeDirectory, person("guest@contractor.example"));
         Invitation invitation = invitations(acme, InvitationState.PENDING).get(0);
         assertEquals(InvitationState.REVOKED, f.core().invitations().revoke(invitation.id()).state());
         assertThrows(ScimgateException.class, () -> f.core().invitations().accept(f.invitationsSent.get(0).token()));
-        ScimgateException resend = assertThrows(ScimgateException.class, () -> f.core().invitations().resend(invitation.id()));
-        assertEquals("invitation_revoked", resend.code());
         ScimgateException revokeAgain = assertThrows(ScimgateException.class, () -> f.core().invitations().revoke(invitation.id()));
         assertEquals(ScimgateException.Kind.INVALID, revokeAgain.kind());
+        assertEquals("invitation_revoked", revokeAgain.code());
         assertEquals(List.of("invitation.revoked"), f.events("invitation.revoked"));
+    }
+
+    @Test
+    void P23_revokingAnExpiredInvitationIsAConflict() {
+        f.push(acmeDirectory, person("guest@contractor.example"));
+        Invitation invitation = invitations(acme, InvitationState.PENDING).get(0);
+        f.clock.advance(Duration.ofDays(8));
+        ScimgateException conflict = assertThrows(ScimgateException.class, () -> f.core().invitations().revoke(invitation.id()));
+        assertEquals(ScimgateException.Kind.CONFLICT, conflict.kind());
+        assertEquals("invitation_expired", conflict.code());
+        assertEquals(InvitationState.EXPIRED, f.core().invitations().get(invitation.id()).state());
+        assertTrue(f.events("invitation.revoked").isEmpty());
     }
 
     @Test

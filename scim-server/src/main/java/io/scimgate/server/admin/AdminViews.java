@@ -129,15 +129,17 @@ final class AdminViews {
     }
 
     record InvitationView(String id, String organizationId, String userId, String email, String state,
-            Instant expiresAt, Instant acceptedAt, Instant revokedAt, Instant createdAt, Instant updatedAt) {
+            String directoryId, Instant expiresAt, Instant acceptedAt, Instant revokedAt, Instant deliveredAt,
+            String lastDeliveryError, Instant createdAt, Instant updatedAt) {
         static InvitationView of(Invitation invitation) {
             return new InvitationView(invitation.id(), invitation.organizationId(), invitation.userId(),
-                    invitation.email(), invitation.state().slug(), invitation.expiresAt(), invitation.acceptedAt(),
-                    invitation.revokedAt(), invitation.createdAt(), invitation.updatedAt());
+                    invitation.email(), invitation.state().slug(), invitation.directoryId(), invitation.expiresAt(),
+                    invitation.acceptedAt(), invitation.revokedAt(), invitation.deliveredAt(),
+                    invitation.lastDeliveryError(), invitation.createdAt(), invitation.updatedAt());
         }
     }
 
-    /** An invitation renewed by the operator, with the new token to hand over (shown only here). */
+    /** An invitation issued or renewed by the operator, with the new token to hand over (shown only here). */
     record IssuedInvitationView(InvitationView invitation, String token, String acceptUrl) {
         static IssuedInvitationView of(IssuedInvitation issued) {
             return new IssuedInvitationView(InvitationView.of(issued.invitation()), issued.token(), issued.acceptUrl());

@@ -109,6 +109,22 @@ class ScimProvisioningTest {
         assertTrue(eventTypes().containsAll(List.of("dsync.user.created", "organization_membership.created")));
     }
 
+    /** The server's outbox delivers on its own thread, right after the commit. */
+    private void awaitDelivered(String invitationId) {
+        for (int poll = 0; poll < 200; poll++) {
+            if (!admin.get("invitations/" + invitationId).get("deliveredAt").isNull()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("invitation " + invitationId + " was not delivered within 10 s");
+    }
+
     @Test
     void P14_P23_aGuestGetsAPendingMembershipAndAnInvitationAndAcceptingActivatesIt() {
         push("gus@contractor.example", "gus@contractor.example");
@@ -116,6 +132,7 @@ class ScimProvisioningTest {
         JsonNode invitations = admin.get("invitations?organizationId=" + organizationId + "&state=pending").get("data");
         assertEquals(1, invitations.size());
         assertFalse(invitations.toString().contains("sgi_"), "the token is never listed");
+        awaitDelivered(invitations.get(0).get("id").asText());
         assertEquals(1, SENT.size());
 
         HttpReply accepted = admin.http().post("invitations/accept", "{\"token\":\"" + SENT.get(0).token() + "\"}");

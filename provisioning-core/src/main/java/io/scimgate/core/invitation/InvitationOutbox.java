@@ -13,6 +13,8 @@ import io.scimgate.core.store.Tx;
 import io.scimgate.core.store.schema.tables.records.InvitationDeliveryRecord;
 import io.scimgate.core.store.schema.tables.records.InvitationRecord;
 import io.scimgate.core.token.SecretTokens;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -284,7 +286,8 @@ public final class InvitationOutbox implements AutoCloseable {
                 text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
             }
         }
-        return text.toString().replace(token, "***");
+        return text.toString().replace(token, "***").replace(URLEncoder.encode(token, StandardCharsets.UTF_8), "***")
+                .replaceAll("\\s+", " ").strip();
     }
 
     private static String truncate(String error) {

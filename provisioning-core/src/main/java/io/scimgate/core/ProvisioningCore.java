@@ -4,6 +4,7 @@ import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.domain.ConsumerDomains;
+import io.scimgate.core.domain.DomainChecks;
 import io.scimgate.core.domain.Domains;
 import io.scimgate.core.domain.JndiTxtResolver;
 import io.scimgate.core.domain.TxtResolver;
@@ -47,6 +48,7 @@ public final class ProvisioningCore {
     private final Database database;
     private final Organizations organizations;
     private final Domains domains;
+    private final DomainChecks domainChecks;
     private final Directories directories;
     private final DirectoryUsers directoryUsers;
     private final DirectoryGroups directoryGroups;
@@ -70,7 +72,8 @@ public final class ProvisioningCore {
         database.useOutbox(events);
         this.organizations = new Organizations(database, clock);
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
-                builder.txtRecordPrefix, builder.domainVerificationWindow);
+                builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks);
+        this.domainChecks = new DomainChecks(database, clock, domains);
         this.directories = new Directories(database, clock);
         this.users = new Users(database, clock);
         this.memberships = new Memberships(database, clock, builder.sessionRevoker);
@@ -108,6 +111,11 @@ public final class ProvisioningCore {
 
     public Domains domains() {
         return domains;
+    }
+
+    /** Re-checks pending domains in the background once started (the bundled server starts it). */
+    public DomainChecks domainChecks() {
+        return domainChecks;
     }
 
     public Directories directories() {
@@ -177,6 +185,7 @@ public final class ProvisioningCore {
         private TxtResolver txtResolver = new JndiTxtResolver();
         private String txtRecordPrefix = Domains.DEFAULT_TXT_PREFIX;
         private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
+        private RetrySchedule domainRechecks = DomainChecks.DEFAULT_RECHECKS;
         private final List<EventListener> eventListeners = new ArrayList<>();
         private SessionRevoker sessionRevoker = SessionRevoker.NONE;
         private InvitationSender invitationSender;
@@ -223,6 +232,12 @@ public final class ProvisioningCore {
 
         public Builder domainVerificationWindow(Duration window) {
             this.domainVerificationWindow = Objects.requireNonNull(window);
+            return this;
+        }
+
+        /** How often a pending DNS domain's TXT record is looked up again; by default 1 minute doubling to an hour. */
+        public Builder domainRechecks(RetrySchedule rechecks) {
+            this.domainRechecks = Objects.requireNonNull(rechecks);
             return this;
         }
 

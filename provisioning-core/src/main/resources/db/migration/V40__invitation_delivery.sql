@@ -1,4 +1,4 @@
--- Invitations reach people (issue 9 §3). Each invitation records which directory invited
+-- Invitations reach people (README: Invitations reach people). Each invitation records which directory invited
 -- (named in the message) and how its delivery went; invitation_delivery is the outbox of
 -- deliveries still to make, retried with backoff and shared by every instance on the store.
 

@@ -1,4 +1,4 @@
--- Domains are re-checked in the background (issue 9 §5): a pending DNS domain's TXT record is
+-- Domains are re-checked in the background (README: Domain verification and consumer domains): a pending DNS domain's TXT record is
 -- looked up again at next_check_at, with backoff, until it appears or the verification window
 -- ends; then the domain is stored as verified or failed. An instance claims a due domain by
 -- raising check_attempts and moving next_check_at in one conditional UPDATE, so instances sharing

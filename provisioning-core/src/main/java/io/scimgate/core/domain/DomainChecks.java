@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background check of pending domains (P3, issue 9 §5). A DNS domain's TXT record is looked
+ * The background check of pending domains (P3; README: Domain verification and consumer domains). A DNS domain's TXT record is looked
  * up again on a schedule (by default one minute after it was added, doubling up to an hour): when
  * it holds the issued value the domain is verified ({@code organization_domain.verified}, with
  * P24's promotions). A domain still pending when its verification window ends (30 days by default,

@@ -234,7 +234,7 @@ public final class Invitations {
         return issue(tx, organizationId, user, directoryId);
     }
 
-    /** P23, issue 9: the accept URL goes to host apps that mail on their own; it holds the token, never logged. */
+    /** P23 and README "Invitations reach people": the accept URL goes to host apps that mail on their own; it holds the token, never logged. */
     private ObjectNode withAcceptUrl(Invitation invitation, String token) {
         return invitation.eventData().put("acceptUrl", acceptUrls.of(token));
     }

@@ -29,7 +29,7 @@ public final class SmtpInvitationSender implements InvitationSender {
 
     public SmtpInvitationSender(SmtpServer server, String from, InvitationTemplates templates) {
         this.server = server;
-        this.from = address(from);
+        this.from = fromAddress(from);
         this.templates = templates;
         this.session = Session.getInstance(server.sessionProperties());
     }
@@ -70,7 +70,12 @@ public final class SmtpInvitationSender implements InvitationSender {
         return from;
     }
 
-    private static InternetAddress address(String from) {
+    /**
+     * The sender address, e.g. {@code Acme Access <no-reply@acme.com>}.
+     *
+     * @throws IllegalArgumentException when it is missing or no e-mail address
+     */
+    public static InternetAddress fromAddress(String from) {
         if (from == null || from.isBlank()) {
             throw new IllegalArgumentException("SCIMGATE_MAIL_FROM is required with SCIMGATE_SMTP_URL, e.g. "
                     + "\"Acme Access <no-reply@acme.example>\"");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pending domains are re-checked in the background (P3, issue 9 §5), against a real DNS server on
+ * Pending domains are re-checked in the background (P3; README: Domain verification and consumer domains), against a real DNS server on
  * loopback reached through the configurable resolver.
  */
 class DomainChecksTest {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The invitation outbox (issue 9 §3): delivered after commit, retried with backoff, outcome on the invitation. */
+/** The invitation outbox (README: Invitations reach people): delivered after commit, retried with backoff, outcome on the invitation. */
 class InvitationDeliveryTest {
 
     private ProvisioningFixture f;

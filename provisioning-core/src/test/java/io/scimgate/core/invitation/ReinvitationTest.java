@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** No dead ends (issue 9 §3): a pending membership whose invitation expired or was revoked can be invited again. */
+/** No dead ends (README: Invitations reach people): a pending membership whose invitation expired or was revoked can be invited again. */
 class ReinvitationTest {
 
     private ProvisioningFixture f;

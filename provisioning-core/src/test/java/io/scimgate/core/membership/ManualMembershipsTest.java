@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * No dead ends (issue 9 §3, §4): an admin removes pending and inactive memberships, and deactivates
+ * No dead ends (README: Invitations, memberships and domains): an admin removes pending and inactive memberships, and deactivates
  * and reactivates memberships no directory manages, such as those of a deleted directory.
  */
 class ManualMembershipsTest {

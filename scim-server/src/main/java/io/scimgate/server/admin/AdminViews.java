@@ -37,14 +37,15 @@ final class AdminViews {
     record DnsRecord(String type, String name, String value) {
     }
 
+    /** A domain; a pending DNS domain shows when its TXT record was last looked up and when it will be next. */
     record DomainView(String id, String organizationId, String domain, String state, String verification,
-            DnsRecord dnsRecord, Instant createdAt, Instant verifiedAt) {
+            DnsRecord dnsRecord, Instant createdAt, Instant verifiedAt, Instant lastCheckedAt, Instant nextCheckAt) {
         static DomainView of(OrganizationDomain domain) {
-            DnsRecord record = domain.verificationStrategy() == VerificationStrategy.DNS
-                    ? new DnsRecord("TXT", domain.verificationRecordName(), domain.verificationToken())
-                    : null;
+            boolean dns = domain.verificationStrategy() == VerificationStrategy.DNS;
+            DnsRecord record = dns ? new DnsRecord("TXT", domain.verificationRecordName(), domain.verificationToken()) : null;
             return new DomainView(domain.id(), domain.organizationId(), domain.domain(), domain.state().slug(),
-                    domain.verificationStrategy().slug(), record, domain.createdAt(), domain.verifiedAt());
+                    domain.verificationStrategy().slug(), record, domain.createdAt(), domain.verifiedAt(),
+                    domain.lastCheckedAt(), dns ? domain.nextCheckAt() : null);
         }
     }
 

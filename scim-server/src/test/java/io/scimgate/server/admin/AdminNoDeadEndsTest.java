@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The admin API leaves no dead ends (issue 9 §3, §4): re-invite, remove, deactivate and reactivate memberships. */
+/** The admin API leaves no dead ends (README: Invitations, memberships and domains): re-invite, remove, deactivate and reactivate memberships. */
 class AdminNoDeadEndsTest {
 
     private static final MutableClock CLOCK = MutableClock.startingNow();

@@ -2,6 +2,7 @@ package io.scimgate.core.domain;
 
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
+import io.scimgate.core.store.BackgroundLoop;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.Times;
@@ -12,9 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +38,15 @@ public final class DomainChecks implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final Domains domains;
-    private ScheduledExecutorService executor;
+    private final BackgroundLoop loop;
 
     public DomainChecks(Database database, Clock clock, Domains domains) {
         this.database = database;
         this.clock = clock;
         this.domains = domains;
+        Duration first = domains.rechecks().first();
+        this.loop = new BackgroundLoop("scimgate-domain-checks", first.compareTo(LONGEST_POLL) < 0 ? first : LONGEST_POLL,
+                this::checkDue);
     }
 
     /** One round: every pending domain whose check is due is claimed and checked. */
@@ -116,43 +117,13 @@ public final class DomainChecks implements AutoCloseable {
     }
 
     /** Checks in the background, as often as the shortest re-check wait asks, at least every 30 s. */
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "scimgate-domain-checks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Duration first = domains.rechecks().first();
-        long poll = Math.min(first.toMillis(), LONGEST_POLL.toMillis());
-        executor.scheduleWithFixedDelay(this::checkDueSafely, 0, poll, TimeUnit.MILLISECONDS);
-    }
-
-    private void checkDueSafely() {
-        try {
-            checkDue();
-        } catch (RuntimeException e) {
-            // The store unreachable, say: the next round tries again.
-            LOG.warn("Checking pending domains failed: {}", e.toString());
-        }
+    public void start() {
+        loop.start();
     }
 
     /** Stops the schedule after the check under way. */
     @Override
-    public synchronized void close() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("The domain check thread did not stop within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
+    public void close() {
+        loop.close();
     }
 }

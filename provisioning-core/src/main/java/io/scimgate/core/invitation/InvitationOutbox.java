@@ -5,6 +5,7 @@ import static io.scimgate.core.store.schema.Tables.INVITATION;
 import static io.scimgate.core.store.schema.Tables.INVITATION_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
+import io.scimgate.core.store.BackgroundLoop;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.RetrySchedule;
@@ -18,11 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +50,7 @@ public final class InvitationOutbox implements AutoCloseable {
     private final InvitationSender sender;
     private final AcceptUrls acceptUrls;
     private final RetrySchedule retries;
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private final BackgroundLoop loop = new BackgroundLoop("scimgate-invitations", POLL, this::deliverDue);
 
     /** @param sender the sender, or null when none is configured: invitations are then only logged as due */
     public InvitationOutbox(Database database, Clock clock, InvitationSender sender, String acceptUrlTemplate,
@@ -105,8 +100,8 @@ public final class InvitationOutbox implements AutoCloseable {
     }
 
     private void committed(String deliveryId) {
-        if (executor != null) {
-            wake();
+        if (loop.isRunning()) {
+            loop.wake();
         } else {
             OffsetDateTime now = Times.now(clock);
             database.dsl().select(INVITATION_DELIVERY.ATTEMPTS).from(INVITATION_DELIVERY)
@@ -219,40 +214,8 @@ public final class InvitationOutbox implements AutoCloseable {
     }
 
     /** Delivers in the background: every few seconds, and right after a delivery is queued. */
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "scimgate-invitations");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::deliverDueSafely, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void wake() {
-        ScheduledExecutorService running = executor;
-        if (running == null || !wakePending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            running.execute(() -> {
-                wakePending.set(false);
-                deliverDueSafely();
-            });
-        } catch (RejectedExecutionException stopped) {
-            wakePending.set(false);
-        }
-    }
-
-    private void deliverDueSafely() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            // The store unreachable, say: the next round tries again.
-            LOG.warn("Invitation delivery round failed: {}", e.toString());
-        }
+    public void start() {
+        loop.start();
     }
 
     /**
@@ -260,19 +223,8 @@ public final class InvitationOutbox implements AutoCloseable {
      * instance (or this one, restarted) once its claim runs out.
      */
     @Override
-    public synchronized void close() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("The invitation delivery thread did not stop within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
+    public void close() {
+        loop.close();
     }
 
     /** The error for people, without the token should a sender have put it in its message. */

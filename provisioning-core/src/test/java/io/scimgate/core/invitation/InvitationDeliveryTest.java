@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.ProvisioningCore;
-import io.scimgate.core.testing.ProvisioningFixture;
+import io.scimgate.core.testing.OneDirectoryTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,28 +17,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The invitation outbox (README: Invitations reach people): delivered after commit, retried with backoff, outcome on the invitation. */
-class InvitationDeliveryTest {
+class InvitationDeliveryTest extends OneDirectoryTest {
 
-    private ProvisioningFixture f;
-    private String acme;
-    private String directory;
-
-    @BeforeEach
-    void start() {
-        f = new ProvisioningFixture();
-        acme = f.organization("Acme", "acme.com");
-        directory = f.directory(acme);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     private Invitation onlyInvitation() {
         List<Invitation> all = f.core().invitations().list(acme, null);

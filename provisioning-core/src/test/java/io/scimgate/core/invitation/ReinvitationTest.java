@@ -8,30 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
-import io.scimgate.core.testing.ProvisioningFixture;
+import io.scimgate.core.testing.OneDirectoryTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** No dead ends (README: Invitations reach people): a pending membership whose invitation expired or was revoked can be invited again. */
-class ReinvitationTest {
+class ReinvitationTest extends OneDirectoryTest {
 
-    private ProvisioningFixture f;
-    private String acme;
-    private String directory;
-
-    @BeforeEach
-    void start() {
-        f = new ProvisioningFixture();
-        acme = f.organization("Acme", "acme.com");
-        directory = f.directory(acme);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     private Membership gus() {
         return f.membership(acme, "gus@contractor.example").orElseThrow();

@@ -17,6 +17,7 @@ import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.testing.MutableClock;
 import io.scimgate.core.testing.ProvisioningFixture;
 import io.scimgate.core.testing.TestCore;
+import io.scimgate.core.testing.mail.LoopbackSmtp;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -51,11 +52,7 @@ class SmtpInvitationSenderTest {
 
     /** An SMTP server on loopback that takes mail only from the user scimgate. */
     static GreenMail startSmtp(int port) {
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.setUser("scimgate@scimgate.test", "scimgate", "s3cret:/@");
-        server.getUserManager().setAuthRequired(true);
-        server.start();
-        return server;
+        return LoopbackSmtp.start(port, "scimgate", "s3cret:/@");
     }
 
     private void startCore(String smtpUrl) {
@@ -140,10 +137,7 @@ class SmtpInvitationSenderTest {
 
     @Test
     void smtpsToARelayWithASelfSignedCertificateDeliversWhenThatHostIsTrusted() throws Exception {
-        GreenMail tls = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
-        tls.setUser("scimgate@scimgate.test", "scimgate", "pw");
-        tls.getUserManager().setAuthRequired(true);
-        tls.start();
+        GreenMail tls = LoopbackSmtp.start(ServerSetup.PROTOCOL_SMTPS, 0, "scimgate", "pw");
         try {
             test.close();
             startCore("smtps://scimgate:pw@127.0.0.1:" + tls.getSmtps().getPort() + "?trust=127.0.0.1");

@@ -9,33 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.invitation.InvitationState;
-import io.scimgate.core.testing.ProvisioningFixture;
+import io.scimgate.core.testing.OneDirectoryTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * No dead ends (README: Invitations, memberships and domains): an admin removes pending and inactive memberships, and deactivates
  * and reactivates memberships no directory manages, such as those of a deleted directory.
  */
-class ManualMembershipsTest {
+class ManualMembershipsTest extends OneDirectoryTest {
 
-    private ProvisioningFixture f;
-    private String acme;
-    private String directory;
-
-    @BeforeEach
-    void start() {
-        f = new ProvisioningFixture();
-        acme = f.organization("Acme", "acme.com");
-        directory = f.directory(acme);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
 
     private Membership membership(String email) {
         return f.membership(acme, email).orElseThrow();

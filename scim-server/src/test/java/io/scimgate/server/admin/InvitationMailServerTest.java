@@ -11,8 +11,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scimgate.core.store.RetrySchedule;
+import io.scimgate.core.testing.mail.LoopbackSmtp;
 import io.scimgate.server.ScimgateServer;
 import io.scimgate.server.testing.AdminClient;
 import io.scimgate.server.testing.DirectoryAccess;
@@ -55,11 +55,7 @@ class InvitationMailServerTest {
     }
 
     private static GreenMail startSmtp(int port) {
-        GreenMail started = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        started.setUser("scimgate@scimgate.test", "scimgate", "pw");
-        started.getUserManager().setAuthRequired(true);
-        started.start();
-        return started;
+        return LoopbackSmtp.start(port, "scimgate", "pw");
     }
 
     private TestServer startServer(int smtpPort) {

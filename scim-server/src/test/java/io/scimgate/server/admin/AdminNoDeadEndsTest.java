@@ -124,7 +124,9 @@ class AdminNoDeadEndsTest {
         assertEquals(204, http.delete("directories/" + directory.id()).status());
         assertFalse(admin.get("memberships/" + id).get("directoryManaged").asBoolean());
 
-        HttpReply deactivated = http.post("memberships/" + id + "/deactivate", "");
+        // As the README's curl sends it: no body, no Content-Type.
+        Http bare = new Http(server.url() + "/admin/v1").bearer(server.adminToken());
+        HttpReply deactivated = bare.send("POST", "memberships/" + id + "/deactivate", null, java.util.Map.of());
         assertEquals(200, deactivated.status(), deactivated::toString);
         assertEquals("inactive", deactivated.json().get("status").asText());
         HttpReply reactivated = http.post("memberships/" + id + "/reactivate", "");

@@ -1,6 +1,7 @@
 package io.scimgate.server.provisioning;
 
 import static io.scimgate.server.testing.ScimJson.patch;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.TestServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -111,18 +113,8 @@ class ScimProvisioningTest {
 
     /** The server's outbox delivers on its own thread, right after the commit. */
     private void awaitDelivered(String invitationId) {
-        for (int poll = 0; poll < 200; poll++) {
-            if (!admin.get("invitations/" + invitationId).get("deliveredAt").isNull()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("invitation " + invitationId + " was not delivered within 10 s");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !admin.get("invitations/" + invitationId).get("deliveredAt").isNull());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.server.admin.AdminApplication;
+import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.http.RateLimiter;
 import io.scimgate.server.scim.RateLimitFilter;
@@ -28,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running scimgate: the provisioning core on its store, the SCIM API at {@code /scim/v2} and the
- * admin API at {@code /admin/v1}, served by Grizzly.
+ * A running scimgate: the provisioning core on its store, the SCIM API at {@code /scim/v2}, the
+ * admin API at {@code /admin/v1} and the admin console at {@code /console/}, served by Grizzly.
  */
 public final class ScimgateServer implements AutoCloseable {
 
@@ -83,6 +84,8 @@ public final class ScimgateServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
+            http.getServerConfiguration().addHttpHandler(new ConsoleHandler(),
+                    HttpHandlerRegistration.builder().contextPath(ConsoleHandler.CONTEXT_PATH).urlPattern("/*").build());
             http.start();
             core.webhookDispatcher().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);

@@ -5,6 +5,7 @@ import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.store.DataSources;
+import io.scimgate.server.activity.ProvisioningLogFilter;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.PublicUrl;
@@ -14,6 +15,7 @@ import io.scimgate.server.scim.ScimApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +78,8 @@ public final class ScimgateServer implements AutoCloseable {
             URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
                     ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst())), false);
+                            config.rateLimitPerSecond(), config.rateLimitBurst()))
+                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC())), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                     AdminApplication.create(core, publicUrl));
             http.getServerConfiguration().addHttpHandler(admin,
@@ -86,6 +89,7 @@ public final class ScimgateServer implements AutoCloseable {
                     HttpHandlerRegistration.builder().contextPath(ConsoleHandler.CONTEXT_PATH).urlPattern("/*").build());
             http.start();
             core.webhookDispatcher().start();
+            core.provisioningLog().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
             googleSync.start();
             return new ScimgateServer(config, dataSource, core, http, generated, googleSync);
@@ -150,6 +154,7 @@ public final class ScimgateServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
             http.shutdownNow();
         } finally {
+            core.provisioningLog().close();
             dataSource.close();
         }
     }

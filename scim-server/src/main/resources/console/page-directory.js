@@ -5,6 +5,7 @@ import * as api from './api.js';
 import { pageHeader, notify, notifyError, fill } from './ui.js';
 import { providerName } from './providers.js';
 import { googleSection } from './directory-google.js';
+import { activitySections } from './directory-activity.js';
 
 const USER_STATES = [['', 'All'], ['provisioned', 'Provisioned'], ['deprovisioned', 'Deprovisioned'],
   ['inactive', 'Inactive'], ['missing_email', 'Missing e-mail'], ['duplicate_email', 'Duplicate e-mail']];
@@ -42,6 +43,7 @@ class DirectoryPage {
         h('p', { className: 'subtle' }, 'A directory has at most two live tokens. To rotate: issue a new token, '
           + 'put it into the identity provider, check that requests still arrive, then revoke the old one.'),
         this.tokens, this.issuedToken),
+      activitySections(directory),
       section('Users', h('div', { className: 'filters' }, field('Provisioning state', this.userState),
         field('Search user name or e-mail', this.userSearch)), this.users),
       directory.provider === 'google' ? googleSection(directory) : null,

@@ -112,6 +112,14 @@ class ConsoleBrowserTest {
         assertEquals(201, pushUser(idp, "gus@contractor.io", "Gus", "Ruiz").status());
 
         browser.find(By.linkText("Open Okta")).click();
+        WebElement logLine = browser.waitForText(By.cssSelector("#provisioning-log tr"),
+                "pending: domain contractor.io not verified for Acme");
+        assertTrue(logLine.getText().contains("POST /Users"), logLine.getText());
+        assertTrue(logLine.getText().contains("201"), logLine.getText());
+        assertTrue(logLine.getText().contains("membership created: pending"), logLine.getText());
+        assertTrue(logLine.getText().contains("invitation created for gus@contractor.io"), logLine.getText());
+        browser.waitForText(By.cssSelector("#provisioning-log tr"), "active member of Acme: domain acme.com is verified");
+        browser.waitFor(d -> d.findElement(By.id("directory-health")).getText().contains("Requests, 24 h\n2"));
         WebElement ana = browser.find(By.cssSelector("tr[data-user-name='ana@acme.com']"));
         assertTrue(ana.getText().contains("provisioned"), ana.getText());
         assertTrue(browser.find(By.cssSelector("tr[data-user-name='gus@contractor.io']")).getText().contains("provisioned"));
@@ -138,6 +146,10 @@ class ConsoleBrowserTest {
         browser.waitFor(d -> d.findElements(By.cssSelector("#tokens tr[data-state='revoked']")).size() == 1);
         assertEquals(401, idp.get("Users").status(), "the revoked token is refused");
         assertEquals(200, idpWithNewToken.get("Users").status());
+        WebElement refused = browser.waitForText(By.cssSelector("#provisioning-log tr[data-status='401']"),
+                "refused: A valid bearer token of this directory is required");
+        assertTrue(refused.getText().contains("GET /Users"), refused.getText());
+        browser.waitFor(d -> d.findElement(By.id("directory-health")).getText().contains("Errors, 24 h\n1"));
         browser.screenshot("06-directory-rotated");
 
         // 6. The people the push made: an active member and an invited one

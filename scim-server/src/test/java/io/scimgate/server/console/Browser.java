@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,7 +42,8 @@ final class Browser implements AutoCloseable {
     private Browser(Path profile, ChromeDriver driver) {
         this.profile = profile;
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, PATIENCE);
+        // The console re-renders parts of a page as answers arrive: look again rather than fail.
+        this.wait = (WebDriverWait) new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
     static Browser start() {
@@ -143,9 +145,22 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) {
         Number width = (Number) script("return document.documentElement.clientWidth");
         Number height = (Number) script("return Math.min(document.documentElement.scrollHeight, " + SCREENSHOT_MAX_HEIGHT + ")");
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        capture(name, Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1));
+    }
+
+    /** The part of the page from the top of {@code first} to the bottom of {@code last}, at {@code scale}. */
+    void screenshot(String name, WebElement first, WebElement last, double scale) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> clip = (Map<String, Object>) script("const a = arguments[0].getBoundingClientRect();"
+                + "const b = arguments[1].getBoundingClientRect();"
+                + "return {x: a.left + scrollX, y: a.top + scrollY, width: Math.max(a.right, b.right) - a.left,"
+                + " height: b.bottom - a.top, scale: arguments[2]};", first, last, scale);
+        capture(name, clip);
+    }
+
+    private void capture(String name, Map<String, Object> clip) {
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         try {
             Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {

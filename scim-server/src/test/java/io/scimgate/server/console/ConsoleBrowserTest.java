@@ -151,6 +151,9 @@ class ConsoleBrowserTest {
         assertTrue(refused.getText().contains("GET /Users"), refused.getText());
         browser.waitFor(d -> d.findElement(By.id("directory-health")).getText().contains("Errors, 24 h\n1"));
         browser.screenshot("06-directory-rotated");
+        hideStatusToast();
+        browser.screenshot("readme-directory", browser.find(By.xpath("//section[h2='Health']")),
+                browser.find(By.xpath("//section[h2='Provisioning log']")), 0.75);
 
         // 6. The people the push made: an active member and an invited one
         browser.find(By.linkText("Acme")).click();
@@ -165,6 +168,9 @@ class ConsoleBrowserTest {
         SECRETS.add(acceptUrl.replaceAll(".*token=", ""));
         assertEquals(1, admin.get("events?events=invitation.resent&organizationId=" + organizationId).get("data").size());
         browser.screenshot("07-organization");
+        hideStatusToast();
+        browser.screenshot("readme-organization", browser.find(By.cssSelector(".page-header")),
+                browser.find(By.xpath("//section[h2='Members']")), 0.75);
 
         // 7. The event log, filtered, with a payload opened
         browser.find(By.linkText("Events")).click();
@@ -249,6 +255,11 @@ class ConsoleBrowserTest {
                  "name":{"givenName":"%s","familyName":"%s"},
                  "emails":[{"value":"%s","type":"work","primary":true}],"active":true}
                 """.formatted(email, givenName, familyName, email));
+    }
+
+    /** The README's pictures show the page, not the passing confirmation of the last click. */
+    private static void hideStatusToast() {
+        browser.script("document.getElementById('status').replaceChildren()");
     }
 
     /** No token or secret in the address bar, web storage or cookies: only in the page's memory. */

@@ -184,14 +184,30 @@ class OrganizationPage {
         return emptyState(this.memberStatus.value ? `No ${this.memberStatus.value} member.`
           : 'No member yet. Members appear when the identity provider pushes users.');
       }
+      const directoriesOf = await this.directoriesByUser();
       return table('Members', [
         ['E-mail', m => m.email],
         ['Status', m => badge(m.status)],
         ['Role', m => m.role],
-        ['Managed by', m => m.directoryManaged ? 'a directory' : 'hand'],
+        ['Managed by', m => (directoriesOf.get(m.userId) || []).join(', ') || (m.directoryManaged ? 'a directory' : 'hand')],
         ['Since', m => time(m.createdAt)],
       ], members, m => ({ 'data-email': m.email }));
     });
+  }
+
+  /** For each User, the names of this organization's directories that hold a directory user linked to it. */
+  async directoriesByUser() {
+    const directories = (await api.get(`${this.path}/directories`)).data;
+    const names = new Map();
+    await Promise.all(directories.map(async directory => {
+      for (const user of await api.all(`directories/${encodeURIComponent(directory.id)}/users`)) {
+        const userId = user.provisioning.userId;
+        if (userId && !(names.get(userId) || []).includes(directory.name)) {
+          names.set(userId, [...(names.get(userId) || []), directory.name]);
+        }
+      }
+    }));
+    return names;
   }
 
   async loadInvitations() {

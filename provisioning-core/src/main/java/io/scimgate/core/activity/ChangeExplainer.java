@@ -24,6 +24,10 @@ import java.util.function.Function;
 final class ChangeExplainer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A bulk request can change thousands of records: the line keeps the first ones and counts the rest. */
+    static final int MAX_CHANGES = 100;
+    /** Characters of JSON the kept changes may take, well inside the column; see V80__provisioning_log.sql. */
+    static final int MAX_CHANGES_SIZE = 60_000;
     /** Fields too large or too internal for a log line; {@code previousAttributes} becomes {@code changedAttributes}. */
     private static final Set<String> DROPPED = Set.of("attributes", "previousAttributes", "createdAt", "updatedAt",
             "acceptedAt", "revokedAt", "directoryId");
@@ -43,23 +47,36 @@ final class ChangeExplainer {
 
     ArrayNode changes(List<PendingEvent> events) {
         ArrayNode changes = JSON.createArrayNode();
+        int size = 0;
         for (PendingEvent event : events) {
-            ObjectNode change = changes.addObject().put("event", event.type());
-            ObjectNode data = event.data();
-            Iterator<String> names = data.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!DROPPED.contains(name)) {
-                    change.set(name, data.get(name));
-                }
+            ObjectNode change = compact(event);
+            size += change.toString().length();
+            if (changes.size() == MAX_CHANGES || size > MAX_CHANGES_SIZE) {
+                int omitted = events.size() - changes.size();
+                changes.addObject().put("event", "omitted").put("count", omitted);
+                break;
             }
-            JsonNode previous = data.get("previousAttributes");
-            if (previous != null && previous.isObject()) {
-                ArrayNode changed = change.putArray("changedAttributes");
-                previous.fieldNames().forEachRemaining(changed::add);
-            }
+            changes.add(change);
         }
         return changes;
+    }
+
+    private static ObjectNode compact(PendingEvent event) {
+        ObjectNode change = JSON.createObjectNode().put("event", event.type());
+        ObjectNode data = event.data();
+        Iterator<String> names = data.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!DROPPED.contains(name)) {
+                change.set(name, data.get(name));
+            }
+        }
+        JsonNode previous = data.get("previousAttributes");
+        if (previous != null && previous.isObject()) {
+            ArrayNode changed = change.putArray("changedAttributes");
+            previous.fieldNames().forEachRemaining(changed::add);
+        }
+        return change;
     }
 
     String reason(LoggedRequest request) {

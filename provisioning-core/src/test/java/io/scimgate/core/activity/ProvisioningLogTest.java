@@ -11,6 +11,7 @@ import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.EmailAddress;
 import io.scimgate.core.domain.VerificationStrategy;
+import io.scimgate.core.events.Events;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.store.PendingEvent;
 import io.scimgate.core.testing.MutableClock;
@@ -18,6 +19,7 @@ import io.scimgate.core.testing.TestCore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +139,30 @@ class ProvisioningLogTest {
                 "userName 'ana@acme.com' is taken", List.of()));
         log.flush();
         assertEquals("refused: userName 'ana@acme.com' is taken", log.list(directoryId, null, 1).get(0).reason());
+    }
+
+    @Test
+    void aLineKeepsTheFirstChangesOfABulkRequestAndCountsTheRest() {
+        ProvisioningLogEntry many = logBulk(ChangeExplainer.MAX_CHANGES + 150, 10);
+        assertEquals(ChangeExplainer.MAX_CHANGES + 1, many.changes().size());
+        assertEquals("omitted", many.changes().get(ChangeExplainer.MAX_CHANGES).path("event").asText());
+        assertEquals(150, many.changes().get(ChangeExplainer.MAX_CHANGES).path("count").asInt());
+
+        ProvisioningLogEntry large = logBulk(50, 2000);
+        int kept = large.changes().size() - 1;
+        assertTrue(kept < 50 && kept * 2000 <= ChangeExplainer.MAX_CHANGES_SIZE, "kept " + kept);
+        assertEquals(50 - kept, large.changes().get(kept).path("count").asInt());
+    }
+
+    private ProvisioningLogEntry logBulk(int changes, int sizeOfEach) {
+        List<PendingEvent> events = new ArrayList<>();
+        for (int i = 0; i < changes; i++) {
+            events.add(new PendingEvent("dsync.group.user_added", null, directoryId,
+                    Events.data().put("padding", "x".repeat(sizeOfEach))));
+        }
+        log.record(new LoggedRequest(directoryId, clock.instant(), "POST", "Bulk", 200, 900, null, events));
+        log.flush();
+        return log.list(directoryId, null, 1).get(0);
     }
 
     @Test

@@ -159,6 +159,8 @@ class ConsoleBrowserTest {
         browser.find(By.linkText("Acme")).click();
         browser.waitForText(By.cssSelector("#members tr[data-email='ana@acme.com']"), "active");
         browser.waitForText(By.cssSelector("#members tr[data-email='gus@contractor.io']"), "pending");
+        assertTrue(browser.find(By.cssSelector("#members tr[data-email='ana@acme.com']")).getText().contains("Okta"),
+                "the member's row names the directory that manages it");
         assertTrue(browser.find(By.id("next-step")).getText().isEmpty(), "onboarding is done once users arrived");
         WebElement invitation = browser.find(By.cssSelector("#invitations tr[data-email='gus@contractor.io']"));
         invitation.findElement(By.xpath(".//button[text()='Resend']")).click();
@@ -200,6 +202,9 @@ class ConsoleBrowserTest {
             SECRETS.add(secret);
             assertEquals(201, pushUser(idpWithNewToken, "bo@acme.com", "Bo", "Kim").status());
             browser.waitFor(d -> !delivered.isEmpty());
+            String webhookId = admin.get("webhooks").get("data").get(0).get("id").asText();
+            // The dispatcher records the attempt once the receiver has answered.
+            browser.waitFor(d -> admin.get("webhooks/" + webhookId + "/attempts").get("data").size() > 0);
             browser.find(By.xpath("//button[text()='Attempts']")).click();
             browser.waitForText(By.id("webhook-attempts"), "delivered");
             browser.screenshot("09-webhooks");

@@ -32,25 +32,29 @@ class DirectoryPage {
     this.userSearch.addEventListener('input', () => this.showUsers());
 
     const orgHref = `#/organizations/${encodeURIComponent(organization.id)}`;
+    const google = directory.provider === 'google';
     this.element = h('div', {},
       pageHeader(directory.name, [['Organizations', '#/organizations'], [organization.name, orgHref]],
         h('p', { className: 'subtle' }, providerName(directory.provider), ' directory of ', link(orgHref, organization.name),
           ' · ', badge(directory.state), ' · created ', time(directory.createdAt))),
-      section('Connection',
-        h('p', {}, `Paste these into ${providerName(directory.provider)}'s SCIM provisioning settings.`),
-        copyable('SCIM base URL', directory.scimBaseUrl),
-        h('h3', {}, 'Bearer tokens'),
-        h('p', { className: 'subtle' }, 'A directory has at most two live tokens. To rotate: issue a new token, '
-          + 'put it into the identity provider, check that requests still arrive, then revoke the old one.'),
-        this.tokens, this.issuedToken),
-      activitySections(directory),
+      // Google does not push SCIM: scimgate reads it, so its runs take the place of the SCIM connection and log.
+      google ? googleSection(directory) : [
+        section('Connection',
+          h('p', {}, `Paste these into ${providerName(directory.provider)}'s SCIM provisioning settings.`),
+          copyable('SCIM base URL', directory.scimBaseUrl),
+          h('h3', {}, 'Bearer tokens'),
+          h('p', { className: 'subtle' }, 'A directory has at most two live tokens. To rotate: issue a new token, '
+            + 'put it into the identity provider, check that requests still arrive, then revoke the old one.'),
+          this.tokens, this.issuedToken),
+        activitySections(directory)],
       section('Users', h('div', { className: 'filters' }, field('Provisioning state', this.userState),
         field('Search user name or e-mail', this.userSearch)), this.users),
-      directory.provider === 'google' ? googleSection(directory) : null,
       section('Delete', h('p', {}, 'Deleting the directory removes its users, groups and tokens. The people and '
         + 'memberships it created stay in the organization.'),
         confirmButton('Delete directory', `Delete ${directory.name} for good?`, () => this.deleteDirectory())));
-    fill(this.tokens, () => this.tokenTable());
+    if (!google) {
+      fill(this.tokens, () => this.tokenTable());
+    }
     this.loadUsers();
   }
 

@@ -321,6 +321,13 @@ class OrganizationPage {
 
 /** The SCIM base URL and the new token, shown once right after the directory is created. */
 export function createdDirectoryPanel(created) {
+  if (created.provider === 'google') {
+    return h('div', { className: 'one-time', role: 'region', 'aria-labelledby': 'created-title' },
+      h('h3', { id: 'created-title', tabindex: '-1' }, `${created.name} is created`),
+      h('p', {}, 'Google Workspace does not push SCIM: scimgate reads it with a service account. '
+        + 'Open the directory and fill in its Google sync settings.'),
+      h('p', {}, link(`#/directories/${encodeURIComponent(created.id)}`, `Open ${created.name}`)));
+  }
   return h('div', { className: 'one-time', role: 'region', 'aria-labelledby': 'created-title' },
     h('h3', { id: 'created-title', tabindex: '-1' }, `${created.name} is ready for ${providerName(created.provider)}`),
     h('p', {}, h('strong', {}, 'Copy the token now: it is shown only this once. '),

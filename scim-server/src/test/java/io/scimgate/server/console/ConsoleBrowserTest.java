@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.scimgate.server.testing.AdminClient;
+import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.TestServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -60,6 +62,13 @@ class ConsoleBrowserTest {
         AdminClient admin = server.admin();
         signIn("");
         browser.waitForText(By.cssSelector("main"), "Get started");
+        assertEquals("Skip to content", browser.script("return document.querySelector("
+                + "'a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])').textContent"),
+                "the keyboard's first stop");
+        browser.script("document.querySelector('.skip-link').focus()");
+        assertTrue(browser.find(By.cssSelector(".skip-link")).isDisplayed(), "shown while it has the focus");
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        assertEquals("main", browser.script("return document.activeElement.id"));
         assertTrue(browser.find(By.cssSelector(".steps li.current")).getText().contains("Create an organization"));
         browser.screenshot("02-organizations-empty");
 
@@ -174,7 +183,16 @@ class ConsoleBrowserTest {
         browser.screenshot("readme-organization", browser.find(By.cssSelector(".page-header")),
                 browser.find(By.xpath("//section[h2='Members']")), 0.75);
 
-        // 7. The event log, filtered, with a payload opened
+        // 7. A Google Workspace directory before its settings are saved
+        DirectoryAccess google = admin.createDirectory(organizationId, "Google Workspace", "google");
+        browser.open(server.url() + "/console/#/directories/" + google.id());
+        browser.waitForText(By.id("google-settings"), "Not set up yet");
+        browser.waitForText(By.id("google-runs"), "No run yet");
+        assertTrue(browser.find(By.cssSelector("form[aria-label='Google sync settings'] textarea[name=serviceAccountKey]"))
+                .getAttribute("required") != null, "a first set-up needs the key");
+        browser.screenshot("08-directory-google");
+
+        // 8. The event log, filtered, with a payload opened
         browser.find(By.linkText("Events")).click();
         browser.find(By.cssSelector("input[name=events]")).sendKeys("invitation.created");
         new Select(browser.find(By.cssSelector("select[name=organizationId]"))).selectByVisibleText("Acme");
@@ -183,9 +201,9 @@ class ConsoleBrowserTest {
                 && d.findElements(By.cssSelector("tr[data-event='invitation.created']")).size() == 1);
         browser.find(By.cssSelector("tr[data-event='invitation.created'] summary")).click();
         assertTrue(browser.find(By.cssSelector("tr[data-event='invitation.created'] pre")).getText().contains("gus@contractor.io"));
-        browser.screenshot("08-events");
+        browser.screenshot("09-events");
 
-        // 8. A webhook endpoint and its delivery attempts
+        // 9. A webhook endpoint and its delivery attempts
         List<String> delivered = Collections.synchronizedList(new ArrayList<>());
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks", exchange -> {
@@ -207,21 +225,21 @@ class ConsoleBrowserTest {
             browser.waitFor(d -> admin.get("webhooks/" + webhookId + "/attempts").get("data").size() > 0);
             browser.find(By.xpath("//button[text()='Attempts']")).click();
             browser.waitForText(By.id("webhook-attempts"), "delivered");
-            browser.screenshot("09-webhooks");
+            browser.screenshot("10-webhooks");
         } finally {
             receiver.stop(0);
         }
 
-        // 9. On a phone: the organization page fits the width, tables scroll inside their box
+        // 10. On a phone: the organization page fits the width, tables scroll inside their box
         browser.open(server.url() + "/console/#/organizations/" + organizationId);
         browser.waitForText(By.cssSelector("#members tr[data-email='ana@acme.com']"), "active");
         browser.resize(390, 844);
         assertTrue((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "no sideways scrolling of the page at 390 px");
-        browser.screenshot("10-organization-phone");
+        browser.screenshot("11-organization-phone");
         browser.resize(1280, 900);
 
-        // 10. A reload or signing out forgets the token
+        // 11. A reload or signing out forgets the token
         assertSecretsNeverLeaveMemory();
         browser.driver().navigate().refresh();
         browser.find(By.cssSelector(".sign-in input[name=token]"));

@@ -1,5 +1,7 @@
 package io.scimgate.core;
 
+import io.scimgate.core.activity.JournalingOutbox;
+import io.scimgate.core.activity.ProvisioningLog;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -63,13 +65,15 @@ public final class ProvisioningCore {
     private final Webhooks webhooks;
     private final WebhookDispatcher webhookDispatcher;
     private final GoogleSync google;
+    private final ProvisioningLog provisioningLog;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
         Clock clock = builder.clock;
         this.events = new Events(database, clock);
         builder.eventListeners.forEach(events::addListener);
-        database.useOutbox(events);
+        // The journal shows each SCIM request what it changed, for the provisioning log.
+        database.useOutbox(new JournalingOutbox(events));
         this.organizations = new Organizations(database, clock);
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks);
@@ -95,6 +99,8 @@ public final class ProvisioningCore {
         this.webhooks = new Webhooks(database, clock, events);
         this.webhookDispatcher = new WebhookDispatcher(database, clock, events);
         this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
+        this.provisioningLog = new ProvisioningLog(database, clock, organizations, directoryUserStatuses,
+                builder.provisioningLogRetention, builder.provisioningLogRowsPerDirectory);
     }
 
     public static Builder builder() {
@@ -178,6 +184,14 @@ public final class ProvisioningCore {
         return google;
     }
 
+    /**
+     * Each directory's SCIM requests with what they changed and why, and its request counts; the
+     * server records into it, and its background writer runs once started.
+     */
+    public ProvisioningLog provisioningLog() {
+        return provisioningLog;
+    }
+
     public static final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
@@ -194,6 +208,8 @@ public final class ProvisioningCore {
         private String invitationAcceptUrl;
         private SecretBox secretBox;
         private GoogleOptions google = GoogleOptions.defaults();
+        private Duration provisioningLogRetention = ProvisioningLog.DEFAULT_RETENTION;
+        private int provisioningLogRowsPerDirectory = ProvisioningLog.DEFAULT_ROWS_PER_DIRECTORY;
 
         private Builder() {
         }
@@ -292,6 +308,13 @@ public final class ProvisioningCore {
         /** Google endpoints, backoff and lease settings; the defaults talk to Google itself. */
         public Builder google(GoogleOptions options) {
             this.google = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /** How long provisioning log lines and request counts are kept, and at most how many lines per directory. */
+        public Builder provisioningLogRetention(Duration retention, int rowsPerDirectory) {
+            this.provisioningLogRetention = Objects.requireNonNull(retention);
+            this.provisioningLogRowsPerDirectory = rowsPerDirectory;
             return this;
         }
 

@@ -6,7 +6,9 @@ import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.mail.SmtpInvitationSender;
 import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.store.DataSources;
+import io.scimgate.server.activity.ProvisioningLogFilter;
 import io.scimgate.server.admin.AdminApplication;
+import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.http.RateLimiter;
 import io.scimgate.server.scim.RateLimitFilter;
@@ -14,6 +16,7 @@ import io.scimgate.server.scim.ScimApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running scimgate: the provisioning core on its store, the SCIM API at {@code /scim/v2} and the
- * admin API at {@code /admin/v1}, served by Grizzly.
+ * A running scimgate: the provisioning core on its store, the SCIM API at {@code /scim/v2}, the
+ * admin API at {@code /admin/v1} and the admin console at {@code /console/}, served by Grizzly.
  */
 public final class ScimgateServer implements AutoCloseable {
 
@@ -84,12 +87,15 @@ public final class ScimgateServer implements AutoCloseable {
             URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
                     ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst())), false);
+                            config.rateLimitPerSecond(), config.rateLimitBurst()))
+                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC())), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                     AdminApplication.create(core, publicUrl));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
+            http.getServerConfiguration().addHttpHandler(new ConsoleHandler(),
+                    HttpHandlerRegistration.builder().contextPath(ConsoleHandler.CONTEXT_PATH).urlPattern("/*").build());
             http.start();
             core.webhookDispatcher().start();
             core.invitationOutbox().start();
@@ -100,6 +106,7 @@ public final class ScimgateServer implements AutoCloseable {
             } else {
                 LOG.warn("Invitations: {}", invitations);
             }
+            core.provisioningLog().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
             googleSync.start();
             return new ScimgateServer(config, dataSource, core, http, generated, googleSync, invitations);
@@ -185,6 +192,7 @@ public final class ScimgateServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
             http.shutdownNow();
         } finally {
+            core.provisioningLog().close();
             dataSource.close();
         }
     }

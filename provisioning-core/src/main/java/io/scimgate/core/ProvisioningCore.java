@@ -23,6 +23,7 @@ import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.Database;
+import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
 import io.scimgate.core.webhook.WebhookDispatcher;
@@ -41,7 +42,7 @@ import javax.sql.DataSource;
  * application reads users, memberships and invitations through it, and hears about every change
  * through its event listeners, session revoker and invitation sender.
  */
-public final class ProvisioningCore {
+public final class ProvisioningCore implements AutoCloseable {
 
     private final Database database;
     private final Organizations organizations;
@@ -69,15 +70,17 @@ public final class ProvisioningCore {
         this.organizations = new Organizations(database, clock);
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow);
-        this.directories = new Directories(database, clock);
+        TenantCache tenants = new TenantCache(database);
+        this.directories = new Directories(database, clock, tenants);
         this.users = new Users(database, clock);
         this.memberships = new Memberships(database, clock);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
-                builder.invitationSender, memberships, users);
+                builder.invitationSender, memberships, users, tenants);
         this.groupRoles = new GroupRoles(database);
-        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker);
-        this.directoryUsers = new DirectoryUsers(database, clock, provisioning);
-        this.directoryGroups = new DirectoryGroups(database, clock);
+        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker,
+                tenants);
+        this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);
+        this.directoryGroups = new DirectoryGroups(database, clock, tenants);
         directoryGroups.addMembershipHook(provisioning);
         domains.addVerifiedHook(provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
@@ -85,6 +88,18 @@ public final class ProvisioningCore {
         this.webhooks = new Webhooks(database, clock, events);
         this.webhookDispatcher = new WebhookDispatcher(database, clock, events);
         this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
+        events.start();
+    }
+
+    /**
+     * Publishes the events committed so far and stops the core's background work; the host closes
+     * its DataSource afterwards. Events committed but not published when a process dies are
+     * published by the next core to start on the store (RULES.md P25).
+     */
+    @Override
+    public void close() {
+        webhookDispatcher.close();
+        events.close();
     }
 
     public static Builder builder() {

@@ -158,6 +158,7 @@ public final class ScimgateServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
             http.shutdownNow();
         } finally {
+            core.close();
             dataSource.close();
         }
     }

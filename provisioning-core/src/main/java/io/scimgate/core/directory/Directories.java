@@ -15,6 +15,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import io.scimgate.core.tenant.TenantCache;
 import org.jooq.DSLContext;
 
 /** Directories and their bearer tokens (P4). */
@@ -25,10 +29,22 @@ public final class Directories {
     public static final int MAX_ACTIVE_TOKENS = 2;
     private final Database database;
     private final Clock clock;
+    private final TenantCache tenants;
+    /** Live tokens recently checked against the store, by hash, with when that was. */
+    private final ConcurrentMap<String, CheckedToken> checkedTokens = new ConcurrentHashMap<>();
+    private final AtomicLong tokenGeneration = new AtomicLong();
 
-    public Directories(Database database, Clock clock) {
+    private record CheckedToken(String directoryId, long checkedAt) {
+    }
+
+    public Directories(Database database, Clock clock, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
+        this.tenants = tenants;
+        database.onTenantChange(id -> {
+            tokenGeneration.incrementAndGet();
+            checkedTokens.values().removeIf(checked -> checked.directoryId().equals(id));
+        });
     }
 
     public record Created(Directory directory, IssuedToken token) {
@@ -75,21 +91,39 @@ public final class Directories {
     /**
      * The directory that {@code presentedToken} opens, if it is a live token of exactly that
      * directory. Any other case (unknown, revoked, another directory's) gives empty, indistinguishably.
+     *
+     * <p>A token found live is trusted for {@link TenantCache#FRESH_FOR} without asking the store
+     * again: a token revoked through this instance is refused by its next request, and by every
+     * other instance within that time (plus the request under way), as is a deleted directory.
      */
     public Optional<Directory> authenticate(String directoryId, String presentedToken) {
         if (presentedToken == null || presentedToken.isEmpty() || directoryId == null) {
             return Optional.empty();
         }
         String hash = SecretTokens.hash(presentedToken);
-        return database.dsl().select(DIRECTORY.fields())
-                .select(DIRECTORY_TOKEN.TOKEN_HASH)
-                .from(DIRECTORY_TOKEN)
-                .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_TOKEN.DIRECTORY_ID))
-                .where(DIRECTORY_TOKEN.TOKEN_HASH.eq(hash), DIRECTORY_TOKEN.REVOKED_AT.isNull())
-                .fetchOptional()
-                .filter(row -> SecretTokens.matches(presentedToken, row.get(DIRECTORY_TOKEN.TOKEN_HASH)))
-                .filter(row -> directoryId.equals(row.get(DIRECTORY.ID)))
-                .map(row -> toDirectory(row.into(DIRECTORY)));
+        long now = System.nanoTime();
+        CheckedToken checked = checkedTokens.get(hash);
+        if (checked == null || now - checked.checkedAt() >= TenantCache.FRESH_FOR.toNanos()) {
+            long generation = tokenGeneration.get();
+            Optional<String> owner = database.dsl().select(DIRECTORY_TOKEN.DIRECTORY_ID, DIRECTORY_TOKEN.TOKEN_HASH)
+                    .from(DIRECTORY_TOKEN)
+                    .where(DIRECTORY_TOKEN.TOKEN_HASH.eq(hash), DIRECTORY_TOKEN.REVOKED_AT.isNull())
+                    .fetchOptional()
+                    .filter(row -> SecretTokens.matches(presentedToken, row.value2()))
+                    .map(row -> row.value1());
+            if (owner.isEmpty()) {
+                checkedTokens.remove(hash);
+                return Optional.empty();
+            }
+            checked = new CheckedToken(owner.get(), now);
+            if (tokenGeneration.get() == generation) {
+                checkedTokens.put(hash, checked);
+            }
+        }
+        if (!directoryId.equals(checked.directoryId())) {
+            return Optional.empty();
+        }
+        return tenants.directory(directoryId).map(Directories::toDirectory);
     }
 
     /**
@@ -108,6 +142,7 @@ public final class Directories {
             row.setRateLimitBurst(burst);
             row.setUpdatedAt(Times.now(clock));
             row.store();
+            tx.tenantChanged(directoryId);
             return toDirectory(row);
         });
     }
@@ -122,6 +157,7 @@ public final class Directories {
             DirectoryRecord row = dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate()
                     .fetchOptional().orElseThrow(() -> notFound(directoryId));
             dsl.deleteFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).execute();
+            tx.tenantChanged(directoryId);
             tx.emit("dsync.deleted", row.getOrganizationId(), directoryId, io.scimgate.core.events.Events.data()
                     .put("id", row.getId())
                     .put("organizationId", row.getOrganizationId())
@@ -156,11 +192,14 @@ public final class Directories {
     }
 
     public void revokeToken(String directoryId, String tokenId) {
-        int updated = database.transaction(tx -> tx.dsl().update(DIRECTORY_TOKEN)
-                .set(DIRECTORY_TOKEN.REVOKED_AT, Times.now(clock))
-                .where(DIRECTORY_TOKEN.ID.eq(tokenId), DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId),
-                        DIRECTORY_TOKEN.REVOKED_AT.isNull())
-                .execute());
+        int updated = database.transaction(tx -> {
+            tx.tenantChanged(directoryId);
+            return tx.dsl().update(DIRECTORY_TOKEN)
+                    .set(DIRECTORY_TOKEN.REVOKED_AT, Times.now(clock))
+                    .where(DIRECTORY_TOKEN.ID.eq(tokenId), DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId),
+                            DIRECTORY_TOKEN.REVOKED_AT.isNull())
+                    .execute();
+        });
         if (updated == 0) {
             throw ScimgateException.notFound("token_not_found", "No live token " + tokenId + " in directory " + directoryId);
         }
@@ -181,6 +220,12 @@ public final class Directories {
         return ScimgateException.notFound("directory_not_found", "No directory with id " + id);
     }
 
+    /** The organization of a directory, as the tenant cache has it (RULES.md P5: every write names it). */
+    public static String organizationOf(TenantCache tenants, String directoryId) {
+        return tenants.directory(directoryId).map(DirectoryRecord::getOrganizationId)
+                .orElseThrow(() -> notFound(directoryId));
+    }
+
     /** The organization of a directory, read inside a transaction. */
     public static String organizationOf(DSLContext dsl, String directoryId) {
         return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
@@ -188,7 +233,7 @@ public final class Directories {
                 .orElseThrow(() -> notFound(directoryId));
     }
 
-    static Directory toDirectory(DirectoryRecord row) {
+    public static Directory toDirectory(DirectoryRecord row) {
         return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
                 DirectoryProvider.fromSlug(row.getProvider()), row.getState(),
                 Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()),

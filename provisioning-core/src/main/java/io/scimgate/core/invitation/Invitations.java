@@ -11,6 +11,8 @@ import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
 import io.scimgate.core.store.schema.tables.records.InvitationRecord;
+import io.scimgate.core.tenant.OrganizationSettings;
+import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.token.SecretTokens;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
@@ -42,9 +44,10 @@ public final class Invitations {
     private final InvitationSender sender;
     private final Memberships memberships;
     private final Users users;
+    private final TenantCache tenants;
 
     public Invitations(Database database, Clock clock, Duration expiry, String acceptUrlTemplate,
-            InvitationSender sender, Memberships memberships, Users users) {
+            InvitationSender sender, Memberships memberships, Users users, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
         this.expiry = expiry;
@@ -52,6 +55,7 @@ public final class Invitations {
         this.sender = sender;
         this.memberships = memberships;
         this.users = users;
+        this.tenants = tenants;
     }
 
     public Optional<Invitation> find(String id) {
@@ -102,7 +106,7 @@ public final class Invitations {
             if (row.getUserId() != null) {
                 Users.lockById(dsl, row.getUserId()).ifPresent(user -> {
                     activateMembership(tx, accepted.organizationId(), user);
-                    users.update(tx, user, user.firstName(), user.lastName(), true);
+                    users.update(tx, accepted.organizationId(), user, user.firstName(), user.lastName(), true);
                 });
             }
             return accepted;
@@ -199,10 +203,9 @@ public final class Invitations {
     }
 
     private void deliverAfterCommit(Tx tx, Invitation invitation, String token, boolean resent) {
-        var organization = tx.dsl().select(ORGANIZATION.NAME, ORGANIZATION.SEND_INVITATIONS).from(ORGANIZATION)
-                .where(ORGANIZATION.ID.eq(invitation.organizationId())).fetchSingle();
-        if (Boolean.TRUE.equals(organization.value2())) {
-            InvitationDelivery delivery = new InvitationDelivery(invitation, organization.value1(), token, acceptUrl(token), resent);
+        OrganizationSettings organization = tenants.organization(invitation.organizationId());
+        if (organization.sendInvitations()) {
+            InvitationDelivery delivery = new InvitationDelivery(invitation, organization.name(), token, acceptUrl(token), resent);
             tx.afterCommit(() -> sender.send(delivery));
         }
     }

@@ -1,5 +1,6 @@
 package io.scimgate.core;
 
+import io.scimgate.core.directory.ActivityRecorder;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -60,6 +61,7 @@ public final class ProvisioningCore implements AutoCloseable {
     private final Webhooks webhooks;
     private final WebhookDispatcher webhookDispatcher;
     private final GoogleSync google;
+    private final ActivityRecorder directoryActivity;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
@@ -71,7 +73,8 @@ public final class ProvisioningCore implements AutoCloseable {
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow);
         TenantCache tenants = new TenantCache(database);
-        this.directories = new Directories(database, clock, tenants);
+        this.directoryActivity = new ActivityRecorder(database, clock);
+        this.directories = new Directories(database, clock, tenants, directoryActivity);
         this.users = new Users(database, clock);
         this.memberships = new Memberships(database, clock);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
@@ -89,6 +92,7 @@ public final class ProvisioningCore implements AutoCloseable {
         this.webhookDispatcher = new WebhookDispatcher(database, clock, events);
         this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
         events.start();
+        directoryActivity.start();
     }
 
     /**
@@ -99,7 +103,13 @@ public final class ProvisioningCore implements AutoCloseable {
     @Override
     public void close() {
         webhookDispatcher.close();
+        directoryActivity.close();
         events.close();
+    }
+
+    /** Counts each directory's requests and activates a directory at its first one. */
+    public ActivityRecorder directoryActivity() {
+        return directoryActivity;
     }
 
     public static Builder builder() {

@@ -30,6 +30,7 @@ public final class Directories {
     private final Database database;
     private final Clock clock;
     private final TenantCache tenants;
+    private final ActivityRecorder activity;
     /** Live tokens recently checked against the store, by hash, with when that was. */
     private final ConcurrentMap<String, CheckedToken> checkedTokens = new ConcurrentHashMap<>();
     private final AtomicLong tokenGeneration = new AtomicLong();
@@ -37,10 +38,11 @@ public final class Directories {
     private record CheckedToken(String directoryId, long checkedAt) {
     }
 
-    public Directories(Database database, Clock clock, TenantCache tenants) {
+    public Directories(Database database, Clock clock, TenantCache tenants, ActivityRecorder activity) {
         this.database = database;
         this.clock = clock;
         this.tenants = tenants;
+        this.activity = activity;
         database.onTenantChange(id -> {
             tokenGeneration.incrementAndGet();
             checkedTokens.values().removeIf(checked -> checked.directoryId().equals(id));
@@ -77,8 +79,12 @@ public final class Directories {
         return dsl.fetchOptional(DIRECTORY, DIRECTORY.ID.eq(id)).map(Directories::toDirectory);
     }
 
+    /** The directory, with the activity this instance counted and has not saved yet. */
     public Directory get(String id) {
-        return find(id).orElseThrow(() -> notFound(id));
+        Directory stored = find(id).orElseThrow(() -> notFound(id));
+        return new Directory(stored.id(), stored.organizationId(), stored.name(), stored.provider(), stored.state(),
+                stored.createdAt(), stored.updatedAt(), stored.rateLimitPerSecond(), stored.rateLimitBurst(),
+                activity.withPending(id, stored.activity()));
     }
 
     public List<Directory> listByOrganization(String organizationId) {
@@ -237,6 +243,9 @@ public final class Directories {
         return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
                 DirectoryProvider.fromSlug(row.getProvider()), row.getState(),
                 Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()),
-                row.getRateLimitPerSecond(), row.getRateLimitBurst());
+                row.getRateLimitPerSecond(), row.getRateLimitBurst(),
+                new DirectoryActivity(Times.instant(row.getActivatedAt()), Times.instant(row.getLastRequestAt()),
+                        Times.instant(row.getLastErrorAt()), row.getRequestCount() == null ? 0 : row.getRequestCount(),
+                        row.getErrorCount() == null ? 0 : row.getErrorCount()));
     }
 }

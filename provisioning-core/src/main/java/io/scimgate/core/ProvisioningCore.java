@@ -72,7 +72,7 @@ public final class ProvisioningCore implements AutoCloseable {
         this.organizations = new Organizations(database, clock);
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow);
-        TenantCache tenants = new TenantCache(database);
+        TenantCache tenants = new TenantCache(database, builder.tenantCacheFreshness);
         this.directoryActivity = new ActivityRecorder(database, clock);
         this.directories = new Directories(database, clock, tenants, directoryActivity);
         this.users = new Users(database, clock);
@@ -197,6 +197,7 @@ public final class ProvisioningCore implements AutoCloseable {
         private String invitationAcceptUrl;
         private SecretBox secretBox;
         private GoogleOptions google = GoogleOptions.defaults();
+        private Duration tenantCacheFreshness = TenantCache.FRESH_FOR;
 
         private Builder() {
         }
@@ -272,6 +273,20 @@ public final class ProvisioningCore implements AutoCloseable {
         /** Google endpoints, backoff and lease settings; the defaults talk to Google itself. */
         public Builder google(GoogleOptions options) {
             this.google = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /**
+         * How long each instance trusts what it read of directories, their tokens and organization
+         * settings: the longest another instance may take to see a revoked token, a deleted directory,
+         * a verified domain or a new role mapping (default 1 s; the instance making the change sees it
+         * at once).
+         */
+        public Builder tenantCacheFreshness(Duration freshness) {
+            if (freshness.isNegative()) {
+                throw new IllegalArgumentException("tenant cache freshness cannot be negative");
+            }
+            this.tenantCacheFreshness = freshness;
             return this;
         }
 

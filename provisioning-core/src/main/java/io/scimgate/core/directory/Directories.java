@@ -98,7 +98,7 @@ public final class Directories {
      * The directory that {@code presentedToken} opens, if it is a live token of exactly that
      * directory. Any other case (unknown, revoked, another directory's) gives empty, indistinguishably.
      *
-     * <p>A token found live is trusted for {@link TenantCache#FRESH_FOR} without asking the store
+     * <p>A token found live is trusted for {@link TenantCache#freshFor()} without asking the store
      * again: a token revoked through this instance is refused by its next request, and by every
      * other instance within that time (plus the request under way), as is a deleted directory.
      */
@@ -109,7 +109,7 @@ public final class Directories {
         String hash = SecretTokens.hash(presentedToken);
         long now = System.nanoTime();
         CheckedToken checked = checkedTokens.get(hash);
-        if (checked == null || now - checked.checkedAt() >= TenantCache.FRESH_FOR.toNanos()) {
+        if (checked == null || now - checked.checkedAt() >= tenants.freshFor().toNanos()) {
             long generation = tokenGeneration.get();
             Optional<String> owner = database.dsl().select(DIRECTORY_TOKEN.DIRECTORY_ID, DIRECTORY_TOKEN.TOKEN_HASH)
                     .from(DIRECTORY_TOKEN)
@@ -227,8 +227,8 @@ public final class Directories {
     }
 
     /** The organization of a directory, as the tenant cache has it (RULES.md P5: every write names it). */
-    public static String organizationOf(TenantCache tenants, String directoryId) {
-        return tenants.directory(directoryId).map(DirectoryRecord::getOrganizationId)
+    public static String organizationOf(TenantCache tenants, DSLContext dsl, String directoryId) {
+        return tenants.directory(dsl, directoryId).map(DirectoryRecord::getOrganizationId)
                 .orElseThrow(() -> notFound(directoryId));
     }
 

@@ -63,7 +63,7 @@ public final class DirectoryGroups {
         validate(data);
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            String organizationId = Directories.organizationOf(tenants, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             OffsetDateTime now = Times.now(clock);
             DirectoryGroupRecord row = dsl.newRecord(DIRECTORY_GROUP);
             row.setId(Ids.newId());
@@ -106,7 +106,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            Editor editor = new Editor(tx, Directories.organizationOf(tenants, directoryId), row);
+            Editor editor = new Editor(tx, Directories.organizationOf(tenants, dsl, directoryId), row);
             edit.accept(editor);
             editor.finish(true);
             return toGroup(row);
@@ -120,7 +120,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            String organizationId = Directories.organizationOf(tenants, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             Set<String> members = new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
                     .from(DIRECTORY_GROUP_MEMBER)
                     .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id))

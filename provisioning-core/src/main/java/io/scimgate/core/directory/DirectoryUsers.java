@@ -64,7 +64,7 @@ public final class DirectoryUsers {
                 }
                 insertEmails(dsl, row.getId(), directoryId, data.emails());
                 DirectoryUser created = toUser(row);
-                String organizationId = Directories.organizationOf(tenants, directoryId);
+                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(created));
                 lifecycle.created(tx, organizationId, created);
                 return created;
@@ -117,7 +117,7 @@ public final class DirectoryUsers {
                 dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(id)).execute();
                 insertEmails(dsl, id, directoryId, data.emails());
                 DirectoryUser after = toUser(row);
-                String organizationId = Directories.organizationOf(tenants, directoryId);
+                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
                 lifecycle.updated(tx, organizationId, before, after);
                 return after;
@@ -132,7 +132,7 @@ public final class DirectoryUsers {
             DSLContext dsl = tx.dsl();
             DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
             DirectoryUser deleted = toUser(row);
-            String organizationId = Directories.organizationOf(tenants, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
             lifecycle.deleting(tx, organizationId, deleted);
             return dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();

@@ -203,7 +203,7 @@ public final class Invitations {
     }
 
     private void deliverAfterCommit(Tx tx, Invitation invitation, String token, boolean resent) {
-        OrganizationSettings organization = tenants.organization(invitation.organizationId());
+        OrganizationSettings organization = tenants.organization(tx.dsl(), invitation.organizationId());
         if (organization.sendInvitations()) {
             InvitationDelivery delivery = new InvitationDelivery(invitation, organization.name(), token, acceptUrl(token), resent);
             tx.afterCommit(() -> sender.send(delivery));

@@ -257,8 +257,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
-        String organizationId = Directories.organizationOf(tenants, directoryId);
-        if (!settings(organizationId).mapsGroupsToRoles()) {
+        String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+        if (!settings(dsl, organizationId).mapsGroupsToRoles()) {
             return;
         }
         Set<String> directoryUserIds = new HashSet<>(addedUserIds);
@@ -316,11 +316,11 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (domain == null) {
             return false;
         }
-        return settings(organizationId).verifiedDomains().contains(domain) || domains.isVerified(dsl, organizationId, domain);
+        return settings(dsl, organizationId).verifiedDomains().contains(domain) || domains.isVerified(dsl, organizationId, domain);
     }
 
-    private OrganizationSettings settings(String organizationId) {
-        OrganizationSettings settings = tenants.organization(organizationId);
+    private OrganizationSettings settings(DSLContext dsl, String organizationId) {
+        OrganizationSettings settings = tenants.organization(dsl, organizationId);
         if (settings == null) {
             throw new IllegalStateException("Organization " + organizationId + " is gone");
         }
@@ -333,7 +333,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * instances within TenantCache.FRESH_FOR).
      */
     private String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
-        OrganizationSettings settings = settings(organizationId);
+        OrganizationSettings settings = settings(dsl, organizationId);
         if (settings.mapsGroupsToRoles()) {
             return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(settings::defaultRole);
         }
@@ -341,6 +341,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     private String defaultRole(DSLContext dsl, String organizationId) {
-        return settings(organizationId).defaultRole();
+        return settings(dsl, organizationId).defaultRole();
     }
 }

@@ -19,41 +19,57 @@ import org.jooq.Record4;
 
 /**
  * Directories and organization settings as every request needs them, kept for at most
- * {@link #FRESH_FOR} so that a request does not read them from the store each time.
+ * {@link #freshFor()} (default {@link #FRESH_FOR}) so that a request does not read them from the store each time.
  *
  * <p>Guarantees: a change committed through this instance (a domain verified or removed, a role
  * mapping or an organization's settings changed, a directory deleted) is seen by its next request,
  * because the change's transaction clears the entries after commit ({@link io.scimgate.core.store.Tx#tenantChanged});
- * other instances see it once their entries expire, within {@link #FRESH_FOR} plus one request. A
+ * other instances see it once their entries expire, within {@link #freshFor()} plus one request. A
  * load that raced with a change is not kept.
  */
 public final class TenantCache {
 
-    /** Other instances see a change within this long (plus the request under way). */
+    /** Other instances see a change within this long (plus the request under way), by default. */
     public static final Duration FRESH_FOR = Duration.ofSeconds(1);
 
     private record Entry<T>(T value, long loadedAt) {
     }
 
     private final Database database;
+    private final long freshForNanos;
     private final ConcurrentMap<String, Entry<DirectoryRecord>> directories = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Entry<OrganizationSettings>> organizations = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    public TenantCache(Database database) {
+    public TenantCache(Database database, Duration freshFor) {
         this.database = database;
+        this.freshForNanos = freshFor.toNanos();
         database.onTenantChange(this::changed);
     }
 
-    /** The directory's row, or empty when there is no such directory. */
+    /** How long an entry is trusted: how long other instances may take to see a change. */
+    public Duration freshFor() {
+        return Duration.ofNanos(freshForNanos);
+    }
+
+    /** The directory's row, or empty when there is no such directory; read outside any transaction. */
     public Optional<DirectoryRecord> directory(String directoryId) {
-        return Optional.ofNullable(cached(directories, directoryId, () -> database.dsl().selectFrom(DIRECTORY)
+        return directory(database.dsl(), directoryId);
+    }
+
+    /**
+     * The directory's row, or empty when there is no such directory. {@code dsl} reads it when it is
+     * not kept: inside a transaction, the transaction's own, so that a request never holds two
+     * connections of the pool at once.
+     */
+    public Optional<DirectoryRecord> directory(DSLContext dsl, String directoryId) {
+        return Optional.ofNullable(cached(directories, directoryId, () -> dsl.selectFrom(DIRECTORY)
                 .where(DIRECTORY.ID.eq(directoryId)).fetchOne()));
     }
 
-    /** The organization's settings, or null when there is no such organization. */
-    public OrganizationSettings organization(String organizationId) {
-        return cached(organizations, organizationId, () -> load(database.dsl(), organizationId));
+    /** The organization's settings, or null when there is no such organization; {@code dsl} as for directories. */
+    public OrganizationSettings organization(DSLContext dsl, String organizationId) {
+        return cached(organizations, organizationId, () -> load(dsl, organizationId));
     }
 
     /**
@@ -70,7 +86,7 @@ public final class TenantCache {
     private <T> T cached(ConcurrentMap<String, Entry<T>> entries, String key, Supplier<T> load) {
         long now = System.nanoTime();
         Entry<T> entry = entries.get(key);
-        if (entry != null && now - entry.loadedAt() < FRESH_FOR.toNanos()) {
+        if (entry != null && now - entry.loadedAt() < freshForNanos) {
             return entry.value();
         }
         long seen = generation.get();

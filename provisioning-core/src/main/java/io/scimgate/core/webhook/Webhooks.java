@@ -50,6 +50,8 @@ public final class Webhooks {
             throw ScimgateException.invalid("unknown_event_type", "Unknown event type" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; the event types are " + String.join(", ", new TreeSet<>(EventTypes.ALL)));
         }
+        // Read before the transaction: the feed's cursor waits for the relay, which needs a connection.
+        long cursor = events.lastId();
         return database.transaction(tx -> {
             if (organizationId != null) {
                 Organizations.requireExists(tx.dsl(), organizationId);
@@ -61,7 +63,7 @@ public final class Webhooks {
                     .setSecret(secret)
                     .setOrganizationId(organizationId)
                     .setEventTypes(types.isEmpty() ? null : String.join(",", types))
-                    .setCursorEventId(events.lastId())
+                    .setCursorEventId(cursor)
                     .setAttempts(0)
                     .setCreatedAt(now)
                     .setUpdatedAt(now);

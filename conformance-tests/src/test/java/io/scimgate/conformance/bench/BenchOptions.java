@@ -3,7 +3,9 @@ package io.scimgate.conformance.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Command-line options of the benchmark. {@code --quick} shrinks every size and duration so that a
@@ -11,7 +13,14 @@ import java.util.List;
  */
 record BenchOptions(boolean quick, String url, String adminToken, long serverPid, String dbUrl, String dbUser,
         String dbPassword, List<String> serverJvmOptions, int bigDirectory, int smallDirectory, Duration createTime,
-        Duration readTime, int largeGroup) {
+        Duration readTime, int largeGroup, Set<String> only) {
+
+    /** The groups of workloads, for {@code --only}. */
+    static final Set<String> GROUPS = Set.of("ceiling", "create", "sync", "reads", "writes", "groups");
+
+    boolean runs(String group) {
+        return only.isEmpty() || only.contains(group);
+    }
 
     static final String USAGE = """
             Usage: Benchmark [--quick] [--url URL --admin-token TOKEN [--server-pid PID]]
@@ -22,6 +31,10 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
               --db-url       the store of the server this benchmark starts (default: H2 in a temporary folder)
               --server-jvm   JVM options of the server this benchmark starts, e.g. "-Xmx512m"
               --jfr          record the server with JDK Flight Recorder (profile settings) into FILE
+              --only GROUPS  run only these comma-separated groups: ceiling, create, sync, reads, writes, groups
+                             (reads, writes and groups need sync, which seeds the large directory)
+              --seconds N    run each timed workload N seconds (creates: twice that)
+              --users N      the large directory's size (default 100,000, quick 2,000); the small one has a tenth
             """;
 
     static BenchOptions parse(String[] args) {
@@ -33,6 +46,9 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
         String dbUser = null;
         String dbPassword = null;
         List<String> jvm = new ArrayList<>();
+        Set<String> only = new LinkedHashSet<>();
+        Integer seconds = null;
+        Integer users = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -46,6 +62,9 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
                 case "--server-jvm" -> jvm.addAll(Arrays.stream(value(args, ++i, arg).trim().split("\\s+"))
                         .filter(option -> !option.isEmpty()).toList());
                 case "--jfr" -> jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + value(args, ++i, arg));
+                case "--only" -> only.addAll(Arrays.stream(value(args, ++i, arg).split(",")).map(String::trim).toList());
+                case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, arg));
+                case "--users" -> users = Integer.parseInt(value(args, ++i, arg));
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> {
                     if (!arg.isBlank()) {
@@ -57,11 +76,15 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
         if (url != null && adminToken == null) {
             throw new IllegalArgumentException("--url needs --admin-token");
         }
-        return quick
-                ? new BenchOptions(true, url, adminToken, pid, dbUrl, dbUser, dbPassword, jvm, 2_000, 500,
-                        Duration.ofSeconds(3), Duration.ofSeconds(2), 2_000)
-                : new BenchOptions(false, url, adminToken, pid, dbUrl, dbUser, dbPassword, jvm, 100_000, 10_000,
-                        Duration.ofSeconds(10), Duration.ofSeconds(5), 100_000);
+        if (!GROUPS.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes " + String.join(", ", new java.util.TreeSet<>(GROUPS)));
+        }
+        Duration read = Duration.ofSeconds(seconds != null ? seconds : quick ? 2 : 5);
+        Duration create = Duration.ofSeconds(seconds != null ? 2L * seconds : quick ? 3 : 10);
+        int big = users != null ? users : quick ? 2_000 : 100_000;
+        int small = users != null ? Math.max(100, users / 10) : quick ? 500 : 10_000;
+        return new BenchOptions(quick, url, adminToken, pid, dbUrl, dbUser, dbPassword, jvm, big, small, create, read,
+                big, Set.copyOf(only));
     }
 
     private static String value(String[] args, int index, String option) {

@@ -67,16 +67,22 @@ public final class Benchmark {
         tenant = Tenant.create(server.url(), adminToken, "Bench " + run, "bench.example");
         warmUp();
 
-        Result ceilingResult = readWorkload("GET /ServiceProviderConfig (ceiling, no database)",
-                tenant.directory("ceiling", "generic"), n -> "ServiceProviderConfig");
-        ceiling = ceilingResult.throughput();
-        results.add(ceilingResult);
+        if (options.runs("ceiling")) {
+            Result ceilingResult = readWorkload("GET /ServiceProviderConfig (ceiling, no database)",
+                    tenant.directory("ceiling", "generic"), n -> "ServiceProviderConfig");
+            ceiling = ceilingResult.throughput();
+            results.add(ceilingResult);
+        }
 
-        BenchDirectory creates = tenant.directory("creates", "okta");
-        results.add(load.run("POST /Users, full provisioning, " + CONNECTIONS + " connections", CONNECTIONS,
-                options.createTime(), Long.MAX_VALUE,
-                i -> creator(creates, "c" + i + "-", null)));
+        if (options.runs("create")) {
+            BenchDirectory creates = tenant.directory("creates", "okta");
+            results.add(load.run("POST /Users, full provisioning, " + CONNECTIONS + " connections", CONNECTIONS,
+                    options.createTime(), Long.MAX_VALUE, i -> creator(creates, "c" + i + "-", null)));
+        }
 
+        if (!(options.runs("sync") || options.runs("reads") || options.runs("writes") || options.runs("groups"))) {
+            return;
+        }
         BenchDirectory big = tenant.directory("big", "okta");
         String[] bigIds = new String[options.bigDirectory()];
         Result sync = load.run("initial sync of " + options.bigDirectory() + " users, " + SYNC_CLIENTS + " clients",
@@ -84,21 +90,25 @@ public final class Benchmark {
         results.add(sync.withNote(String.format("wall %.1f s, server peak RSS %.0f MiB (VmHWM %.0f MiB)",
                 sync.seconds(), sync.peakRssMiB(), server.peakRssMiB())));
 
-        BenchDirectory small = tenant.directory("small", "entra");
-        String[] smallIds = new String[options.smallDirectory()];
-        load.run("seed", SYNC_CLIENTS, null, options.smallDirectory(), i -> creator(small, "s-", smallIds));
-
-        readsAt(small, smallIds, "s-");
-        readsAt(big, bigIds, "b-");
-        results.add(readWorkload("GET /Users/{id} (" + options.bigDirectory() + " users)", big,
-                n -> "Users/" + pick(bigIds)));
-        results.add(cursorWalk(big, options.bigDirectory()));
-
-        results.add(load.run("PATCH /Users/{id} active (" + options.bigDirectory() + " users)", CONNECTIONS,
-                options.readTime(), bigIds.length / 2, i -> patcher(big, bigIds)));
-        results.add(load.run("PUT /Users/{id} (" + options.bigDirectory() + " users)", CONNECTIONS,
-                options.readTime(), bigIds.length / 2, i -> replacer(big, bigIds)));
-        groupMemberAdds(big, bigIds);
+        if (options.runs("reads")) {
+            BenchDirectory small = tenant.directory("small", "entra");
+            String[] smallIds = new String[options.smallDirectory()];
+            load.run("seed", SYNC_CLIENTS, null, options.smallDirectory(), i -> creator(small, "s-", smallIds));
+            readsAt(small, smallIds, "s-");
+            readsAt(big, bigIds, "b-");
+            results.add(readWorkload("GET /Users/{id} (" + options.bigDirectory() + " users)", big,
+                    n -> "Users/" + pick(bigIds)));
+            results.add(cursorWalk(big, options.bigDirectory()));
+        }
+        if (options.runs("writes")) {
+            results.add(load.run("PATCH /Users/{id} active (" + options.bigDirectory() + " users)", CONNECTIONS,
+                    options.readTime(), bigIds.length / 2, i -> patcher(big, bigIds)));
+            results.add(load.run("PUT /Users/{id} (" + options.bigDirectory() + " users)", CONNECTIONS,
+                    options.readTime(), bigIds.length / 2, i -> replacer(big, bigIds)));
+        }
+        if (options.runs("groups")) {
+            groupMemberAdds(big, bigIds);
+        }
     }
 
     /** Lets the server's JIT compile the paths measured below before anything is timed. */
@@ -313,7 +323,8 @@ public final class Benchmark {
 
     private String report(Instant started, String loadBefore, String loadAfter) {
         StringBuilder out = new StringBuilder();
-        out.append("\n## scimgate benchmark, ").append(options.quick() ? "quick" : "full").append(" run, ")
+        out.append("\n## scimgate benchmark, ").append(options.quick() ? "quick" : "full").append(" run")
+                .append(options.only().isEmpty() ? "" : " (only " + String.join(", ", options.only()) + ")").append(", ")
                 .append(started).append("\n\n")
                 .append("- store: ").append(options.url() != null ? "server at " + options.url()
                         : options.dbUrl() != null ? options.dbUrl() : "H2 (embedded file, WRITE_DELAY=0)").append('\n')

@@ -85,7 +85,15 @@ final class ServerProcess implements AutoCloseable {
             seen.append(line).append('\n');
             Matcher matcher = BASE_URL.matcher(line);
             if (matcher.find()) {
-                Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "bench-server-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (output.readLine() != null) {
+                            // the server's log is not needed once it runs
+                        }
+                    } catch (IOException closed) {
+                        // the server stopped
+                    }
+                }, "bench-server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return matcher.group(1);

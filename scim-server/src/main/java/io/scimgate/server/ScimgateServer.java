@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -81,6 +82,7 @@ public final class ScimgateServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
+            sizeWorkersToThePool(http, dataSource.getMaximumPoolSize());
             http.start();
             core.webhookDispatcher().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
@@ -106,6 +108,19 @@ public final class ScimgateServer implements AutoCloseable {
         String base = config.publicUrl() != null ? config.publicUrl()
                 : "http://" + (config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress()) + ":" + config.port();
         return base + "/accept-invitation?token={token}";
+    }
+
+    /**
+     * Grizzly serves requests on a small pool sized by the cores; a SCIM request mostly waits for
+     * the store, so the server runs as many workers as the store has connections (plus two for
+     * requests that need none), and neither waits for the other.
+     */
+    private static void sizeWorkersToThePool(HttpServer http, int connections) {
+        int workers = connections + 2;
+        for (NetworkListener listener : http.getListeners()) {
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("scimgate-http").setCorePoolSize(workers).setMaxPoolSize(workers));
+        }
     }
 
     public int port() {

@@ -52,7 +52,8 @@ public final class DirectoryGroups {
         this.database = database;
         this.clock = clock;
         this.tenants = tenants;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ, DirectoryGroups::toGroup);
+        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ,
+                "directory_group_dir_seq_ix", DirectoryGroups::toGroup);
     }
 
     public void addMembershipHook(GroupMembershipHook hook) {

@@ -40,7 +40,8 @@ public final class DirectoryUsers {
     public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ, DirectoryUsers::toUser);
+        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
+                "directory_user_dir_seq_ix", DirectoryUsers::toUser);
         this.lifecycle = lifecycle;
         this.tenants = tenants;
     }

@@ -4,6 +4,7 @@ import static io.scimgate.core.store.schema.Tables.EVENT;
 import static io.scimgate.core.store.schema.Tables.EVENT_COUNTER;
 import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Times;
 import java.time.Clock;
@@ -133,7 +134,13 @@ final class EventRelay implements AutoCloseable {
     private void run() {
         long nextSweep = 0;
         boolean startUp = true;
+        int failures = 0;
         while (running || !queue.isEmpty()) {
+            if (storeClosed()) {
+                LOG.info("The store was closed without closing the core first; the event relay stops");
+                running = false;
+                return;
+            }
             try {
                 if (System.nanoTime() >= nextSweep && running) {
                     Duration age = startUp ? Duration.ZERO : ORPHAN_AGE;
@@ -158,13 +165,28 @@ final class EventRelay implements AutoCloseable {
                     published = round.get(round.size() - 1).ticket();
                     progress.notifyAll();
                 }
+                failures = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("The event relay failed a round; the events stay for the next one", e);
+                failures++;
+                if (failures == 1 || failures % 60 == 0) {
+                    LOG.error("The event relay failed {} round(s) in a row; the events stay for the next one", failures, e);
+                }
+                try {
+                    Thread.sleep(Math.min(5_000, 100L * failures));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
+    }
+
+    /** Whether the pool the core runs on was closed under it (a host that closed it before the core). */
+    private boolean storeClosed() {
+        return database.dataSource() instanceof HikariDataSource pool && pool.isClosed();
     }
 
     private List<Event> publishRetrying(List<Unpublished> rows) throws InterruptedException {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import io.scimgate.core.tenant.TenantCache;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 
 /** Directories and their bearer tokens (P4). */
@@ -34,6 +35,7 @@ public final class Directories {
     /** Live tokens recently checked against the store, by hash, with when that was. */
     private final ConcurrentMap<String, CheckedToken> checkedTokens = new ConcurrentHashMap<>();
     private final AtomicLong tokenGeneration = new AtomicLong();
+    private final List<DirectoryDeletionHook> deletionHooks = new CopyOnWriteArrayList<>();
 
     private record CheckedToken(String directoryId, long checkedAt) {
     }
@@ -47,6 +49,11 @@ public final class Directories {
             tokenGeneration.incrementAndGet();
             checkedTokens.values().removeIf(checked -> checked.directoryId().equals(id));
         });
+    }
+
+    /** Hooks told inside the deleting transaction, before the directory's users go (P6). */
+    public void addDeletionHook(DirectoryDeletionHook hook) {
+        deletionHooks.add(hook);
     }
 
     public record Created(Directory directory, IssuedToken token) {
@@ -155,13 +162,16 @@ public final class Directories {
 
     /**
      * P6: removes a directory with its users, groups and tokens. The Users and memberships it
-     * provisioned stay as they are; the only event is {@code dsync.deleted}.
+     * provisioned stay; its deletion hooks run first (memberships stop being directory-managed).
      */
     public void delete(String directoryId) {
         database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
             DirectoryRecord row = dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate()
                     .fetchOptional().orElseThrow(() -> notFound(directoryId));
+            for (DirectoryDeletionHook hook : deletionHooks) {
+                hook.directoryDeleting(tx, row.getOrganizationId(), directoryId);
+            }
             dsl.deleteFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).execute();
             tx.tenantChanged(directoryId);
             tx.emit("dsync.deleted", row.getOrganizationId(), directoryId, io.scimgate.core.events.Events.data()

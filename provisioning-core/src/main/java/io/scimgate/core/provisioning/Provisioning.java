@@ -1,9 +1,9 @@
 package io.scimgate.core.provisioning;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserLifecycle;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -33,7 +33,8 @@ import org.jooq.DSLContext;
  * and groups, and an organization's domain verification, do to Users, memberships and invitations.
  * Everything runs inside the transaction of the change that triggered it.
  */
-public final class Provisioning implements DirectoryUserLifecycle, GroupMembershipHook, DomainVerifiedHook {
+public final class Provisioning implements DirectoryUserLifecycle, GroupMembershipHook, DomainVerifiedHook,
+        DirectoryDeletionHook {
 
     private final Domains domains;
     private final Users users;
@@ -84,6 +85,10 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
     }
 
+    /**
+     * P19, P21; P10's handover: when a waiting directory user of the same directory takes the
+     * deleted holder's place, the person stays a member throughout (never inactive, sessions kept).
+     */
     @Override
     public void deleting(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
@@ -91,16 +96,35 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (link.provisionedUserId() == null) {
             return;
         }
-        if (link.state() == ProvisioningState.PROVISIONED) {
+        Optional<DirectoryUser> successor = Users.lockById(dsl, link.provisionedUserId()).flatMap(held ->
+                DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email())))
+                .filter(waiting -> !waiting.equals(user.id()))
+                .map(waiting -> DirectoryUsers.read(dsl, waiting));
+        if (link.state() == ProvisioningState.PROVISIONED && successor.isEmpty()) {
             deprovision(tx, organizationId, user.id(), link.provisionedUserId());
         }
         DirectoryUserLinks.release(dsl, user.id());
-        Users.lockById(dsl, link.provisionedUserId()).ifPresent(held ->
-                DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email()))
-                        .filter(waiting -> !waiting.equals(user.id()))
-                        .map(waiting -> DirectoryUsers.read(dsl, waiting))
-                        .ifPresent(waiting -> provision(tx, organizationId, waiting,
-                                DirectoryUserLinks.read(dsl, waiting.id()))));
+        successor.ifPresent(waiting -> provision(tx, organizationId, waiting,
+                DirectoryUserLinks.read(dsl, waiting.id())));
+    }
+
+    /**
+     * P6: the memberships a deleted directory managed become the organization's own (no longer
+     * directory-managed), so that its admins can deactivate or remove them; a person another
+     * directory of the organization still holds stays directory-managed.
+     */
+    @Override
+    public void directoryDeleting(Tx tx, String organizationId, String directoryId) {
+        DSLContext dsl = tx.dsl();
+        for (String userId : DirectoryUserLinks.linkedUsers(dsl, directoryId)) {
+            if (DirectoryUserLinks.heldByAnotherDirectory(dsl, organizationId, userId, directoryId)) {
+                continue;
+            }
+            Memberships.lock(dsl, organizationId, userId)
+                    .filter(stored -> stored.membership().directoryManaged())
+                    .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(),
+                            stored.membership().role(), stored.rememberedRole(), false));
+        }
     }
 
     /**
@@ -139,10 +163,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
 
         boolean verified = domainVerified(dsl, organizationId, user);
-        User current = verified && !user.emailVerified()
-                ? users.update(tx, organizationId, user, user.firstName(), user.lastName(), true)
-                : user;
-        ensureMembership(tx, organizationId, current, verified, found.createdNow());
+        User current = verified ? takeDirectoryNames(tx, organizationId, user, directoryUser) : user;
+        ensureMembership(tx, organizationId, current, verified, directoryUser.directoryId(), found.createdNow());
         if (holder.isPresent()) {
             // A new holder was marked provisioned by its claim.
             DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
@@ -151,6 +173,17 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     /** A User found or created for a directory user, and whether this transaction created it. */
     private record FoundUser(User user, boolean createdNow) {
+    }
+
+    /**
+     * P12, P17: a User linked on a domain the organization verified is managed by the directory:
+     * the names it sends replace the User's (a name it leaves out stays), and the email is verified.
+     * When several organizations verified the domain, the latest directory to link or update wins.
+     */
+    private User takeDirectoryNames(Tx tx, String organizationId, User user, DirectoryUser directoryUser) {
+        String firstName = directoryUser.givenName() != null ? directoryUser.givenName() : user.firstName();
+        String lastName = directoryUser.familyName() != null ? directoryUser.familyName() : user.lastName();
+        return users.update(tx, organizationId, user, firstName, lastName, true);
     }
 
     /** P12: the User with this email, across the whole store, or a new one. */
@@ -173,7 +206,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     /** P13–P15, P20: the membership of the User in the organization. */
-    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, boolean newUser) {
+    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, String directoryId,
+            boolean newUser) {
         DSLContext dsl = tx.dsl();
         Optional<Memberships.Stored> stored = newUser ? Optional.empty() : Memberships.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
@@ -183,7 +217,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
                 if (status == MembershipStatus.PENDING) {
-                    invitations.create(tx, organizationId, user);
+                    invitations.create(tx, organizationId, user, directoryId);
                 }
                 return;
             }

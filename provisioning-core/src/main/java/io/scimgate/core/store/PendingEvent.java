@@ -11,4 +11,9 @@ import java.util.Set;
  */
 public record PendingEvent(String type, String organizationId, Set<String> audience, String directoryId,
         ObjectNode data) {
+
+    /** An event of one organization's feed only. */
+    public PendingEvent(String type, String organizationId, String directoryId, ObjectNode data) {
+        this(type, organizationId, Set.of(), directoryId, data);
+    }
 }

@@ -87,9 +87,8 @@ class DirectoryActivityApiTest {
         assertEquals("active member of Acme: domain acme.com is verified (RULES.md P13)", active.get("reason").asText());
         List<String> events = new ArrayList<>();
         active.get("changes").forEach(change -> events.add(change.get("event").asText()));
-        // The directory's first authenticated request also activates it (dsync.activated).
-        assertEquals(List.of("dsync.activated", "dsync.user.created", "user.created", "organization_membership.created"),
-                events);
+        // The directory's activation (dsync.activated) happens on the activity thread, not in the request.
+        assertEquals(List.of("dsync.user.created", "user.created", "organization_membership.created"), events);
         assertEquals(ana, active.get("changes").get(events.indexOf("user.created")).get("email").asText());
         assertEquals("pending: domain contractor.io not verified for Acme; invited (RULES.md P14)", pending.get("reason").asText());
         assertTrue(noEmail.get("reason").asText().endsWith("(RULES.md P9)"), noEmail.toString());
@@ -170,8 +169,7 @@ class DirectoryActivityApiTest {
     @Test
     void aJournalAddsNoStatementToAWrite() {
         StatementCounter counter = new StatementCounter();
-        // Only this thread's statements (not the event relay's), and no cache refresh between the two creates.
-        counter.countOnly(Thread.currentThread());
+        // No tenant cache refresh between the two creates, however slow the machine.
         try (TestCore test = TestCore.start(counter::wrap, builder -> builder.tenantCacheFreshness(Duration.ofHours(1)))) {
             Organization acme = test.core().organizations().create("Acme");
             String directoryId = test.core().directories().create(acme.id(), "Okta", DirectoryProvider.OKTA).directory().id();

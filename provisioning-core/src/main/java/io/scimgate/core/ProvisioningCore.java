@@ -22,6 +22,7 @@ import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.secret.SecretBox;
+import io.scimgate.core.secret.StoredSecrets;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
@@ -59,6 +60,7 @@ public final class ProvisioningCore {
     private final Webhooks webhooks;
     private final WebhookDispatcher webhookDispatcher;
     private final GoogleSync google;
+    private final StoredSecrets storedSecrets;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
@@ -85,6 +87,7 @@ public final class ProvisioningCore {
         this.webhooks = new Webhooks(database, clock, events);
         this.webhookDispatcher = new WebhookDispatcher(database, clock, events);
         this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
+        this.storedSecrets = new StoredSecrets(database, builder.secretBox);
     }
 
     public static Builder builder() {
@@ -156,6 +159,11 @@ public final class ProvisioningCore {
     /** Google Workspace directories: settings, runs, run history. Start a {@code GoogleSyncScheduler} to sync on schedule. */
     public GoogleSync google() {
         return google;
+    }
+
+    /** The secrets kept sealed in the store; re-sealed with the newest key after a key rotation. */
+    public StoredSecrets storedSecrets() {
+        return storedSecrets;
     }
 
     public static final class Builder {

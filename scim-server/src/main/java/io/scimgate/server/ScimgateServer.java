@@ -103,9 +103,7 @@ public final class ScimgateServer implements AutoCloseable {
         if (config.invitationUrl() != null) {
             return config.invitationUrl();
         }
-        String base = config.publicUrl() != null ? config.publicUrl()
-                : "http://" + (config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress()) + ":" + config.port();
-        return base + "/accept-invitation?token={token}";
+        return config.baseUrl(config.port()) + "/accept-invitation?token={token}";
     }
 
     public int port() {
@@ -115,11 +113,7 @@ public final class ScimgateServer implements AutoCloseable {
 
     /** Where clients reach this server: the public URL when configured, else the bound address. */
     public String baseUrl() {
-        if (config.publicUrl() != null) {
-            return config.publicUrl();
-        }
-        String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
-        return "http://" + host + ":" + port();
+        return config.baseUrl(port());
     }
 
     public ProvisioningCore core() {

@@ -120,6 +120,18 @@ public final class ServerConfig {
         return url == null ? null : url.toString();
     }
 
+    /**
+     * Where clients reach a server of this configuration listening on {@code port}: the public URL
+     * when configured, else the bound address ({@code localhost} for a wildcard bind).
+     */
+    public String baseUrl(int port) {
+        if (publicUrl() != null) {
+            return publicUrl();
+        }
+        String host = bindAddress().equals("0.0.0.0") ? "localhost" : bindAddress();
+        return "http://" + host + ":" + port;
+    }
+
     public String dbUrl() {
         return get(DB_URL);
     }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -44,11 +43,7 @@ public final class Database {
 
     /** Applies pending migrations, then opens the store. */
     public static Database migrateAndOpen(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        Migrations.apply(dataSource);
         return new Database(dataSource, dialectOf(dataSource));
     }
 

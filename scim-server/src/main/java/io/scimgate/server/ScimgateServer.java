@@ -5,6 +5,9 @@ import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.store.DataSources;
+import io.scimgate.core.store.Migrations;
+import io.scimgate.core.webhook.WebhookDispatcher;
+import io.scimgate.server.lifecycle.BackgroundWorkers;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.http.RateLimiter;
@@ -16,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -39,16 +43,18 @@ public final class ScimgateServer implements AutoCloseable {
     private final ProvisioningCore core;
     private final HttpServer http;
     private final Optional<String> generatedAdminToken;
-    private final GoogleSyncScheduler googleSync;
+    private final BackgroundWorkers workers;
+    private final AtomicBoolean stopping;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
-            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync) {
+            Optional<String> generatedAdminToken, BackgroundWorkers workers, AtomicBoolean stopping) {
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
         this.http = http;
         this.generatedAdminToken = generatedAdminToken;
-        this.googleSync = googleSync;
+        this.workers = workers;
+        this.stopping = stopping;
     }
 
     public static ScimgateServer start(ServerConfig config) {
@@ -80,12 +86,15 @@ public final class ScimgateServer implements AutoCloseable {
                     AdminApplication.create(core, publicUrl));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
-            http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
+            BackgroundWorkers workers = backgroundWorkers(core);
+            AtomicBoolean stopping = new AtomicBoolean();
+            HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), workers.health(),
+                    stopping::get);
+            http.getServerConfiguration().addHttpHandler(readiness, "/health", "/health/ready");
+            http.getServerConfiguration().addHttpHandler(HealthHandler.liveness(), "/health/live");
             http.start();
-            core.webhookDispatcher().start();
-            GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
-            googleSync.start();
-            return new ScimgateServer(config, dataSource, core, http, generated, googleSync);
+            workers.start();
+            return new ScimgateServer(config, dataSource, core, http, generated, workers, stopping);
         } catch (IOException e) {
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
@@ -93,6 +102,14 @@ public final class ScimgateServer implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static BackgroundWorkers backgroundWorkers(ProvisioningCore core) {
+        WebhookDispatcher webhooks = core.webhookDispatcher();
+        GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
+        return new BackgroundWorkers()
+                .add(new BackgroundWorkers.Worker("webhooks", webhooks::start, webhooks::isAlive, webhooks))
+                .add(new BackgroundWorkers.Worker("googleSync", googleSync::start, googleSync::isAlive, googleSync));
     }
 
     /**
@@ -125,21 +142,34 @@ public final class ScimgateServer implements AutoCloseable {
         return generatedAdminToken;
     }
 
-    /** Stops accepting requests, lets those in flight finish for up to five seconds, then closes the store. */
+    /** Stops gracefully within the configured {@code SCIMGATE_SHUTDOWN_GRACE}; see {@link #close(Duration)}. */
     @Override
     public void close() {
-        close(Duration.ofSeconds(5));
+        close(config.get(ServerConfig.SHUTDOWN_GRACE));
     }
 
+    /**
+     * Stops gracefully: readiness turns 503 at once; the listener stops accepting connections,
+     * requests in flight finish for up to {@code grace} (then their connections are closed);
+     * meanwhile the background workers stop at a safe point (a webhook delivery or Google sync
+     * step under way is finished and recorded); the store closes last.
+     */
     public void close(Duration grace) {
-        core.webhookDispatcher().close();
-        // Stopped first: a run under way records its end and frees its lease while the store is still open.
-        googleSync.close();
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        Thread workersStopping = new Thread(workers::stop, "scimgate-stop-workers");
+        workersStopping.start();
         try {
             http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
             http.shutdownNow();
+        }
+        try {
+            workersStopping.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             dataSource.close();
         }

@@ -51,6 +51,8 @@ public final class ServerConfig {
             "Google's OAuth token endpoint");
     public static final Setting<URI> GOOGLE_API_URL = Setting.url("SCIMGATE_GOOGLE_API_URL", GoogleOptions.GOOGLE_API_BASE_URL,
             "the Admin SDK host");
+    public static final Setting<Duration> SHUTDOWN_GRACE = Setting.duration("SCIMGATE_SHUTDOWN_GRACE", Duration.ofSeconds(30),
+            "on SIGTERM, how long requests in flight may take to finish");
 
     private static final List<Setting<?>> SETTINGS = Setting.declaredIn(ServerConfig.class);
 

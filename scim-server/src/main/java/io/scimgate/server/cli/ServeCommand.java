@@ -35,7 +35,11 @@ final class ServeCommand implements Callable<Integer> {
         ScimgateServer server = ScimgateServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("scimgate stopping: no new connections; requests in flight get up to "
+                    + config.get(ServerConfig.SHUTDOWN_GRACE).toSeconds() + " s");
             server.close();
+            System.out.println("scimgate stopped");
+            System.out.flush();
             stopped.countDown();
         }, "scimgate-shutdown"));
         System.out.println(banner(server, config));

@@ -7,7 +7,10 @@ import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.core.store.Migrations;
 import io.scimgate.core.webhook.WebhookDispatcher;
+import io.scimgate.server.config.ConfigurationException;
 import io.scimgate.server.lifecycle.BackgroundWorkers;
+import io.scimgate.server.proxy.ForwardedHeaders;
+import io.scimgate.server.tls.ServerTls;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.http.RateLimiter;
@@ -17,6 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import jakarta.ws.rs.core.Feature;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +32,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +73,7 @@ public final class ScimgateServer implements AutoCloseable {
      */
     public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
+        ServerTls tls = null;
         try {
             ProvisioningCore core = customise.apply(ProvisioningCore.builder()
                     .dataSource(dataSource)
@@ -78,15 +85,18 @@ public final class ScimgateServer implements AutoCloseable {
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
 
-            URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
-                    ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst())), false);
+            Feature forwarded = ForwardedHeaders.feature(config.get(ServerConfig.TRUSTED_PROXIES));
+            ResourceConfig scim = ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
+                    config.rateLimitPerSecond(), config.rateLimitBurst())).register(forwarded);
+            tls = config.servesTls() ? serverTls(config) : null;
+            URI scimUri = URI.create((tls != null ? "https://" : "http://") + config.bindAddress() + ":" + config.port() + "/scim/v2/");
+            HttpServer http = tls == null ? GrizzlyHttpServerFactory.createHttpServer(scimUri, scim, false)
+                    : GrizzlyHttpServerFactory.createHttpServer(scimUri, scim, true, tls.engineConfigurator(), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    AdminApplication.create(core, publicUrl));
+                    AdminApplication.create(core, publicUrl).register(forwarded));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
-            BackgroundWorkers workers = backgroundWorkers(core);
+            BackgroundWorkers workers = backgroundWorkers(core, tls);
             AtomicBoolean stopping = new AtomicBoolean();
             HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), workers.health(),
                     stopping::get);
@@ -100,16 +110,33 @@ public final class ScimgateServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
         } catch (RuntimeException e) {
             dataSource.close();
+            if (tls != null) {
+                tls.close();
+            }
             throw e;
         }
     }
 
-    private static BackgroundWorkers backgroundWorkers(ProvisioningCore core) {
+    private static ServerTls serverTls(ServerConfig config) {
+        try {
+            return ServerTls.load(config.get(ServerConfig.TLS_CERT), config.get(ServerConfig.TLS_KEY),
+                    config.get(ServerConfig.TLS_RELOAD_INTERVAL));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(List.of(ServerConfig.TLS_CERT.variable() + " / " + ServerConfig.TLS_KEY.variable()
+                    + ": " + e.getMessage()));
+        }
+    }
+
+    private static BackgroundWorkers backgroundWorkers(ProvisioningCore core, ServerTls tls) {
         WebhookDispatcher webhooks = core.webhookDispatcher();
         GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
-        return new BackgroundWorkers()
+        BackgroundWorkers workers = new BackgroundWorkers()
                 .add(new BackgroundWorkers.Worker("webhooks", webhooks::start, webhooks::isAlive, webhooks))
                 .add(new BackgroundWorkers.Worker("googleSync", googleSync::start, googleSync::isAlive, googleSync));
+        if (tls != null) {
+            workers.add(new BackgroundWorkers.Worker("tlsReload", tls::start, tls::isAlive, tls));
+        }
+        return workers;
     }
 
     /**

@@ -4,8 +4,10 @@ import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.server.config.Configuration;
+import io.scimgate.server.config.ConfigurationException;
 import io.scimgate.server.config.ConfigurationFile;
 import io.scimgate.server.config.Setting;
+import io.scimgate.server.proxy.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +53,14 @@ public final class ServerConfig {
             "Google's OAuth token endpoint");
     public static final Setting<URI> GOOGLE_API_URL = Setting.url("SCIMGATE_GOOGLE_API_URL", GoogleOptions.GOOGLE_API_BASE_URL,
             "the Admin SDK host");
+    public static final Setting<Path> TLS_CERT = Setting.readableFile("SCIMGATE_TLS_CERT",
+            "PEM certificate chain (server certificate first); with SCIMGATE_TLS_KEY, scimgate serves HTTPS itself");
+    public static final Setting<Path> TLS_KEY = Setting.readableFile("SCIMGATE_TLS_KEY",
+            "PEM private key of the certificate (PKCS#8, RSA or EC), unencrypted");
+    public static final Setting<Duration> TLS_RELOAD_INTERVAL = Setting.duration("SCIMGATE_TLS_RELOAD_INTERVAL",
+            Duration.ofMinutes(1), "how often the certificate files are checked for a renewal");
+    public static final Setting<TrustedProxies> TRUSTED_PROXIES = Setting.of("SCIMGATE_TRUSTED_PROXIES", TrustedProxies.none(),
+            TrustedProxies::parse, "reverse proxies (addresses or CIDR ranges) whose X-Forwarded-* headers are believed");
     public static final Setting<Duration> SHUTDOWN_GRACE = Setting.duration("SCIMGATE_SHUTDOWN_GRACE", Duration.ofSeconds(30),
             "on SIGTERM, how long requests in flight may take to finish");
 
@@ -87,7 +97,17 @@ public final class ServerConfig {
         String named = environment.get(ConfigurationFile.VARIABLE);
         Path path = configFile != null ? configFile : named == null || named.isBlank() ? null : Path.of(named.trim());
         ConfigurationFile file = path == null ? ConfigurationFile.none() : ConfigurationFile.read(path);
-        return new ServerConfig(Configuration.resolve(SETTINGS, file, environment));
+        ServerConfig config = new ServerConfig(Configuration.resolve(SETTINGS, file, environment));
+        if ((config.get(TLS_CERT) == null) != (config.get(TLS_KEY) == null)) {
+            throw new ConfigurationException(List.of(TLS_CERT.variable() + " and " + TLS_KEY.variable()
+                    + ": give both (HTTPS) or neither (HTTP)"));
+        }
+        return config;
+    }
+
+    /** Whether scimgate serves HTTPS itself ({@code SCIMGATE_TLS_CERT} and {@code SCIMGATE_TLS_KEY}). */
+    public boolean servesTls() {
+        return get(TLS_CERT) != null;
     }
 
     public <T> T get(Setting<T> setting) {
@@ -131,7 +151,7 @@ public final class ServerConfig {
             return publicUrl();
         }
         String host = bindAddress().equals("0.0.0.0") ? "localhost" : bindAddress();
-        return "http://" + host + ":" + port;
+        return (servesTls() ? "https://" : "http://") + host + ":" + port;
     }
 
     public String dbUrl() {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.core.store.Migrations;
 import io.scimgate.core.webhook.WebhookDispatcher;
@@ -50,16 +51,18 @@ public final class ScimgateServer implements AutoCloseable {
     private final HttpServer http;
     private final Optional<String> generatedAdminToken;
     private final BackgroundWorkers workers;
+    private final InstanceHeartbeat heartbeat;
     private final AtomicBoolean stopping;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
-            Optional<String> generatedAdminToken, BackgroundWorkers workers, AtomicBoolean stopping) {
+            Optional<String> generatedAdminToken, BackgroundWorkers workers, InstanceHeartbeat heartbeat, AtomicBoolean stopping) {
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
         this.http = http;
         this.generatedAdminToken = generatedAdminToken;
         this.workers = workers;
+        this.heartbeat = heartbeat;
         this.stopping = stopping;
     }
 
@@ -86,8 +89,9 @@ public final class ScimgateServer implements AutoCloseable {
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
 
             Feature forwarded = ForwardedHeaders.feature(config.get(ServerConfig.TRUSTED_PROXIES));
+            InstanceHeartbeat heartbeat = new InstanceHeartbeat(core.database());
             ResourceConfig scim = ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                    config.rateLimitPerSecond(), config.rateLimitBurst())).register(forwarded);
+                    config.rateLimitPerSecond(), config.rateLimitBurst(), heartbeat::liveInstances)).register(forwarded);
             tls = config.servesTls() ? serverTls(config) : null;
             URI scimUri = URI.create((tls != null ? "https://" : "http://") + config.bindAddress() + ":" + config.port() + "/scim/v2/");
             HttpServer http = tls == null ? GrizzlyHttpServerFactory.createHttpServer(scimUri, scim, false)
@@ -96,7 +100,7 @@ public final class ScimgateServer implements AutoCloseable {
                     AdminApplication.create(core, publicUrl).register(forwarded));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
-            BackgroundWorkers workers = backgroundWorkers(core, tls);
+            BackgroundWorkers workers = backgroundWorkers(core, heartbeat, tls);
             AtomicBoolean stopping = new AtomicBoolean();
             HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), workers.health(),
                     stopping::get);
@@ -104,7 +108,7 @@ public final class ScimgateServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(HealthHandler.liveness(), "/health/live");
             http.start();
             workers.start();
-            return new ScimgateServer(config, dataSource, core, http, generated, workers, stopping);
+            return new ScimgateServer(config, dataSource, core, http, generated, workers, heartbeat, stopping);
         } catch (IOException e) {
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
@@ -127,12 +131,13 @@ public final class ScimgateServer implements AutoCloseable {
         }
     }
 
-    private static BackgroundWorkers backgroundWorkers(ProvisioningCore core, ServerTls tls) {
+    private static BackgroundWorkers backgroundWorkers(ProvisioningCore core, InstanceHeartbeat heartbeat, ServerTls tls) {
         WebhookDispatcher webhooks = core.webhookDispatcher();
         GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
         BackgroundWorkers workers = new BackgroundWorkers()
                 .add(new BackgroundWorkers.Worker("webhooks", webhooks::start, webhooks::isAlive, webhooks))
-                .add(new BackgroundWorkers.Worker("googleSync", googleSync::start, googleSync::isAlive, googleSync));
+                .add(new BackgroundWorkers.Worker("googleSync", googleSync::start, googleSync::isAlive, googleSync))
+                .add(new BackgroundWorkers.Worker("instanceHeartbeat", heartbeat::start, heartbeat::isAlive, heartbeat));
         if (tls != null) {
             workers.add(new BackgroundWorkers.Worker("tlsReload", tls::start, tls::isAlive, tls));
         }
@@ -162,6 +167,11 @@ public final class ScimgateServer implements AutoCloseable {
 
     public ProvisioningCore core() {
         return core;
+    }
+
+    /** The instances sharing this server's store, itself included, as of the last heartbeat: each enforces its share of a request budget. */
+    public int liveInstances() {
+        return heartbeat.liveInstances();
     }
 
     /** The admin token generated at this start, when none was configured or stored before. */

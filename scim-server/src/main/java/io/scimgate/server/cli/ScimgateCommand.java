@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "scimgate", mixinStandardHelpOptions = true, versionProvider = ScimgateCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "SCIM 2.0 provisioning server. Without a command, serves.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, ResetAdminTokenCommand.class, ResealSecretsCommand.class,
+        subcommands = {ServeCommand.class, HealthCommand.class, MigrateCommand.class, ResetAdminTokenCommand.class, ResealSecretsCommand.class,
                 OrgCommand.class, DomainCommand.class, DirectoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Settings come from SCIMGATE_* environment variables over the configuration file (see README.md).",
                 "Exit codes: 0 done, 1 refused or failed, 2 bad usage or configuration."})

@@ -184,6 +184,25 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void healthExitsZeroWhileTheServerIsReadyAndOneWhenItIsGone() {
+        ScimgateServer server = ScimgateServer.start(serverConfig("admin"));
+        Map<String, String> environment = environment();
+        environment.put("SCIMGATE_PORT", Integer.toString(server.port()));
+        Outcome ready;
+        try {
+            ready = scimgate(environment, "health");
+        } finally {
+            server.close();
+        }
+        assertEquals(0, ready.exitCode(), ready::toString);
+        assertTrue(ready.out().startsWith("200 {\"status\":\"ready\""), ready::toString);
+
+        Outcome gone = scimgate(environment, "health");
+        assertEquals(1, gone.exitCode(), gone::toString);
+        assertTrue(gone.err().startsWith("Not ready: http://127.0.0.1:" + server.port() + "/health/ready cannot be reached"), gone::toString);
+    }
+
     private int scimStatus(String directoryId, String token) {
         try (ScimgateServer server = ScimgateServer.start(serverConfig("admin"))) {
             return new Http(server.baseUrl() + "/scim/v2/" + directoryId).bearer(token).get("Users").status();

@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.server.cli.ScimgateCommand;
 import io.scimgate.server.config.ConfigurationException;
 import io.scimgate.server.testing.TestServer;
 import io.scimgate.server.tls.TestCertificates.KeyEncoding;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
@@ -69,6 +73,19 @@ class ServerTlsTest {
     }
 
     @Test
+    void theHealthCommandTrustsTheServersOwnCertificate() {
+        certificates.issue("scim.test", KeyEncoding.PKCS8_RSA, cert(), key());
+        try (TestServer server = httpsServer()) {
+            StringWriter out = new StringWriter();
+            int exitCode = ScimgateCommand.run(Map.of("SCIMGATE_TLS_CERT", cert().toString(),
+                    "SCIMGATE_TLS_KEY", key().toString(), "SCIMGATE_PORT", Integer.toString(server.server().port())),
+                    new PrintWriter(out, true), new PrintWriter(out, true), "health");
+            assertEquals(0, exitCode, out::toString);
+            assertTrue(out.toString().startsWith("200 "), out::toString);
+        }
+    }
+
+    @Test
     void onlyTls12AndUpWithForwardSecretAeadSuitesAreAccepted() throws Exception {
         certificates.issue("scim.test", KeyEncoding.PKCS8_RSA, cert(), key());
         try (TestServer server = httpsServer()) {
@@ -107,12 +124,12 @@ class ServerTlsTest {
             Path otherCert = folder.resolve("other-cert.pem");
             Path otherKey = folder.resolve("other-key.pem");
             certificates.issue("renewed", KeyEncoding.PKCS8_RSA, otherCert, otherKey);
-            Files.copy(otherCert, cert(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(otherCert, cert(), StandardCopyOption.REPLACE_EXISTING);
 
             Thread.sleep(500);
             assertEquals("CN=current", subject(port), "a certificate without its key is not served");
 
-            Files.copy(otherKey, key(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(otherKey, key(), StandardCopyOption.REPLACE_EXISTING);
             await().atMost(Duration.ofSeconds(20)).until(() -> subject(port).equals("CN=renewed"));
         }
     }

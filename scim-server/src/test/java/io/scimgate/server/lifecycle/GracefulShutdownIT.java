@@ -1,5 +1,6 @@
 package io.scimgate.server.lifecycle;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,8 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * SIGTERM during load, on the jar the build made: every request either completed (its answer
  * arrived and what it wrote is in the store) or was never accepted (it failed to reach the
- * server, and nothing of it is in the store). A large bulk request in flight when the signal
- * arrives finishes.
+ * server, and nothing of it is in the store). A large bulk request that the server has begun to
+ * apply when the signal arrives finishes.
  */
 class GracefulShutdownIT {
 
@@ -47,7 +49,7 @@ class GracefulShutdownIT {
     private static final String ADMIN_TOKEN = "shutdown-admin";
     private static final int WRITERS = 4;
     private static final int MAX_REQUESTS_PER_WRITER = 3000;
-    private static final int BULK_OPERATIONS = 1000;
+    private static final int BULK_OPERATIONS = 300;
 
     private final TestDatabase database = TestDatabases.create();
 
@@ -65,7 +67,7 @@ class GracefulShutdownIT {
         Map<String, String> environment = ScimgateProcess.environment(database, ADMIN_TOKEN);
         environment.put("SCIMGATE_RATE_LIMIT", "100000");
         environment.put("SCIMGATE_RATE_BURST", "100000");
-        environment.put("SCIMGATE_SHUTDOWN_GRACE", "60s");
+        environment.put("SCIMGATE_SHUTDOWN_GRACE", "120s");
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         AtomicLong terminatedAt = new AtomicLong(Long.MAX_VALUE);
         DirectoryAccess directory;
@@ -85,11 +87,22 @@ class GracefulShutdownIT {
             }
             assertTrue(loaded.await(60, TimeUnit.SECONDS), "the writers got going");
             Future<HttpResponse<String>> bulk = clients.submit(() -> sendBulk(directory));
-            Thread.sleep(300);
+            Http scim = directory.scim();
+            String bulkUsers = "Users?count=0&filter=" + URLEncoder.encode("userName sw \"bulk-\"", StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> scim.get(bulkUsers).json().get("totalResults").asInt() > 0);
             terminatedAt.set(System.nanoTime());
             scimgate.terminate();
 
-            HttpResponse<String> bulkResponse = bulk.get(120, TimeUnit.SECONDS);
+            HttpResponse<String> bulkResponse;
+            try {
+                bulkResponse = bulk.get(180, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                scimgate.awaitExit(180);
+                throw new AssertionError("the bulk request in flight got no answer, "
+                        + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - terminatedAt.get()) + " s after SIGTERM:\n"
+                        + scimgate.output().replaceAll("(?m)^.*LoggingInvitationSender.*\n", ""), e);
+            }
             bulkAnsweredAt = System.nanoTime();
             assertEquals(200, bulkResponse.statusCode(), bulkResponse::body);
             bulkResults = JSON.readTree(bulkResponse.body()).get("Operations");

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * How many server instances share the store, from a heartbeat each writes every
  * {@link #INTERVAL}: an instance seen within {@link #LIVE_WINDOW} is alive. Times are the
  * database's, so instances with skewed clocks still agree. {@link #liveInstances()} is a field
- * read, meant for the per-request path; the count is as old as the last beat.
+ * read, meant for the per-request path; the count is as old as the last beat. Only a PostgreSQL
+ * store is shared between processes: an H2 file is opened by one process, so on H2 the count is
+ * always 1 (a heartbeat left by a process killed a moment ago must not halve the budget of the
+ * one that took its place).
  */
 public final class InstanceHeartbeat implements AutoCloseable {
 
@@ -30,6 +34,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceHeartbeat.class);
 
     private final Database database;
+    private final boolean sharedStore;
     private final String id = Ids.newId();
     private volatile int liveInstances = 1;
     private ScheduledExecutorService beats;
@@ -37,6 +42,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
 
     public InstanceHeartbeat(Database database) {
         this.database = database;
+        this.sharedStore = database.dialect() == SQLDialect.POSTGRES;
     }
 
     /** Beats now, then every {@link #INTERVAL} on a thread of its own. */
@@ -77,7 +83,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
                         .set(SERVER_INSTANCE.SEEN_AT, now).execute();
             }
             dsl.deleteFrom(SERVER_INSTANCE).where(SERVER_INSTANCE.SEEN_AT.lt(now.minus(FORGET_AFTER))).execute();
-            return Math.max(1, dsl.fetchCount(SERVER_INSTANCE, SERVER_INSTANCE.SEEN_AT.gt(now.minus(LIVE_WINDOW))));
+            return sharedStore ? Math.max(1, dsl.fetchCount(SERVER_INSTANCE, SERVER_INSTANCE.SEEN_AT.gt(now.minus(LIVE_WINDOW)))) : 1;
         });
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import io.scimgate.server.ScimgateServer;
+import io.scimgate.server.ServerConfig;
 import io.scimgate.server.testing.AdminClient;
 import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
@@ -64,7 +65,11 @@ class DurabilityTest {
         }
         assertEquals(WRITERS * CREATES_PER_WRITER, acknowledged.size());
 
-        try (ScimgateServer restarted = ScimgateServer.start(TestServer.config(database, adminToken))) {
+        // On PostgreSQL the killed process's heartbeat counts as a live instance for up to 15 s,
+        // halving each directory's request budget; reading every user back must not hit it.
+        ServerConfig restartConfig = TestServer.config(database, adminToken)
+                .with(ServerConfig.RATE_LIMIT, 100_000).with(ServerConfig.RATE_BURST, 100_000);
+        try (ScimgateServer restarted = ScimgateServer.start(restartConfig)) {
             Http scim = new Http(restarted.baseUrl() + "/scim/v2/" + directory.id()).bearer(directory.token());
             for (String id : acknowledged) {
                 assertEquals(200, scim.get("Users/" + id).status(), "lost acknowledged user " + id);

@@ -1,6 +1,8 @@
 package io.scimgate.core;
 
+import io.scimgate.core.directory.AttributeMappings;
 import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.DirectoryDetails;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.domain.ConsumerDomains;
@@ -14,10 +16,12 @@ import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.invitation.LoggingInvitationSender;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
 import io.scimgate.core.provisioning.SessionRevoker;
+import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
@@ -54,6 +58,9 @@ public final class ProvisioningCore {
     private final Memberships memberships;
     private final Invitations invitations;
     private final GroupRoles groupRoles;
+    private final OrganizationRoles organizationRoles;
+    private final AttributeMappings attributeMappings;
+    private final DirectoryDetails directoryDetails;
     private final AdminTokens adminTokens;
     private final Events events;
     private final Webhooks webhooks;
@@ -74,7 +81,14 @@ public final class ProvisioningCore {
         this.memberships = new Memberships(database, clock);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
                 builder.invitationSender, memberships, users);
-        this.groupRoles = new GroupRoles(database);
+        MemberRoles memberRoles = new MemberRoles(memberships);
+        this.groupRoles = new GroupRoles(database,
+                (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));
+        this.organizationRoles = new OrganizationRoles(database, clock);
+        organizationRoles.addHook((tx, organizationId, added) -> memberRoles.recompute(tx, organizationId,
+                MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
+        this.attributeMappings = new AttributeMappings(database, clock);
+        this.directoryDetails = new DirectoryDetails(database);
         Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker);
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning);
         this.directoryGroups = new DirectoryGroups(database, clock);
@@ -134,6 +148,21 @@ public final class ProvisioningCore {
 
     public GroupRoles groupRoles() {
         return groupRoles;
+    }
+
+    /** Each organization's role catalogue (P26). */
+    public OrganizationRoles organizationRoles() {
+        return organizationRoles;
+    }
+
+    /** Each directory's attribute mapping and its users' custom attributes (P27). */
+    public AttributeMappings attributeMappings() {
+        return attributeMappings;
+    }
+
+    /** Directory users and groups as a host app needs them: emails, groups, role, custom attributes. */
+    public DirectoryDetails directoryDetails() {
+        return directoryDetails;
     }
 
     public AdminTokens adminTokens() {

@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
@@ -67,8 +68,9 @@ public final class Memberships {
     }
 
     /**
-     * Sets a member's role by hand. For members whose organization maps directory groups to roles,
-     * the mapping replaces it at the next change of their groups (P22).
+     * Sets a member's role by hand: a role of the organization's catalogue (P26). For members whose
+     * organization maps directory groups to roles, the mapping replaces it at the next change of
+     * their groups (P22).
      */
     public Membership setRole(String membershipId, String role) {
         String checked = checkRole(role);
@@ -76,6 +78,7 @@ public final class Memberships {
             OrganizationMembershipRecord row = tx.dsl().selectFrom(ORGANIZATION_MEMBERSHIP)
                     .where(ORGANIZATION_MEMBERSHIP.ID.eq(membershipId)).forUpdate().fetchOptional()
                     .orElseThrow(() -> notFound(membershipId));
+            OrganizationRoles.requireRole(tx.dsl(), row.getOrganizationId(), checked);
             Stored stored = new Stored(toMembership(row), row.getRememberedRole());
             return update(tx, stored, stored.membership().status(), checked, stored.rememberedRole(),
                     stored.membership().directoryManaged());

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * Wraps a DataSource to record the tables that INSERT, UPDATE, DELETE and MERGE statements name,
- * so a test can prove that some work wrote nothing (or only to the tables it expects).
+ * so a test can prove that some work wrote nothing (or only to the tables it expects), and counts
+ * commits, so a test can prove how many transactions some work took.
  */
 public final class WrittenTables {
 
@@ -24,6 +25,7 @@ public final class WrittenTables {
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> tables = new TreeSet<>();
+    private int commits;
 
     public DataSource wrap(DataSource dataSource) {
         return proxy(DataSource.class, dataSource, (method, arguments, result) -> result instanceof Connection connection
@@ -33,6 +35,12 @@ public final class WrittenTables {
     /** Forgets what was written so far. */
     public synchronized void reset() {
         tables.clear();
+        commits = 0;
+    }
+
+    /** How many transactions committed since the last {@link #reset()}. */
+    public synchronized int commits() {
+        return commits;
     }
 
     /** The tables written since the last {@link #reset()}, lower-case and without schema. */
@@ -41,6 +49,11 @@ public final class WrittenTables {
     }
 
     private Object onConnection(Method method, Object[] arguments, Object result) {
+        if (method.getName().equals("commit")) {
+            synchronized (this) {
+                commits++;
+            }
+        }
         if (method.getName().startsWith("prepare") && arguments != null && arguments[0] instanceof String sql) {
             record(sql);
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * CyberArk Identity, replaying idp-quirks §7: it reads the discovery endpoints by id, updates by PUT,
+ * CyberArk Identity, replaying IDP-QUIRKS.md §7: it reads the discovery endpoints by id, updates by PUT,
  * deprovisions with a PUT of active=false, creates groups by POST and changes them by PATCH (its
  * required API has no DELETE of users or groups).
  */

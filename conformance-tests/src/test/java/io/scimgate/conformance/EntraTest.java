@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Microsoft Entra ID, replaying idp-quirks §1: PATCH-only updates, capitalised ops and string
+ * Microsoft Entra ID, replaying IDP-QUIRKS.md §1: PATCH-only updates, capitalised ops and string
  * booleans without the aadOptscim062020 flag, soft delete by active=false, hard delete 30 days later.
  * The flag arrives as a query parameter on every request when the admin appended it to the tenant URL.
  */

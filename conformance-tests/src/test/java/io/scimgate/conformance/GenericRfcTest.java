@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** A generic RFC 7643/7644 client (idp-quirks §9). */
+/** A generic RFC 7643/7644 client (IDP-QUIRKS.md §9). */
 class GenericRfcTest {
 
     private Tenant tenant;

@@ -1,6 +1,7 @@
 package io.scimgate.conformance;
 
 import static io.scimgate.conformance.Json.expect;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,19 +14,19 @@ import io.scimgate.conformance.ServerUnderTest.LocalGoogle;
 import io.scimgate.server.testing.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Google Workspace the real way (idp-quirks §8): scimgate polls the Admin SDK Directory API. The
+ * Google Workspace the real way (IDP-QUIRKS.md §8): scimgate polls the Admin SDK Directory API. The
  * server under test syncs from a fake Admin SDK on loopback that speaks Google's wire format and
  * checks the signed token request; the directory is set up, synced and read only through the
  * admin API.
@@ -83,18 +84,13 @@ class GooglePollerTest {
     }
 
     /** Waits until the directory has finished a run other than {@code previousRunId} and none is due; returns it. */
-    private JsonNode awaitRunAfter(String previousRunId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            JsonNode state = expect(200, admin.get(googleUrl()));
-            JsonNode last = state.get("lastRun");
-            if (!state.get("syncing").asBoolean() && state.get("syncRequestedAt").isNull() && last.hasNonNull("id")
-                    && !last.get("id").asText().equals(previousRunId) && last.hasNonNull("finishedAt")) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no finished run of the Google directory within 60 s: " + admin.get(googleUrl()));
+    private JsonNode awaitRunAfter(String previousRunId) {
+        return await("a finished run of the Google directory after " + previousRunId).atMost(Duration.ofSeconds(60))
+                .until(() -> expect(200, admin.get(googleUrl())), state -> !state.get("syncing").asBoolean()
+                        && state.get("syncRequestedAt").isNull() && state.get("lastRun").hasNonNull("id")
+                        && !state.get("lastRun").get("id").asText().equals(previousRunId)
+                        && state.get("lastRun").hasNonNull("finishedAt"))
+                .get("lastRun");
     }
 
     /** The directory's users with their provisioning state, by idpId (the Google id). */
@@ -118,7 +114,7 @@ class GooglePollerTest {
     @Step(provider = "google", step = "deactivate")
     @Step(provider = "google", step = "profile update")
     @Step(provider = "google", step = "delete")
-    void pollerFollowsPagesAndMirrorsSuspendArchiveRenameAndRemoval() throws InterruptedException {
+    void pollerFollowsPagesAndMirrorsSuspendArchiveRenameAndRemoval() {
         String ana = googleUser("ana", "Ana", "Lee");
         String bo = googleUser("bo", "Bo", "Kim");
         String cy = googleUser("cy", "Cy", "Ng");

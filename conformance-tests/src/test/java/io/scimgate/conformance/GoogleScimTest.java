@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Google's auto-provisioning traffic when an admin points a catalog connector at scimgate
- * (idp-quirks §8, best effort): mixed SCIM 1.0/2.0 schemas, application/json, lookups with
+ * (IDP-QUIRKS.md §8, best effort): mixed SCIM 1.0/2.0 schemas, application/json, lookups with
  * startIndex=1. The real Google path is the Admin SDK poller, tested with its fake server.
  */
 class GoogleScimTest {

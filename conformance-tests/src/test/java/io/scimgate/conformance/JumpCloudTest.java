@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * JumpCloud, replaying idp-quirks §4: its test connection creates a real user and group and then
+ * JumpCloud, replaying IDP-QUIRKS.md §4: its test connection creates a real user and group and then
  * deletes both; user_deprovision (set inactive) and user_delete_provision (DELETE) are separate
  * events; groups are looked up by name and taken over, members added as a value list.
  */

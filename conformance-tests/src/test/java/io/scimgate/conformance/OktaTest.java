@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Okta, OIN integration (PATCH for active, PUT for profile) and AIW custom app (PUT for everything),
- * replaying the requests of idp-quirks §2. Okta never deletes users.
+ * replaying the requests of IDP-QUIRKS.md §2. Okta never deletes users.
  */
 class OktaTest {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * OneLogin, replaying idp-quirks §3: users built from an admin's JSON template (legacy schema URIs,
+ * OneLogin, replaying IDP-QUIRKS.md §3: users built from an admin's JSON template (legacy schema URIs,
  * quoted booleans), updates by PUT with a trailing "?", application/json responses, DELETE or
  * suspend to deprovision.
  */

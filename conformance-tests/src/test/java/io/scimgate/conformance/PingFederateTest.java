@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * PingFederate's SCIM provisioner and PingOne, replaying idp-quirks §5: users matched by userName,
+ * PingFederate's SCIM provisioner and PingOne, replaying IDP-QUIRKS.md §5: users matched by userName,
  * updated only by PUT, disabled by PUT active=false or deleted, optionally created disabled; groups
  * found by listing them all, changed by PUT of the whole group (or PATCH, since connector 1.4).
  */

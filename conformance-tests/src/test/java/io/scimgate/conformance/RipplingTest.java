@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rippling, replaying idp-quirks §6: the tenant's admin picks the attributes and verbs with
+ * Rippling, replaying IDP-QUIRKS.md §6: the tenant's admin picks the attributes and verbs with
  * checkboxes, so both PATCH and PUT must carry updates (of users and of groups), and HR events
  * drive the lifecycle.
  */

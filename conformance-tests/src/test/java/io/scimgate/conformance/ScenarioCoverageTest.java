@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5 asks for every black-box scenario of idp-quirks §11 (1 to 26) as a named test. Scenario
+ * Issue 5 asks for every black-box scenario of IDP-QUIRKS.md §11 (1 to 26) as a named test. Scenario
  * 26 (the Google poller) is {@code GooglePollerTest}'s.
  */
 class ScenarioCoverageTest {
@@ -20,7 +20,7 @@ class ScenarioCoverageTest {
     static final int SCENARIOS = 26;
 
     @Test
-    @DisplayName("Every scenario 1–26 of idp-quirks §11 has a test marked @Scenario with its number")
+    @DisplayName("Every scenario 1–26 of IDP-QUIRKS.md §11 has a test marked @Scenario with its number")
     void everyScenarioHasATest() {
         Map<Integer, List<String>> tests = new TreeMap<>();
         for (Method method : ConformanceTests.methods()) {
@@ -32,7 +32,7 @@ class ScenarioCoverageTest {
         List<Integer> missing = IntStream.rangeClosed(1, SCENARIOS).filter(n -> !tests.containsKey(n)).boxed().toList();
         assertEquals(List.of(), missing, "§11 scenarios without a @Scenario test (26 is GooglePollerTest's)");
         List<Integer> unknown = tests.keySet().stream().filter(n -> n < 1 || n > SCENARIOS).toList();
-        assertEquals(List.of(), unknown, "@Scenario numbers that idp-quirks §11 does not have");
+        assertEquals(List.of(), unknown, "@Scenario numbers that IDP-QUIRKS.md §11 does not have");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** idp-quirks §10 rule 18: beyond a directory's budget, 429 with Retry-After, never a 5xx or a partial write. */
+/** IDP-QUIRKS.md §10.18: beyond a directory's budget, 429 with Retry-After, never a 5xx or a partial write. */
 class ThrottleTest {
 
     @Test

@@ -3,6 +3,7 @@ package io.scimgate.server;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.store.DataSources;
+import io.scimgate.server.config.ConfigurationException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -18,7 +19,15 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        ServerConfig config = ServerConfig.fromEnvironment();
+        ServerConfig config;
+        try {
+            config = ServerConfig.fromEnvironment();
+        } catch (ConfigurationException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        config.warnings().forEach(warning -> System.err.println("Warning: " + warning));
         if (args.length > 0 && args[0].equals("reset-admin-token")) {
             resetAdminToken(config);
             return;
@@ -44,7 +53,7 @@ public final class Main {
                 .append("  SCIM base URL : ").append(base).append("/scim/v2/{directoryId}\n")
                 .append("  Admin API     : ").append(base).append("/admin/v1\n")
                 .append("  Store         : ").append(config.dbUrl()).append('\n')
-                .append("  Google keys   : ").append(config.secretKey() != null ? "stored encrypted (SCIMGATE_SECRET_KEY)"
+                .append("  Google keys   : ").append(config.secretBox() != null ? "stored encrypted (SCIMGATE_SECRET_KEY)"
                         : "only as key files on this host (set SCIMGATE_SECRET_KEY to store them encrypted)").append('\n');
         if (server.generatedAdminToken().isPresent()) {
             banner.append("  Admin token   : ").append(server.generatedAdminToken().get())

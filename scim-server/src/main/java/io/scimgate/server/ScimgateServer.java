@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSyncScheduler;
-import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.http.PublicUrl;
@@ -61,14 +60,13 @@ public final class ScimgateServer implements AutoCloseable {
      * host's event listeners, session revoker and invitation sender to the core.
      */
     public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
-        SecretBox secretBox = config.secretKey() == null ? null : secretBox(config.secretKey());
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
         try {
             ProvisioningCore core = customise.apply(ProvisioningCore.builder()
                     .dataSource(dataSource)
                     .invitationExpiry(config.invitationExpiry())
                     .invitationAcceptUrl(invitationUrl(config))
-                    .secretBox(secretBox)
+                    .secretBox(config.secretBox())
                     .google(GoogleOptions.defaults().withEndpoints(config.googleTokenUrl(), config.googleApiUrl())))
                     .build();
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
@@ -108,15 +106,6 @@ public final class ScimgateServer implements AutoCloseable {
         String base = config.publicUrl() != null ? config.publicUrl()
                 : "http://" + (config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress()) + ":" + config.port();
         return base + "/accept-invitation?token={token}";
-    }
-
-    private static SecretBox secretBox(String secretKey) {
-        try {
-            return SecretBox.fromBase64(secretKey);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("SCIMGATE_SECRET_KEY is unusable: " + e.getMessage()
-                    + " (make one with: openssl rand -base64 32)");
-        }
     }
 
     public int port() {

@@ -1,158 +1,181 @@
 package io.scimgate.server;
 
-import io.scimgate.core.invitation.Invitations;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import io.scimgate.core.google.GoogleOptions;
+import io.scimgate.core.invitation.Invitations;
+import io.scimgate.core.secret.SecretBox;
+import io.scimgate.server.config.Configuration;
+import io.scimgate.server.config.ConfigurationFile;
+import io.scimgate.server.config.Setting;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Settings of a scimgate server, read from environment variables with safe defaults:
- * loopback only, embedded H2 under ./data.
+ * Settings of a scimgate server, with safe defaults (loopback only, embedded H2 under ./data).
+ * Each is read from its environment variable, else from the configuration file
+ * ({@code --config} or {@code SCIMGATE_CONFIG}), else its default; all are validated at start,
+ * and a bad one is reported by name.
  *
- * @param secretKey base64 of 32 random bytes that encrypts secrets kept in the store (Google
- *     service-account keys); null when not set, and then such keys can only be given by file
- * @param googleTokenUrl Google's OAuth token endpoint, unless pointed elsewhere (tests, egress proxies)
- * @param googleApiUrl the Admin SDK host, unless pointed elsewhere
+ * <p>To add a setting, declare it here as a {@code public static final Setting} constant (variable,
+ * default, parser, meaning) and read it with {@link #get(Setting)}; it is then loaded, validated,
+ * accepted in the file and redacted in logs with nothing else to change. Document it in the
+ * README's configuration table ({@code ConfigurationDocumentedTest} checks).
  */
-public record ServerConfig(
-        int port,
-        String bindAddress,
-        String publicUrl,
-        String dbUrl,
-        String dbUser,
-        String dbPassword,
-        String adminToken,
-        String invitationUrl,
-        Duration invitationExpiry,
-        int rateLimitPerSecond,
-        int rateLimitBurst,
-        String secretKey,
-        URI googleTokenUrl,
-        URI googleApiUrl) {
+public final class ServerConfig {
 
-    public static final int DEFAULT_RATE_LIMIT = 100;
-    public static final int DEFAULT_RATE_BURST = 200;
+    public static final Setting<Integer> PORT = Setting.integer("SCIMGATE_PORT", 8080, 0, 65535,
+            "TCP port to listen on (0 picks a free one)");
+    public static final Setting<String> BIND = Setting.text("SCIMGATE_BIND", "127.0.0.1",
+            "address to listen on; 0.0.0.0 to accept connections from other hosts");
+    public static final Setting<URI> PUBLIC_URL = Setting.url("SCIMGATE_PUBLIC_URL", null,
+            "URL clients use to reach scimgate; default: the address each request was sent to");
+    public static final Setting<String> DB_URL = Setting.text("SCIMGATE_DB_URL", "jdbc:h2:file:./data/scimgate",
+            "JDBC URL of the store");
+    public static final Setting<String> DB_USER = Setting.text("SCIMGATE_DB_USER", null, "database user");
+    public static final Setting<String> DB_PASSWORD = Setting.text("SCIMGATE_DB_PASSWORD", null, "database password").secret();
+    public static final Setting<String> ADMIN_TOKEN = Setting.text("SCIMGATE_ADMIN_TOKEN", null,
+            "the admin API's bearer token; when set, it replaces the stored one").secret();
+    public static final Setting<String> INVITATION_URL = Setting.text("SCIMGATE_INVITATION_URL", null,
+            "the host app's page where invitees accept, with {token}");
+    public static final Setting<Duration> INVITATION_EXPIRY = Setting.duration("SCIMGATE_INVITATION_EXPIRY",
+            Invitations.DEFAULT_EXPIRY, "how long an invitation stays valid");
+    public static final Setting<Integer> RATE_LIMIT = Setting.integer("SCIMGATE_RATE_LIMIT", 100, 1, Integer.MAX_VALUE,
+            "each directory's request budget per second");
+    public static final Setting<Integer> RATE_BURST = Setting.integer("SCIMGATE_RATE_BURST", 200, 1, Integer.MAX_VALUE,
+            "each directory's burst");
+    public static final Setting<SecretBox> SECRET_KEY = Setting.of("SCIMGATE_SECRET_KEY", null, ServerConfig::secretBox,
+            "base64 keys (comma-separated, newest first) that encrypt secrets kept in the store").secret();
+    public static final Setting<URI> GOOGLE_TOKEN_URL = Setting.url("SCIMGATE_GOOGLE_TOKEN_URL", GoogleOptions.GOOGLE_TOKEN_URL,
+            "Google's OAuth token endpoint");
+    public static final Setting<URI> GOOGLE_API_URL = Setting.url("SCIMGATE_GOOGLE_API_URL", GoogleOptions.GOOGLE_API_BASE_URL,
+            "the Admin SDK host");
 
-    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/scimgate";
+    private static final List<Setting<?>> SETTINGS = Setting.declaredIn(ServerConfig.class);
 
-    public static ServerConfig fromEnvironment() {
-        return from(System.getenv());
+    private final Configuration values;
+
+    private ServerConfig(Configuration values) {
+        this.values = values;
     }
 
-    public static ServerConfig from(Map<String, String> env) {
-        return new ServerConfig(
-                port(env.get("SCIMGATE_PORT")),
-                orDefault(env.get("SCIMGATE_BIND"), "127.0.0.1"),
-                stripTrailingSlash(blankToNull(env.get("SCIMGATE_PUBLIC_URL"))),
-                orDefault(env.get("SCIMGATE_DB_URL"), DEFAULT_DB_URL),
-                blankToNull(env.get("SCIMGATE_DB_USER")),
-                blankToNull(env.get("SCIMGATE_DB_PASSWORD")),
-                blankToNull(env.get("SCIMGATE_ADMIN_TOKEN")),
-                blankToNull(env.get("SCIMGATE_INVITATION_URL")),
-                duration("SCIMGATE_INVITATION_EXPIRY", env.get("SCIMGATE_INVITATION_EXPIRY"), Invitations.DEFAULT_EXPIRY),
-                positive("SCIMGATE_RATE_LIMIT", env.get("SCIMGATE_RATE_LIMIT"), DEFAULT_RATE_LIMIT),
-                positive("SCIMGATE_RATE_BURST", env.get("SCIMGATE_RATE_BURST"), DEFAULT_RATE_BURST),
-                blankToNull(env.get("SCIMGATE_SECRET_KEY")),
-                url("SCIMGATE_GOOGLE_TOKEN_URL", env.get("SCIMGATE_GOOGLE_TOKEN_URL"), GoogleOptions.GOOGLE_TOKEN_URL),
-                url("SCIMGATE_GOOGLE_API_URL", env.get("SCIMGATE_GOOGLE_API_URL"), GoogleOptions.GOOGLE_API_BASE_URL));
+    /** Every setting, in the order declared. */
+    public static List<Setting<?>> settings() {
+        return SETTINGS;
+    }
+
+    /** From this process's environment, with the file {@code SCIMGATE_CONFIG} names, if any. */
+    public static ServerConfig fromEnvironment() {
+        return load(null, System.getenv());
+    }
+
+    /** From {@code environment} alone, or with the file its {@code SCIMGATE_CONFIG} names. */
+    public static ServerConfig from(Map<String, String> environment) {
+        return load(null, environment);
+    }
+
+    /**
+     * From {@code environment} over the configuration file {@code configFile} (else the one
+     * {@code SCIMGATE_CONFIG} names, else none) over the defaults.
+     *
+     * @throws io.scimgate.server.config.ConfigurationException naming every bad key
+     */
+    public static ServerConfig load(Path configFile, Map<String, String> environment) {
+        String named = environment.get(ConfigurationFile.VARIABLE);
+        Path path = configFile != null ? configFile : named == null || named.isBlank() ? null : Path.of(named.trim());
+        ConfigurationFile file = path == null ? ConfigurationFile.none() : ConfigurationFile.read(path);
+        return new ServerConfig(Configuration.resolve(SETTINGS, file, environment));
+    }
+
+    public <T> T get(Setting<T> setting) {
+        return values.get(setting);
+    }
+
+    /** A copy with one setting changed (embedding hosts, tests). */
+    public <T> ServerConfig with(Setting<T> setting, T value) {
+        return new ServerConfig(values.with(setting, value));
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, bindAddress, publicUrl, dbUrl, dbUser, dbPassword, adminToken, invitationUrl,
-                invitationExpiry, rateLimitPerSecond, rateLimitBurst, secretKey, googleTokenUrl, googleApiUrl);
+        return with(PORT, newPort);
     }
 
-    /** Without the database password, the admin token and the secret key: safe to log. */
+    /** Variables that look like settings but are none (misspelt); worth a warning at start. */
+    public List<String> warnings() {
+        return values.warnings();
+    }
+
+    public int port() {
+        return get(PORT);
+    }
+
+    public String bindAddress() {
+        return get(BIND);
+    }
+
+    /** The public URL without a trailing slash, or null when not configured. */
+    public String publicUrl() {
+        URI url = get(PUBLIC_URL);
+        return url == null ? null : url.toString();
+    }
+
+    public String dbUrl() {
+        return get(DB_URL);
+    }
+
+    public String dbUser() {
+        return get(DB_USER);
+    }
+
+    public String dbPassword() {
+        return get(DB_PASSWORD);
+    }
+
+    public String adminToken() {
+        return get(ADMIN_TOKEN);
+    }
+
+    public String invitationUrl() {
+        return get(INVITATION_URL);
+    }
+
+    public Duration invitationExpiry() {
+        return get(INVITATION_EXPIRY);
+    }
+
+    public int rateLimitPerSecond() {
+        return get(RATE_LIMIT);
+    }
+
+    public int rateLimitBurst() {
+        return get(RATE_BURST);
+    }
+
+    /** Encrypts secrets kept in the store (Google service-account keys); null when no secret key is configured. */
+    public SecretBox secretBox() {
+        return get(SECRET_KEY);
+    }
+
+    public URI googleTokenUrl() {
+        return get(GOOGLE_TOKEN_URL);
+    }
+
+    public URI googleApiUrl() {
+        return get(GOOGLE_API_URL);
+    }
+
+    private static SecretBox secretBox(String keys) {
+        try {
+            return SecretBox.fromBase64(keys);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (make one with: openssl rand -base64 32)");
+        }
+    }
+
+    /** Every setting, secrets only as set or not: safe to log. */
     @Override
     public String toString() {
-        return "ServerConfig[port=" + port + ", bindAddress=" + bindAddress + ", publicUrl=" + publicUrl
-                + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=" + redacted(dbPassword)
-                + ", adminToken=" + redacted(adminToken) + ", invitationUrl=" + invitationUrl
-                + ", invitationExpiry=" + invitationExpiry + ", rateLimitPerSecond=" + rateLimitPerSecond
-                + ", rateLimitBurst=" + rateLimitBurst + ", secretKey=" + redacted(secretKey)
-                + ", googleTokenUrl=" + googleTokenUrl + ", googleApiUrl=" + googleApiUrl + "]";
-    }
-
-    private static String redacted(String secret) {
-        return secret == null ? "none" : "(set)";
-    }
-
-    private static URI url(String variable, String value, URI fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            URI uri = new URI(value.trim());
-            if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null) {
-                throw new IllegalArgumentException(variable + " must be an http(s) URL, not '" + value + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(variable + " must be an http(s) URL, not '" + value + "'", e);
-        }
-    }
-
-    private static int port(String value) {
-        if (value == null || value.isBlank()) {
-            return 8080;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("SCIMGATE_PORT must be between 0 and 65535, not " + value);
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SCIMGATE_PORT must be a number, not '" + value + "'", e);
-        }
-    }
-
-    private static int positive(String name, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1, not " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
-        }
-    }
-
-    /** An ISO-8601 duration such as {@code P7D} or {@code PT12H}. */
-    private static Duration duration(String name, String value, Duration fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            Duration parsed = Duration.parse(value.trim());
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + value);
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as P7D or PT12H, not '" + value + "'", e);
-        }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String stripTrailingSlash(String url) {
-        if (url == null) {
-            return null;
-        }
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return "ServerConfig" + values;
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
- * The provisioning rules (provisioning-rules.md P9–P24): what a directory's changes to its users
+ * The provisioning rules (RULES.md P9–P24): what a directory's changes to its users
  * and groups, and an organization's domain verification, do to Users, memberships and invitations.
  * Everything runs inside the transaction of the change that triggered it.
  */

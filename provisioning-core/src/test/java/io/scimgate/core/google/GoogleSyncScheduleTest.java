@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -263,15 +264,9 @@ class GoogleSyncScheduleTest {
         assertFalse(google.sync().directories().get(google.directoryId).syncing());
     }
 
-    private List<SyncRun> awaitRuns(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            List<SyncRun> runs = google.sync().runs().list(google.directoryId, 10);
-            if (runs.size() >= count && !runs.get(0).status().equals(SyncRun.RUNNING)) {
-                return runs;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("fewer than " + count + " finished runs after 20 s");
+    private List<SyncRun> awaitRuns(int count) {
+        return await("at least " + count + " finished runs").atMost(Duration.ofSeconds(20))
+                .until(() -> google.sync().runs().list(google.directoryId, 10),
+                        runs -> runs.size() >= count && !runs.get(0).status().equals(SyncRun.RUNNING));
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The provisioning rules of provisioning-rules.md, one or more tests per rule, named after it. */
+/** The provisioning rules of RULES.md, one or more tests per rule, named after it. */
 class ProvisioningRulesTest {
 
     private ProvisioningFixture f;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.ScimgateException;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,5 +70,43 @@ class SecretBoxTest {
         SecretBox other = SecretBox.fromBase64(urlSafe);
         assertEquals("x", other.open(other.seal("x", "c"), "c"));
         assertFalse(other.toString().contains(urlSafe));
+    }
+
+    @Test
+    void withSeveralKeysTheFirstSealsAndEveryOneOpens() {
+        String sealedWithOld = box.seal("secret", "c");
+        SecretBox rotated = SecretBox.fromBase64(OTHER_KEY + ", " + KEY);
+
+        assertEquals("secret", rotated.open(sealedWithOld, "c"));
+        String sealedWithNew = rotated.seal("secret", "c");
+        assertTrue(sealedWithNew.startsWith("v1:" + SecretBox.fromBase64(OTHER_KEY).keyId() + ":"), sealedWithNew);
+        assertEquals(List.of(SecretBox.fromBase64(OTHER_KEY).keyId(), box.keyId()), rotated.keyIds());
+        assertEquals("secret", SecretBox.fromBase64(OTHER_KEY).open(sealedWithNew, "c"));
+    }
+
+    @Test
+    void resealingMovesAValueToTheNewestKeySoTheOldOneCanBeDropped() {
+        String sealedWithOld = box.seal("secret", "c");
+        SecretBox rotated = SecretBox.fromBase64(OTHER_KEY + "," + KEY);
+
+        assertTrue(rotated.needsResealing(sealedWithOld));
+        String resealed = rotated.reseal(sealedWithOld, "c");
+        assertFalse(rotated.needsResealing(resealed));
+        assertEquals("secret", SecretBox.fromBase64(OTHER_KEY).open(resealed, "c"));
+    }
+
+    @Test
+    void aValueSealedWithADroppedKeyNamesTheConfiguredKeys() {
+        String sealed = box.seal("secret", "c");
+        SecretBox other = SecretBox.fromBase64(OTHER_KEY);
+        ScimgateException e = assertThrows(ScimgateException.class, () -> other.open(sealed, "c"));
+        assertTrue(e.getMessage().contains(box.keyId()) && e.getMessage().contains(other.keyId()), e.getMessage());
+    }
+
+    @Test
+    void aBadKeyAmongSeveralIsNamedByPositionNeverEchoed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SecretBox.fromBase64(KEY + ",c2hvcnQ="));
+        assertEquals("Secret key 2 of 2 must be 32 bytes (base64 of 32 random bytes), not 5", e.getMessage());
     }
 }

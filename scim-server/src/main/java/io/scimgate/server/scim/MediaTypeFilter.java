@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Request bodies arrive as {@code application/scim+json}, {@code application/json}, {@code text/json}
- * (idp-quirks §10 rule 12) or with no type at all; all are JSON and read the same way.
+ * (IDP-QUIRKS.md §10.12) or with no type at all; all are JSON and read the same way.
  */
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)

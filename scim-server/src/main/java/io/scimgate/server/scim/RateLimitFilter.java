@@ -10,7 +10,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Each directory gets a request budget (idp-quirks §10 rule 18): beyond it, 429 with
+ * Each directory gets a request budget (IDP-QUIRKS.md §10.18): beyond it, 429 with
  * {@code Retry-After} in seconds, before anything is read or written. The default is well above the
  * 25 requests per second Entra asks gallery apps to take, since Entra's non-gallery jobs do not
  * throttle themselves; a directory can have its own budget.

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * Content negotiation of every SCIM answer, errors included (idp-quirks §10 rule 12):
+ * Content negotiation of every SCIM answer, errors included (IDP-QUIRKS.md §10.12):
  * {@code application/scim+json} unless the client only accepts {@code application/json}.
  */
 public final class ScimResponseHeaders implements ContainerResponseFilter {

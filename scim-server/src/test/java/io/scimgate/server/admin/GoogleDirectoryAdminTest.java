@@ -1,6 +1,7 @@
 package io.scimgate.server.admin;
 
 import static io.scimgate.server.admin.AdminApiTest.assertAdminError;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +24,8 @@ import io.scimgate.server.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,7 +120,7 @@ class GoogleDirectoryAdminTest {
     }
 
     @Test
-    void aGoogleDirectoryIsConfiguredSyncedOnRequestAndShowsItsRuns() throws InterruptedException {
+    void aGoogleDirectoryIsConfiguredSyncedOnRequestAndShowsItsRuns() {
         HttpReply configured = admin.put(googleUrl(), settings().put("syncIntervalMinutes", 15).toString());
         assertEquals(201, configured.status(), configured::toString);
         assertNoKeyIn(configured);
@@ -212,16 +213,10 @@ class GoogleDirectoryAdminTest {
     }
 
     /** Waits until no sync of the directory runs or is asked for; its runs then, newest first. */
-    private JsonNode awaitIdle() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            JsonNode settings = admin.get(googleUrl()).json();
-            if (!settings.get("syncing").asBoolean() && settings.get("syncRequestedAt").isNull()
-                    && settings.hasNonNull("lastRun")) {
-                return admin.get(googleUrl() + "/runs").json().get("data");
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the directory was still syncing after 30 s");
+    private JsonNode awaitIdle() {
+        await("the directory's sync to finish").atMost(Duration.ofSeconds(30))
+                .until(() -> admin.get(googleUrl()).json(), settings -> !settings.get("syncing").asBoolean()
+                        && settings.get("syncRequestedAt").isNull() && settings.hasNonNull("lastRun"));
+        return admin.get(googleUrl() + "/runs").json().get("data");
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** /Groups as Entra, Okta, OneLogin and JumpCloud drive it (idp-quirks §11 scenarios 7–11, 21–23). */
+/** /Groups as Entra, Okta, OneLogin and JumpCloud drive it (IDP-QUIRKS.md §11, scenarios 7–11 and 21–23). */
 class ScimGroupsTest extends ServerTest {
 
     private String u1;

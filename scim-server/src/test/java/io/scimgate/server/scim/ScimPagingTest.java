@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Index paging (RFC 7644 §3.4.2.4, idp-quirks §10 rule 14) and cursor paging (RFC 9865). */
+/** Index paging (RFC 7644 §3.4.2.4, IDP-QUIRKS.md §10.14) and cursor paging (RFC 9865). */
 class ScimPagingTest extends ServerTest {
 
     private DirectoryUsers users() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** User PATCH as IdPs send it: one test per normalisation rule of idp-quirks §10 (1–11, 15, 16). */
+/** User PATCH as IdPs send it: one test per normalisation rule of IDP-QUIRKS.md §10 (1–11, 15, 16). */
 class ScimPatchTest extends ServerTest {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

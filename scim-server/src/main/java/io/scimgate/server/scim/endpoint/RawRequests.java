@@ -20,7 +20,7 @@ import org.apache.directory.scim.protocol.data.SearchRequest;
 /**
  * PatchOp, SearchRequest and BulkRequest bodies, kept as the JSON the client sent. SCIMple's
  * endpoint contract types them as its own classes, but binding them through SCIMple M1 parses PATCH
- * paths and filters before idp-quirks §10 normalisation can see them; the endpoints read the JSON.
+ * paths and filters before IDP-QUIRKS.md §10 normalisation can see them; the endpoints read the JSON.
  */
 public final class RawRequests {
 

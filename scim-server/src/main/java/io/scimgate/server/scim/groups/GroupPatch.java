@@ -24,7 +24,7 @@ import org.apache.directory.scim.spec.resources.ScimGroup;
  * operations become row changes and never read the member list ({@code replace} compares with it):
  * an {@code add} of members adds those (twice is once), a {@code remove} with a value list or a
  * {@code members[value eq "…"]} filter removes only those, a {@code remove} of {@code members}
- * without value or a {@code replace} with {@code []} empties the group (idp-quirks §10 rules 5, 16).
+ * without value or a {@code replace} with {@code []} empties the group (IDP-QUIRKS.md §10.5 and §10.16).
  * Every other operation goes through the PatchHandler on the group without its members, so an
  * absent {@code members} key never clears them.
  */

@@ -61,7 +61,7 @@ final class NormalizingDeserializers extends BeanDeserializerModifier {
                 treeParser.nextToken();
                 Object resource = _delegatee.deserialize(treeParser, context);
                 // ScimUser defaults active to true; absent must stay distinguishable, since a PUT
-                // without active leaves it unchanged (idp-quirks §10 rule 11).
+                // without active leaves it unchanged (IDP-QUIRKS.md §10.11).
                 if (resource instanceof ScimUser user && !normalized.has("active")) {
                     user.setActive(null);
                 }

@@ -19,7 +19,7 @@ import org.apache.directory.scim.spec.schema.Schema.Attribute;
 
 /**
  * Brings a resource document as IdPs really send it into the form SCIMple binds, before binding
- * (idp-quirks §10, rules 2, 6, 7, 8 and 11):
+ * (IDP-QUIRKS.md §10.2, §10.6, §10.7, §10.8 and §10.11):
  * attribute names and schema URNs in any case become canonical; legacy SCIM 1.x schema URIs are
  * read as the RFC URNs; {@code "True"}/{@code "False"} and numeric strings become booleans and
  * numbers where the schema says so; a single value for a multi-valued attribute becomes a list;

@@ -4,7 +4,7 @@ import io.scimgate.server.scim.ScimProblem;
 
 /**
  * How a list request pages: by index (RFC 7644 §3.4.2.4, the default) or by cursor (RFC 9865).
- * Index paging follows what IdPs send (idp-quirks §10 rule 14): {@code startIndex} below 1 reads as
+ * Index paging follows what IdPs send (IDP-QUIRKS.md §10.14): {@code startIndex} below 1 reads as
  * 1, a negative {@code count} as 0, and a count above the maximum is capped.
  *
  * @param cursor null for index paging; empty for the first page of a cursor walk

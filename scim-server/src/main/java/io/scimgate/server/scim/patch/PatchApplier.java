@@ -22,7 +22,7 @@ import org.apache.directory.scim.spec.resources.ScimResource;
 
 /**
  * Applies normalised operations with SCIMple's PatchHandler, one at a time, covering what M1 gets
- * wrong (idp-quirks §10 rules 4 and 16, stack-notes): an {@code add} or {@code replace} through a
+ * wrong (IDP-QUIRKS.md §10.4 and §10.16): an {@code add} or {@code replace} through a
  * value-path filter that matches nothing creates the element from the filter's {@code eq} terms
  * (Entra's {@code emails[type eq "work"].value} on a user without a work email); removing what is not
  * there succeeds and changes nothing; adding a value a multi-valued attribute already holds adds

@@ -29,7 +29,7 @@ import org.apache.directory.scim.spec.schema.Schema.Attribute;
 
 /**
  * Brings a PATCH request as IdPs send it into operations SCIMple's PatchHandler applies correctly
- * (idp-quirks §10 rules 1–4, 6, 8): {@code op} in any case; a path-less value split into one
+ * (IDP-QUIRKS.md §10.1, §10.2, §10.3, §10.4, §10.6 and §10.8): {@code op} in any case; a path-less value split into one
  * operation per key, whether plain ({@code active}), dotted ({@code name.givenName}) or a URN
  * ({@code urn:…:User:employeeNumber}, or a whole extension object), with read-only keys such as
  * {@code id}, {@code meta} and {@code schemas} skipped; attribute names and URNs in any case, an

@@ -1,7 +1,7 @@
 package io.scimgate.server.scim.profile;
 
 /**
- * Microsoft Entra ID (idp-quirks §1). Updates only by PATCH; unassigning, disabling or soft-deleting
+ * Microsoft Entra ID (IDP-QUIRKS.md §1). Updates only by PATCH; unassigning, disabling or soft-deleting
  * sends {@code active: false} (the user must stay readable), restoring sends {@code active: true},
  * and the hard delete 30 days later is a {@code DELETE}. Without the {@code aadOptscim062020} flag
  * Entra capitalises ops, sends booleans as strings and removes members by value list; with it, it

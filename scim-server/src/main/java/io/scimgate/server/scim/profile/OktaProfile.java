@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Okta (idp-quirks §2). OIN integrations deactivate and reactivate with a path-less
+ * Okta (IDP-QUIRKS.md §2). OIN integrations deactivate and reactivate with a path-less
  * {@code replace} of {@code active} and push profiles with PUT; custom AIW apps PUT everything,
  * {@code active: false} included; Okta never deletes users. Okta's import and its SCIM spec tests
  * expect every returned user to carry {@code active}, {@code name.givenName},

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Each IdP's dialect on the way in (op names in any case, string booleans, path-less values
  * with dotted keys, member removal by value list, legacy schema URIs) is understood by the generic
- * normalisation every directory gets (idp-quirks §10), since nothing one IdP sends contradicts
+ * normalisation every directory gets (IDP-QUIRKS.md §10), since nothing one IdP sends contradicts
  * another; a profile holds what cannot be shared.
  */
 public interface ProviderProfile {

@@ -82,6 +82,8 @@ public final class ProvisioningCore {
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
                 builder.invitationSender, memberships, users);
         MemberRoles memberRoles = new MemberRoles(memberships);
+        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker,
+                memberRoles);
         this.groupRoles = new GroupRoles(database,
                 (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));
         this.organizationRoles = new OrganizationRoles(database, clock);
@@ -89,7 +91,7 @@ public final class ProvisioningCore {
                 MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
         this.attributeMappings = new AttributeMappings(database, clock);
         this.directoryDetails = new DirectoryDetails(database);
-        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker);
+
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning);
         this.directoryGroups = new DirectoryGroups(database, clock);
         directoryGroups.addMembershipHook(provisioning);

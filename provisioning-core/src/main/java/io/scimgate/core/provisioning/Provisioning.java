@@ -16,11 +16,13 @@ import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.store.RetryableConflict;
 import io.scimgate.core.store.Tx;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,14 +40,16 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final Memberships memberships;
     private final Invitations invitations;
     private final SessionRevoker sessionRevoker;
+    private final MemberRoles memberRoles;
 
     public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
-            SessionRevoker sessionRevoker) {
+            SessionRevoker sessionRevoker, MemberRoles memberRoles) {
         this.domains = domains;
         this.users = users;
         this.memberships = memberships;
         this.invitations = invitations;
         this.sessionRevoker = sessionRevoker;
+        this.memberRoles = memberRoles;
     }
 
     // ---- directory users -------------------------------------------------------------------
@@ -66,7 +70,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         boolean provisioned = link.state() == ProvisioningState.PROVISIONED;
         if (!after.active()) {
             if (provisioned) {
-                deprovision(tx, organizationId, after.id(), link.provisionedUserId());
+                deprovision(tx, organizationId, after, link.provisionedUserId());
                 DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.DEPROVISIONED, "deactivated by the directory");
             } else if (link.state() != ProvisioningState.DEPROVISIONED) {
                 DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.INACTIVE, "inactive in the directory (P11)");
@@ -75,6 +79,10 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
         if (provisioned) {
             updateNames(tx, organizationId, link.provisionedUserId(), before, after);
+            if (!before.idpRoles().equals(after.idpRoles())) {
+                // P28: the directory changed the roles it assigns; what it no longer gives goes back to the default.
+                memberRoles.recompute(tx, organizationId, List.of(link.provisionedUserId()), MemberRoles.Otherwise.DEFAULT);
+            }
         } else {
             provision(tx, organizationId, after);
         }
@@ -87,10 +95,11 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (link.provisionedUserId() == null) {
             return;
         }
-        if (link.state() == ProvisioningState.PROVISIONED) {
-            deprovision(tx, organizationId, user.id(), link.provisionedUserId());
-        }
+        // Released first, so that a person another directory user still holds gets its roles without this one's (P28).
         DirectoryUserLinks.release(dsl, user.id());
+        if (link.state() == ProvisioningState.PROVISIONED) {
+            deprovision(tx, organizationId, user, link.provisionedUserId());
+        }
         Users.lockById(dsl, link.provisionedUserId()).ifPresent(held ->
                 DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email()))
                         .filter(waiting -> !waiting.equals(user.id()))
@@ -178,10 +187,16 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         switch (membership.status()) {
             case INACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
                     roleFor(dsl, organizationId, user.id(), existing.rememberedRole()), null, true);
-            case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE, membership.role(),
+            case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
+                    idpRoleOr(dsl, organizationId, user.id(), membership.role()),
                     existing.rememberedRole(), membership.directoryManaged() || verified);
             case PENDING -> {
-                // P15: unchanged, and no second invitation while one is pending.
+                // P15: unchanged but for the role the directory assigns (P28), and no second invitation while one is pending.
+                String role = idpRoleOr(dsl, organizationId, user.id(), membership.role());
+                if (!role.equals(membership.role())) {
+                    memberships.update(tx, existing, MembershipStatus.PENDING, role, existing.rememberedRole(),
+                            membership.directoryManaged());
+                }
             }
         }
     }
@@ -191,9 +206,13 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * the user's sessions are revoked; a pending one is deleted with its invitation. Nothing happens
      * while another active directory user of the organization still holds the same person.
      */
-    private void deprovision(Tx tx, String organizationId, String directoryUserId, String userId) {
+    private void deprovision(Tx tx, String organizationId, DirectoryUser leaving, String userId) {
         DSLContext dsl = tx.dsl();
-        if (DirectoryUserLinks.heldElsewhereInOrganization(dsl, organizationId, userId, directoryUserId)) {
+        if (DirectoryUserLinks.heldElsewhereInOrganization(dsl, organizationId, userId, leaving.id())) {
+            // The membership stays with the role the person's remaining directory users give (P28); a role
+            // the leaving one assigned goes back to the default unless they assign one too.
+            memberRoles.recompute(tx, organizationId, List.of(userId), leaving.idpRoles().isEmpty()
+                    ? MemberRoles.Otherwise.KEEP_CURRENT : MemberRoles.Otherwise.DEFAULT);
             return;
         }
         Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, userId);
@@ -249,11 +268,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                 .where(DIRECTORY_USER.ID.in(directoryUserIds), DIRECTORY_USER.PROVISIONED_USER_ID.isNotNull(),
                         DIRECTORY_USER.ACTIVE.isTrue())
                 .fetch(DIRECTORY_USER.PROVISIONED_USER_ID));
-        people.stream().sorted().forEach(userId -> Memberships.lock(dsl, organizationId, userId)
-                .filter(stored -> stored.membership().status() != MembershipStatus.INACTIVE)
-                .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(),
-                        roleFor(dsl, organizationId, userId, null), stored.rememberedRole(),
-                        stored.membership().directoryManaged())));
+        memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT);
     }
 
     // ---- domains (P24) ---------------------------------------------------------------------
@@ -289,12 +304,15 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         return domains.isVerified(dsl, organizationId, DomainName.ofEmail(user.email()));
     }
 
-    /** P20/P22: the mapped role when the organization maps groups, else the remembered role, else the default. */
+    /** P20, P22, P28: the IdP role, else the mapped role when the organization maps groups, else the remembered role, else the default. */
     private static String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
-        if (GroupRoles.organizationUsesMapping(dsl, organizationId)) {
-            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(() -> defaultRole(dsl, organizationId));
-        }
-        return rememberedRole != null ? rememberedRole : defaultRole(dsl, organizationId);
+        return MemberRoles.roleFor(dsl, organizationId, userId, rememberedRole);
+    }
+
+    /** P28: the role the person's directory users assign, else {@code current}. */
+    private static String idpRoleOr(DSLContext dsl, String organizationId, String userId, String current) {
+        String idp = MemberRoles.idpRole(dsl, organizationId, userId);
+        return idp != null ? idp : current;
     }
 
     private static String defaultRole(DSLContext dsl, String organizationId) {

@@ -124,6 +124,31 @@ public final class DirectoryDetails {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * The groups of each of these users of the directory (those in none are left out), by group
+     * creation order: one read of the member index, for the SCIM {@code groups} attribute.
+     */
+    public Map<String, List<GroupRef>> groupsOf(String directoryId, Collection<String> userIds) {
+        Map<String, List<GroupRef>> groups = new HashMap<>();
+        DSLContext dsl = database.dsl();
+        for (List<String> chunk : Chunks.of(userIds)) {
+            groupsOf(dsl, chunk, DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(directoryId)).forEach(groups::put);
+        }
+        return groups;
+    }
+
+    private static Map<String, List<GroupRef>> groupsOf(DSLContext dsl, Collection<String> userIds, Condition scope) {
+        Map<String, List<GroupRef>> groups = new HashMap<>();
+        dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID, DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME)
+                .from(DIRECTORY_GROUP_MEMBER)
+                .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
+                .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.in(userIds), scope)
+                .orderBy(DIRECTORY_GROUP.SEQ)
+                .forEach(row -> groups.computeIfAbsent(row.value1(), id -> new ArrayList<>())
+                        .add(new GroupRef(row.value2(), row.value3())));
+        return groups;
+    }
+
     private static SelectOnConditionStep<Record> userRows(DSLContext dsl) {
         return dsl.select(DIRECTORY_USER.asterisk())
                 .select(DIRECTORY.ORGANIZATION_ID, ORGANIZATION_MEMBERSHIP.ROLE)
@@ -151,14 +176,7 @@ public final class DirectoryDetails {
                 .orderBy(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID, DIRECTORY_USER_EMAIL.POSITION)
                 .forEach(email -> emails.computeIfAbsent(email.getDirectoryUserId(), id -> new ArrayList<>())
                         .add(new EmailAddress(email.getEmailValue(), email.getEmailType(), Boolean.TRUE.equals(email.getIsPrimary()))));
-        Map<String, List<GroupRef>> groups = new HashMap<>();
-        dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID, DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME)
-                .from(DIRECTORY_GROUP_MEMBER)
-                .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
-                .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.in(ids))
-                .orderBy(DIRECTORY_GROUP.SEQ)
-                .forEach(row -> groups.computeIfAbsent(row.value1(), id -> new ArrayList<>())
-                        .add(new GroupRef(row.value2(), row.value3())));
+        Map<String, List<GroupRef>> groups = groupsOf(dsl, ids, DSL.noCondition());
         Map<String, AttributeMappings.Current> mappings = new HashMap<>();
         Map<String, Set<String>> catalogues = new HashMap<>();
         List<DirectoryUserDetails> users = new ArrayList<>(rows.size());

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.Record2;
+import org.jooq.Result;
 
 /**
  * Each directory's attribute mapping (RULES.md P27) and the {@code customAttributes} it gives its
@@ -116,20 +118,30 @@ public final class AttributeMappings {
     private Batch recomputeBatch(Tx tx, String directoryId, long afterSeq) {
         DSLContext dsl = tx.dsl();
         Current current = current(dsl, directoryId);
-        List<DirectoryUserRecord> rows = dsl.selectFrom(DIRECTORY_USER)
+        // The next batch is found in index order first and locked by id after: H2 reads the whole rest of
+        // the directory for an ordered, limited SELECT ... FOR UPDATE.
+        Result<Record2<String, Long>> next = dsl.select(DIRECTORY_USER.ID, DIRECTORY_USER.SEQ)
+                .from(DIRECTORY_USER)
                 .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId), DIRECTORY_USER.SEQ.gt(afterSeq),
                         DIRECTORY_USER.CUSTOM_ATTRIBUTES_VERSION.ne(current.version()))
-                .orderBy(DIRECTORY_USER.SEQ)
+                .orderBy(DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ)
                 .limit(BATCH)
-                .forUpdate()
                 .fetch();
-        if (rows.isEmpty()) {
+        if (next.isEmpty()) {
             return new Batch(null, 0);
         }
+        List<DirectoryUserRecord> rows = dsl.selectFrom(DIRECTORY_USER)
+                .where(DIRECTORY_USER.ID.in(next.getValues(DIRECTORY_USER.ID)))
+                .orderBy(DIRECTORY_USER.SEQ)
+                .forUpdate()
+                .fetch();
         String organizationId = Directories.organizationOf(dsl, directoryId);
         List<Query> updates = new ArrayList<>();
         int changed = 0;
         for (DirectoryUserRecord row : rows) {
+            if (row.getCustomAttributesVersion() == current.version()) {
+                continue; // written with the current mapping while this batch was being found
+            }
             DirectoryUser before = DirectoryUsers.toUser(row);
             String values = current.apply(ScimDocument.parse(row.getAttributes())).toString();
             updates.add(dsl.update(DIRECTORY_USER)
@@ -144,8 +156,10 @@ public final class AttributeMappings {
                 changed++;
             }
         }
-        dsl.batch(updates).execute();
-        return new Batch(rows.get(rows.size() - 1).getSeq(), changed);
+        if (!updates.isEmpty()) {
+            dsl.batch(updates).execute();
+        }
+        return new Batch(next.get(next.size() - 1).value2(), changed);
     }
 
     /** Whether two stored values show the same attributes; an attribute without a value is as good as absent. */

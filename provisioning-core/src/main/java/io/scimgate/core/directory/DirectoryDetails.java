@@ -21,7 +21,6 @@ import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +37,7 @@ import org.jooq.impl.DSL;
 /**
  * Reads directory users and groups as {@link DirectoryUserDetails} and {@link DirectoryGroupDetails}:
  * one by id, or a page after a cursor, always scoped to one directory (P5). A page costs a fixed
- * number of statements whatever its size: the rows, then the emails, groups and counts of all of them.
+ * number of statements whatever its size: the rows, then the emails and groups of all of them.
  */
 public final class DirectoryDetails {
 
@@ -91,7 +90,7 @@ public final class DirectoryDetails {
 
     public DirectoryGroupDetails group(String directoryId, String groupId) {
         DSLContext dsl = database.dsl();
-        return toGroupDetails(dsl, groupRows(dsl).where(DIRECTORY_GROUP.ID.eq(groupId), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
+        return toGroupDetails(groupRows(dsl).where(DIRECTORY_GROUP.ID.eq(groupId), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
                 .fetch()).stream().findFirst().orElseThrow(() -> DirectoryGroups.notFound(groupId));
     }
 
@@ -105,7 +104,7 @@ public final class DirectoryDetails {
             where = where.and(DIRECTORY_GROUP.SEQ.gt(seqOf(dsl, DIRECTORY_GROUP, DIRECTORY_GROUP.SEQ, DIRECTORY_GROUP.ID,
                     DIRECTORY_GROUP.DIRECTORY_ID, directoryId, after)));
         }
-        return toGroupDetails(dsl, groupRows(dsl).where(where).orderBy(DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ)
+        return toGroupDetails(groupRows(dsl).where(where).orderBy(DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ)
                 .limit(limit).fetch());
     }
 
@@ -122,7 +121,7 @@ public final class DirectoryDetails {
     public static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryGroupDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
-            toGroupDetails(dsl, groupRows(dsl).where(DIRECTORY_GROUP.ID.in(chunk)).fetch()).forEach(group -> byId.put(group.id(), group));
+            toGroupDetails(groupRows(dsl).where(DIRECTORY_GROUP.ID.in(chunk)).fetch()).forEach(group -> byId.put(group.id(), group));
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -214,22 +213,15 @@ public final class DirectoryDetails {
                 + unknown.stream().map(value -> "'" + value + "'").collect(Collectors.joining(", "));
     }
 
-    private static List<DirectoryGroupDetails> toGroupDetails(DSLContext dsl, List<Record> rows) {
+    private static List<DirectoryGroupDetails> toGroupDetails(List<Record> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(row -> row.get(DIRECTORY_GROUP.ID)).toList();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        dsl.select(DIRECTORY_GROUP_MEMBER.GROUP_ID, DSL.count())
-                .from(DIRECTORY_GROUP_MEMBER)
-                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.in(ids))
-                .groupBy(DIRECTORY_GROUP_MEMBER.GROUP_ID)
-                .forEach(row -> counts.put(row.value1(), row.value2()));
         List<DirectoryGroupDetails> groups = new ArrayList<>(rows.size());
         for (Record row : rows) {
             DirectoryGroupRecord group = row.into(DIRECTORY_GROUP);
             groups.add(new DirectoryGroupDetails(group.getId(), group.getDirectoryId(), row.get(DIRECTORY.ORGANIZATION_ID),
-                    group.getExternalId(), group.getDisplayName(), counts.getOrDefault(group.getId(), 0),
+                    group.getExternalId(), group.getDisplayName(), group.getMemberCount(),
                     ScimDocument.parse(group.getAttributes()), Times.instant(group.getCreatedAt()),
                     Times.instant(group.getUpdatedAt())));
         }

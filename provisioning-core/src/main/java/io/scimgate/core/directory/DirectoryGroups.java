@@ -70,6 +70,7 @@ public final class DirectoryGroups {
             row.setVersion(1L);
             row.setCreatedAt(now);
             row.setUpdatedAt(now);
+            row.setMemberCount(0);
             copy(data, row);
             row.insert();
             if (row.getSeq() == null) {
@@ -128,6 +129,7 @@ public final class DirectoryGroups {
             // (a role mapping, which the group's deletion removes), is still there to reason with.
             dsl.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id)).execute();
             if (!members.isEmpty()) {
+                dsl.update(DIRECTORY_GROUP).set(DIRECTORY_GROUP.MEMBER_COUNT, 0).where(DIRECTORY_GROUP.ID.eq(id)).execute();
                 for (GroupMembershipHook hook : hooks) {
                     hook.membersChanged(tx, directoryId, id, Set.of(), members);
                 }
@@ -325,6 +327,8 @@ public final class DirectoryGroups {
 
         /** Writes the row once if anything changed, emits the update event and tells the hooks. */
         void finish(boolean bumpVersion) {
+            int memberDelta = added.size() - removed.size();
+            row.setMemberCount(row.getMemberCount() + memberDelta);
             if (bumpVersion && changed) {
                 long readVersion = row.getVersion();
                 row.setVersion(readVersion + 1);
@@ -334,6 +338,7 @@ public final class DirectoryGroups {
                         .set(DIRECTORY_GROUP.DISPLAY_NAME_KEY, row.getDisplayNameKey())
                         .set(DIRECTORY_GROUP.EXTERNAL_ID, row.getExternalId())
                         .set(DIRECTORY_GROUP.ATTRIBUTES, row.getAttributes())
+                        .set(DIRECTORY_GROUP.MEMBER_COUNT, row.getMemberCount())
                         .set(DIRECTORY_GROUP.VERSION, row.getVersion())
                         .set(DIRECTORY_GROUP.UPDATED_AT, row.getUpdatedAt())
                         .where(DIRECTORY_GROUP.ID.eq(row.getId()), DIRECTORY_GROUP.VERSION.eq(readVersion))
@@ -341,6 +346,9 @@ public final class DirectoryGroups {
                 if (updated != 1) {
                     throw versionMismatch(row.getId(), readVersion, -1);
                 }
+            } else if (memberDelta != 0) {
+                dsl.update(DIRECTORY_GROUP).set(DIRECTORY_GROUP.MEMBER_COUNT, row.getMemberCount())
+                        .where(DIRECTORY_GROUP.ID.eq(row.getId())).execute();
             }
             if (!previous.isEmpty()) {
                 ObjectNode data = groupData(row);

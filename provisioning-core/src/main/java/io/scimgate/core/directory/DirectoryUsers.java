@@ -162,6 +162,7 @@ public final class DirectoryUsers {
         dsl.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(user.id())).execute();
         dsl.update(DIRECTORY_GROUP)
                 .set(DIRECTORY_GROUP.VERSION, DIRECTORY_GROUP.VERSION.plus(1))
+                .set(DIRECTORY_GROUP.MEMBER_COUNT, DIRECTORY_GROUP.MEMBER_COUNT.minus(1))
                 .set(DIRECTORY_GROUP.UPDATED_AT, Times.now(clock))
                 .where(DIRECTORY_GROUP.ID.in(groupIds))
                 .execute();

@@ -1,9 +1,10 @@
-package io.scimgate.core.organization;
+package io.scimgate.core.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.organization.Role;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import java.sql.Connection;
@@ -16,27 +17,28 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
-/** RULES.md P26: a store from before role catalogues gets one per organization, built from the roles in use. */
-class RoleCatalogueMigrationTest {
+/** Migrations that carry existing data forward, each tested from a store of just before it. */
+class DataMigrationsTest {
 
     private static final String LOCATION = "classpath:db/migration";
 
-    /** Migrates to the last version before V50 (whatever other migrations exist then). */
-    private static void migrateToJustBeforeCatalogues(HikariDataSource dataSource) {
-        MigrationVersion catalogues = MigrationVersion.fromVersion("50");
+    /** Migrates to the last version before {@code version} (whatever other migrations exist then). */
+    private static void migrateToJustBefore(String version, HikariDataSource dataSource) {
+        MigrationVersion next = MigrationVersion.fromVersion(version);
         MigrationVersion last = Arrays.stream(Flyway.configure().dataSource(dataSource).locations(LOCATION).load().info().all())
                 .map(MigrationInfo::getVersion)
-                .filter(version -> version.compareTo(catalogues) < 0)
+                .filter(candidate -> candidate.compareTo(next) < 0)
                 .max(MigrationVersion::compareTo)
                 .orElseThrow();
         Flyway.configure().dataSource(dataSource).locations(LOCATION).target(last).load().migrate();
     }
 
+    /** RULES.md P26: a store from before role catalogues gets one per organization, built from the roles in use. */
     @Test
     void P26_existingRolesMigrateIntoEachOrganizationsCatalogue() throws SQLException {
         TestDatabase database = TestDatabases.create();
         try (HikariDataSource dataSource = database.dataSource()) {
-            migrateToJustBeforeCatalogues(dataSource);
+            migrateToJustBefore("50", dataSource);
             try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
                 String now = "CURRENT_TIMESTAMP";
                 sql.execute("INSERT INTO organization (id, name, default_role, created_at, updated_at) VALUES "
@@ -60,6 +62,36 @@ class RoleCatalogueMigrationTest {
                     new Role("engineer", "engineer", false), new Role("owner", "owner", false)),
                     core.organizationRoles().list("o1"), "the default first, then the slugs in use in order");
             assertEquals(List.of(new Role("viewer", "viewer", true)), core.organizationRoles().list("o2"));
+        } finally {
+            TestDatabases.drop(database);
+        }
+    }
+
+    /** P22: groups that have members when the member count arrives start with their true count. */
+    @Test
+    void P22_existingGroupsGetTheirMemberCount() throws SQLException {
+        TestDatabase database = TestDatabases.create();
+        try (HikariDataSource dataSource = database.dataSource()) {
+            migrateToJustBefore("52", dataSource);
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                String now = "CURRENT_TIMESTAMP";
+                sql.execute("INSERT INTO organization (id, name, default_role, created_at, updated_at) VALUES "
+                        + "('o1', 'Acme', 'member', " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory (id, organization_id, name, provider, state, created_at, updated_at) VALUES "
+                        + "('d1', 'o1', 'Okta', 'okta', 'active', " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory_user (id, directory_id, user_name, user_name_key, active, attributes, version, "
+                        + "created_at, updated_at) VALUES ('u1', 'd1', 'a', 'a', TRUE, '{}', 1, " + now + ", " + now + "), "
+                        + "('u2', 'd1', 'b', 'b', TRUE, '{}', 1, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory_group (id, directory_id, display_name, display_name_key, attributes, version, "
+                        + "created_at, updated_at) VALUES ('g1', 'd1', 'Eng', 'eng', '{}', 1, " + now + ", " + now + "), "
+                        + "('g2', 'd1', 'Ops', 'ops', '{}', 1, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory_group_member (group_id, directory_user_id, directory_id, added_at) VALUES "
+                        + "('g1', 'u1', 'd1', " + now + "), ('g1', 'u2', 'd1', " + now + ")");
+            }
+            ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+
+            assertEquals(2, core.directoryDetails().group("d1", "g1").memberCount());
+            assertEquals(0, core.directoryDetails().group("d1", "g2").memberCount());
         } finally {
             TestDatabases.drop(database);
         }

@@ -39,7 +39,7 @@ public final class ScimResources {
         schemas.addSchema(ScimGroup.class, List.of());
         json = ScimJson.objectMapper(schemas);
         PatchApplier patchApplier = new PatchApplier(new DefaultPatchHandler(schemas), json);
-        users = new ScimUserRepository(core.directoryUsers(), new ScimUserMapping(json),
+        users = new ScimUserRepository(core.directoryUsers(), core.directoryDetails(), new ScimUserMapping(json),
                 new PatchNormalizer(schemas, ScimUser.RESOURCE_NAME), patchApplier);
         groups = new ScimGroupRepository(core.directoryGroups(), new ScimGroupMapping(json),
                 new PatchNormalizer(schemas, ScimGroup.RESOURCE_NAME), patchApplier);

@@ -38,6 +38,7 @@ public final class ScimUserMapping {
         user.setId(null);
         user.setMeta(null);
         user.setPassword(null);
+        user.setGroups(null); // read-only (RFC 7643 §4.1.2): computed from the directory's groups, never stored
         user.setActive(active);
         Name name = user.getName();
         EnterpriseExtension enterprise = user.getExtension(EnterpriseExtension.class);

@@ -1,6 +1,7 @@
 package io.scimgate.server.scim;
 
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.scim.bulk.BulkEndpoint;
 import io.scimgate.server.scim.discovery.ResourceTypesEndpoint;
@@ -10,6 +11,7 @@ import io.scimgate.server.scim.endpoint.RawRequests;
 import io.scimgate.server.scim.filter.ScimParamConverters;
 import io.scimgate.server.scim.groups.GroupsEndpoint;
 import io.scimgate.server.scim.json.ScimJsonProvider;
+import io.scimgate.server.scim.roles.RolesEndpoint;
 import io.scimgate.server.scim.users.UsersEndpoint;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -31,7 +33,8 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ScimApplication {
 
     private static final List<Class<?>> ENDPOINTS = List.of(UsersEndpoint.class, GroupsEndpoint.class,
-            BulkEndpoint.class, ServiceProviderConfigEndpoint.class, SchemasEndpoint.class, ResourceTypesEndpoint.class);
+            BulkEndpoint.class, ServiceProviderConfigEndpoint.class, SchemasEndpoint.class, ResourceTypesEndpoint.class,
+            RolesEndpoint.class);
 
     private ScimApplication() {
     }
@@ -49,6 +52,7 @@ public final class ScimApplication {
                 bind(resources).to(ScimResources.class);
                 bind(resources.schemas()).to(SchemaRegistry.class);
                 bind(resources.repositories()).to(RepositoryRegistry.class);
+                bind(core.organizationRoles()).to(OrganizationRoles.class);
                 bind(new ServerConfiguration()).to(ServerConfiguration.class);
                 bind(new EtagGenerator()).to(EtagGenerator.class);
                 ENDPOINTS.forEach(endpoint -> bindAsContract(endpoint).in(Singleton.class));

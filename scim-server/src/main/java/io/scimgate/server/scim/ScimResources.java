@@ -9,6 +9,7 @@ import io.scimgate.server.scim.json.ScimJson;
 import io.scimgate.server.scim.patch.PatchApplier;
 import io.scimgate.server.scim.patch.PatchNormalizer;
 import io.scimgate.server.scim.projection.ResourceProjector;
+import io.scimgate.server.scim.roles.ScimRole;
 import io.scimgate.server.scim.users.ScimUserMapping;
 import io.scimgate.server.scim.users.ScimUserRepository;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.apache.directory.scim.spec.resources.ScimUser;
 
 /**
  * The SCIM resource types of scimgate on one provisioning core: SCIMple's schema and repository
- * registries (users with the enterprise extension, groups), the JSON mapper, and the repositories.
+ * registries (users with the enterprise extension, groups, and the read-only roles of
+ * {@link io.scimgate.server.scim.roles.RolesEndpoint}), the JSON mapper, and the repositories.
  */
 public final class ScimResources {
 
@@ -37,6 +39,7 @@ public final class ScimResources {
         // The PATCH normalisers read the schemas when built; the registry adds them again, unchanged.
         schemas.addSchema(ScimUser.class, ScimUserRepository.EXTENSIONS);
         schemas.addSchema(ScimGroup.class, List.of());
+        schemas.addSchema(ScimRole.class, List.of());
         json = ScimJson.objectMapper(schemas);
         PatchApplier patchApplier = new PatchApplier(new DefaultPatchHandler(schemas), json);
         users = new ScimUserRepository(core.directoryUsers(), core.directoryDetails(), new ScimUserMapping(json),

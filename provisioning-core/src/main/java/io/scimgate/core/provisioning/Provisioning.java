@@ -170,7 +170,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
             MembershipStatus status = verified ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
-            String role = roleFor(dsl, organizationId, user.id(), null);
+            String role = MemberRoles.roleFor(dsl, organizationId, user.id(), null);
             Membership created = tx.attempt("organization_membership_uk",
                     () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
@@ -186,7 +186,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         Membership membership = existing.membership();
         switch (membership.status()) {
             case INACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
-                    roleFor(dsl, organizationId, user.id(), existing.rememberedRole()), null, true);
+                    MemberRoles.roleFor(dsl, organizationId, user.id(), existing.rememberedRole()), null, true);
             case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
                     idpRoleOr(dsl, organizationId, user.id(), membership.role()),
                     existing.rememberedRole(), membership.directoryManaged() || verified);
@@ -302,11 +302,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     private boolean domainVerified(DSLContext dsl, String organizationId, User user) {
         return domains.isVerified(dsl, organizationId, DomainName.ofEmail(user.email()));
-    }
-
-    /** P20, P22, P28: the IdP role, else the mapped role when the organization maps groups, else the remembered role, else the default. */
-    private static String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
-        return MemberRoles.roleFor(dsl, organizationId, userId, rememberedRole);
     }
 
     /** P28: the role the person's directory users assign, else {@code current}. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /**
@@ -49,21 +50,21 @@ public final class MemberRoles {
      * {@code remembered} (the role it had before it was deprovisioned), else the default.
      */
     public static String roleFor(DSLContext dsl, String organizationId, String userId, String remembered) {
-        Set<String> catalogue = OrganizationRoles.slugs(dsl, organizationId);
-        String idp = idpRoles(dsl, organizationId, List.of(userId), catalogue).get(userId);
+        String idp = idpRole(dsl, organizationId, userId);
         if (idp != null) {
             return idp;
         }
-        String defaultRole = defaultRole(dsl, organizationId);
         if (GroupRoles.organizationUsesMapping(dsl, organizationId)) {
-            return GroupRoles.mappedRoles(dsl, organizationId, List.of(userId)).getOrDefault(userId, defaultRole);
+            return GroupRoles.mappedRoles(dsl, organizationId, List.of(userId)).getOrDefault(userId,
+                    defaultRole(dsl, organizationId));
         }
-        return remembered != null && catalogue.contains(remembered) ? remembered : defaultRole;
+        // A remembered role is one of the catalogue: removing a role from it clears the memories of it (P26).
+        return remembered != null ? remembered : defaultRole(dsl, organizationId);
     }
 
     /** The IdP role of a person in an organization, if its directory names a role of the catalogue. */
     public static String idpRole(DSLContext dsl, String organizationId, String userId) {
-        return idpRoles(dsl, organizationId, List.of(userId), OrganizationRoles.slugs(dsl, organizationId)).get(userId);
+        return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoles.slugs(dsl, organizationId)).get(userId);
     }
 
     /**
@@ -81,7 +82,7 @@ public final class MemberRoles {
         String defaultRole = defaultRole(dsl, organizationId);
         boolean mapping = GroupRoles.organizationUsesMapping(dsl, organizationId);
         for (List<String> chunk : Chunks.of(new TreeSet<>(userIds))) {
-            Map<String, String> idp = idpRoles(dsl, organizationId, chunk, catalogue);
+            Map<String, String> idp = idpRoles(dsl, organizationId, chunk, () -> catalogue);
             Map<String, String> mapped = mapping ? GroupRoles.mappedRoles(dsl, organizationId, chunk) : Map.of();
             Map<String, String> current = new HashMap<>();
             dsl.select(ORGANIZATION_MEMBERSHIP.USER_ID, ORGANIZATION_MEMBERSHIP.ROLE)
@@ -121,10 +122,14 @@ public final class MemberRoles {
                 .fetch(DIRECTORY_USER.PROVISIONED_USER_ID));
     }
 
-    /** For each person with one, the role of the catalogue its directory users ask for (the most recently updated first). */
+    /**
+     * For each person with one, the role of the catalogue its directory users ask for (the most
+     * recently updated first); the catalogue is read only when one of them sends role values.
+     */
     static Map<String, String> idpRoles(DSLContext dsl, String organizationId, Collection<String> userIds,
-            Set<String> catalogue) {
+            Supplier<Set<String>> catalogueReader) {
         Map<String, String> roles = new HashMap<>();
+        Set<String>[] catalogue = new Set[1];
         dsl.select(DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.IDP_ROLES)
                 .from(DIRECTORY_USER)
                 .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_USER.DIRECTORY_ID))
@@ -135,7 +140,10 @@ public final class MemberRoles {
                 .orderBy(DIRECTORY_USER.UPDATED_AT.desc(), DIRECTORY_USER.SEQ.desc())
                 .forEach(row -> {
                     if (!roles.containsKey(row.value1())) {
-                        IdpRoles.chosen(IdpRoles.fromColumn(row.value2()), catalogue)
+                        if (catalogue[0] == null) {
+                            catalogue[0] = catalogueReader.get();
+                        }
+                        IdpRoles.chosen(IdpRoles.fromColumn(row.value2()), catalogue[0])
                                 .ifPresent(role -> roles.put(row.value1(), role));
                     }
                 });

@@ -1,11 +1,14 @@
 package io.scimgate.core;
 
+import io.scimgate.core.activity.JournalingOutbox;
+import io.scimgate.core.activity.ProvisioningLog;
 import io.scimgate.core.directory.AttributeMappings;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryDetails;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.domain.ConsumerDomains;
+import io.scimgate.core.domain.DomainChecks;
 import io.scimgate.core.domain.Domains;
 import io.scimgate.core.domain.JndiTxtResolver;
 import io.scimgate.core.domain.TxtResolver;
@@ -13,7 +16,7 @@ import io.scimgate.core.events.EventListener;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.invitation.InvitationSender;
 import io.scimgate.core.invitation.Invitations;
-import io.scimgate.core.invitation.LoggingInvitationSender;
+import io.scimgate.core.invitation.InvitationOutbox;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.organization.OrganizationRoles;
@@ -27,6 +30,7 @@ import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.Database;
+import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
 import io.scimgate.core.webhook.WebhookDispatcher;
@@ -50,6 +54,7 @@ public final class ProvisioningCore {
     private final Database database;
     private final Organizations organizations;
     private final Domains domains;
+    private final DomainChecks domainChecks;
     private final Directories directories;
     private final DirectoryUsers directoryUsers;
     private final DirectoryGroups directoryGroups;
@@ -57,6 +62,7 @@ public final class ProvisioningCore {
     private final Users users;
     private final Memberships memberships;
     private final Invitations invitations;
+    private final InvitationOutbox invitationOutbox;
     private final GroupRoles groupRoles;
     private final OrganizationRoles organizationRoles;
     private final AttributeMappings attributeMappings;
@@ -66,21 +72,28 @@ public final class ProvisioningCore {
     private final Webhooks webhooks;
     private final WebhookDispatcher webhookDispatcher;
     private final GoogleSync google;
+    private final ProvisioningLog provisioningLog;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
         Clock clock = builder.clock;
         this.events = new Events(database, clock);
         builder.eventListeners.forEach(events::addListener);
-        database.useOutbox(events);
+        // The journal shows each SCIM request what it changed, for the provisioning log.
+        database.useOutbox(new JournalingOutbox(events));
         this.organizations = new Organizations(database, clock);
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
-                builder.txtRecordPrefix, builder.domainVerificationWindow);
+                builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks);
+        this.domainChecks = new DomainChecks(database, clock, domains);
         this.directories = new Directories(database, clock);
         this.users = new Users(database, clock);
-        this.memberships = new Memberships(database, clock);
+        this.memberships = new Memberships(database, clock, builder.sessionRevoker);
+        this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
+                builder.invitationAcceptUrl, builder.invitationDeliveryRetries);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
-                builder.invitationSender, memberships, users);
+                invitationOutbox, memberships, users);
+        memberships.addRemovalHook((tx, membership) ->
+                invitations.revokePending(tx, membership.organizationId(), membership.userId()));
         MemberRoles memberRoles = new MemberRoles(memberships);
         Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker,
                 memberRoles);
@@ -91,16 +104,18 @@ public final class ProvisioningCore {
                 MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
         this.attributeMappings = new AttributeMappings(database, clock);
         this.directoryDetails = new DirectoryDetails(database);
-
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning);
         this.directoryGroups = new DirectoryGroups(database, clock);
         directoryGroups.addMembershipHook(provisioning);
         domains.addVerifiedHook(provisioning);
+        directories.addDeletionHook(provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);
         this.webhooks = new Webhooks(database, clock, events);
         this.webhookDispatcher = new WebhookDispatcher(database, clock, events);
         this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
+        this.provisioningLog = new ProvisioningLog(database, clock, organizations, directoryUserStatuses,
+                builder.provisioningLogRetention, builder.provisioningLogRowsPerDirectory);
     }
 
     public static Builder builder() {
@@ -117,6 +132,11 @@ public final class ProvisioningCore {
 
     public Domains domains() {
         return domains;
+    }
+
+    /** Re-checks pending domains in the background once started (the bundled server starts it). */
+    public DomainChecks domainChecks() {
+        return domainChecks;
     }
 
     public Directories directories() {
@@ -146,6 +166,11 @@ public final class ProvisioningCore {
 
     public Invitations invitations() {
         return invitations;
+    }
+
+    /** Hands invitations to the invitation sender, with retries; the bundled server starts it. */
+    public InvitationOutbox invitationOutbox() {
+        return invitationOutbox;
     }
 
     public GroupRoles groupRoles() {
@@ -189,20 +214,32 @@ public final class ProvisioningCore {
         return google;
     }
 
+    /**
+     * Each directory's SCIM requests with what they changed and why, and its request counts; the
+     * server records into it, and its background writer runs once started.
+     */
+    public ProvisioningLog provisioningLog() {
+        return provisioningLog;
+    }
+
     public static final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
-        private ConsumerDomains consumerDomains = ConsumerDomains.defaults();
+        private ConsumerDomains consumerDomains = ConsumerDomains.bundled();
         private TxtResolver txtResolver = new JndiTxtResolver();
         private String txtRecordPrefix = Domains.DEFAULT_TXT_PREFIX;
         private Duration domainVerificationWindow = Domains.DEFAULT_VERIFICATION_WINDOW;
+        private RetrySchedule domainRechecks = DomainChecks.DEFAULT_RECHECKS;
         private final List<EventListener> eventListeners = new ArrayList<>();
         private SessionRevoker sessionRevoker = SessionRevoker.NONE;
-        private InvitationSender invitationSender = new LoggingInvitationSender();
+        private InvitationSender invitationSender;
+        private RetrySchedule invitationDeliveryRetries = InvitationOutbox.DEFAULT_RETRIES;
         private Duration invitationExpiry = Invitations.DEFAULT_EXPIRY;
         private String invitationAcceptUrl;
         private SecretBox secretBox;
         private GoogleOptions google = GoogleOptions.defaults();
+        private Duration provisioningLogRetention = ProvisioningLog.DEFAULT_RETENTION;
+        private int provisioningLogRowsPerDirectory = ProvisioningLog.DEFAULT_ROWS_PER_DIRECTORY;
 
         private Builder() {
         }
@@ -217,8 +254,15 @@ public final class ProvisioningCore {
             return this;
         }
 
+        /** Replaces the bundled list of consumer domains (P2) with {@code domains}. */
         public Builder consumerDomains(Collection<String> domains) {
             this.consumerDomains = new ConsumerDomains(domains);
+            return this;
+        }
+
+        /** Adds {@code domains} to the consumer domains no organization may claim (P2). */
+        public Builder extraConsumerDomains(Collection<String> domains) {
+            this.consumerDomains = consumerDomains.plus(domains);
             return this;
         }
 
@@ -237,6 +281,12 @@ public final class ProvisioningCore {
             return this;
         }
 
+        /** How often a pending DNS domain's TXT record is looked up again; by default 1 minute doubling to an hour. */
+        public Builder domainRechecks(RetrySchedule rechecks) {
+            this.domainRechecks = Objects.requireNonNull(rechecks);
+            return this;
+        }
+
         /** Called after commit for every event; see {@link EventListener}. */
         public Builder eventListener(EventListener listener) {
             this.eventListeners.add(Objects.requireNonNull(listener));
@@ -249,9 +299,19 @@ public final class ProvisioningCore {
             return this;
         }
 
-        /** Delivers invitations; the default only logs that one is due (without its token). */
+        /**
+         * Delivers invitations (e.g. {@code SmtpInvitationSender}), from an outbox with retries. Without
+         * one, invitations are only logged as due; host apps then mail the accept URL of the
+         * {@code invitation.created} event themselves.
+         */
         public Builder invitationSender(InvitationSender sender) {
             this.invitationSender = Objects.requireNonNull(sender);
+            return this;
+        }
+
+        /** When a failed invitation delivery is tried again; by default 30 s doubling up to an hour. */
+        public Builder invitationDeliveryRetries(RetrySchedule retries) {
+            this.invitationDeliveryRetries = Objects.requireNonNull(retries);
             return this;
         }
 
@@ -278,6 +338,13 @@ public final class ProvisioningCore {
         /** Google endpoints, backoff and lease settings; the defaults talk to Google itself. */
         public Builder google(GoogleOptions options) {
             this.google = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /** How long provisioning log lines and request counts are kept, and at most how many lines per directory. */
+        public Builder provisioningLogRetention(Duration retention, int rowsPerDirectory) {
+            this.provisioningLogRetention = Objects.requireNonNull(retention);
+            this.provisioningLogRowsPerDirectory = rowsPerDirectory;
             return this;
         }
 

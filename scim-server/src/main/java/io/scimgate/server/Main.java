@@ -54,7 +54,8 @@ public final class Main {
                 .append("  Admin API     : ").append(base).append("/admin/v1\n")
                 .append("  Store         : ").append(config.dbUrl()).append('\n')
                 .append("  Google keys   : ").append(config.secretBox() != null ? "stored encrypted (SCIMGATE_SECRET_KEY)"
-                        : "only as key files on this host (set SCIMGATE_SECRET_KEY to store them encrypted)").append('\n');
+                        : "only as key files on this host (set SCIMGATE_SECRET_KEY to store them encrypted)").append('\n')
+                .append("  Invitations   : ").append(server.invitationDelivery()).append('\n');
         if (server.generatedAdminToken().isPresent()) {
             banner.append("  Admin token   : ").append(server.generatedAdminToken().get())
                     .append("\n                  (shown once; stored only as a hash)\n");

@@ -3,9 +3,12 @@ package io.scimgate.server;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleOptions;
+import io.scimgate.core.mail.SmtpInvitationSender;
 import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.store.DataSources;
+import io.scimgate.server.activity.ProvisioningLogFilter;
 import io.scimgate.server.admin.AdminApplication;
+import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.http.RateLimiter;
 import io.scimgate.server.scim.RateLimitFilter;
@@ -13,6 +16,7 @@ import io.scimgate.server.scim.ScimApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running scimgate: the provisioning core on its store, the SCIM API at {@code /scim/v2} and the
- * admin API at {@code /admin/v1}, served by Grizzly.
+ * A running scimgate: the provisioning core on its store, the SCIM API at {@code /scim/v2}, the
+ * admin API at {@code /admin/v1} and the admin console at {@code /console/}, served by Grizzly.
  */
 public final class ScimgateServer implements AutoCloseable {
 
@@ -40,15 +44,17 @@ public final class ScimgateServer implements AutoCloseable {
     private final HttpServer http;
     private final Optional<String> generatedAdminToken;
     private final GoogleSyncScheduler googleSync;
+    private final String invitationDelivery;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
-            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync) {
+            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync, String invitationDelivery) {
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
         this.http = http;
         this.generatedAdminToken = generatedAdminToken;
         this.googleSync = googleSync;
+        this.invitationDelivery = invitationDelivery;
     }
 
     public static ScimgateServer start(ServerConfig config) {
@@ -62,10 +68,16 @@ public final class ScimgateServer implements AutoCloseable {
     public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
         try {
-            ProvisioningCore core = customise.apply(ProvisioningCore.builder()
+            ProvisioningCore.Builder builder = ProvisioningCore.builder()
                     .dataSource(dataSource)
                     .invitationExpiry(config.invitationExpiry())
                     .invitationAcceptUrl(invitationUrl(config))
+                    .extraConsumerDomains(config.get(ServerConfig.CONSUMER_DOMAINS_FILE))
+                    .txtResolver(config.txtResolver())
+                    .domainRechecks(config.domainRechecks());
+            Optional<SmtpInvitationSender> mailer = config.invitationMailer();
+            mailer.ifPresent(builder::invitationSender);
+            ProvisioningCore core = customise.apply(builder
                     .secretBox(config.secretBox())
                     .google(GoogleOptions.defaults().withEndpoints(config.googleTokenUrl(), config.googleApiUrl())))
                     .build();
@@ -75,17 +87,29 @@ public final class ScimgateServer implements AutoCloseable {
             URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
                     ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst())), false);
+                            config.rateLimitPerSecond(), config.rateLimitBurst()))
+                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC())), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                     AdminApplication.create(core, publicUrl));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
+            http.getServerConfiguration().addHttpHandler(new ConsoleHandler(),
+                    HttpHandlerRegistration.builder().contextPath(ConsoleHandler.CONTEXT_PATH).urlPattern("/*").build());
             http.start();
             core.webhookDispatcher().start();
+            core.invitationOutbox().start();
+            core.domainChecks().start();
+            String invitations = invitationDelivery(core, mailer);
+            if (core.invitationOutbox().hasSender()) {
+                LOG.info("Invitations: {}", invitations);
+            } else {
+                LOG.warn("Invitations: {}", invitations);
+            }
+            core.provisioningLog().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
             googleSync.start();
-            return new ScimgateServer(config, dataSource, core, http, generated, googleSync);
+            return new ScimgateServer(config, dataSource, core, http, generated, googleSync, invitations);
         } catch (IOException e) {
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
@@ -93,6 +117,25 @@ public final class ScimgateServer implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /** How invitations reach invitees, in a sentence for the log and the start banner. */
+    private static String invitationDelivery(ProvisioningCore core, Optional<SmtpInvitationSender> mailer) {
+        if (mailer.isPresent() && core.invitationOutbox().hasSender()) {
+            return "mailed through " + mailer.get().server().describe() + " from " + mailer.get().from();
+        }
+        if (core.invitationOutbox().hasSender()) {
+            return "handed to the host application's invitation sender";
+        }
+        return NOT_DELIVERED;
+    }
+
+    private static final String NOT_DELIVERED = "NOT delivered: no SMTP server is configured (set SCIMGATE_SMTP_URL and "
+            + "SCIMGATE_MAIL_FROM); host apps can mail the acceptUrl of invitation.created events themselves";
+
+    /** How invitations reach invitees, as the log said at start and the start banner says. */
+    public String invitationDelivery() {
+        return invitationDelivery;
     }
 
     /**
@@ -139,6 +182,8 @@ public final class ScimgateServer implements AutoCloseable {
 
     public void close(Duration grace) {
         core.webhookDispatcher().close();
+        core.invitationOutbox().close();
+        core.domainChecks().close();
         // Stopped first: a run under way records its end and frees its lease while the store is still open.
         googleSync.close();
         try {
@@ -147,6 +192,7 @@ public final class ScimgateServer implements AutoCloseable {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
             http.shutdownNow();
         } finally {
+            core.provisioningLog().close();
             dataSource.close();
         }
     }

@@ -1,9 +1,18 @@
 package io.scimgate.server;
 
+import io.scimgate.core.domain.ConsumerDomains;
+import io.scimgate.core.domain.DomainChecks;
+import io.scimgate.core.domain.JndiTxtResolver;
+import io.scimgate.core.domain.TxtResolver;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.invitation.Invitations;
+import io.scimgate.core.mail.InvitationTemplates;
+import io.scimgate.core.mail.SmtpInvitationSender;
+import io.scimgate.core.mail.SmtpServer;
 import io.scimgate.core.secret.SecretBox;
+import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.server.config.Configuration;
+import io.scimgate.server.config.ConfigurationException;
 import io.scimgate.server.config.ConfigurationFile;
 import io.scimgate.server.config.Setting;
 import java.net.URI;
@@ -11,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Settings of a scimgate server, with safe defaults (loopback only, embedded H2 under ./data).
@@ -52,6 +62,22 @@ public final class ServerConfig {
     public static final Setting<URI> GOOGLE_API_URL = Setting.url("SCIMGATE_GOOGLE_API_URL", GoogleOptions.GOOGLE_API_BASE_URL,
             "the Admin SDK host");
 
+    public static final Setting<SmtpServer> SMTP_URL = Setting.of("SCIMGATE_SMTP_URL", null, SmtpServer::parse,
+            "SMTP server that mails invitations: smtp://user:password@host:587 or smtps://user:password@host:465").secret();
+    public static final Setting<String> MAIL_FROM = Setting.of("SCIMGATE_MAIL_FROM", null,
+            from -> SmtpInvitationSender.fromAddress(from).toString(), "sender of invitation e-mails, e.g. Acme <no-reply@acme.com>");
+    public static final Setting<InvitationTemplates> MAIL_TEMPLATES = Setting.of("SCIMGATE_MAIL_TEMPLATES",
+            InvitationTemplates.defaults(), folder -> InvitationTemplates.defaults().withFilesFrom(Path.of(folder)),
+            "folder whose invitation-subject.txt, invitation.txt and invitation.html replace the bundled ones");
+    public static final Setting<List<String>> CONSUMER_DOMAINS_FILE = Setting.of("SCIMGATE_CONSUMER_DOMAINS_FILE", List.of(),
+            file -> ConsumerDomains.readFile(Path.of(file)), "file of further consumer e-mail domains no organization may claim");
+    public static final Setting<List<String>> DNS_RESOLVER = Setting.of("SCIMGATE_DNS_RESOLVER", List.of(),
+            JndiTxtResolver::nameServers, "name servers for domain verification (host or host:port, comma-separated)");
+    public static final Setting<Duration> DNS_RECHECK_FIRST = Setting.duration("SCIMGATE_DNS_RECHECK_FIRST",
+            DomainChecks.DEFAULT_RECHECKS.first(), "wait before a pending DNS domain is looked up again, doubling each time");
+    public static final Setting<Duration> DNS_RECHECK_LONGEST = Setting.duration("SCIMGATE_DNS_RECHECK_LONGEST",
+            DomainChecks.DEFAULT_RECHECKS.longest(), "longest wait between two lookups of a pending DNS domain");
+
     private static final List<Setting<?>> SETTINGS = Setting.declaredIn(ServerConfig.class);
 
     private final Configuration values;
@@ -85,7 +111,16 @@ public final class ServerConfig {
         String named = environment.get(ConfigurationFile.VARIABLE);
         Path path = configFile != null ? configFile : named == null || named.isBlank() ? null : Path.of(named.trim());
         ConfigurationFile file = path == null ? ConfigurationFile.none() : ConfigurationFile.read(path);
-        return new ServerConfig(Configuration.resolve(SETTINGS, file, environment));
+        ServerConfig config = new ServerConfig(Configuration.resolve(SETTINGS, file, environment));
+        if (config.get(SMTP_URL) != null && config.get(MAIL_FROM) == null) {
+            throw new ConfigurationException(List.of(MAIL_FROM.variable() + ": is required with " + SMTP_URL.variable()
+                    + ", e.g. \"Acme Access <no-reply@acme.com>\""));
+        }
+        if (config.get(DNS_RECHECK_LONGEST).compareTo(config.get(DNS_RECHECK_FIRST)) < 0) {
+            throw new ConfigurationException(List.of(DNS_RECHECK_LONGEST.variable() + ": must not be shorter than "
+                    + DNS_RECHECK_FIRST.variable()));
+        }
+        return config;
     }
 
     public <T> T get(Setting<T> setting) {
@@ -163,6 +198,22 @@ public final class ServerConfig {
 
     public URI googleApiUrl() {
         return get(GOOGLE_API_URL);
+    }
+
+    /** The invitation sender the settings describe: SMTP when SCIMGATE_SMTP_URL is set, else none. */
+    public Optional<SmtpInvitationSender> invitationMailer() {
+        SmtpServer smtp = get(SMTP_URL);
+        return smtp == null ? Optional.empty()
+                : Optional.of(new SmtpInvitationSender(smtp, get(MAIL_FROM), get(MAIL_TEMPLATES)));
+    }
+
+    /** How domains are verified: the TXT resolver, and when a pending DNS domain is looked up again. */
+    public TxtResolver txtResolver() {
+        return new JndiTxtResolver(get(DNS_RESOLVER));
+    }
+
+    public RetrySchedule domainRechecks() {
+        return new RetrySchedule(get(DNS_RECHECK_FIRST), get(DNS_RECHECK_LONGEST), false);
     }
 
     private static SecretBox secretBox(String keys) {

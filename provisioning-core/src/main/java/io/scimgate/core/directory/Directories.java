@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 
 /** Directories and their bearer tokens (P4). */
@@ -25,10 +26,16 @@ public final class Directories {
     public static final int MAX_ACTIVE_TOKENS = 2;
     private final Database database;
     private final Clock clock;
+    private final List<DirectoryDeletionHook> deletionHooks = new CopyOnWriteArrayList<>();
 
     public Directories(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+    }
+
+    /** Hooks told inside the deleting transaction, before the directory's users go (P6). */
+    public void addDeletionHook(DirectoryDeletionHook hook) {
+        deletionHooks.add(hook);
     }
 
     public record Created(Directory directory, IssuedToken token) {
@@ -114,13 +121,16 @@ public final class Directories {
 
     /**
      * P6: removes a directory with its users, groups and tokens. The Users and memberships it
-     * provisioned stay as they are; the only event is {@code dsync.deleted}.
+     * provisioned stay; its deletion hooks run first (memberships stop being directory-managed).
      */
     public void delete(String directoryId) {
         database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
             DirectoryRecord row = dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate()
                     .fetchOptional().orElseThrow(() -> notFound(directoryId));
+            for (DirectoryDeletionHook hook : deletionHooks) {
+                hook.directoryDeleting(tx, row.getOrganizationId(), directoryId);
+            }
             dsl.deleteFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).execute();
             tx.emit("dsync.deleted", row.getOrganizationId(), directoryId, io.scimgate.core.events.Events.data()
                     .put("id", row.getId())

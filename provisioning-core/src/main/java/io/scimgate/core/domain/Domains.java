@@ -7,19 +7,21 @@ import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.store.Constraints;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.schema.tables.records.OrganizationDomainRecord;
 import io.scimgate.core.token.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
-/** Domains of organizations and their verification (P1–P3). */
+/** Domains of organizations and their verification (P1–P3); {@link DomainChecks} re-checks pending ones. */
 public final class Domains {
 
     public static final Duration DEFAULT_VERIFICATION_WINDOW = Duration.ofDays(30);
@@ -31,16 +33,19 @@ public final class Domains {
     private final TxtResolver txtResolver;
     private final String txtPrefix;
     private final Duration verificationWindow;
+    private final RetrySchedule rechecks;
     private final List<DomainVerifiedHook> verifiedHooks = new CopyOnWriteArrayList<>();
 
+    /** @param rechecks when the background check looks a pending DNS domain up again (see {@link DomainChecks}) */
     public Domains(Database database, Clock clock, ConsumerDomains consumerDomains, TxtResolver txtResolver,
-            String txtPrefix, Duration verificationWindow) {
+            String txtPrefix, Duration verificationWindow, RetrySchedule rechecks) {
         this.database = database;
         this.clock = clock;
         this.consumerDomains = consumerDomains;
         this.txtResolver = txtResolver;
         this.txtPrefix = txtPrefix;
         this.verificationWindow = verificationWindow;
+        this.rechecks = rechecks;
     }
 
     /** Hooks told inside the verifying transaction that a domain became verified (P24). */
@@ -54,6 +59,7 @@ public final class Domains {
             throw ScimgateException.invalid("consumer_domain",
                     normalized + " is a public e-mail provider's domain and cannot belong to an organization");
         }
+        OffsetDateTime now = Times.now(clock);
         OrganizationDomainRecord row = new OrganizationDomainRecord()
                 .setId(Ids.newId())
                 .setOrganizationId(organizationId)
@@ -61,7 +67,9 @@ public final class Domains {
                 .setState(DomainState.PENDING.slug())
                 .setVerificationStrategy(strategy.slug())
                 .setVerificationToken("scimgate-domain-verification=" + SecretTokens.generate(""))
-                .setCreatedAt(Times.now(clock));
+                .setCreatedAt(now)
+                .setCheckAttempts(0)
+                .setNextCheckAt(strategy == VerificationStrategy.DNS ? now.plus(rechecks.first()) : now.plus(verificationWindow));
         try {
             database.transaction(tx -> {
                 DSLContext dsl = tx.dsl();
@@ -108,6 +116,14 @@ public final class Domains {
             throw ScimgateException.invalid("dns_record_not_found",
                     "No TXT record " + current.verificationRecordName() + " holding " + current.verificationToken());
         }
+        return markVerified(organizationId, domainId).orElseGet(() -> get(organizationId, domainId));
+    }
+
+    /**
+     * Stores a pending domain as verified, emits {@code organization_domain.verified} and tells the
+     * hooks (P24), in one transaction; empty when it was no longer pending.
+     */
+    Optional<OrganizationDomain> markVerified(String organizationId, String domainId) {
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
             OrganizationDomainRecord row = dsl.selectFrom(ORGANIZATION_DOMAIN)
@@ -115,18 +131,58 @@ public final class Domains {
                     .forUpdate()
                     .fetchOptional()
                     .orElseThrow(() -> notFound(domainId));
-            if (!DomainState.VERIFIED.slug().equals(row.getState())) {
-                row.setState(DomainState.VERIFIED.slug());
-                row.setVerifiedAt(Times.now(clock));
-                row.store();
-                OrganizationDomain verified = toDomain(row);
-                tx.emit("organization_domain.verified", organizationId, null, eventData(verified));
-                for (DomainVerifiedHook hook : verifiedHooks) {
-                    hook.domainVerified(tx, organizationId, verified.domain());
-                }
+            if (!DomainState.PENDING.slug().equals(row.getState())) {
+                return Optional.empty();
             }
-            return toDomain(row);
+            OffsetDateTime now = Times.now(clock);
+            row.setState(DomainState.VERIFIED.slug());
+            row.setVerifiedAt(now);
+            row.setNextCheckAt(null);
+            row.store();
+            OrganizationDomain verified = toDomain(row);
+            tx.emit("organization_domain.verified", organizationId, null, eventData(verified));
+            for (DomainVerifiedHook hook : verifiedHooks) {
+                hook.domainVerified(tx, organizationId, verified.domain());
+            }
+            return Optional.of(verified);
         });
+    }
+
+    /**
+     * P3: stores a domain still pending at the end of its verification window as failed and emits
+     * {@code organization_domain.verification_failed}; empty when it was no longer pending.
+     */
+    Optional<OrganizationDomain> markFailed(String domainId) {
+        return database.transaction(tx -> {
+            OrganizationDomainRecord row = tx.dsl().selectFrom(ORGANIZATION_DOMAIN)
+                    .where(ORGANIZATION_DOMAIN.ID.eq(domainId), ORGANIZATION_DOMAIN.STATE.eq(DomainState.PENDING.slug()))
+                    .forUpdate()
+                    .fetchOptional()
+                    .orElse(null);
+            if (row == null) {
+                return Optional.empty();
+            }
+            row.setState(DomainState.FAILED.slug());
+            row.setNextCheckAt(null);
+            row.store();
+            OrganizationDomain failed = toDomain(row);
+            tx.emit("organization_domain.verification_failed", failed.organizationId(), null, eventData(failed)
+                    .put("reason", "not verified within " + verificationWindow.toDays() + " days of being added"));
+            return Optional.of(failed);
+        });
+    }
+
+    /** When a pending domain created at {@code createdAt} stops waiting for verification. */
+    Instant windowEnd(Instant createdAt) {
+        return createdAt.plus(verificationWindow);
+    }
+
+    TxtResolver txtResolver() {
+        return txtResolver;
+    }
+
+    RetrySchedule rechecks() {
+        return rechecks;
     }
 
     public void delete(String organizationId, String domainId) {
@@ -164,7 +220,7 @@ public final class Domains {
                 .fetchOptional(this::toDomain);
     }
 
-    private OrganizationDomain toDomain(OrganizationDomainRecord row) {
+    OrganizationDomain toDomain(OrganizationDomainRecord row) {
         Instant createdAt = Times.instant(row.getCreatedAt());
         DomainState state = DomainState.valueOf(row.getState().toUpperCase(java.util.Locale.ROOT));
         if (state == DomainState.PENDING && createdAt.plus(verificationWindow).isBefore(clock.instant())) {
@@ -172,7 +228,8 @@ public final class Domains {
         }
         return new OrganizationDomain(row.getId(), row.getOrganizationId(), row.getDomain(), state,
                 VerificationStrategy.fromSlug(row.getVerificationStrategy()), row.getVerificationToken(),
-                txtPrefix + "." + row.getDomain(), createdAt, Times.instant(row.getVerifiedAt()));
+                txtPrefix + "." + row.getDomain(), createdAt, Times.instant(row.getVerifiedAt()),
+                Times.instant(row.getLastCheckedAt()), state == DomainState.PENDING ? Times.instant(row.getNextCheckAt()) : null);
     }
 
     private static ScimgateException notFound(String domainId) {

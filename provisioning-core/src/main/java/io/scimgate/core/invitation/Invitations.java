@@ -1,9 +1,10 @@
 package io.scimgate.core.invitation;
 
 import static io.scimgate.core.store.schema.Tables.INVITATION;
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.store.Database;
@@ -14,8 +15,6 @@ import io.scimgate.core.store.schema.tables.records.InvitationRecord;
 import io.scimgate.core.token.SecretTokens;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Invitations (P14, P23): a single-use token stored only as a hash, valid for a limited time.
- * Accepting one makes its pending membership active and the user's email verified.
+ * Accepting one makes its pending membership active and the user's email verified. A pending
+ * membership is never left without a way in: an expired or revoked invitation is followed by a
+ * fresh one on request ({@link #resend}, {@link #invite}).
  */
 public final class Invitations {
 
@@ -38,18 +39,18 @@ public final class Invitations {
     private final Database database;
     private final Clock clock;
     private final Duration expiry;
-    private final String acceptUrlTemplate;
-    private final InvitationSender sender;
+    private final AcceptUrls acceptUrls;
+    private final InvitationOutbox outbox;
     private final Memberships memberships;
     private final Users users;
 
     public Invitations(Database database, Clock clock, Duration expiry, String acceptUrlTemplate,
-            InvitationSender sender, Memberships memberships, Users users) {
+            InvitationOutbox outbox, Memberships memberships, Users users) {
         this.database = database;
         this.clock = clock;
         this.expiry = expiry;
-        this.acceptUrlTemplate = acceptUrlTemplate;
-        this.sender = sender;
+        this.acceptUrls = new AcceptUrls(acceptUrlTemplate);
+        this.outbox = outbox;
         this.memberships = memberships;
         this.users = users;
     }
@@ -91,7 +92,10 @@ public final class Invitations {
                     .filter(found -> SecretTokens.matches(token.trim(), found.getTokenHash()))
                     .orElseThrow(() -> ScimgateException.notFound("invitation_not_found",
                             "No invitation has this token (it may have been renewed)"));
-            requirePending(toInvitation(row), "accepted");
+            Invitation current = toInvitation(row);
+            if (current.state() != InvitationState.PENDING) {
+                throw transitionRefused(current, "accepted");
+            }
             OffsetDateTime now = Times.now(clock);
             row.setState(InvitationState.ACCEPTED.slug());
             row.setAcceptedAt(now);
@@ -109,41 +113,71 @@ public final class Invitations {
         });
     }
 
-    /** Issues a new token and expiry for a pending (or expired) invitation and delivers it again. */
+    /**
+     * Delivers an invitation again. A pending one gets a new token and expiry
+     * ({@code invitation.resent}); an expired or revoked one is followed by a fresh invitation
+     * ({@code invitation.created}) while its membership is still pending.
+     */
     public IssuedInvitation resend(String id) {
         return database.transaction(tx -> {
             InvitationRecord row = lock(tx.dsl(), id);
             Invitation current = toInvitation(row);
-            if (current.state() != InvitationState.PENDING && current.state() != InvitationState.EXPIRED) {
-                throw transitionRefused(current, "resent");
-            }
-            String token = SecretTokens.generate(TOKEN_PREFIX);
-            OffsetDateTime now = Times.now(clock);
-            row.setTokenHash(SecretTokens.hash(token));
-            row.setExpiresAt(now.plus(expiry));
-            row.setUpdatedAt(now);
-            row.store();
-            Invitation renewed = toInvitation(row);
-            tx.emit("invitation.resent", renewed.organizationId(), null, renewed.eventData());
-            deliverAfterCommit(tx, renewed, token, true);
-            return new IssuedInvitation(renewed, token, acceptUrl(token));
+            return switch (current.state()) {
+                case PENDING -> renew(tx, row);
+                case EXPIRED, REVOKED -> inviteAgain(tx, current.organizationId(), current.userId(), current.directoryId());
+                case ACCEPTED -> throw transitionRefused(current, "resent");
+            };
         });
     }
 
-    /** Revokes a pending invitation; its token stops working. */
+    /** A fresh invitation for a pending membership whose invitations expired or were revoked. */
+    public IssuedInvitation invite(String membershipId) {
+        return database.transaction(tx -> {
+            Membership membership = Memberships.lock(tx.dsl(), membershipId)
+                    .orElseThrow(() -> Memberships.notFound(membershipId)).membership();
+            String directoryId = tx.dsl().select(INVITATION.DIRECTORY_ID).from(INVITATION)
+                    .where(INVITATION.ORGANIZATION_ID.eq(membership.organizationId()), INVITATION.USER_ID.eq(membership.userId()))
+                    .orderBy(INVITATION.SEQ.desc()).limit(1)
+                    .fetchOptional(INVITATION.DIRECTORY_ID).orElse(null);
+            return inviteAgain(tx, membership.organizationId(), membership.userId(), directoryId);
+        });
+    }
+
+    /** Revokes a pending invitation; its token stops working. An expired one is a conflict: it is over already. */
     public Invitation revoke(String id) {
         return database.transaction(tx -> {
             InvitationRecord row = lock(tx.dsl(), id);
             Invitation current = toInvitation(row);
-            if (current.state() != InvitationState.PENDING && current.state() != InvitationState.EXPIRED) {
+            if (current.state() == InvitationState.EXPIRED) {
+                throw ScimgateException.conflict("invitation_expired", "Invitation " + id
+                        + " expired at " + current.expiresAt() + " and cannot be revoked; its token no longer works");
+            }
+            if (current.state() != InvitationState.PENDING) {
                 throw transitionRefused(current, "revoked");
             }
             return revoke(tx, row);
         });
     }
 
-    /** Creates a pending invitation for a user to join an organization, delivered after commit (P14). */
-    public Invitation create(Tx tx, String organizationId, User user) {
+    /**
+     * Creates a pending invitation for a user to join an organization and queues its delivery,
+     * made after commit (P14). {@code directoryId} names the directory that invited, or null.
+     */
+    public Invitation create(Tx tx, String organizationId, User user, String directoryId) {
+        return issue(tx, organizationId, user, directoryId).invitation();
+    }
+
+    /** Revokes every pending invitation of a user to an organization (P19, P24, a removed membership). */
+    public void revokePending(Tx tx, String organizationId, String userId) {
+        tx.dsl().selectFrom(INVITATION)
+                .where(INVITATION.ORGANIZATION_ID.eq(organizationId), INVITATION.USER_ID.eq(userId),
+                        INVITATION.STATE.eq(InvitationState.PENDING.slug()))
+                .forUpdate()
+                .fetch()
+                .forEach(row -> revoke(tx, row));
+    }
+
+    private IssuedInvitation issue(Tx tx, String organizationId, User user, String directoryId) {
         String token = SecretTokens.generate(TOKEN_PREFIX);
         OffsetDateTime now = Times.now(clock);
         InvitationRecord row = tx.dsl().newRecord(INVITATION);
@@ -153,25 +187,56 @@ public final class Invitations {
         row.setEmail(user.email());
         row.setEmailKey(Users.emailKey(user.email()));
         row.setState(InvitationState.PENDING.slug());
+        row.setDirectoryId(directoryId);
         row.setTokenHash(SecretTokens.hash(token));
         row.setExpiresAt(now.plus(expiry));
         row.setCreatedAt(now);
         row.setUpdatedAt(now);
         row.insert();
         Invitation invitation = toInvitation(row);
-        tx.emit("invitation.created", organizationId, null, invitation.eventData());
-        deliverAfterCommit(tx, invitation, token, false);
-        return invitation;
+        tx.emit("invitation.created", organizationId, null, withAcceptUrl(invitation, token));
+        outbox.enqueue(tx, invitation, token, false);
+        return new IssuedInvitation(invitation, token, acceptUrls.of(token));
     }
 
-    /** Revokes every pending invitation of a user to an organization (P19, P24). */
-    public void revokePending(Tx tx, String organizationId, String userId) {
-        tx.dsl().selectFrom(INVITATION)
+    private IssuedInvitation renew(Tx tx, InvitationRecord row) {
+        String token = SecretTokens.generate(TOKEN_PREFIX);
+        OffsetDateTime now = Times.now(clock);
+        row.setTokenHash(SecretTokens.hash(token));
+        row.setExpiresAt(now.plus(expiry));
+        row.setDeliveredAt(null);
+        row.setLastDeliveryError(null);
+        row.setUpdatedAt(now);
+        row.store();
+        Invitation renewed = toInvitation(row);
+        tx.emit("invitation.resent", renewed.organizationId(), null, withAcceptUrl(renewed, token));
+        outbox.enqueue(tx, renewed, token, true);
+        return new IssuedInvitation(renewed, token, acceptUrls.of(token));
+    }
+
+    /** A fresh invitation, while the membership waits for one: pending, and without a pending invitation. */
+    private IssuedInvitation inviteAgain(Tx tx, String organizationId, String userId, String directoryId) {
+        DSLContext dsl = tx.dsl();
+        Membership membership = (userId == null ? Optional.<Memberships.Stored>empty() : Memberships.lock(dsl, organizationId, userId))
+                .map(Memberships.Stored::membership)
+                .filter(found -> found.status() == MembershipStatus.PENDING)
+                .orElseThrow(() -> ScimgateException.conflict("membership_not_pending",
+                        "Only a pending membership can be invited; this person's membership is active, inactive or gone"));
+        Optional<String> pending = dsl.select(INVITATION.ID).from(INVITATION)
                 .where(INVITATION.ORGANIZATION_ID.eq(organizationId), INVITATION.USER_ID.eq(userId),
-                        INVITATION.STATE.eq(InvitationState.PENDING.slug()))
-                .forUpdate()
-                .fetch()
-                .forEach(row -> revoke(tx, row));
+                        INVITATION.STATE.eq(InvitationState.PENDING.slug()), INVITATION.EXPIRES_AT.gt(Times.now(clock)))
+                .limit(1).fetchOptional(INVITATION.ID);
+        if (pending.isPresent()) {
+            throw ScimgateException.conflict("invitation_pending", "Invitation " + pending.get()
+                    + " is still pending for this membership; resend it instead");
+        }
+        User user = Users.lockById(dsl, membership.userId()).orElseThrow(() -> Users.notFound(membership.userId()));
+        return issue(tx, organizationId, user, directoryId);
+    }
+
+    /** P23 and README "Invitations reach people": the accept URL goes to host apps that mail on their own; it holds the token, never logged. */
+    private ObjectNode withAcceptUrl(Invitation invitation, String token) {
+        return invitation.eventData().put("acceptUrl", acceptUrls.of(token));
     }
 
     private Invitation revoke(Tx tx, InvitationRecord row) {
@@ -188,33 +253,12 @@ public final class Invitations {
     private void activateMembership(Tx tx, String organizationId, User user) {
         Optional<Memberships.Stored> stored = Memberships.lock(tx.dsl(), organizationId, user.id());
         if (stored.isEmpty()) {
-            String role = tx.dsl().select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION)
-                    .where(ORGANIZATION.ID.eq(organizationId)).fetchSingle().value1();
-            memberships.insert(tx, organizationId, user.id(), MembershipStatus.ACTIVE, role, false);
+            memberships.insert(tx, organizationId, user.id(), MembershipStatus.ACTIVE,
+                    Memberships.defaultRole(tx.dsl(), organizationId), false);
         } else if (stored.get().membership().status() == MembershipStatus.PENDING) {
             var membership = stored.get().membership();
             memberships.update(tx, stored.get(), MembershipStatus.ACTIVE, membership.role(), stored.get().rememberedRole(),
                     membership.directoryManaged());
-        }
-    }
-
-    private void deliverAfterCommit(Tx tx, Invitation invitation, String token, boolean resent) {
-        var organization = tx.dsl().select(ORGANIZATION.NAME, ORGANIZATION.SEND_INVITATIONS).from(ORGANIZATION)
-                .where(ORGANIZATION.ID.eq(invitation.organizationId())).fetchSingle();
-        if (Boolean.TRUE.equals(organization.value2())) {
-            InvitationDelivery delivery = new InvitationDelivery(invitation, organization.value1(), token, acceptUrl(token), resent);
-            tx.afterCommit(() -> sender.send(delivery));
-        }
-    }
-
-    private String acceptUrl(String token) {
-        return acceptUrlTemplate == null ? null
-                : acceptUrlTemplate.replace("{token}", URLEncoder.encode(token, StandardCharsets.UTF_8));
-    }
-
-    private static void requirePending(Invitation invitation, String wanted) {
-        if (invitation.state() != InvitationState.PENDING) {
-            throw transitionRefused(invitation, wanted);
         }
     }
 
@@ -233,14 +277,19 @@ public final class Invitations {
     }
 
     private Invitation toInvitation(InvitationRecord row) {
+        return read(row, clock);
+    }
+
+    /** An invitation row as read at the clock's now: a pending one past its expiry reads as expired (P23). */
+    static Invitation read(InvitationRecord row, Clock clock) {
         InvitationState state = InvitationState.fromSlug(row.getState());
         Instant expiresAt = Times.instant(row.getExpiresAt());
         if (state == InvitationState.PENDING && !expiresAt.isAfter(clock.instant())) {
             state = InvitationState.EXPIRED;
         }
-        return new Invitation(row.getId(), row.getOrganizationId(), row.getUserId(), row.getEmail(), state, expiresAt,
-                Times.instant(row.getAcceptedAt()), Times.instant(row.getRevokedAt()), Times.instant(row.getCreatedAt()),
+        return new Invitation(row.getId(), row.getOrganizationId(), row.getUserId(), row.getEmail(), state,
+                row.getDirectoryId(), expiresAt, Times.instant(row.getAcceptedAt()), Times.instant(row.getRevokedAt()),
+                Times.instant(row.getDeliveredAt()), row.getLastDeliveryError(), Times.instant(row.getCreatedAt()),
                 Times.instant(row.getUpdatedAt()));
     }
-
 }

@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
+import io.scimgate.core.provisioning.SessionRevoker;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
@@ -18,21 +19,33 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
-/** Organization memberships: read by the host app, changed by the provisioning rules and by hand (roles). */
+/**
+ * Organization memberships: read by the host app, changed by the provisioning rules and by hand:
+ * roles, and the lifecycle of memberships no directory manages (deactivate, reactivate, remove).
+ */
 public final class Memberships {
 
     private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
 
     private final Database database;
     private final Clock clock;
+    private final SessionRevoker sessionRevoker;
+    private final List<MembershipRemovalHook> removalHooks = new CopyOnWriteArrayList<>();
 
-    public Memberships(Database database, Clock clock) {
+    public Memberships(Database database, Clock clock, SessionRevoker sessionRevoker) {
         this.database = database;
         this.clock = clock;
+        this.sessionRevoker = sessionRevoker;
+    }
+
+    /** Hooks told inside the transaction that removes a membership, e.g. to revoke its invitations. */
+    public void addRemovalHook(MembershipRemovalHook hook) {
+        removalHooks.add(hook);
     }
 
     /** A membership as stored, with the role it had before it was deprovisioned (P19). */
@@ -75,14 +88,94 @@ public final class Memberships {
     public Membership setRole(String membershipId, String role) {
         String checked = checkRole(role);
         return database.transaction(tx -> {
-            OrganizationMembershipRecord row = tx.dsl().selectFrom(ORGANIZATION_MEMBERSHIP)
-                    .where(ORGANIZATION_MEMBERSHIP.ID.eq(membershipId)).forUpdate().fetchOptional()
-                    .orElseThrow(() -> notFound(membershipId));
-            OrganizationRoles.requireRole(tx.dsl(), row.getOrganizationId(), checked);
-            Stored stored = new Stored(toMembership(row), row.getRememberedRole());
+            Stored stored = lockOrThrow(tx.dsl(), membershipId);
+            OrganizationRoles.requireRole(tx.dsl(), stored.membership().organizationId(), checked);
             return update(tx, stored, stored.membership().status(), checked, stored.rememberedRole(),
                     stored.membership().directoryManaged());
         });
+    }
+
+    /**
+     * Deactivates a membership no directory manages, as a directory's deprovisioning does (P19): the
+     * member may no longer sign in, the role is remembered and reset to the default, and the host's
+     * session revoker is called. An inactive one stays as it is.
+     */
+    public Membership deactivate(String membershipId) {
+        return database.transaction(tx -> {
+            Stored stored = lockOrThrow(tx.dsl(), membershipId);
+            Membership membership = requireManual(stored.membership(), "deactivated");
+            return switch (membership.status()) {
+                case INACTIVE -> membership;
+                case PENDING -> throw ScimgateException.conflict("membership_pending", "Membership " + membershipId
+                        + " is pending: revoke its invitation or remove the membership instead");
+                case ACTIVE -> {
+                    Membership inactive = update(tx, stored, MembershipStatus.INACTIVE,
+                            defaultRole(tx.dsl(), membership.organizationId()), membership.role(), false);
+                    tx.afterCommit(() -> sessionRevoker.revokeSessions(membership.userId(), membership.organizationId()));
+                    yield inactive;
+                }
+            };
+        });
+    }
+
+    /** Reactivates a membership no directory manages, with the role it had (P20). An active one stays as it is. */
+    public Membership reactivate(String membershipId) {
+        return database.transaction(tx -> {
+            Stored stored = lockOrThrow(tx.dsl(), membershipId);
+            Membership membership = requireManual(stored.membership(), "reactivated");
+            return switch (membership.status()) {
+                case ACTIVE -> membership;
+                case PENDING -> throw ScimgateException.conflict("membership_pending", "Membership " + membershipId
+                        + " is pending: it becomes active when its invitation is accepted");
+                case INACTIVE -> update(tx, stored, MembershipStatus.ACTIVE,
+                        stored.rememberedRole() != null ? stored.rememberedRole() : membership.role(), null, false);
+            };
+        });
+    }
+
+    /**
+     * Removes a pending or inactive membership, with its pending invitations. An active one must be
+     * deactivated first (by its directory when one manages it), so that nobody loses access unnoticed.
+     */
+    public void remove(String membershipId) {
+        database.transaction(tx -> {
+            Membership membership = lockOrThrow(tx.dsl(), membershipId).membership();
+            if (membership.status() == MembershipStatus.ACTIVE) {
+                throw ScimgateException.conflict("membership_active", "Membership " + membershipId
+                        + " is active; deactivate it first" + (membership.directoryManaged()
+                        ? " (in the identity provider: a directory manages it)" : ""));
+            }
+            for (MembershipRemovalHook hook : removalHooks) {
+                hook.removing(tx, membership);
+            }
+            delete(tx, membership);
+            return null;
+        });
+    }
+
+    private static Membership requireManual(Membership membership, String wanted) {
+        if (membership.directoryManaged()) {
+            throw ScimgateException.conflict("membership_directory_managed", "Membership " + membership.id()
+                    + " is managed by a directory and cannot be " + wanted + " by hand; change the person in the "
+                    + "identity provider, or delete the directory to manage its memberships here");
+        }
+        return membership;
+    }
+
+    private static Stored lockOrThrow(DSLContext dsl, String membershipId) {
+        return lock(dsl, membershipId).orElseThrow(() -> notFound(membershipId));
+    }
+
+    /** Locks a membership by its id. */
+    public static Optional<Stored> lock(DSLContext dsl, String membershipId) {
+        return dsl.selectFrom(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.ID.eq(membershipId)).forUpdate()
+                .fetchOptional(row -> new Stored(toMembership(row), row.getRememberedRole()));
+    }
+
+    /** The organization's default role, as read inside a transaction. */
+    public static String defaultRole(DSLContext dsl, String organizationId) {
+        return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
+                .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
     }
 
     public static String checkRole(String role) {

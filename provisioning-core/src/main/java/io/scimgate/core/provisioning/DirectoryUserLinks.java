@@ -3,7 +3,9 @@ package io.scimgate.core.provisioning;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /** The provisioning columns of directory users: which User each is linked to, and its state. */
@@ -54,12 +56,27 @@ final class DirectoryUserLinks {
 
     /** Whether another active directory user of the organization (any of its directories) holds the User. */
     static boolean heldElsewhereInOrganization(DSLContext dsl, String organizationId, String userId, String exceptDirectoryUserId) {
+        return heldInOrganization(dsl, organizationId, userId,
+                DIRECTORY_USER.ACTIVE.isTrue().and(DIRECTORY_USER.ID.ne(exceptDirectoryUserId)));
+    }
+
+    /** The Users that directory users of the directory are linked to, each once. */
+    static List<String> linkedUsers(DSLContext dsl, String directoryId) {
+        return dsl.selectDistinct(DIRECTORY_USER.USER_ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId), DIRECTORY_USER.USER_ID.isNotNull())
+                .orderBy(DIRECTORY_USER.USER_ID)
+                .fetch(DIRECTORY_USER.USER_ID);
+    }
+
+    /** Whether a directory user of another directory of the organization holds the User. */
+    static boolean heldByAnotherDirectory(DSLContext dsl, String organizationId, String userId, String directoryId) {
+        return heldInOrganization(dsl, organizationId, userId, DIRECTORY_USER.DIRECTORY_ID.ne(directoryId));
+    }
+
+    private static boolean heldInOrganization(DSLContext dsl, String organizationId, String userId, Condition which) {
         return dsl.fetchExists(dsl.selectOne().from(DIRECTORY_USER)
                 .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_USER.DIRECTORY_ID))
-                .where(DIRECTORY.ORGANIZATION_ID.eq(organizationId),
-                        DIRECTORY_USER.PROVISIONED_USER_ID.eq(userId),
-                        DIRECTORY_USER.ACTIVE.isTrue(),
-                        DIRECTORY_USER.ID.ne(exceptDirectoryUserId)));
+                .where(DIRECTORY.ORGANIZATION_ID.eq(organizationId), DIRECTORY_USER.PROVISIONED_USER_ID.eq(userId), which));
     }
 
     /** The oldest active directory user of the directory waiting because it shares this email (P10). */

@@ -1,9 +1,9 @@
 package io.scimgate.core.provisioning;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserLifecycle;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -33,7 +33,8 @@ import org.jooq.DSLContext;
  * and groups, and an organization's domain verification, do to Users, memberships and invitations.
  * Everything runs inside the transaction of the change that triggered it.
  */
-public final class Provisioning implements DirectoryUserLifecycle, GroupMembershipHook, DomainVerifiedHook {
+public final class Provisioning implements DirectoryUserLifecycle, GroupMembershipHook, DomainVerifiedHook,
+        DirectoryDeletionHook {
 
     private final Domains domains;
     private final Users users;
@@ -88,6 +89,10 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
     }
 
+    /**
+     * P19, P21; P10's handover: when a waiting directory user of the same directory takes the
+     * deleted holder's place, the person stays a member throughout (never inactive, sessions kept).
+     */
     @Override
     public void deleting(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
@@ -95,16 +100,35 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (link.provisionedUserId() == null) {
             return;
         }
+        Optional<DirectoryUser> successor = Users.lockById(dsl, link.provisionedUserId()).flatMap(held ->
+                DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email())))
+                .filter(waiting -> !waiting.equals(user.id()))
+                .map(waiting -> DirectoryUsers.read(dsl, waiting));
         // Released first, so that a person another directory user still holds gets its roles without this one's (P28).
         DirectoryUserLinks.release(dsl, user.id());
-        if (link.state() == ProvisioningState.PROVISIONED) {
+        if (link.state() == ProvisioningState.PROVISIONED && successor.isEmpty()) {
             deprovision(tx, organizationId, user, link.provisionedUserId());
         }
-        Users.lockById(dsl, link.provisionedUserId()).ifPresent(held ->
-                DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email()))
-                        .filter(waiting -> !waiting.equals(user.id()))
-                        .map(waiting -> DirectoryUsers.read(dsl, waiting))
-                        .ifPresent(waiting -> provision(tx, organizationId, waiting)));
+        successor.ifPresent(waiting -> provision(tx, organizationId, waiting));
+    }
+
+    /**
+     * P6: the memberships a deleted directory managed become the organization's own (no longer
+     * directory-managed), so that its admins can deactivate or remove them; a person another
+     * directory of the organization still holds stays directory-managed.
+     */
+    @Override
+    public void directoryDeleting(Tx tx, String organizationId, String directoryId) {
+        DSLContext dsl = tx.dsl();
+        for (String userId : DirectoryUserLinks.linkedUsers(dsl, directoryId)) {
+            if (DirectoryUserLinks.heldByAnotherDirectory(dsl, organizationId, userId, directoryId)) {
+                continue;
+            }
+            Memberships.lock(dsl, organizationId, userId)
+                    .filter(stored -> stored.membership().directoryManaged())
+                    .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(),
+                            stored.membership().role(), stored.rememberedRole(), false));
+        }
     }
 
     /**
@@ -138,11 +162,20 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
 
         boolean verified = domainVerified(dsl, organizationId, user);
-        User current = verified && !user.emailVerified()
-                ? users.update(tx, user, user.firstName(), user.lastName(), true)
-                : user;
-        ensureMembership(tx, organizationId, current, verified);
+        User current = verified ? takeDirectoryNames(tx, user, directoryUser) : user;
+        ensureMembership(tx, organizationId, current, verified, directoryUser.directoryId());
         DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
+    }
+
+    /**
+     * P12, P17: a User linked on a domain the organization verified is managed by the directory:
+     * the names it sends replace the User's (a name it leaves out stays), and the email is verified.
+     * When several organizations verified the domain, the latest directory to link or update wins.
+     */
+    private User takeDirectoryNames(Tx tx, User user, DirectoryUser directoryUser) {
+        String firstName = directoryUser.givenName() != null ? directoryUser.givenName() : user.firstName();
+        String lastName = directoryUser.familyName() != null ? directoryUser.familyName() : user.lastName();
+        return users.update(tx, user, firstName, lastName, true);
     }
 
     /** P12: the User with this email, across the whole store, or a new one. */
@@ -165,7 +198,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     /** P13–P15, P20: the membership of the User in the organization. */
-    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified) {
+    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, String directoryId) {
         DSLContext dsl = tx.dsl();
         Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
@@ -175,7 +208,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
                 if (status == MembershipStatus.PENDING) {
-                    invitations.create(tx, organizationId, user);
+                    invitations.create(tx, organizationId, user, directoryId);
                 }
                 return;
             }
@@ -222,7 +255,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         Membership membership = stored.get().membership();
         switch (membership.status()) {
             case ACTIVE -> {
-                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
+                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, Memberships.defaultRole(dsl, organizationId),
                         membership.role(), membership.directoryManaged());
                 tx.afterCommit(() -> sessionRevoker.revokeSessions(userId, organizationId));
             }
@@ -308,10 +341,5 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private static String idpRoleOr(DSLContext dsl, String organizationId, String userId, String current) {
         String idp = MemberRoles.idpRole(dsl, organizationId, userId);
         return idp != null ? idp : current;
-    }
-
-    private static String defaultRole(DSLContext dsl, String organizationId) {
-        return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
-                .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
     }
 }

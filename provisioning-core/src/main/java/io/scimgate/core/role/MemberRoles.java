@@ -2,7 +2,6 @@ package io.scimgate.core.role;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
-import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.membership.GroupRoles;
@@ -56,10 +55,10 @@ public final class MemberRoles {
         }
         if (GroupRoles.organizationUsesMapping(dsl, organizationId)) {
             return GroupRoles.mappedRoles(dsl, organizationId, List.of(userId)).getOrDefault(userId,
-                    defaultRole(dsl, organizationId));
+                    Memberships.defaultRole(dsl, organizationId));
         }
         // A remembered role is one of the catalogue: removing a role from it clears the memories of it (P26).
-        return remembered != null ? remembered : defaultRole(dsl, organizationId);
+        return remembered != null ? remembered : Memberships.defaultRole(dsl, organizationId);
     }
 
     /** The IdP role of a person in an organization, if its directory names a role of the catalogue. */
@@ -79,7 +78,7 @@ public final class MemberRoles {
         }
         DSLContext dsl = tx.dsl();
         Set<String> catalogue = OrganizationRoles.slugs(dsl, organizationId);
-        String defaultRole = defaultRole(dsl, organizationId);
+        String defaultRole = Memberships.defaultRole(dsl, organizationId);
         boolean mapping = GroupRoles.organizationUsesMapping(dsl, organizationId);
         for (List<String> chunk : Chunks.of(new TreeSet<>(userIds))) {
             Map<String, String> idp = idpRoles(dsl, organizationId, chunk, () -> catalogue);
@@ -148,10 +147,5 @@ public final class MemberRoles {
                     }
                 });
         return roles;
-    }
-
-    private static String defaultRole(DSLContext dsl, String organizationId) {
-        return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
-                .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
     }
 }

@@ -1,6 +1,7 @@
 package io.scimgate.core.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,9 @@ import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.testing.MutableClock;
 import io.scimgate.core.testing.TestCore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,7 +54,8 @@ class DomainsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gmail.com", "GMAIL.com.", "outlook.com", "proton.me", "yahoo.com", "icloud.com"})
+    @ValueSource(strings = {"gmail.com", "GMAIL.com.", "outlook.com", "proton.me", "yahoo.com", "icloud.com",
+            "yahoo.co.uk", "outlook.fr", "mail.ru", "tutanota.com", "mailinator.com", "10minutemail.com"})
     void P2_consumerDomainsAreRefused(String consumer) {
         ScimgateException refused = assertThrows(ScimgateException.class,
                 () -> domains.add(acme.id(), consumer, VerificationStrategy.MANUAL));
@@ -66,6 +72,40 @@ class DomainsTest {
                     () -> custom.core().domains().add(org.id(), "mail.example", VerificationStrategy.MANUAL));
             assertNotNull(custom.core().domains().add(org.id(), "gmail.com", VerificationStrategy.MANUAL));
         }
+    }
+
+    @Test
+    void P2_theBundledListHoldsThousandsOfFreeAndDisposableProvidersButNoEmployers() {
+        ConsumerDomains bundled = ConsumerDomains.bundled();
+        assertTrue(bundled.size() > 10_000, "entries: " + bundled.size());
+        assertTrue(ConsumerDomains.REQUIRED.stream().allMatch(bundled::contains));
+        for (String employer : List.of("acme.com", "microsoft.com", "google.com", "contractor.example")) {
+            assertFalse(bundled.contains(employer), employer);
+        }
+    }
+
+    @Test
+    void P2_aDeploymentAddsConsumerDomainsFromAFile(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("more-consumer-domains.txt");
+        Files.writeString(file, "# our own additions\n\nMail.Example.\n  freemail.test  \n");
+        assertEquals(List.of("mail.example", "freemail.test"), ConsumerDomains.readFile(file));
+        try (TestCore custom = TestCore.start(builder -> builder.extraConsumerDomains(ConsumerDomains.readFile(file)))) {
+            Organization org = custom.core().organizations().create("Custom");
+            for (String consumer : List.of("mail.example", "freemail.test", "gmail.com")) {
+                ScimgateException refused = assertThrows(ScimgateException.class,
+                        () -> custom.core().domains().add(org.id(), consumer, VerificationStrategy.MANUAL));
+                assertEquals("consumer_domain", refused.code());
+            }
+            assertNotNull(custom.core().domains().add(org.id(), "acme.com", VerificationStrategy.MANUAL));
+        }
+    }
+
+    @Test
+    void P2_aConsumerDomainFileWithAnInvalidEntryIsRefusedNamingTheLine(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("bad.txt");
+        Files.writeString(file, "good.example\nnot a domain\n");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ConsumerDomains.readFile(file));
+        assertTrue(refused.getMessage().contains("line 2"), refused.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.scimgate.core.testing.ProvisioningFixture.withEmail;
 import static io.scimgate.core.testing.ProvisioningFixture.withNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -116,6 +117,28 @@ class ProvisioningRulesTest {
     }
 
     @Test
+    void P10_theHandoverToAWaitingDirectoryUserNeverPassesThroughInactiveNorRevokesSessions() {
+        DirectoryUser holder = f.push(acmeDirectory, person("shared@acme.com", "First", "Holder"));
+        DirectoryUser waiting = f.push(acmeDirectory, new DirectoryUserData("second", null, true, null, "Second", "Holder",
+                List.of(new EmailAddress("shared@acme.com", "work", true)), null, null, null, "{\"n\":2}"));
+        Membership before = membership(acme, "shared@acme.com");
+        f.roles(acme, "admin");
+        f.core().memberships().setRole(before.id(), "admin");
+        long eventsBefore = f.lastEventId();
+
+        f.delete(acmeDirectory, holder.id());
+
+        assertEquals(ProvisioningState.PROVISIONED, f.state(acmeDirectory, waiting.id()));
+        Membership after = membership(acme, "shared@acme.com");
+        assertEquals(MembershipStatus.ACTIVE, after.status());
+        assertEquals("admin", after.role(), "the role stays: the person never left");
+        assertTrue(f.sessionsRevoked.isEmpty(), f.sessionsRevoked.toString());
+        List<String> emitted = f.eventsAfter(eventsBefore);
+        assertFalse(emitted.contains("organization_membership.updated"), emitted.toString());
+        assertEquals("Second", user("shared@acme.com").firstName(), "the new holder's names, on a verified domain");
+    }
+
+    @Test
     void P10_theSameEmailInAnotherDirectoryIsNotADuplicate() {
         String otherDirectory = f.directory(acme);
         DirectoryUser first = f.push(acmeDirectory, person("both@acme.com"));
@@ -164,6 +187,32 @@ class ProvisioningRulesTest {
     }
 
     @Test
+    void P12_linkingAnExistingUserOnADomainTheOrganizationVerifiedAppliesTheDirectorysNames() {
+        String partner = f.organization("Partner");
+        f.push(f.directory(partner), person("ana@acme.com", "Old", "Name"));
+        assertEquals("Old", user("ana@acme.com").firstName());
+        assertFalse(user("ana@acme.com").emailVerified());
+        long before = f.lastEventId();
+
+        f.push(acmeDirectory, person("ANA@acme.com", "Ana", "Lee"));
+
+        User ana = user("ana@acme.com");
+        assertEquals("Ana", ana.firstName());
+        assertEquals("Lee", ana.lastName());
+        assertTrue(ana.emailVerified());
+        assertEquals(List.of("user.updated"), f.eventsAfter(before).stream().filter(type -> type.startsWith("user.")).toList());
+    }
+
+    @Test
+    void P12_theLatestVerifiedDomainDirectoryToLinkWinsAndANameLeftOutStays() {
+        String sister = f.organization("Sister", "acme.com");
+        f.push(acmeDirectory, person("ana@acme.com", "FromAcme", "Lee"));
+        f.push(f.directory(sister), person("ana@acme.com", "FromSister", null));
+        assertEquals("FromSister", user("ana@acme.com").firstName());
+        assertEquals("Lee", user("ana@acme.com").lastName(), "a name the directory leaves out stays");
+    }
+
+    @Test
     void P13_aVerifiedDomainGivesAnActiveDirectoryManagedMembershipWithoutInvitation() {
         f.push(acmeDirectory, person("bo@acme.com"));
         Membership bo = membership(acme, "bo@acme.com");
@@ -194,8 +243,9 @@ class ProvisioningRulesTest {
         assertEquals(invitation.id(), delivery.invitation().id());
         assertTrue(delivery.token().startsWith("sgi_"));
         assertEquals("https://app.example/join?token=" + delivery.token(), delivery.acceptUrl());
-        assertFalse(f.eventsOf("invitation.created").get(0).data().toString().contains(delivery.token()),
-                "events never carry the token");
+        var created = f.eventsOf("invitation.created").get(0).data();
+        assertEquals(delivery.acceptUrl(), created.get("acceptUrl").asText(), "for host apps that mail on their own");
+        assertFalse(created.has("token"), "the token itself is no field of an event");
         assertEquals(List.of("organization_membership.created", "invitation.created"),
                 f.events("organization_membership.created", "invitation.created"));
     }
@@ -459,7 +509,7 @@ class ProvisioningRulesTest {
     }
 
     @Test
-    void P23_anExpiredInvitationCannotBeAcceptedButCanBeResent() {
+    void P23_anExpiredInvitationCannotBeAcceptedAndItsResendIsAFreshInvitation() {
         f.push(acmeDirectory, person("late@contractor.example"));
         String token = f.invitationsSent.get(0).token();
         f.clock.advance(Duration.ofDays(7).plusSeconds(1));
@@ -468,25 +518,51 @@ class ProvisioningRulesTest {
         assertEquals("invitation_expired", expired.code());
 
         var resent = f.core().invitations().resend(invitation.id());
+        assertNotEquals(invitation.id(), resent.invitation().id(), "a fresh invitation");
         assertEquals(InvitationState.PENDING, resent.invitation().state());
+        assertEquals(InvitationState.EXPIRED, f.core().invitations().get(invitation.id()).state());
         assertEquals(2, f.invitationsSent.size());
-        assertTrue(f.invitationsSent.get(1).resent());
+        assertEquals(resent.invitation().id(), f.invitationsSent.get(1).invitation().id());
         assertThrows(ScimgateException.class, () -> f.core().invitations().accept(token), "the old token is void");
         assertEquals(InvitationState.ACCEPTED, f.core().invitations().accept(resent.token()).state());
-        assertEquals(List.of("invitation.resent"), f.events("invitation.resent"));
+        assertEquals(2, f.events("invitation.created").size());
+        assertTrue(f.events("invitation.resent").isEmpty());
     }
 
     @Test
-    void P23_onlyPendingInvitationsCanBeRevokedOrResent() {
+    void P23_aPendingInvitationIsResentWithANewToken() {
+        f.push(acmeDirectory, person("guest@contractor.example"));
+        Invitation invitation = invitations(acme, InvitationState.PENDING).get(0);
+        var resent = f.core().invitations().resend(invitation.id());
+        assertEquals(invitation.id(), resent.invitation().id());
+        assertTrue(f.invitationsSent.get(1).resent());
+        assertEquals(resent.acceptUrl(), f.eventsOf("invitation.resent").get(0).data().get("acceptUrl").asText());
+        assertThrows(ScimgateException.class, () -> f.core().invitations().accept(f.invitationsSent.get(0).token()));
+        assertEquals(InvitationState.ACCEPTED, f.core().invitations().accept(resent.token()).state());
+    }
+
+    @Test
+    void P23_onlyPendingInvitationsCanBeRevoked() {
         f.push(acmeDirectory, person("guest@contractor.example"));
         Invitation invitation = invitations(acme, InvitationState.PENDING).get(0);
         assertEquals(InvitationState.REVOKED, f.core().invitations().revoke(invitation.id()).state());
         assertThrows(ScimgateException.class, () -> f.core().invitations().accept(f.invitationsSent.get(0).token()));
-        ScimgateException resend = assertThrows(ScimgateException.class, () -> f.core().invitations().resend(invitation.id()));
-        assertEquals("invitation_revoked", resend.code());
         ScimgateException revokeAgain = assertThrows(ScimgateException.class, () -> f.core().invitations().revoke(invitation.id()));
         assertEquals(ScimgateException.Kind.INVALID, revokeAgain.kind());
+        assertEquals("invitation_revoked", revokeAgain.code());
         assertEquals(List.of("invitation.revoked"), f.events("invitation.revoked"));
+    }
+
+    @Test
+    void P23_revokingAnExpiredInvitationIsAConflict() {
+        f.push(acmeDirectory, person("guest@contractor.example"));
+        Invitation invitation = invitations(acme, InvitationState.PENDING).get(0);
+        f.clock.advance(Duration.ofDays(8));
+        ScimgateException conflict = assertThrows(ScimgateException.class, () -> f.core().invitations().revoke(invitation.id()));
+        assertEquals(ScimgateException.Kind.CONFLICT, conflict.kind());
+        assertEquals("invitation_expired", conflict.code());
+        assertEquals(InvitationState.EXPIRED, f.core().invitations().get(invitation.id()).state());
+        assertTrue(f.events("invitation.revoked").isEmpty());
     }
 
     @Test
@@ -540,12 +616,31 @@ class ProvisioningRulesTest {
     }
 
     @Test
-    void P6_deletingADirectoryKeepsUsersAndMembershipsAndEmitsOnlyDsyncDeleted() {
+    void P6_deletingADirectoryKeepsUsersAndMembershipsWhichStopBeingDirectoryManaged() {
         f.push(acmeDirectory, person("ana@acme.com"));
+        f.push(acmeDirectory, person("guest@contractor.example"));
+        long before = f.lastEventId();
+        f.core().directories().delete(acmeDirectory);
+        assertEquals(List.of("organization_membership.updated", "organization_membership.updated", "dsync.deleted"),
+                f.eventsAfter(before));
+        Membership ana = membership(acme, "ana@acme.com");
+        assertEquals(MembershipStatus.ACTIVE, ana.status());
+        assertFalse(ana.directoryManaged());
+        assertFalse(membership(acme, "guest@contractor.example").directoryManaged());
+        assertEquals(MembershipStatus.PENDING, membership(acme, "guest@contractor.example").status());
+        assertTrue(f.eventsOf("organization_membership.updated").get(0).data().at("/previousAttributes/directoryManaged")
+                .asBoolean());
+        assertTrue(f.core().directories().find(acmeDirectory).isEmpty());
+    }
+
+    @Test
+    void P6_aPersonAnotherDirectoryOfTheOrganizationStillHoldsStaysDirectoryManaged() {
+        String otherDirectory = f.directory(acme);
+        f.push(acmeDirectory, person("both@acme.com"));
+        f.push(otherDirectory, person("both@acme.com"));
         long before = f.lastEventId();
         f.core().directories().delete(acmeDirectory);
         assertEquals(List.of("dsync.deleted"), f.eventsAfter(before));
-        assertEquals(MembershipStatus.ACTIVE, membership(acme, "ana@acme.com").status());
-        assertTrue(f.core().directories().find(acmeDirectory).isEmpty());
+        assertTrue(membership(acme, "both@acme.com").directoryManaged());
     }
 }

@@ -14,6 +14,8 @@ import io.scimgate.core.organization.Role;
 import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.provisioning.ProvisioningStatus;
 import io.scimgate.core.user.User;
+import io.scimgate.core.store.RetrySchedule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,13 +32,26 @@ public final class ProvisioningFixture implements AutoCloseable {
     public final MutableClock clock = MutableClock.startingNow();
     public final List<InvitationDelivery> invitationsSent = Collections.synchronizedList(new ArrayList<>());
     public final List<String> sessionsRevoked = Collections.synchronizedList(new ArrayList<>());
+    /** When set, the invitation sender throws it instead of recording the delivery. */
+    public volatile RuntimeException invitationSenderFailure;
+    /** Failed invitation deliveries are retried 1, 2, 4, then every 8 minutes, without jitter. */
+    public static final RetrySchedule DELIVERY_RETRIES = new RetrySchedule(Duration.ofMinutes(1), Duration.ofMinutes(8), false);
     private final TestCore test;
 
     public ProvisioningFixture() {
         test = TestCore.start(builder -> builder.clock(clock)
-                .invitationSender(invitationsSent::add)
+                .invitationSender(this::recordInvitation)
+                .invitationDeliveryRetries(DELIVERY_RETRIES)
                 .sessionRevoker((userId, organizationId) -> sessionsRevoked.add(userId + "@" + organizationId))
                 .invitationAcceptUrl("https://app.example/join?token={token}"));
+    }
+
+    private void recordInvitation(InvitationDelivery delivery) {
+        RuntimeException failure = invitationSenderFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        invitationsSent.add(delivery);
     }
 
     public ProvisioningCore core() {

@@ -49,6 +49,8 @@ public final class AdminApplication {
         config.register(EventsResource.class);
         config.register(WebhooksResource.class);
         config.register(GoogleDirectoryResource.class);
+        config.register(DirectoryHealthResource.class);
+        config.register(ProvisioningLogResource.class);
         AdminExceptionMappers.all().forEach(config::register);
         return config;
     }

@@ -27,6 +27,9 @@ final class AdminRequests {
     record AcceptInvitation(String token) {
     }
 
+    record CreateInvitation(String membershipId) {
+    }
+
     record ReplaceGroupRoles(java.util.List<io.scimgate.core.membership.GroupRoles.Mapping> mappings) {
     }
 

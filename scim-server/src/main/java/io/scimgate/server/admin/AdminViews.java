@@ -34,14 +34,15 @@ final class AdminViews {
     record DnsRecord(String type, String name, String value) {
     }
 
+    /** A domain; a pending DNS domain shows when its TXT record was last looked up and when it will be next. */
     record DomainView(String id, String organizationId, String domain, String state, String verification,
-            DnsRecord dnsRecord, Instant createdAt, Instant verifiedAt) {
+            DnsRecord dnsRecord, Instant createdAt, Instant verifiedAt, Instant lastCheckedAt, Instant nextCheckAt) {
         static DomainView of(OrganizationDomain domain) {
-            DnsRecord record = domain.verificationStrategy() == VerificationStrategy.DNS
-                    ? new DnsRecord("TXT", domain.verificationRecordName(), domain.verificationToken())
-                    : null;
+            boolean dns = domain.verificationStrategy() == VerificationStrategy.DNS;
+            DnsRecord record = dns ? new DnsRecord("TXT", domain.verificationRecordName(), domain.verificationToken()) : null;
             return new DomainView(domain.id(), domain.organizationId(), domain.domain(), domain.state().slug(),
-                    domain.verificationStrategy().slug(), record, domain.createdAt(), domain.verifiedAt());
+                    domain.verificationStrategy().slug(), record, domain.createdAt(), domain.verifiedAt(),
+                    domain.lastCheckedAt(), dns ? domain.nextCheckAt() : null);
         }
     }
 
@@ -126,15 +127,17 @@ final class AdminViews {
     }
 
     record InvitationView(String id, String organizationId, String userId, String email, String state,
-            Instant expiresAt, Instant acceptedAt, Instant revokedAt, Instant createdAt, Instant updatedAt) {
+            String directoryId, Instant expiresAt, Instant acceptedAt, Instant revokedAt, Instant deliveredAt,
+            String lastDeliveryError, Instant createdAt, Instant updatedAt) {
         static InvitationView of(Invitation invitation) {
             return new InvitationView(invitation.id(), invitation.organizationId(), invitation.userId(),
-                    invitation.email(), invitation.state().slug(), invitation.expiresAt(), invitation.acceptedAt(),
-                    invitation.revokedAt(), invitation.createdAt(), invitation.updatedAt());
+                    invitation.email(), invitation.state().slug(), invitation.directoryId(), invitation.expiresAt(),
+                    invitation.acceptedAt(), invitation.revokedAt(), invitation.deliveredAt(),
+                    invitation.lastDeliveryError(), invitation.createdAt(), invitation.updatedAt());
         }
     }
 
-    /** An invitation renewed by the operator, with the new token to hand over (shown only here). */
+    /** An invitation issued or renewed by the operator, with the new token to hand over (shown only here). */
     record IssuedInvitationView(InvitationView invitation, String token, String acceptUrl) {
         static IssuedInvitationView of(IssuedInvitation issued) {
             return new IssuedInvitationView(InvitationView.of(issued.invitation()), issued.token(), issued.acceptUrl());

@@ -14,9 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-/** Invitations (P23): list, read, resend, revoke, and accept by token. */
+/** Invitations (P23): list, read, invite a pending membership again, resend, revoke, and accept by token. */
 @Singleton
 @Path("invitations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +46,24 @@ public class InvitationsResource {
         return InvitationView.of(core.invitations().get(invitationId));
     }
 
-    /** Issues a new token and expiry, hands them to the invitation sender, and shows them to the operator once. */
+    /**
+     * A fresh invitation for a pending membership whose invitations expired or were revoked; its
+     * token is shown to the operator once and handed to the invitation sender.
+     */
+    @POST
+    public Response invite(AdminRequests.CreateInvitation body, @Context UriInfo uri) {
+        String membershipId = AdminRequests.required(body).membershipId();
+        if (membershipId == null || membershipId.isBlank()) {
+            throw AdminException.badRequest("membership_id_required", "Name the pending membership to invite: {\"membershipId\": \"...\"}");
+        }
+        IssuedInvitationView issued = IssuedInvitationView.of(core.invitations().invite(membershipId));
+        return Response.created(uri.getAbsolutePathBuilder().path(issued.invitation().id()).build()).entity(issued).build();
+    }
+
+    /**
+     * Delivers again: a pending invitation gets a new token and expiry; an expired or revoked one is
+     * followed by a fresh invitation (a new id). The token is shown to the operator once.
+     */
     @POST
     @Path("{invitationId}/resend")
     public IssuedInvitationView resend(@PathParam("invitationId") String invitationId) {

@@ -7,14 +7,20 @@ import io.scimgate.server.admin.AdminViews.MembershipView;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** One membership: read it, or set its role by hand. */
+/**
+ * One membership: read it, set its role by hand, deactivate or reactivate it when no directory
+ * manages it, or remove it while it is pending or inactive.
+ */
 @Singleton
 @Path("memberships")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +45,26 @@ public class MembershipsResource {
     @Path("{membershipId}")
     public MembershipView update(@PathParam("membershipId") String membershipId, AdminRequests.UpdateMembership body) {
         return view(core.memberships().setRole(membershipId, AdminRequests.required(body).role()));
+    }
+
+    @POST
+    @Path("{membershipId}/deactivate")
+    public MembershipView deactivate(@PathParam("membershipId") String membershipId) {
+        return view(core.memberships().deactivate(membershipId));
+    }
+
+    @POST
+    @Path("{membershipId}/reactivate")
+    public MembershipView reactivate(@PathParam("membershipId") String membershipId) {
+        return view(core.memberships().reactivate(membershipId));
+    }
+
+    /** Removes a pending or inactive membership with its pending invitations; an active one is 409. */
+    @DELETE
+    @Path("{membershipId}")
+    public Response remove(@PathParam("membershipId") String membershipId) {
+        core.memberships().remove(membershipId);
+        return Response.noContent().build();
     }
 
     private MembershipView view(Membership membership) {

@@ -1,6 +1,7 @@
 package io.scimgate.server.provisioning;
 
 import static io.scimgate.server.testing.ScimJson.patch;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.TestServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -109,6 +111,12 @@ class ScimProvisioningTest {
         assertTrue(eventTypes().containsAll(List.of("dsync.user.created", "organization_membership.created")));
     }
 
+    /** The server's outbox delivers on its own thread, right after the commit. */
+    private void awaitDelivered(String invitationId) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !admin.get("invitations/" + invitationId).get("deliveredAt").isNull());
+    }
+
     @Test
     void P14_P23_aGuestGetsAPendingMembershipAndAnInvitationAndAcceptingActivatesIt() {
         push("gus@contractor.example", "gus@contractor.example");
@@ -116,6 +124,7 @@ class ScimProvisioningTest {
         JsonNode invitations = admin.get("invitations?organizationId=" + organizationId + "&state=pending").get("data");
         assertEquals(1, invitations.size());
         assertFalse(invitations.toString().contains("sgi_"), "the token is never listed");
+        awaitDelivered(invitations.get(0).get("id").asText());
         assertEquals(1, SENT.size());
 
         HttpReply accepted = admin.http().post("invitations/accept", "{\"token\":\"" + SENT.get(0).token() + "\"}");

@@ -1,0 +1,10 @@
+package io.scimgate.core.membership;
+
+import io.scimgate.core.store.Tx;
+
+/** Told, inside the transaction, that an admin is removing a membership (its invitations go with it). */
+@FunctionalInterface
+public interface MembershipRemovalHook {
+
+    void removing(Tx tx, Membership membership);
+}

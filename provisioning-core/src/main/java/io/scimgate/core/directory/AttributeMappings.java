@@ -76,8 +76,8 @@ public final class AttributeMappings {
             dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate().fetchOptional()
                     .orElseThrow(() -> Directories.notFound(directoryId));
             Current current = current(dsl, directoryId);
-            if (current.mapping().equals(wanted) && current.version() > 0) {
-                return false;
+            if (current.mapping().equals(wanted)) {
+                return false; // the same mapping again (or none for none) changes no user
             }
             DirectoryAttributeMappingRecord row = new DirectoryAttributeMappingRecord(directoryId, wanted.toJson(),
                     current.version() + 1, Times.now(clock));

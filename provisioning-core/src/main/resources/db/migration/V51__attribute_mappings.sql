@@ -1,12 +1,9 @@
--- Per-directory attribute mappings (RULES.md P27): a JSON object from custom attribute names to
--- paths into the directory user's stored SCIM document. version grows with every change.
-CREATE TABLE directory_attribute_mapping (
-    directory_id VARCHAR(36)              NOT NULL PRIMARY KEY,
-    mapping      VARCHAR(100000)          NOT NULL,
-    version      BIGINT                   NOT NULL,
-    updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT directory_attribute_mapping_dir_fk FOREIGN KEY (directory_id) REFERENCES directory (id) ON DELETE CASCADE
-);
+-- Per-directory attribute mappings (RULES.md P27), on the directory's row so that every write of a
+-- directory user finds its mapping where it finds its directory: a JSON object from custom
+-- attribute names to paths into the user's stored SCIM document, and a version that grows with
+-- every change (0: never set).
+ALTER TABLE directory ADD COLUMN attribute_mapping VARCHAR(100000);
+ALTER TABLE directory ADD COLUMN attribute_mapping_version BIGINT DEFAULT 0 NOT NULL;
 
 -- The mapped values of each directory user (a JSON object) and the mapping version they were
 -- computed with; a user whose version is behind the mapping's is recomputed (in batches after a

@@ -1,7 +1,6 @@
 package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
-import static io.scimgate.core.store.schema.Tables.DIRECTORY_ATTRIBUTE_MAPPING;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,7 @@ import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
-import io.scimgate.core.store.schema.tables.records.DirectoryAttributeMappingRecord;
+import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,19 +72,19 @@ public final class AttributeMappings {
         AttributeMapping wanted = AttributeMapping.of(mapping);
         boolean changed = database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate().fetchOptional()
-                    .orElseThrow(() -> Directories.notFound(directoryId));
-            Current current = current(dsl, directoryId);
+            DirectoryRecord directory = dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate()
+                    .fetchOptional().orElseThrow(() -> Directories.notFound(directoryId));
+            Current current = of(directory);
             if (current.mapping().equals(wanted)) {
                 return false; // the same mapping again (or none for none) changes no user
             }
-            DirectoryAttributeMappingRecord row = new DirectoryAttributeMappingRecord(directoryId, wanted.toJson(),
-                    current.version() + 1, Times.now(clock));
-            if (current.version() == 0) {
-                dsl.executeInsert(row);
-            } else {
-                dsl.executeUpdate(row);
-            }
+            dsl.update(DIRECTORY)
+                    .set(DIRECTORY.ATTRIBUTE_MAPPING, wanted.toJson())
+                    .set(DIRECTORY.ATTRIBUTE_MAPPING_VERSION, current.version() + 1)
+                    .set(DIRECTORY.UPDATED_AT, Times.now(clock))
+                    .where(DIRECTORY.ID.eq(directoryId))
+                    .execute();
+            tx.tenantChanged(directoryId);
             return true;
         });
         if (changed) {
@@ -179,11 +178,24 @@ public final class AttributeMappings {
         return object;
     }
 
-    /** The directory's mapping and its version, read inside a transaction. */
+    /** The directory's mapping and its version as they are in the store, read inside a transaction. */
     public static Current current(DSLContext dsl, String directoryId) {
-        return dsl.selectFrom(DIRECTORY_ATTRIBUTE_MAPPING)
-                .where(DIRECTORY_ATTRIBUTE_MAPPING.DIRECTORY_ID.eq(directoryId))
-                .fetchOptional(row -> new Current(AttributeMapping.fromJson(row.getMapping()), row.getVersion()))
+        return dsl.select(DIRECTORY.ATTRIBUTE_MAPPING, DIRECTORY.ATTRIBUTE_MAPPING_VERSION)
+                .from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
+                .fetchOptional(row -> of(row.value1(), row.value2()))
                 .orElse(Current.NONE);
+    }
+
+    /**
+     * The mapping of a directory row. A row from the tenant cache may be a second behind another
+     * instance's change: a user written with it carries the older version, so reads compute its
+     * values afresh and no read shows the older mapping's.
+     */
+    public static Current of(DirectoryRecord directory) {
+        return of(directory.getAttributeMapping(), directory.getAttributeMappingVersion());
+    }
+
+    static Current of(String mapping, Long version) {
+        return version == null || version == 0 ? Current.NONE : new Current(AttributeMapping.fromJson(mapping), version);
     }
 }

@@ -153,7 +153,8 @@ public final class DirectoryDetails {
 
     private static SelectOnConditionStep<Record> userRows(DSLContext dsl) {
         return dsl.select(DIRECTORY_USER.asterisk())
-                .select(DIRECTORY.ORGANIZATION_ID, ORGANIZATION_MEMBERSHIP.ROLE)
+                .select(DIRECTORY.ORGANIZATION_ID, DIRECTORY.ATTRIBUTE_MAPPING, DIRECTORY.ATTRIBUTE_MAPPING_VERSION,
+                        ORGANIZATION_MEMBERSHIP.ROLE)
                 .from(DIRECTORY_USER)
                 .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_USER.DIRECTORY_ID))
                 .leftJoin(ORGANIZATION_MEMBERSHIP).on(ORGANIZATION_MEMBERSHIP.USER_ID.eq(DIRECTORY_USER.USER_ID),
@@ -187,7 +188,8 @@ public final class DirectoryDetails {
             DirectoryUser user = DirectoryUsers.toUser(stored);
             String organizationId = row.get(DIRECTORY.ORGANIZATION_ID);
             AttributeMappings.Current mapping = mappings.computeIfAbsent(user.directoryId(),
-                    directoryId -> AttributeMappings.current(dsl, directoryId));
+                    directoryId -> AttributeMappings.of(row.get(DIRECTORY.ATTRIBUTE_MAPPING),
+                            row.get(DIRECTORY.ATTRIBUTE_MAPPING_VERSION)));
             String detail = stored.getProvisioningDetail();
             if (!user.idpRoles().isEmpty()) {
                 List<String> unknown = IdpRoles.unknown(user.idpRoles(),
@@ -217,15 +219,14 @@ public final class DirectoryDetails {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<DirectoryGroupDetails> groups = new ArrayList<>(rows.size());
-        for (Record row : rows) {
-            DirectoryGroupRecord group = row.into(DIRECTORY_GROUP);
-            groups.add(new DirectoryGroupDetails(group.getId(), group.getDirectoryId(), row.get(DIRECTORY.ORGANIZATION_ID),
-                    group.getExternalId(), group.getDisplayName(), group.getMemberCount(),
-                    ScimDocument.parse(group.getAttributes()), Times.instant(group.getCreatedAt()),
-                    Times.instant(group.getUpdatedAt())));
-        }
-        return groups;
+        return rows.stream().map(row -> group(row.into(DIRECTORY_GROUP), row.get(DIRECTORY.ORGANIZATION_ID))).toList();
+    }
+
+    /** A group row as it is (member count included), for a writer that holds it. */
+    static DirectoryGroupDetails group(DirectoryGroupRecord group, String organizationId) {
+        return new DirectoryGroupDetails(group.getId(), group.getDirectoryId(), organizationId, group.getExternalId(),
+                group.getDisplayName(), group.getMemberCount(), ScimDocument.parse(group.getAttributes()),
+                Times.instant(group.getCreatedAt()), Times.instant(group.getUpdatedAt()));
     }
 
     /** The position of the item {@code after} of the directory, for keyset paging; 400 when there is none. */

@@ -14,6 +14,7 @@ import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupMemberRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
+import io.scimgate.core.tenant.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -47,11 +48,14 @@ public final class DirectoryGroups {
     private final Clock clock;
     private final DirectoryRows<DirectoryGroupRecord, DirectoryGroup> rows;
     private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
+    private final TenantCache tenants;
 
-    public DirectoryGroups(Database database, Clock clock) {
+    public DirectoryGroups(Database database, Clock clock, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ, DirectoryGroups::toGroup);
+        this.tenants = tenants;
+        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ,
+                "directory_group_dir_seq_ix", DirectoryGroups::toGroup);
     }
 
     public void addMembershipHook(GroupMembershipHook hook) {
@@ -62,7 +66,7 @@ public final class DirectoryGroups {
         validate(data);
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            String organizationId = Directories.organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             OffsetDateTime now = Times.now(clock);
             DirectoryGroupRecord row = dsl.newRecord(DIRECTORY_GROUP);
             row.setId(Ids.newId());
@@ -106,7 +110,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            Editor editor = new Editor(tx, Directories.organizationOf(dsl, directoryId), row);
+            Editor editor = new Editor(tx, Directories.organizationOf(tenants, dsl, directoryId), row);
             edit.accept(editor);
             editor.finish(true);
             return toGroup(row);
@@ -120,7 +124,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            String organizationId = Directories.organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             Set<String> members = new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
                     .from(DIRECTORY_GROUP_MEMBER)
                     .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id))
@@ -129,12 +133,12 @@ public final class DirectoryGroups {
             // (a role mapping, which the group's deletion removes), is still there to reason with.
             dsl.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id)).execute();
             if (!members.isEmpty()) {
-                dsl.update(DIRECTORY_GROUP).set(DIRECTORY_GROUP.MEMBER_COUNT, 0).where(DIRECTORY_GROUP.ID.eq(id)).execute();
                 for (GroupMembershipHook hook : hooks) {
                     hook.membersChanged(tx, directoryId, id, Set.of(), members);
                 }
             }
-            GroupMemberEvents.emit(tx, organizationId, directoryId, members.stream()
+            row.setMemberCount(0);
+            GroupMemberEvents.emit(tx, DirectoryDetails.group(row, organizationId), members.stream()
                     .map(userId -> new GroupMemberEvents.Change(GroupMemberEvents.USER_REMOVED, id, userId)).toList());
             dsl.deleteFrom(DIRECTORY_GROUP).where(DIRECTORY_GROUP.ID.eq(id)).execute();
             tx.emit("dsync.group.deleted", organizationId, directoryId, groupData(row));
@@ -361,7 +365,7 @@ public final class DirectoryGroups {
                     hook.membersChanged(tx, row.getDirectoryId(), row.getId(), Set.copyOf(added), Set.copyOf(removed));
                 }
             }
-            GroupMemberEvents.emit(tx, organizationId, row.getDirectoryId(), memberEvents);
+            GroupMemberEvents.emit(tx, DirectoryDetails.group(row, organizationId), memberEvents);
         }
     }
 

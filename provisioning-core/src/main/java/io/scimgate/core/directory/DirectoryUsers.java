@@ -14,8 +14,10 @@ import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserEmailRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
+import io.scimgate.core.tenant.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -40,12 +42,15 @@ public final class DirectoryUsers {
     private final Clock clock;
     private final DirectoryRows<DirectoryUserRecord, DirectoryUser> rows;
     private final DirectoryUserLifecycle lifecycle;
+    private final TenantCache tenants;
 
-    public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle) {
+    public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ, DirectoryUsers::toUser);
+        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
+                "directory_user_dir_seq_ix", DirectoryUsers::toUser);
         this.lifecycle = lifecycle;
+        this.tenants = tenants;
     }
 
     public DirectoryUser create(String directoryId, DirectoryUserData data) {
@@ -61,14 +66,14 @@ public final class DirectoryUsers {
                 row.setCreatedAt(now);
                 row.setUpdatedAt(now);
                 copy(data, row);
-                derive(dsl, directoryId, row);
+                derive(row, directoryOf(dsl, directoryId));
                 row.insert();
                 if (row.getSeq() == null) {
                     row.refresh(DIRECTORY_USER.SEQ);
                 }
-                writeEmails(dsl, row.getId(), directoryId, data.emails());
+                insertEmails(dsl, row.getId(), directoryId, data.emails());
                 DirectoryUser created = toUser(row);
-                String organizationId = Directories.organizationOf(dsl, directoryId);
+                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(created));
                 lifecycle.created(tx, organizationId, created);
                 return created;
@@ -109,7 +114,7 @@ public final class DirectoryUsers {
                     return before;
                 }
                 copy(data, row);
-                derive(dsl, directoryId, row);
+                derive(row, directoryOf(dsl, directoryId));
                 row.setVersion(readVersion + 1);
                 row.setUpdatedAt(Times.now(clock));
                 int updated = dsl.update(DIRECTORY_USER)
@@ -119,9 +124,10 @@ public final class DirectoryUsers {
                 if (updated != 1) {
                     throw versionMismatch(id, readVersion, -1);
                 }
-                writeEmails(dsl, id, directoryId, data.emails());
+                dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(id)).execute();
+                insertEmails(dsl, id, directoryId, data.emails());
                 DirectoryUser after = toUser(row);
-                String organizationId = Directories.organizationOf(dsl, directoryId);
+                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
                 lifecycle.updated(tx, organizationId, before, after);
                 return after;
@@ -140,7 +146,7 @@ public final class DirectoryUsers {
             DSLContext dsl = tx.dsl();
             DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
             DirectoryUser deleted = toUser(row);
-            String organizationId = Directories.organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             leaveGroups(tx, organizationId, deleted);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
             lifecycle.deleting(tx, organizationId, deleted);
@@ -215,17 +221,21 @@ public final class DirectoryUsers {
         row.setAttributes(data.attributes());
     }
 
+    private DirectoryRecord directoryOf(DSLContext dsl, String directoryId) {
+        return tenants.directory(dsl, directoryId).orElseThrow(() -> Directories.notFound(directoryId));
+    }
+
     /** What the core derives from the stored document: the mapped custom attributes (P27) and the IdP's role values (P28). */
-    private static void derive(DSLContext dsl, String directoryId, DirectoryUserRecord row) {
+    private static void derive(DirectoryUserRecord row, DirectoryRecord directory) {
         JsonNode document = ScimDocument.parse(row.getAttributes());
-        AttributeMappings.Current mapping = AttributeMappings.current(dsl, directoryId);
+        AttributeMappings.Current mapping = AttributeMappings.of(directory);
         row.setCustomAttributes(mapping.apply(document).toString());
         row.setCustomAttributesVersion(mapping.version());
         row.setIdpRoles(IdpRoles.toColumn(IdpRoles.of(document)));
     }
 
-    private static void writeEmails(DSLContext dsl, String userId, String directoryId, List<EmailAddress> emails) {
-        dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(userId)).execute();
+    /** The email rows of a user that has none (yet, or any more). */
+    private static void insertEmails(DSLContext dsl, String userId, String directoryId, List<EmailAddress> emails) {
         List<DirectoryUserEmailRecord> rows = new ArrayList<>();
         int position = 0;
         for (EmailAddress email : emails) {

@@ -30,13 +30,26 @@ final class GroupMemberEvents {
     private GroupMemberEvents() {
     }
 
+    /** The changes of one group, whose row the caller holds as it is after them. */
+    static void emit(Tx tx, DirectoryGroupDetails group, List<Change> changes) {
+        emit(tx, group.organizationId(), group.directoryId(), changes, Map.of(group.id(), group));
+    }
+
+    /** Changes of any groups of the directory, which are read as they are now. */
     static void emit(Tx tx, String organizationId, String directoryId, List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, DirectoryGroupDetails> groups = DirectoryDetails.groups(tx.dsl(),
+        emit(tx, organizationId, directoryId, changes, DirectoryDetails.groups(tx.dsl(),
                         changes.stream().map(Change::groupId).collect(Collectors.toCollection(LinkedHashSet::new)))
-                .stream().collect(Collectors.toMap(DirectoryGroupDetails::id, Function.identity()));
+                .stream().collect(Collectors.toMap(DirectoryGroupDetails::id, Function.identity())));
+    }
+
+    private static void emit(Tx tx, String organizationId, String directoryId, List<Change> changes,
+            Map<String, DirectoryGroupDetails> groups) {
+        if (changes.isEmpty()) {
+            return;
+        }
         List<Change> window = new ArrayList<>();
         LinkedHashSet<String> users = new LinkedHashSet<>();
         for (Change change : changes) {

@@ -124,6 +124,7 @@ public final class OrganizationRoles {
                 organization.store();
                 tx.emit("organization.updated", organizationId, null, Organizations.eventData(Organizations.toOrganization(organization)));
             }
+            tx.tenantChanged(organizationId);
             if (!added.isEmpty()) {
                 for (CatalogueHook hook : hooks) {
                     hook.rolesAdded(tx, organizationId, Set.copyOf(added));

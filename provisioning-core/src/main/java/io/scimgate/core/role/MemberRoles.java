@@ -43,24 +43,6 @@ public final class MemberRoles {
         DEFAULT
     }
 
-    /**
-     * The role of a member being provisioned or reactivated: its IdP role, else its mapped role
-     * when the organization maps groups (the default when none of its groups is mapped), else
-     * {@code remembered} (the role it had before it was deprovisioned), else the default.
-     */
-    public static String roleFor(DSLContext dsl, String organizationId, String userId, String remembered) {
-        String idp = idpRole(dsl, organizationId, userId);
-        if (idp != null) {
-            return idp;
-        }
-        if (GroupRoles.organizationUsesMapping(dsl, organizationId)) {
-            return GroupRoles.mappedRoles(dsl, organizationId, List.of(userId)).getOrDefault(userId,
-                    Memberships.defaultRole(dsl, organizationId));
-        }
-        // A remembered role is one of the catalogue: removing a role from it clears the memories of it (P26).
-        return remembered != null ? remembered : Memberships.defaultRole(dsl, organizationId);
-    }
-
     /** The IdP role of a person in an organization, if its directory names a role of the catalogue. */
     public static String idpRole(DSLContext dsl, String organizationId, String userId) {
         return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoles.slugs(dsl, organizationId)).get(userId);

@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,8 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * Wraps a DataSource to record the tables that INSERT, UPDATE, DELETE and MERGE statements name,
- * so a test can prove that some work wrote nothing (or only to the tables it expects), and counts
- * commits, so a test can prove how many transactions some work took.
+ * so a test can prove that some work wrote nothing (or only to the tables it expects); it keeps
+ * every statement's SQL, so a test can count statements of one kind.
  */
 public final class WrittenTables {
 
@@ -25,7 +27,7 @@ public final class WrittenTables {
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> tables = new TreeSet<>();
-    private int commits;
+    private final List<String> statements = new ArrayList<>();
 
     public DataSource wrap(DataSource dataSource) {
         return proxy(DataSource.class, dataSource, (method, arguments, result) -> result instanceof Connection connection
@@ -35,12 +37,12 @@ public final class WrittenTables {
     /** Forgets what was written so far. */
     public synchronized void reset() {
         tables.clear();
-        commits = 0;
+        statements.clear();
     }
 
-    /** How many transactions committed since the last {@link #reset()}. */
-    public synchronized int commits() {
-        return commits;
+    /** How many statements since the last {@link #reset()}, of any kind, match {@code sql} (ignoring case). */
+    public synchronized long statementsMatching(Pattern sql) {
+        return statements.stream().filter(statement -> sql.matcher(statement).find()).count();
     }
 
     /** The tables written since the last {@link #reset()}, lower-case and without schema. */
@@ -49,11 +51,6 @@ public final class WrittenTables {
     }
 
     private Object onConnection(Method method, Object[] arguments, Object result) {
-        if (method.getName().equals("commit")) {
-            synchronized (this) {
-                commits++;
-            }
-        }
         if (method.getName().startsWith("prepare") && arguments != null && arguments[0] instanceof String sql) {
             record(sql);
         }
@@ -73,6 +70,7 @@ public final class WrittenTables {
     }
 
     private synchronized void record(String sql) {
+        statements.add(sql.toLowerCase(Locale.ROOT));
         Matcher matcher = WRITE.matcher(sql);
         if (matcher.find()) {
             String[] parts = matcher.group(1).split("\\.");

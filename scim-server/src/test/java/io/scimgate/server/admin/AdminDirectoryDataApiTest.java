@@ -78,6 +78,12 @@ class AdminDirectoryDataApiTest {
         return created.json().get("id").asText();
     }
 
+    private static List<String> eventSummaries(JsonNode page) {
+        List<String> summaries = new ArrayList<>();
+        page.get("data").forEach(event -> summaries.add(event.get("event").asText() + ":" + event.at("/data/slug").asText()));
+        return summaries;
+    }
+
     private static Set<String> fieldNames(JsonNode object) {
         Set<String> names = new TreeSet<>();
         object.fieldNames().forEachRemaining(names::add);
@@ -226,6 +232,9 @@ class AdminDirectoryDataApiTest {
         assertEquals(200, replaced.status(), replaced::toString);
         assertEquals(roles, replaced.json().toString());
         assertEquals("viewer", admin.get("organizations/" + organizationId).get("defaultRole").asText());
+        JsonNode roleEvents = admin.get("events?limit=100&events=role.created,role.updated&organizationId=" + organizationId);
+        assertEquals(List.of("role.created:viewer", "role.updated:member", "role.created:admin"),
+                eventSummaries(roleEvents), "member lost the default");
 
         String id = push("ana@acme.com", "T", "D");
         assertEquals("viewer", admin.get("directories/" + directory.id() + "/users/" + id).at("/role/slug").asText());

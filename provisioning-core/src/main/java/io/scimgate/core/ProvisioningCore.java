@@ -30,6 +30,7 @@ import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.secret.SecretBox;
+import io.scimgate.core.secret.StoredSecrets;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
@@ -76,6 +77,7 @@ public final class ProvisioningCore implements AutoCloseable {
     private final GoogleSync google;
     private final ActivityRecorder directoryActivity;
     private final ProvisioningLog provisioningLog;
+    private final StoredSecrets storedSecrets;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
@@ -121,6 +123,7 @@ public final class ProvisioningCore implements AutoCloseable {
         this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
         this.provisioningLog = new ProvisioningLog(database, clock, organizations, directoryUserStatuses,
                 builder.provisioningLogRetention, builder.provisioningLogRowsPerDirectory);
+        this.storedSecrets = new StoredSecrets(database, builder.secretBox);
         events.start();
         directoryActivity.start();
     }
@@ -244,6 +247,11 @@ public final class ProvisioningCore implements AutoCloseable {
      */
     public ProvisioningLog provisioningLog() {
         return provisioningLog;
+    }
+
+    /** The secrets kept sealed in the store; re-sealed with the newest key after a key rotation. */
+    public StoredSecrets storedSecrets() {
+        return storedSecrets;
     }
 
     public static final class Builder {

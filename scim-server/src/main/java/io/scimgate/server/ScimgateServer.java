@@ -5,8 +5,15 @@ import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.mail.SmtpInvitationSender;
 import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.server.activity.ProvisioningLogFilter;
+import io.scimgate.core.store.Migrations;
+import io.scimgate.core.webhook.WebhookDispatcher;
+import io.scimgate.server.config.ConfigurationException;
+import io.scimgate.server.lifecycle.BackgroundWorkers;
+import io.scimgate.server.proxy.ForwardedHeaders;
+import io.scimgate.server.tls.ServerTls;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.PublicUrl;
@@ -18,8 +25,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import jakarta.ws.rs.core.Feature;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -28,6 +38,7 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,17 +55,22 @@ public final class ScimgateServer implements AutoCloseable {
     private final ProvisioningCore core;
     private final HttpServer http;
     private final Optional<String> generatedAdminToken;
-    private final GoogleSyncScheduler googleSync;
+    private final BackgroundWorkers workers;
+    private final InstanceHeartbeat heartbeat;
+    private final AtomicBoolean stopping;
     private final String invitationDelivery;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
-            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync, String invitationDelivery) {
+            Optional<String> generatedAdminToken, BackgroundWorkers workers, InstanceHeartbeat heartbeat, AtomicBoolean stopping,
+            String invitationDelivery) {
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
         this.http = http;
         this.generatedAdminToken = generatedAdminToken;
-        this.googleSync = googleSync;
+        this.workers = workers;
+        this.heartbeat = heartbeat;
+        this.stopping = stopping;
         this.invitationDelivery = invitationDelivery;
     }
 
@@ -68,6 +84,7 @@ public final class ScimgateServer implements AutoCloseable {
      */
     public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
+        ServerTls tls = null;
         try {
             ProvisioningCore.Builder builder = ProvisioningCore.builder()
                     .dataSource(dataSource)
@@ -85,38 +102,46 @@ public final class ScimgateServer implements AutoCloseable {
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
 
-            URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
-                    ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst()))
-                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC())), false);
+            Feature forwarded = ForwardedHeaders.feature(config.get(ServerConfig.TRUSTED_PROXIES));
+            InstanceHeartbeat heartbeat = new InstanceHeartbeat(core.database());
+            ResourceConfig scim = ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
+                    config.rateLimitPerSecond(), config.rateLimitBurst(), heartbeat::liveInstances))
+                    .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC()))
+                    .register(forwarded);
+            tls = config.servesTls() ? serverTls(config) : null;
+            URI scimUri = URI.create((tls != null ? "https://" : "http://") + config.bindAddress() + ":" + config.port() + "/scim/v2/");
+            HttpServer http = tls == null ? GrizzlyHttpServerFactory.createHttpServer(scimUri, scim, false)
+                    : GrizzlyHttpServerFactory.createHttpServer(scimUri, scim, true, tls.engineConfigurator(), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    AdminApplication.create(core, publicUrl));
+                    AdminApplication.create(core, publicUrl).register(forwarded));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
-            http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
             http.getServerConfiguration().addHttpHandler(new ConsoleHandler(),
                     HttpHandlerRegistration.builder().contextPath(ConsoleHandler.CONTEXT_PATH).urlPattern("/*").build());
+            BackgroundWorkers workers = backgroundWorkers(core, heartbeat, tls);
+            AtomicBoolean stopping = new AtomicBoolean();
+            HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), workers.health(),
+                    stopping::get);
+            http.getServerConfiguration().addHttpHandler(readiness, "/health", "/health/ready");
+            http.getServerConfiguration().addHttpHandler(HealthHandler.liveness(), "/health/live");
             sizeWorkersToThePool(http, dataSource.getMaximumPoolSize());
             http.start();
-            core.webhookDispatcher().start();
-            core.invitationOutbox().start();
-            core.domainChecks().start();
+            workers.start();
             String invitations = invitationDelivery(core, mailer);
             if (core.invitationOutbox().hasSender()) {
                 LOG.info("Invitations: {}", invitations);
             } else {
                 LOG.warn("Invitations: {}", invitations);
             }
-            core.provisioningLog().start();
-            GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
-            googleSync.start();
-            return new ScimgateServer(config, dataSource, core, http, generated, googleSync, invitations);
+            return new ScimgateServer(config, dataSource, core, http, generated, workers, heartbeat, stopping, invitations);
         } catch (IOException e) {
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
         } catch (RuntimeException e) {
             dataSource.close();
+            if (tls != null) {
+                tls.close();
+            }
             throw e;
         }
     }
@@ -140,6 +165,35 @@ public final class ScimgateServer implements AutoCloseable {
         return invitationDelivery;
     }
 
+    private static ServerTls serverTls(ServerConfig config) {
+        try {
+            return ServerTls.load(config.get(ServerConfig.TLS_CERT), config.get(ServerConfig.TLS_KEY),
+                    config.get(ServerConfig.TLS_RELOAD_INTERVAL));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(List.of(ServerConfig.TLS_CERT.variable() + " / " + ServerConfig.TLS_KEY.variable()
+                    + ": " + e.getMessage()));
+        }
+    }
+
+    private static BackgroundWorkers backgroundWorkers(ProvisioningCore core, InstanceHeartbeat heartbeat, ServerTls tls) {
+        WebhookDispatcher webhooks = core.webhookDispatcher();
+        GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
+        BackgroundWorkers workers = new BackgroundWorkers()
+                .add(new BackgroundWorkers.Worker("webhooks", webhooks::start, webhooks::isAlive, webhooks))
+                .add(new BackgroundWorkers.Worker("googleSync", googleSync::start, googleSync::isAlive, googleSync))
+                .add(new BackgroundWorkers.Worker("instanceHeartbeat", heartbeat::start, heartbeat::isAlive, heartbeat))
+                .add(new BackgroundWorkers.Worker("invitationOutbox", core.invitationOutbox()::start,
+                        core.invitationOutbox()::isRunning, core.invitationOutbox()))
+                .add(new BackgroundWorkers.Worker("domainChecks", core.domainChecks()::start, core.domainChecks()::isRunning,
+                        core.domainChecks()))
+                .add(new BackgroundWorkers.Worker("provisioningLog", core.provisioningLog()::start,
+                        core.provisioningLog()::isRunning, core.provisioningLog()));
+        if (tls != null) {
+            workers.add(new BackgroundWorkers.Worker("tlsReload", tls::start, tls::isAlive, tls));
+        }
+        return workers;
+    }
+
     /**
      * Where invitees accept: SCIMGATE_INVITATION_URL (the host app's page, with {token}), else a
      * path on the public URL that a host app in front of scimgate is expected to serve.
@@ -148,9 +202,7 @@ public final class ScimgateServer implements AutoCloseable {
         if (config.invitationUrl() != null) {
             return config.invitationUrl();
         }
-        String base = config.publicUrl() != null ? config.publicUrl()
-                : "http://" + (config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress()) + ":" + config.port();
-        return base + "/accept-invitation?token={token}";
+        return config.baseUrl(config.port()) + "/accept-invitation?token={token}";
     }
 
     /**
@@ -173,15 +225,16 @@ public final class ScimgateServer implements AutoCloseable {
 
     /** Where clients reach this server: the public URL when configured, else the bound address. */
     public String baseUrl() {
-        if (config.publicUrl() != null) {
-            return config.publicUrl();
-        }
-        String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
-        return "http://" + host + ":" + port();
+        return config.baseUrl(port());
     }
 
     public ProvisioningCore core() {
         return core;
+    }
+
+    /** The instances sharing this server's store, itself included, as of the last heartbeat: each enforces its share of a request budget. */
+    public int liveInstances() {
+        return heartbeat.liveInstances();
     }
 
     /** The admin token generated at this start, when none was configured or stored before. */
@@ -189,23 +242,34 @@ public final class ScimgateServer implements AutoCloseable {
         return generatedAdminToken;
     }
 
-    /** Stops accepting requests, lets those in flight finish for up to five seconds, then closes the store. */
+    /** Stops gracefully within the configured {@code SCIMGATE_SHUTDOWN_GRACE}; see {@link #close(Duration)}. */
     @Override
     public void close() {
-        close(Duration.ofSeconds(5));
+        close(config.get(ServerConfig.SHUTDOWN_GRACE));
     }
 
+    /**
+     * Stops gracefully: readiness turns 503 at once; the listener stops accepting connections,
+     * requests in flight finish for up to {@code grace} (then their connections are closed);
+     * meanwhile the background workers stop at a safe point (a webhook delivery or Google sync
+     * step under way is finished and recorded); the store closes last.
+     */
     public void close(Duration grace) {
-        core.webhookDispatcher().close();
-        core.invitationOutbox().close();
-        core.domainChecks().close();
-        // Stopped first: a run under way records its end and frees its lease while the store is still open.
-        googleSync.close();
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        Thread workersStopping = new Thread(workers::stop, "scimgate-stop-workers");
+        workersStopping.start();
         try {
             http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
             http.shutdownNow();
+        }
+        try {
+            workersStopping.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             core.provisioningLog().close();
             core.close();

@@ -15,9 +15,11 @@ import io.scimgate.server.config.Configuration;
 import io.scimgate.server.config.ConfigurationException;
 import io.scimgate.server.config.ConfigurationFile;
 import io.scimgate.server.config.Setting;
+import io.scimgate.server.proxy.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,16 @@ public final class ServerConfig {
             "Google's OAuth token endpoint");
     public static final Setting<URI> GOOGLE_API_URL = Setting.url("SCIMGATE_GOOGLE_API_URL", GoogleOptions.GOOGLE_API_BASE_URL,
             "the Admin SDK host");
+    public static final Setting<Path> TLS_CERT = Setting.readableFile("SCIMGATE_TLS_CERT",
+            "PEM certificate chain (server certificate first); with SCIMGATE_TLS_KEY, scimgate serves HTTPS itself");
+    public static final Setting<Path> TLS_KEY = Setting.readableFile("SCIMGATE_TLS_KEY",
+            "PEM private key of the certificate (PKCS#8, RSA or EC), unencrypted");
+    public static final Setting<Duration> TLS_RELOAD_INTERVAL = Setting.duration("SCIMGATE_TLS_RELOAD_INTERVAL",
+            Duration.ofMinutes(1), "how often the certificate files are checked for a renewal");
+    public static final Setting<TrustedProxies> TRUSTED_PROXIES = Setting.of("SCIMGATE_TRUSTED_PROXIES", TrustedProxies.none(),
+            TrustedProxies::parse, "reverse proxies (addresses or CIDR ranges) whose X-Forwarded-* headers are believed");
+    public static final Setting<Duration> SHUTDOWN_GRACE = Setting.duration("SCIMGATE_SHUTDOWN_GRACE", Duration.ofSeconds(30),
+            "on SIGTERM, how long requests in flight may take to finish");
 
     public static final Setting<SmtpServer> SMTP_URL = Setting.of("SCIMGATE_SMTP_URL", null, SmtpServer::parse,
             "SMTP server that mails invitations: smtp://user:password@host:587 or smtps://user:password@host:465").secret();
@@ -112,15 +124,26 @@ public final class ServerConfig {
         Path path = configFile != null ? configFile : named == null || named.isBlank() ? null : Path.of(named.trim());
         ConfigurationFile file = path == null ? ConfigurationFile.none() : ConfigurationFile.read(path);
         ServerConfig config = new ServerConfig(Configuration.resolve(SETTINGS, file, environment));
+        List<String> problems = new ArrayList<>();
         if (config.get(SMTP_URL) != null && config.get(MAIL_FROM) == null) {
-            throw new ConfigurationException(List.of(MAIL_FROM.variable() + ": is required with " + SMTP_URL.variable()
-                    + ", e.g. \"Acme Access <no-reply@acme.com>\""));
+            problems.add(MAIL_FROM.variable() + ": is required with " + SMTP_URL.variable()
+                    + ", e.g. \"Acme Access <no-reply@acme.com>\"");
         }
         if (config.get(DNS_RECHECK_LONGEST).compareTo(config.get(DNS_RECHECK_FIRST)) < 0) {
-            throw new ConfigurationException(List.of(DNS_RECHECK_LONGEST.variable() + ": must not be shorter than "
-                    + DNS_RECHECK_FIRST.variable()));
+            problems.add(DNS_RECHECK_LONGEST.variable() + ": must not be shorter than " + DNS_RECHECK_FIRST.variable());
+        }
+        if ((config.get(TLS_CERT) == null) != (config.get(TLS_KEY) == null)) {
+            problems.add(TLS_CERT.variable() + " and " + TLS_KEY.variable() + ": give both (HTTPS) or neither (HTTP)");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
         }
         return config;
+    }
+
+    /** Whether scimgate serves HTTPS itself ({@code SCIMGATE_TLS_CERT} and {@code SCIMGATE_TLS_KEY}). */
+    public boolean servesTls() {
+        return get(TLS_CERT) != null;
     }
 
     public <T> T get(Setting<T> setting) {
@@ -153,6 +176,18 @@ public final class ServerConfig {
     public String publicUrl() {
         URI url = get(PUBLIC_URL);
         return url == null ? null : url.toString();
+    }
+
+    /**
+     * Where clients reach a server of this configuration listening on {@code port}: the public URL
+     * when configured, else the bound address ({@code localhost} for a wildcard bind).
+     */
+    public String baseUrl(int port) {
+        if (publicUrl() != null) {
+            return publicUrl();
+        }
+        String host = bindAddress().equals("0.0.0.0") ? "localhost" : bindAddress();
+        return (servesTls() ? "https://" : "http://") + host + ":" + port;
     }
 
     public String dbUrl() {

@@ -117,6 +117,11 @@ public final class ProvisioningLog implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the background writer runs (started and not closed). */
+    public synchronized boolean isRunning() {
+        return flusher != null;
+    }
+
     /** Stops the background writer after writing what is pending. */
     @Override
     public void close() {

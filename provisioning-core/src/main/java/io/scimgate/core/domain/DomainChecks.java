@@ -121,6 +121,11 @@ public final class DomainChecks implements AutoCloseable {
         loop.start();
     }
 
+    /** Whether the background checks run (started and not closed). */
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
     /** Stops the schedule after the check under way. */
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package io.scimgate.core.google;
 
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.secret.SecretBox;
+import io.scimgate.core.secret.StoredSecrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.nio.file.InvalidPathException;
  */
 final class Credentials {
 
-    static final String ENCRYPTED = "encrypted";
+    static final String ENCRYPTED = StoredSecrets.ENCRYPTED;
     static final String FILE = "file";
     private static final long MAX_KEY_FILE_BYTES = 64 * 1024;
 
@@ -79,7 +80,7 @@ final class Credentials {
 
     /** Binds a sealed key to its directory: copied into another directory's row, it does not open. */
     private static String context(String directoryId) {
-        return "google_directory:" + directoryId;
+        return StoredSecrets.googleKeyContext(directoryId);
     }
 
     private static ScimgateException unreadable(String keyFile, String why) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class GoogleSyncScheduler implements AutoCloseable {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final StopSignal stop = new StopSignal();
     private volatile ScheduledExecutorService executor;
+    private volatile ScheduledFuture<?> ticks;
 
     public GoogleSyncScheduler(GoogleSync sync, Duration poll) {
         this.sync = sync;
@@ -42,8 +44,14 @@ public final class GoogleSyncScheduler implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::tick, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        ticks = executor.scheduleWithFixedDelay(this::tick, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         sync.directories().onSyncRequested(this::wake);
+    }
+
+    /** True while started and its polls are still scheduled (a poll that died with an Error ends them). */
+    public boolean isAlive() {
+        ScheduledFuture<?> scheduled = ticks;
+        return executor != null && scheduled != null && !scheduled.isDone();
     }
 
     /** Looks for due directories now rather than at the next poll; wakes pending at once count as one. */

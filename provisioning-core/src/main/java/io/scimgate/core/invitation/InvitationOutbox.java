@@ -218,6 +218,11 @@ public final class InvitationOutbox implements AutoCloseable {
         loop.start();
     }
 
+    /** Whether the background thread runs (started and not closed). */
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
     /**
      * Stops the background thread after the delivery under way; one cut short is taken over by an
      * instance (or this one, restarted) once its claim runs out.

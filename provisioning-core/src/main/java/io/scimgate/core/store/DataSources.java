@@ -26,19 +26,27 @@ public final class DataSources {
     }
 
     /**
-     * H2 delays writing committed transactions by 500 ms unless told otherwise; a server that
-     * answered 201 must not lose the row to a kill -9, so WRITE_DELAY=0 is added unless the
-     * operator set it explicitly.
+     * H2 settings for a file store, each added unless the operator set it explicitly. H2 delays writing
+     * committed transactions by 500 ms; a server that answered 201 must not lose the row to a
+     * kill -9, so WRITE_DELAY=0. H2 closes the database from its own JVM shutdown hook, which on
+     * SIGTERM would fail the requests a graceful shutdown is still finishing, so
+     * DB_CLOSE_ON_EXIT=FALSE: the pool closes it, last. And a statement cache sized to the store.
      */
     static String durable(String jdbcUrl) {
+        if (!isH2(jdbcUrl) || jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+            return jdbcUrl;
+        }
         String url = jdbcUrl;
-        if (isH2(url) && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")
-                && !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        if (!upper.contains("WRITE_DELAY")) {
             url += ";WRITE_DELAY=0";
+        }
+        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+            url += ";DB_CLOSE_ON_EXIT=FALSE";
         }
         // H2 keeps 8 parsed statements per connection by default; the store uses a few dozen
         // distinct ones, which H2 would otherwise parse again on nearly every execution.
-        if (isH2(url) && !url.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+        if (!upper.contains("QUERY_CACHE_SIZE")) {
             url += ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
         }
         return url;

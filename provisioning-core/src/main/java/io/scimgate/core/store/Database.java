@@ -8,7 +8,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -48,11 +47,7 @@ public final class Database {
 
     /** Applies pending migrations, then opens the store. */
     public static Database migrateAndOpen(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        Migrations.apply(dataSource);
         return new Database(dataSource, dialectOf(dataSource));
     }
 

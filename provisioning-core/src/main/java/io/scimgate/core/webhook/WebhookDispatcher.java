@@ -22,6 +22,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +51,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     private final String instance = Ids.newId();
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    private volatile boolean stopping;
     private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> rounds;
 
     public WebhookDispatcher(Database database, Clock clock, Events events) {
         this.database = database;
@@ -72,26 +77,53 @@ public final class WebhookDispatcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::deliverDueSafely, 1, 1, TimeUnit.SECONDS);
+        stopping = false;
+        rounds = scheduler.scheduleWithFixedDelay(this::deliverDueSafely, 1, 1, TimeUnit.SECONDS);
         events.addListener(event -> wakeUp());
+    }
+
+    /** True while started and its delivery rounds are still scheduled (a round that died with an Error ends them). */
+    public synchronized boolean isAlive() {
+        return scheduler != null && !rounds.isDone();
     }
 
     private void wakeUp() {
         ScheduledExecutorService running = scheduler;
         if (running != null && wakeUpPending.compareAndSet(false, true)) {
-            running.execute(() -> {
+            try {
+                running.execute(() -> {
+                    wakeUpPending.set(false);
+                    deliverDueSafely();
+                });
+            } catch (RejectedExecutionException stopped) {
                 wakeUpPending.set(false);
-                deliverDueSafely();
-            });
+            }
         }
     }
 
+    /**
+     * Stops at a safe point: the delivery under way finishes and is recorded (its endpoint's
+     * cursor and lease are written), no further event is sent, and the thread ends. The thread is
+     * interrupted only if that takes longer than {@link #STOP_WAIT}, since H2 closes its database
+     * when a writing thread is interrupted.
+     */
     @Override
     public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (scheduler == null) {
+            return;
         }
+        stopping = true;
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The webhook dispatcher did not stop within {}; interrupting it", STOP_WAIT);
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            scheduler.shutdownNow();
+        }
+        scheduler = null;
     }
 
     private void deliverDueSafely() {
@@ -110,6 +142,9 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .and(WEBHOOK_ENDPOINT.LEASE_UNTIL.isNull().or(WEBHOOK_ENDPOINT.LEASE_UNTIL.lt(now)))
                 .fetch(WEBHOOK_ENDPOINT.ID);
         for (String endpointId : due) {
+            if (stopping) {
+                return;
+            }
             if (lease(endpointId)) {
                 try {
                     serve(endpointId);
@@ -128,7 +163,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         List<Event> pending = events.list(endpoint.getCursorEventId(), BATCH, Webhooks.types(endpoint),
                 endpoint.getOrganizationId());
         for (Event event : pending) {
-            if (!deliver(endpoint, event)) {
+            if (stopping || !deliver(endpoint, event)) {
                 return;
             }
         }

@@ -7,4 +7,5 @@ export const EVENT_TYPES = [
   'organization.created', 'organization.updated', 'organization_domain.verified',
   'organization_membership.created', 'organization_membership.updated', 'organization_membership.deleted',
   'invitation.created', 'invitation.resent', 'invitation.accepted', 'invitation.revoked',
+  'role.created', 'role.updated', 'role.deleted',
 ];

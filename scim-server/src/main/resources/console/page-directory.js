@@ -122,16 +122,16 @@ class DirectoryPage {
     const state = this.userState.value;
     const needle = this.userSearch.value.trim().toLowerCase();
     const shown = this.loadedUsers.filter(u => (!state || u.provisioning.state === state)
-      && (!needle || [u.userName, u.primaryEmail, u.firstName, u.lastName].some(v => v && v.toLowerCase().includes(needle))));
+      && (!needle || [u.userName, u.email, u.firstName, u.lastName].some(v => v && v.toLowerCase().includes(needle))));
     if (shown.length === 0) {
       return emptyState('No user matches these filters.');
     }
     return h('div', {}, h('p', { className: 'subtle' }, `${shown.length} of ${this.loadedUsers.length} users`),
       table('Directory users', [
         ['User name', u => u.userName],
-        ['Primary e-mail', u => u.primaryEmail || '—'],
+        ['Primary e-mail', u => u.email || '—'],
         ['Name', u => [u.firstName, u.lastName].filter(Boolean).join(' ') || '—'],
-        ['Active in IdP', u => u.active ? 'yes' : 'no'],
+        ['Active in IdP', u => u.state === 'active' ? 'yes' : 'no'],
         ['Provisioning', u => h('div', {}, badge(u.provisioning.state),
           u.provisioning.detail ? h('p', { className: 'reason' }, u.provisioning.detail) : null)],
         ['Updated', u => time(u.updatedAt)],

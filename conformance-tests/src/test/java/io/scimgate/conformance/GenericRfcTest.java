@@ -110,7 +110,7 @@ class GenericRfcTest {
     }
 
     @Test
-    @DisplayName("Generic discovery: /ServiceProviderConfig announces what is supported; /ResourceTypes and /Schemas list Users and Groups")
+    @DisplayName("Generic discovery: /ServiceProviderConfig announces what is supported; /ResourceTypes and /Schemas list Users, Groups and Roles")
     @Step(provider = "generic", step = "discovery")
     void discovery() {
         JsonNode config = expect(200, scim.get("ServiceProviderConfig"));
@@ -118,7 +118,7 @@ class GenericRfcTest {
         assertEquals(100, config.at("/filter/maxResults").asInt());
         Set<String> types = new HashSet<>();
         expect(200, scim.get("ResourceTypes")).get("Resources").forEach(type -> types.add(type.get("name").asText()));
-        assertEquals(Set.of("User", "Group"), types);
+        assertEquals(Set.of("User", "Group", "Role"), types);
         Set<String> schemas = new HashSet<>();
         expect(200, scim.get("Schemas")).get("Resources").forEach(schema -> schemas.add(schema.get("id").asText()));
         assertTrue(schemas.containsAll(Set.of(Json.USER, Json.GROUP, Json.ENTERPRISE)), schemas::toString);

@@ -93,11 +93,11 @@ class GooglePollerTest {
                 .get("lastRun");
     }
 
-    /** The directory's users with their provisioning state, by externalId (the Google id). */
+    /** The directory's users with their provisioning state, by idpId (the Google id). */
     private Map<String, JsonNode> directoryUsers() {
         Map<String, JsonNode> byGoogleId = new HashMap<>();
         JsonNode page = tenant.admin.get("directories/" + tenant.directory.id() + "/users?limit=100");
-        page.get("data").forEach(user -> byGoogleId.put(user.get("externalId").asText(), user));
+        page.get("data").forEach(user -> byGoogleId.put(user.get("idpId").asText(), user));
         assertTrue(page.at("/listMetadata/after").isNull(), "one page holds them all");
         return byGoogleId;
     }
@@ -134,9 +134,9 @@ class GooglePollerTest {
         assertEquals(6, users.size(), users::toString);
         for (String id : googleIds) {
             JsonNode user = users.get(id);
-            assertTrue(user.get("active").asBoolean(), user::toString);
+            assertEquals("active", user.get("state").asText(), user::toString);
             assertEquals("provisioned", user.at("/provisioning/state").asText(), user::toString);
-            assertEquals("active", tenant.membershipStatus(user.get("primaryEmail").asText()), user::toString);
+            assertEquals("active", tenant.membershipStatus(user.get("email").asText()), user::toString);
         }
         Map<String, JsonNode> before = users;
         JsonNode diBefore = users.get(di);
@@ -163,15 +163,15 @@ class GooglePollerTest {
         assertEquals(5, users.size(), users::toString);
         for (String inactive : List.of(bo, cy)) {
             JsonNode user = users.get(inactive);
-            assertFalse(user.get("active").asBoolean(), user::toString);
+            assertEquals("inactive", user.get("state").asText(), user::toString);
             assertEquals("deprovisioned", user.at("/provisioning/state").asText(), user::toString);
-            assertEquals("inactive", tenant.membershipStatus(user.get("primaryEmail").asText()), user::toString);
+            assertEquals("inactive", tenant.membershipStatus(user.get("email").asText()), user::toString);
         }
 
         JsonNode renamed = users.get(di);
         assertEquals(diBefore.get("id").asText(), renamed.get("id").asText(), "updated in place: same directory user");
         assertEquals(tenant.employee("di.ho"), renamed.get("userName").asText());
-        assertEquals(tenant.employee("di.ho"), renamed.get("primaryEmail").asText());
+        assertEquals(tenant.employee("di.ho"), renamed.get("email").asText());
         assertEquals("provisioned", renamed.at("/provisioning/state").asText());
         assertEquals(diBefore.at("/provisioning/userId").asText(), renamed.at("/provisioning/userId").asText());
         assertEquals(tenant.employee("di"), tenant.user(tenant.employee("di")).get("email").asText(),
@@ -186,7 +186,7 @@ class GooglePollerTest {
 
         for (String unchanged : List.of(ana, fay)) {
             assertEquals(before.get(unchanged), users.get(unchanged), "same etag: not written again");
-            assertEquals("active", tenant.membershipStatus(users.get(unchanged).get("primaryEmail").asText()));
+            assertEquals("active", tenant.membershipStatus(users.get(unchanged).get("email").asText()));
         }
         assertEquals(6, events("dsync.user.created"));
         assertEquals(3, events("dsync.user.updated"), "suspended, archived, renamed; nothing for the unchanged");

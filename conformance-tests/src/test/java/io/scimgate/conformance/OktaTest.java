@@ -128,6 +128,7 @@ class OktaTest {
     void deactivateAndReactivate() {
         String email = tenant.employee("cy");
         String id = createAsOktaDoes(email);
+        tenant.addRoles(List.of("admin"));
         expect(200, tenant.admin.http().patch("memberships/" + tenant.membership(email).get("id").asText(),
                 "{\"role\":\"admin\"}"));
 

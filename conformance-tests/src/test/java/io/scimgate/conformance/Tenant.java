@@ -1,12 +1,17 @@
 package io.scimgate.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.scimgate.server.testing.AdminClient;
 import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -124,6 +129,7 @@ final class Tenant {
 
     /** Maps directory groups to roles (group id → role, all of one priority), replacing the organization's mappings. */
     void mapGroupsToRoles(Map<String, String> roleByGroupId) {
+        addRoles(roleByGroupId.values());
         StringBuilder mappings = new StringBuilder();
         roleByGroupId.forEach((groupId, role) -> mappings.append(mappings.length() == 0 ? "" : ",")
                 .append("{\"groupId\":\"").append(groupId).append("\",\"role\":\"").append(role).append("\",\"priority\":10}"));
@@ -132,6 +138,20 @@ final class Tenant {
         if (answer.get("mappings").size() != roleByGroupId.size()) {
             throw new AssertionError("group-roles answered " + answer);
         }
+    }
+
+    /** Adds these roles to the organization's catalogue (RULES.md P26), keeping those it has. */
+    void addRoles(Collection<String> slugs) {
+        ArrayNode roles = (ArrayNode)
+                admin.get("organizations/" + organizationId + "/roles");
+        Set<String> known = new HashSet<>();
+        roles.forEach(role -> known.add(role.get("slug").asText()));
+        for (String slug : new TreeSet<>(slugs)) {
+            if (known.add(slug)) {
+                roles.addObject().put("slug", slug).put("name", slug).put("default", false);
+            }
+        }
+        Json.expect(200, admin.http().put("organizations/" + organizationId + "/roles", roles.toString()));
     }
 
     /** The role of the organization's membership of the person with this email. */

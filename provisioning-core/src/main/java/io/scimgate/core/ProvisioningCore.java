@@ -3,7 +3,9 @@ package io.scimgate.core;
 import io.scimgate.core.directory.ActivityRecorder;
 import io.scimgate.core.activity.JournalingOutbox;
 import io.scimgate.core.activity.ProvisioningLog;
+import io.scimgate.core.directory.AttributeMappings;
 import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.DirectoryDetails;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.domain.ConsumerDomains;
@@ -18,10 +20,12 @@ import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.invitation.InvitationOutbox;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
 import io.scimgate.core.provisioning.SessionRevoker;
+import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
@@ -63,6 +67,9 @@ public final class ProvisioningCore implements AutoCloseable {
     private final Invitations invitations;
     private final InvitationOutbox invitationOutbox;
     private final GroupRoles groupRoles;
+    private final OrganizationRoles organizationRoles;
+    private final AttributeMappings attributeMappings;
+    private final DirectoryDetails directoryDetails;
     private final AdminTokens adminTokens;
     private final Events events;
     private final Webhooks webhooks;
@@ -94,9 +101,16 @@ public final class ProvisioningCore implements AutoCloseable {
                 invitationOutbox, memberships, users);
         memberships.addRemovalHook((tx, membership) ->
                 invitations.revokePending(tx, membership.organizationId(), membership.userId()));
-        this.groupRoles = new GroupRoles(database);
+        MemberRoles memberRoles = new MemberRoles(memberships);
         Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker,
-                tenants);
+                tenants, memberRoles);
+        this.groupRoles = new GroupRoles(database,
+                (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));
+        this.organizationRoles = new OrganizationRoles(database, clock);
+        organizationRoles.addHook((tx, organizationId, added) -> memberRoles.recompute(tx, organizationId,
+                MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
+        this.attributeMappings = new AttributeMappings(database, clock);
+        this.directoryDetails = new DirectoryDetails(database);
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);
         this.directoryGroups = new DirectoryGroups(database, clock, tenants);
         directoryGroups.addMembershipHook(provisioning);
@@ -188,6 +202,21 @@ public final class ProvisioningCore implements AutoCloseable {
 
     public GroupRoles groupRoles() {
         return groupRoles;
+    }
+
+    /** Each organization's role catalogue (P26). */
+    public OrganizationRoles organizationRoles() {
+        return organizationRoles;
+    }
+
+    /** Each directory's attribute mapping and its users' custom attributes (P27). */
+    public AttributeMappings attributeMappings() {
+        return attributeMappings;
+    }
+
+    /** Directory users and groups as a host app needs them: emails, groups, role, custom attributes. */
+    public DirectoryDetails directoryDetails() {
+        return directoryDetails;
     }
 
     public AdminTokens adminTokens() {

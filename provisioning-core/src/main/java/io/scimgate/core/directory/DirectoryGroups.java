@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
+import io.scimgate.core.store.Chunks;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
@@ -35,12 +36,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Directory groups and their members (P22). Scoped to one directory like directory users (P5).
- * Emits {@code dsync.group.created|updated|deleted} and {@code dsync.group.user_added|user_removed}.
+ * Emits {@code dsync.group.created|updated|deleted}, and {@code dsync.group.user_added|user_removed}
+ * through {@link GroupMemberEvents} once a request's member changes are written and their
+ * consequences (roles) applied; deleting a group removes each member with its event.
  */
 public final class DirectoryGroups {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryGroups.class);
-    private static final int IN_LIST_CHUNK = 500;
 
     private final Database database;
     private final Clock clock;
@@ -79,6 +81,7 @@ public final class DirectoryGroups {
             row.setVersion(1L);
             row.setCreatedAt(now);
             row.setUpdatedAt(now);
+            row.setMemberCount(0);
             copy(data, row);
             row.insert();
             if (row.getSeq() == null) {
@@ -142,6 +145,9 @@ public final class DirectoryGroups {
                     hook.membersChanged(tx, directoryId, id, Set.of(), members);
                 }
             }
+            row.setMemberCount(0);
+            GroupMemberEvents.emit(tx, DirectoryDetails.group(row, organizationId), members.stream()
+                    .map(userId -> new GroupMemberEvents.Change(GroupMemberEvents.USER_REMOVED, id, userId)).toList());
             dsl.deleteFrom(DIRECTORY_GROUP).where(DIRECTORY_GROUP.ID.eq(id)).execute();
             tx.emit("dsync.group.deleted", organizationId, directoryId, groupData(row));
             return null;
@@ -194,6 +200,7 @@ public final class DirectoryGroups {
         private final Set<String> added = new LinkedHashSet<>();
         private final Set<String> removed = new LinkedHashSet<>();
         private final Map<String, String> previous = new LinkedHashMap<>();
+        private final List<GroupMemberEvents.Change> memberEvents = new ArrayList<>();
         private boolean changed;
 
         Editor(Tx tx, String organizationId, DirectoryGroupRecord row) {
@@ -227,14 +234,14 @@ public final class DirectoryGroups {
 
         @Override
         public void addMembers(Collection<String> userIds) {
-            Map<String, String> users = existingUsers(new LinkedHashSet<>(userIds));
-            Set<String> already = currentMembersAmong(users.keySet());
+            Set<String> users = existingUsers(new LinkedHashSet<>(userIds));
+            Set<String> already = currentMembersAmong(users);
             OffsetDateTime now = Times.now(clock);
             List<DirectoryGroupMemberRecord> rows = new ArrayList<>();
-            for (Map.Entry<String, String> user : users.entrySet()) {
-                if (!already.contains(user.getKey())) {
-                    rows.add(new DirectoryGroupMemberRecord(row.getId(), user.getKey(), row.getDirectoryId(), now, null));
-                    memberAdded(user.getKey(), user.getValue());
+            for (String userId : users) {
+                if (!already.contains(userId)) {
+                    rows.add(new DirectoryGroupMemberRecord(row.getId(), userId, row.getDirectoryId(), now, null));
+                    memberAdded(userId);
                 }
             }
             if (!rows.isEmpty()) {
@@ -244,28 +251,18 @@ public final class DirectoryGroups {
 
         @Override
         public void removeMembers(Collection<String> userIds) {
-            Set<String> wanted = new LinkedHashSet<>(userIds);
-            Map<String, String> members = new LinkedHashMap<>();
-            for (List<String> chunk : chunks(wanted)) {
-                dsl.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME)
-                        .from(DIRECTORY_GROUP_MEMBER)
-                        .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
-                        .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()),
-                                DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.in(chunk))
-                        .forEach(member -> members.put(member.value1(), member.value2()));
-            }
-            deleteMembers(members);
+            Set<String> leaving = new LinkedHashSet<>(userIds);
+            leaving.retainAll(currentMembersAmong(leaving));
+            deleteMembers(leaving);
         }
 
         @Override
         public void removeAllMembers() {
-            Map<String, String> members = new LinkedHashMap<>();
-            dsl.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME)
+            deleteMembers(new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
                     .from(DIRECTORY_GROUP_MEMBER)
-                    .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
                     .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()))
-                    .forEach(member -> members.put(member.value1(), member.value2()));
-            deleteMembers(members);
+                    .orderBy(DIRECTORY_GROUP_MEMBER.ADDED_AT, DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
+                    .fetch(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)));
         }
 
         @Override
@@ -300,8 +297,8 @@ public final class DirectoryGroups {
             }
         }
 
-        private void deleteMembers(Map<String, String> members) {
-            for (List<String> chunk : chunks(members.keySet())) {
+        private void deleteMembers(Set<String> members) {
+            for (List<String> chunk : Chunks.of(members)) {
                 dsl.deleteFrom(DIRECTORY_GROUP_MEMBER)
                         .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()),
                                 DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.in(chunk))
@@ -310,50 +307,45 @@ public final class DirectoryGroups {
             members.forEach(this::memberRemoved);
         }
 
-        private void memberAdded(String userId, String userName) {
+        private void memberAdded(String userId) {
             if (!removed.remove(userId)) {
                 added.add(userId);
             }
             changed = true;
-            tx.emit("dsync.group.user_added", organizationId, row.getDirectoryId(), memberData(userId, userName));
+            memberEvents.add(new GroupMemberEvents.Change(GroupMemberEvents.USER_ADDED, row.getId(), userId));
         }
 
-        private void memberRemoved(String userId, String userName) {
+        private void memberRemoved(String userId) {
             if (!added.remove(userId)) {
                 removed.add(userId);
             }
             changed = true;
-            tx.emit("dsync.group.user_removed", organizationId, row.getDirectoryId(), memberData(userId, userName));
+            memberEvents.add(new GroupMemberEvents.Change(GroupMemberEvents.USER_REMOVED, row.getId(), userId));
         }
 
-        private ObjectNode memberData(String userId, String userName) {
-            ObjectNode data = Events.data().put("directoryId", row.getDirectoryId());
-            data.putObject("group").put("id", row.getId()).put("displayName", row.getDisplayName());
-            data.putObject("user").put("id", userId).put("userName", userName);
-            return data;
-        }
-
-        /** The requested ids that are users of this directory, with their userName; the rest is logged. */
-        private Map<String, String> existingUsers(Set<String> userIds) {
-            Map<String, String> users = new LinkedHashMap<>();
-            for (List<String> chunk : chunks(userIds)) {
-                dsl.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME)
+        /** The requested ids that are users of this directory; the rest is logged. */
+        private Set<String> existingUsers(Set<String> userIds) {
+            Set<String> users = new LinkedHashSet<>();
+            for (List<String> chunk : Chunks.of(userIds)) {
+                users.addAll(dsl.select(DIRECTORY_USER.ID)
                         .from(DIRECTORY_USER)
                         .where(DIRECTORY_USER.DIRECTORY_ID.eq(row.getDirectoryId()), DIRECTORY_USER.ID.in(chunk))
-                        .forEach(user -> users.put(user.value1(), user.value2()));
+                        .fetch(DIRECTORY_USER.ID));
             }
             if (users.size() < userIds.size()) {
                 Set<String> unknown = new LinkedHashSet<>(userIds);
-                unknown.removeAll(users.keySet());
+                unknown.removeAll(users);
                 LOG.warn("Directory {} group {}: ignored member ids that are not users of the directory: {}",
                         row.getDirectoryId(), row.getId(), unknown);
             }
-            return users;
+            Set<String> ordered = new LinkedHashSet<>(userIds);
+            ordered.retainAll(users);
+            return ordered;
         }
 
         private Set<String> currentMembersAmong(Set<String> userIds) {
             Set<String> members = new LinkedHashSet<>();
-            for (List<String> chunk : chunks(userIds)) {
+            for (List<String> chunk : Chunks.of(userIds)) {
                 members.addAll(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
                         .from(DIRECTORY_GROUP_MEMBER)
                         .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(row.getId()),
@@ -365,6 +357,8 @@ public final class DirectoryGroups {
 
         /** Writes the row once if anything changed, emits the update event and tells the hooks. */
         void finish(boolean bumpVersion) {
+            int memberDelta = added.size() - removed.size();
+            row.setMemberCount(row.getMemberCount() + memberDelta);
             if (bumpVersion && changed) {
                 long readVersion = row.getVersion();
                 row.setVersion(readVersion + 1);
@@ -374,6 +368,7 @@ public final class DirectoryGroups {
                         .set(DIRECTORY_GROUP.DISPLAY_NAME_KEY, row.getDisplayNameKey())
                         .set(DIRECTORY_GROUP.EXTERNAL_ID, row.getExternalId())
                         .set(DIRECTORY_GROUP.ATTRIBUTES, row.getAttributes())
+                        .set(DIRECTORY_GROUP.MEMBER_COUNT, row.getMemberCount())
                         .set(DIRECTORY_GROUP.VERSION, row.getVersion())
                         .set(DIRECTORY_GROUP.UPDATED_AT, row.getUpdatedAt())
                         .where(DIRECTORY_GROUP.ID.eq(row.getId()), DIRECTORY_GROUP.VERSION.eq(readVersion))
@@ -381,6 +376,9 @@ public final class DirectoryGroups {
                 if (updated != 1) {
                     throw versionMismatch(row.getId(), readVersion, -1);
                 }
+            } else if (memberDelta != 0) {
+                dsl.update(DIRECTORY_GROUP).set(DIRECTORY_GROUP.MEMBER_COUNT, row.getMemberCount())
+                        .where(DIRECTORY_GROUP.ID.eq(row.getId())).execute();
             }
             if (!previous.isEmpty()) {
                 ObjectNode data = groupData(row);
@@ -393,6 +391,7 @@ public final class DirectoryGroups {
                     hook.membersChanged(tx, row.getDirectoryId(), row.getId(), Set.copyOf(added), Set.copyOf(removed));
                 }
             }
+            GroupMemberEvents.emit(tx, DirectoryDetails.group(row, organizationId), memberEvents);
         }
     }
 
@@ -411,22 +410,6 @@ public final class DirectoryGroups {
                 .put("displayName", row.getDisplayName());
         data.put("externalId", row.getExternalId());
         return data;
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> current = new ArrayList<>(IN_LIST_CHUNK);
-        for (String id : ids) {
-            current.add(id);
-            if (current.size() == IN_LIST_CHUNK) {
-                chunks.add(current);
-                current = new ArrayList<>(IN_LIST_CHUNK);
-            }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
     }
 
     private static void copy(DirectoryGroupData data, DirectoryGroupRecord row) {

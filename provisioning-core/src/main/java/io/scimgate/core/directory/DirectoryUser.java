@@ -1,8 +1,13 @@
 package io.scimgate.core.directory;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A user of a directory as stored; {@code version} grows by one with every change. */
+/**
+ * A user of a directory as stored; {@code version} grows by one with every change.
+ * {@code customAttributes} (a JSON object) holds its mapped values as computed with mapping version
+ * {@code customAttributesVersion} (P27); {@code idpRoles} the role values its directory sent (P28).
+ */
 public record DirectoryUser(
         String id,
         String directoryId,
@@ -18,6 +23,9 @@ public record DirectoryUser(
         String employeeNumber,
         String department,
         String attributes,
+        String customAttributes,
+        long customAttributesVersion,
+        List<String> idpRoles,
         long version,
         Instant createdAt,
         Instant updatedAt) {

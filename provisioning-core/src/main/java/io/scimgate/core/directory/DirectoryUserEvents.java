@@ -29,6 +29,14 @@ final class DirectoryUserEvents {
                 .put("firstName", user.givenName())
                 .put("lastName", user.familyName());
         data.set("attributes", document(user.attributes()));
+        data.set("customAttributes", document(user.customAttributes()));
+        return data;
+    }
+
+    /** A user whose custom attributes changed with its directory's mapping (P27), with their previous values. */
+    static ObjectNode customAttributesData(DirectoryUser before, DirectoryUser after) {
+        ObjectNode data = data(after);
+        data.putObject("previousAttributes").set("customAttributes", document(before.customAttributes()));
         return data;
     }
 
@@ -50,6 +58,9 @@ final class DirectoryUserEvents {
         if (before.active() != after.active() && !previous.has("active")) {
             previous.put("active", before.active());
         }
+        if (!Objects.equals(before.customAttributes(), after.customAttributes())) {
+            previous.set("customAttributes", document(before.customAttributes()));
+        }
         return data;
     }
 
@@ -68,6 +79,9 @@ final class DirectoryUserEvents {
     }
 
     private static JsonNode document(String attributes) {
+        if (attributes == null) {
+            return Events.data();
+        }
         try {
             JsonNode node = JSON.readTree(attributes);
             return node == null ? Events.data() : node;

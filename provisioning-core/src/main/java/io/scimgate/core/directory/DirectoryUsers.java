@@ -1,13 +1,20 @@
 package io.scimgate.core.directory;
 
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.attributemapping.ScimDocument;
+import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.Constraints;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
+import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserEmailRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import io.scimgate.core.tenant.TenantCache;
@@ -59,6 +66,7 @@ public final class DirectoryUsers {
                 row.setCreatedAt(now);
                 row.setUpdatedAt(now);
                 copy(data, row);
+                derive(row, directoryOf(dsl, directoryId));
                 row.insert();
                 if (row.getSeq() == null) {
                     row.refresh(DIRECTORY_USER.SEQ);
@@ -106,6 +114,7 @@ public final class DirectoryUsers {
                     return before;
                 }
                 copy(data, row);
+                derive(row, directoryOf(dsl, directoryId));
                 row.setVersion(readVersion + 1);
                 row.setUpdatedAt(Times.now(clock));
                 int updated = dsl.update(DIRECTORY_USER)
@@ -128,16 +137,43 @@ public final class DirectoryUsers {
         }
     }
 
+    /**
+     * P21: removes the user. It leaves its groups first, each with a {@code dsync.group.user_removed}
+     * (and a new version of the group), then {@code dsync.user.deleted} and the deprovisioning follow.
+     */
     public void delete(String directoryId, String id, Long expectedVersion) {
         database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
             DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
             DirectoryUser deleted = toUser(row);
             String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+            leaveGroups(tx, organizationId, deleted);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
             lifecycle.deleting(tx, organizationId, deleted);
             return dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
         });
+    }
+
+    private void leaveGroups(Tx tx, String organizationId, DirectoryUser user) {
+        DSLContext dsl = tx.dsl();
+        List<String> groupIds = dsl.select(DIRECTORY_GROUP_MEMBER.GROUP_ID)
+                .from(DIRECTORY_GROUP_MEMBER)
+                .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
+                .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(user.id()))
+                .orderBy(DIRECTORY_GROUP.SEQ)
+                .fetch(DIRECTORY_GROUP_MEMBER.GROUP_ID);
+        if (groupIds.isEmpty()) {
+            return;
+        }
+        dsl.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(user.id())).execute();
+        dsl.update(DIRECTORY_GROUP)
+                .set(DIRECTORY_GROUP.VERSION, DIRECTORY_GROUP.VERSION.plus(1))
+                .set(DIRECTORY_GROUP.MEMBER_COUNT, DIRECTORY_GROUP.MEMBER_COUNT.minus(1))
+                .set(DIRECTORY_GROUP.UPDATED_AT, Times.now(clock))
+                .where(DIRECTORY_GROUP.ID.in(groupIds))
+                .execute();
+        GroupMemberEvents.emit(tx, organizationId, user.directoryId(), groupIds.stream()
+                .map(groupId -> new GroupMemberEvents.Change(GroupMemberEvents.USER_REMOVED, groupId, user.id())).toList());
     }
 
     /** Filtered, ordered and paged reads of a directory's users. */
@@ -183,6 +219,19 @@ public final class DirectoryUsers {
         row.setEmployeeNumberKey(key(data.employeeNumber()));
         row.setDepartmentKey(key(data.department()));
         row.setAttributes(data.attributes());
+    }
+
+    private DirectoryRecord directoryOf(DSLContext dsl, String directoryId) {
+        return tenants.directory(dsl, directoryId).orElseThrow(() -> Directories.notFound(directoryId));
+    }
+
+    /** What the core derives from the stored document: the mapped custom attributes (P27) and the IdP's role values (P28). */
+    private static void derive(DirectoryUserRecord row, DirectoryRecord directory) {
+        JsonNode document = ScimDocument.parse(row.getAttributes());
+        AttributeMappings.Current mapping = AttributeMappings.of(directory);
+        row.setCustomAttributes(mapping.apply(document).toString());
+        row.setCustomAttributesVersion(mapping.version());
+        row.setIdpRoles(IdpRoles.toColumn(IdpRoles.of(document)));
     }
 
     /** The email rows of a user that has none (yet, or any more). */
@@ -282,7 +331,9 @@ public final class DirectoryUsers {
         return new DirectoryUser(row.getId(), row.getDirectoryId(), row.getSeq() == null ? 0 : row.getSeq(),
                 row.getUserName(), row.getExternalId(), Boolean.TRUE.equals(row.getActive()), row.getDisplayName(),
                 row.getGivenName(), row.getFamilyName(), row.getPrimaryEmail(), row.getTitle(),
-                row.getEmployeeNumber(), row.getDepartment(), row.getAttributes(), row.getVersion(),
+                row.getEmployeeNumber(), row.getDepartment(), row.getAttributes(), row.getCustomAttributes(),
+                row.getCustomAttributesVersion() == null ? 0 : row.getCustomAttributesVersion(),
+                IdpRoles.fromColumn(row.getIdpRoles()), row.getVersion(),
                 Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
     }
 }

@@ -34,6 +34,9 @@ public final class EventTypes {
             "organization_membership.created",
             "organization_membership.deleted",
             "organization_membership.updated",
+            "role.created",
+            "role.deleted",
+            "role.updated",
             "user.created",
             "user.updated")));
 

@@ -7,26 +7,42 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
 
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.store.Chunks;
 import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Tx;
 import io.scimgate.core.store.schema.tables.records.GroupRoleRecord;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
- * P22: an organization may map directory groups to roles with a priority. A member's role is the
- * mapped role of highest priority (largest number) among the groups of its active directory users
- * in the organization, else the organization's default role.
+ * P22: an organization may map directory groups to roles of its catalogue (P26) with a priority.
+ * A member's mapped role is the one of highest priority (largest number; the smaller slug on a
+ * tie) among the groups of its active directory users in the organization. An IdP role wins over
+ * it, and it wins over the default role (P28).
  */
 public final class GroupRoles {
 
     private final Database database;
+    private final MappingChangeHook onChange;
 
-    public GroupRoles(Database database) {
+    /** Told, inside the transaction that replaced the mappings, which people are in a group whose mapping changed. */
+    @FunctionalInterface
+    public interface MappingChangeHook {
+        void mappingChanged(Tx tx, String organizationId, Set<String> userIds);
+    }
+
+    public GroupRoles(Database database, MappingChangeHook onChange) {
         this.database = database;
+        this.onChange = onChange;
     }
 
     public record Mapping(String groupId, String role, int priority) {
@@ -40,11 +56,15 @@ public final class GroupRoles {
 
     /**
      * Replaces the organization's mappings. Each group must belong to one of the organization's
-     * directories. Roles change at each member's next group change or provisioning.
+     * directories and each role to its catalogue. The members of every group whose mapping was
+     * added, changed or removed get their roles recomputed in the same transaction.
      */
     public List<Mapping> replace(String organizationId, List<Mapping> mappings) {
         Set<String> seen = new HashSet<>();
         for (Mapping mapping : mappings) {
+            if (mapping == null) {
+                throw ScimgateException.invalid("invalid_group_roles", "Each mapping is an object {groupId, role, priority}");
+            }
             Memberships.checkRole(mapping.role());
             if (mapping.groupId() == null || !seen.add(mapping.groupId())) {
                 throw ScimgateException.invalid("invalid_group_roles", "Each mapping names a different groupId");
@@ -61,11 +81,22 @@ public final class GroupRoles {
                     throw ScimgateException.invalid("unknown_group",
                             "Group " + mapping.groupId() + " is not a group of this organization's directories");
                 }
+                OrganizationRoles.requireRole(dsl, organizationId, mapping.role());
             }
+            Set<Mapping> before = new HashSet<>(dsl.selectFrom(GROUP_ROLE).where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId))
+                    .fetch(row -> new Mapping(row.getDirectoryGroupId(), row.getRole(), row.getPriority())));
+            Set<String> changedGroups = new LinkedHashSet<>();
+            before.stream().filter(mapping -> !mappings.contains(mapping)).forEach(mapping -> changedGroups.add(mapping.groupId()));
+            mappings.stream().filter(mapping -> !before.contains(mapping)).forEach(mapping -> changedGroups.add(mapping.groupId()));
+
             dsl.deleteFrom(GROUP_ROLE).where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId)).execute();
             tx.tenantChanged(organizationId);
             for (Mapping mapping : mappings) {
                 dsl.executeInsert(new GroupRoleRecord(organizationId, mapping.groupId(), mapping.role(), mapping.priority()));
+            }
+            Set<String> people = peopleIn(dsl, changedGroups);
+            if (!people.isEmpty()) {
+                onChange.mappingChanged(tx, organizationId, people);
             }
             return List.copyOf(mappings);
         });
@@ -77,15 +108,38 @@ public final class GroupRoles {
 
     /** The highest-priority mapped role of a user in an organization, from its active directory users' groups. */
     public static Optional<String> mappedRole(DSLContext dsl, String organizationId, String userId) {
-        return dsl.select(GROUP_ROLE.ROLE)
-                .from(GROUP_ROLE)
-                .join(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(GROUP_ROLE.DIRECTORY_GROUP_ID))
-                .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
-                .where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId),
-                        DIRECTORY_USER.PROVISIONED_USER_ID.eq(userId),
-                        DIRECTORY_USER.ACTIVE.isTrue())
-                .orderBy(GROUP_ROLE.PRIORITY.desc(), GROUP_ROLE.ROLE)
-                .limit(1)
-                .fetchOptional(GROUP_ROLE.ROLE);
+        return Optional.ofNullable(mappedRoles(dsl, organizationId, List.of(userId)).get(userId));
+    }
+
+    /** {@link #mappedRole} of each of these people that has one. */
+    public static Map<String, String> mappedRoles(DSLContext dsl, String organizationId, Collection<String> userIds) {
+        Map<String, String> roles = new HashMap<>();
+        for (List<String> chunk : Chunks.of(userIds)) {
+            dsl.select(DIRECTORY_USER.PROVISIONED_USER_ID, GROUP_ROLE.ROLE)
+                    .from(GROUP_ROLE)
+                    .join(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(GROUP_ROLE.DIRECTORY_GROUP_ID))
+                    .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
+                    .where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId),
+                            DIRECTORY_USER.PROVISIONED_USER_ID.in(chunk),
+                            DIRECTORY_USER.ACTIVE.isTrue())
+                    .orderBy(GROUP_ROLE.PRIORITY.desc(), GROUP_ROLE.ROLE)
+                    .forEach(row -> roles.putIfAbsent(row.value1(), row.value2()));
+        }
+        return roles;
+    }
+
+    /** The people (Users) provisioned by the active directory users in these groups. */
+    private static Set<String> peopleIn(DSLContext dsl, Collection<String> groupIds) {
+        Set<String> people = new HashSet<>();
+        for (List<String> chunk : Chunks.of(groupIds)) {
+            people.addAll(dsl.selectDistinct(DIRECTORY_USER.PROVISIONED_USER_ID)
+                    .from(DIRECTORY_GROUP_MEMBER)
+                    .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
+                    .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.in(chunk),
+                            DIRECTORY_USER.PROVISIONED_USER_ID.isNotNull(),
+                            DIRECTORY_USER.ACTIVE.isTrue())
+                    .fetch(DIRECTORY_USER.PROVISIONED_USER_ID));
+        }
+        return people;
     }
 }

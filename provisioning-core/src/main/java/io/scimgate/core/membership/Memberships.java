@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.provisioning.SessionRevoker;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -80,13 +81,15 @@ public final class Memberships {
     }
 
     /**
-     * Sets a member's role by hand. For members whose organization maps directory groups to roles,
-     * the mapping replaces it at the next change of their groups (P22).
+     * Sets a member's role by hand: a role of the organization's catalogue (P26). For members whose
+     * organization maps directory groups to roles, the mapping replaces it at the next change of
+     * their groups (P22).
      */
     public Membership setRole(String membershipId, String role) {
         String checked = checkRole(role);
         return database.transaction(tx -> {
             Stored stored = lockOrThrow(tx.dsl(), membershipId);
+            OrganizationRoles.requireRole(tx.dsl(), stored.membership().organizationId(), checked);
             return update(tx, stored, stored.membership().status(), checked, stored.rememberedRole(),
                     stored.membership().directoryManaged());
         });

@@ -15,7 +15,8 @@ import org.jooq.DSLContext;
 
 public final class Organizations {
 
-    public static final String DEFAULT_ROLE = "member";
+    /** The default role of a new organization, the only role of its catalogue until it is changed (P26). */
+    public static final String DEFAULT_ROLE = OrganizationRoles.DEFAULT_SLUG;
     private static final int MAX_NAME_LENGTH = 256;
 
     private final Database database;
@@ -32,20 +33,24 @@ public final class Organizations {
         OrganizationRecord row = new OrganizationRecord()
                 .setId(Ids.newId())
                 .setName(trimmed)
-                .setDefaultRole(DEFAULT_ROLE)
+                .setDefaultRole(OrganizationRoles.DEFAULT_SLUG)
                 .setCreatedAt(now)
                 .setUpdatedAt(now);
         row.setSendInvitations(true);
         Organization organization = toOrganization(row);
         database.transaction(tx -> {
             tx.dsl().executeInsert(row);
+            OrganizationRoles.createDefault(tx.dsl(), row.getId(), now);
             tx.emit("organization.created", organization.id(), null, eventData(organization));
             return null;
         });
         return organization;
     }
 
-    /** Changes an organization's name, default role or invitation sending; null leaves a field as it is. */
+    /**
+     * Changes an organization's name, default role (a role of its catalogue, P26) or invitation
+     * sending; null leaves a field as it is.
+     */
     public Organization update(String id, String name, String defaultRole, Boolean sendInvitations) {
         return database.transaction(tx -> {
             OrganizationRecord row = tx.dsl().selectFrom(ORGANIZATION).where(ORGANIZATION.ID.eq(id)).forUpdate()
@@ -54,7 +59,7 @@ public final class Organizations {
                 row.setName(checkName(name));
             }
             if (defaultRole != null) {
-                row.setDefaultRole(io.scimgate.core.membership.Memberships.checkRole(defaultRole));
+                row.setDefaultRole(OrganizationRoles.requireRole(tx.dsl(), id, defaultRole));
             }
             if (sendInvitations != null) {
                 row.setSendInvitations(sendInvitations);
@@ -106,7 +111,7 @@ public final class Organizations {
         return trimmed;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode eventData(Organization organization) {
+    static com.fasterxml.jackson.databind.node.ObjectNode eventData(Organization organization) {
         return io.scimgate.core.events.Events.data()
                 .put("id", organization.id())
                 .put("name", organization.name())

@@ -16,6 +16,7 @@ import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.store.RetryableConflict;
 import io.scimgate.core.store.Tx;
 import io.scimgate.core.tenant.OrganizationSettings;
@@ -23,6 +24,7 @@ import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,15 +44,17 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final Invitations invitations;
     private final SessionRevoker sessionRevoker;
     private final TenantCache tenants;
+    private final MemberRoles memberRoles;
 
     public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
-            SessionRevoker sessionRevoker, TenantCache tenants) {
+            SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
         this.domains = domains;
         this.users = users;
         this.memberships = memberships;
         this.invitations = invitations;
         this.sessionRevoker = sessionRevoker;
         this.tenants = tenants;
+        this.memberRoles = memberRoles;
     }
 
     // ---- directory users -------------------------------------------------------------------
@@ -71,7 +75,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         boolean provisioned = link.state() == ProvisioningState.PROVISIONED;
         if (!after.active()) {
             if (provisioned) {
-                deprovision(tx, organizationId, after.id(), link.provisionedUserId());
+                deprovision(tx, organizationId, after, link.provisionedUserId());
                 DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.DEPROVISIONED, "deactivated by the directory");
             } else if (link.state() != ProvisioningState.DEPROVISIONED) {
                 DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.INACTIVE, "inactive in the directory (P11)");
@@ -80,6 +84,10 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
         if (provisioned) {
             updateNames(tx, organizationId, link.provisionedUserId(), before, after);
+            if (!before.idpRoles().equals(after.idpRoles())) {
+                // P28: the directory changed the roles it assigns; what it no longer gives goes back to the default.
+                memberRoles.recompute(tx, organizationId, List.of(link.provisionedUserId()), MemberRoles.Otherwise.DEFAULT);
+            }
         } else {
             provision(tx, organizationId, after, link);
         }
@@ -100,10 +108,11 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                 DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email())))
                 .filter(waiting -> !waiting.equals(user.id()))
                 .map(waiting -> DirectoryUsers.read(dsl, waiting));
-        if (link.state() == ProvisioningState.PROVISIONED && successor.isEmpty()) {
-            deprovision(tx, organizationId, user.id(), link.provisionedUserId());
-        }
+        // Released first, so that a person another directory user still holds gets its roles without this one's (P28).
         DirectoryUserLinks.release(dsl, user.id());
+        if (link.state() == ProvisioningState.PROVISIONED && successor.isEmpty()) {
+            deprovision(tx, organizationId, user, link.provisionedUserId());
+        }
         successor.ifPresent(waiting -> provision(tx, organizationId, waiting,
                 DirectoryUserLinks.read(dsl, waiting.id())));
     }
@@ -164,7 +173,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
         boolean verified = domainVerified(dsl, organizationId, user);
         User current = verified ? takeDirectoryNames(tx, organizationId, user, directoryUser) : user;
-        ensureMembership(tx, organizationId, current, verified, directoryUser.directoryId(), found.createdNow());
+        ensureMembership(tx, organizationId, current, verified, directoryUser, found.createdNow());
         if (holder.isPresent()) {
             // A new holder was marked provisioned by its claim.
             DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
@@ -206,18 +215,19 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     /** P13–P15, P20: the membership of the User in the organization. */
-    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, String directoryId,
+    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, DirectoryUser directoryUser,
             boolean newUser) {
         DSLContext dsl = tx.dsl();
         Optional<Memberships.Stored> stored = newUser ? Optional.empty() : Memberships.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
             MembershipStatus status = verified ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
-            String role = roleFor(dsl, organizationId, user.id(), null);
+            // A User created just now has this directory user only: it alone may give it a role (P28).
+            String role = roleFor(dsl, organizationId, user.id(), null, !newUser || !directoryUser.idpRoles().isEmpty());
             Membership created = tx.attempt("organization_membership_uk",
                     () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
                 if (status == MembershipStatus.PENDING) {
-                    invitations.create(tx, organizationId, user, directoryId);
+                    invitations.create(tx, organizationId, user, directoryUser.directoryId());
                 }
                 return;
             }
@@ -228,11 +238,17 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         Membership membership = existing.membership();
         switch (membership.status()) {
             case INACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
-                    roleFor(dsl, organizationId, user.id(), existing.rememberedRole()), null, true);
-            case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE, membership.role(),
+                    roleFor(dsl, organizationId, user.id(), existing.rememberedRole(), true), null, true);
+            case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
+                    idpRoleOr(dsl, organizationId, user.id(), membership.role()),
                     existing.rememberedRole(), membership.directoryManaged() || verified);
             case PENDING -> {
-                // P15: unchanged, and no second invitation while one is pending.
+                // P15: unchanged but for the role the directory assigns (P28), and no second invitation while one is pending.
+                String role = idpRoleOr(dsl, organizationId, user.id(), membership.role());
+                if (!role.equals(membership.role())) {
+                    memberships.update(tx, existing, MembershipStatus.PENDING, role, existing.rememberedRole(),
+                            membership.directoryManaged());
+                }
             }
         }
     }
@@ -242,9 +258,13 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * the user's sessions are revoked; a pending one is deleted with its invitation. Nothing happens
      * while another active directory user of the organization still holds the same person.
      */
-    private void deprovision(Tx tx, String organizationId, String directoryUserId, String userId) {
+    private void deprovision(Tx tx, String organizationId, DirectoryUser leaving, String userId) {
         DSLContext dsl = tx.dsl();
-        if (DirectoryUserLinks.heldElsewhereInOrganization(dsl, organizationId, userId, directoryUserId)) {
+        if (DirectoryUserLinks.heldElsewhereInOrganization(dsl, organizationId, userId, leaving.id())) {
+            // The membership stays with the role the person's remaining directory users give (P28); a role
+            // the leaving one assigned goes back to the default unless they assign one too.
+            memberRoles.recompute(tx, organizationId, List.of(userId), leaving.idpRoles().isEmpty()
+                    ? MemberRoles.Otherwise.KEEP_CURRENT : MemberRoles.Otherwise.DEFAULT);
             return;
         }
         Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, userId);
@@ -301,11 +321,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                 .where(DIRECTORY_USER.ID.in(directoryUserIds), DIRECTORY_USER.PROVISIONED_USER_ID.isNotNull(),
                         DIRECTORY_USER.ACTIVE.isTrue())
                 .fetch(DIRECTORY_USER.PROVISIONED_USER_ID));
-        people.stream().sorted().forEach(userId -> Memberships.lock(dsl, organizationId, userId)
-                .filter(stored -> stored.membership().status() != MembershipStatus.INACTIVE)
-                .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(),
-                        roleFor(dsl, organizationId, userId, null), stored.rememberedRole(),
-                        stored.membership().directoryManaged())));
+        memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT);
     }
 
     // ---- domains (P24) ---------------------------------------------------------------------
@@ -362,16 +378,28 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     /**
-     * P20/P22: the mapped role when the organization maps groups, else the remembered role, else the
-     * default. Whether it maps groups comes from the tenant cache (a new mapping reaches other
-     * instances within TenantCache.FRESH_FOR).
+     * P20, P22, P28: the IdP role, else the mapped role when the organization maps groups, else the
+     * remembered role, else the default. Whether it maps groups comes from the tenant cache (a new
+     * mapping reaches other instances within TenantCache.FRESH_FOR).
      */
-    private String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
+    private String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole,
+            boolean mayHaveIdpRole) {
+        String idp = mayHaveIdpRole ? MemberRoles.idpRole(dsl, organizationId, userId) : null;
+        if (idp != null) {
+            return idp;
+        }
         OrganizationSettings settings = settings(dsl, organizationId);
         if (settings.mapsGroupsToRoles()) {
             return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(settings::defaultRole);
         }
+        // A remembered role is one of the catalogue: removing a role from it clears the memories of it (P26).
         return rememberedRole != null ? rememberedRole : settings.defaultRole();
+    }
+
+    /** P28: the role the person's directory users assign, else {@code current}. */
+    private static String idpRoleOr(DSLContext dsl, String organizationId, String userId, String current) {
+        String idp = MemberRoles.idpRole(dsl, organizationId, userId);
+        return idp != null ? idp : current;
     }
 
     private String defaultRole(DSLContext dsl, String organizationId) {

@@ -15,6 +15,7 @@ import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.provisioning.ProvisioningStatus;
+import io.scimgate.core.testing.ProvisioningFixture;
 import io.scimgate.core.testing.google.Fault;
 import io.scimgate.core.testing.google.FakeWorkspace;
 import io.scimgate.core.user.User;
@@ -189,6 +190,7 @@ class GoogleSyncProvisioningTest {
     @Test
     void P20_liftingASuspensionReactivatesTheMembershipWithItsRememberedRole() {
         syncSucceeds();
+        ProvisioningFixture.roles(google.core(), google.organizationId, "admin");
         google.core().memberships().setRole(membership("bo@corp.example").id(), "admin");
         workspace.changeUser("102", user -> user.put("suspended", true));
         syncSucceeds();
@@ -348,6 +350,7 @@ class GoogleSyncProvisioningTest {
     @Test
     void P22_groupMembershipChangesEmitUserAddedAndRemovedAndRecomputeMappedRoles() {
         syncSucceeds();
+        ProvisioningFixture.roles(google.core(), google.organizationId, "engineer");
         google.core().groupRoles().replace(google.organizationId,
                 List.of(new GroupRoles.Mapping(google.group("g-eng").id(), "engineer", 10)));
         long before = google.lastEventId();

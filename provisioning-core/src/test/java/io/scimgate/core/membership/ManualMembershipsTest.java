@@ -60,6 +60,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
     void aMembershipOfADeletedDirectoryIsDeactivatedReactivatedAndRemovedByHand() {
         f.push(directory, person("ana@acme.com"));
         Membership ana = membership("ana@acme.com");
+        f.roles(acme, "admin");
         f.core().memberships().setRole(ana.id(), "admin");
         f.core().directories().delete(directory);
 

@@ -122,6 +122,7 @@ class ProvisioningRulesTest {
         DirectoryUser waiting = f.push(acmeDirectory, new DirectoryUserData("second", null, true, null, "Second", "Holder",
                 List.of(new EmailAddress("shared@acme.com", "work", true)), null, null, null, "{\"n\":2}"));
         Membership before = membership(acme, "shared@acme.com");
+        f.roles(acme, "admin");
         f.core().memberships().setRole(before.id(), "admin");
         long eventsBefore = f.lastEventId();
 
@@ -343,6 +344,7 @@ class ProvisioningRulesTest {
     void P19_deactivationMakesTheMembershipInactiveWithTheDefaultRoleAndRevokesSessions() {
         DirectoryUser ana = f.push(acmeDirectory, person("ana@acme.com"));
         Membership active = membership(acme, "ana@acme.com");
+        f.roles(acme, "admin");
         f.core().memberships().setRole(active.id(), "admin");
         long before = f.lastEventId();
 
@@ -384,6 +386,7 @@ class ProvisioningRulesTest {
     @Test
     void P20_reactivationRestoresTheRememberedRole() {
         DirectoryUser ana = f.push(acmeDirectory, person("ana@acme.com"));
+        f.roles(acme, "admin");
         f.core().memberships().setRole(membership(acme, "ana@acme.com").id(), "admin");
         f.setActive(acmeDirectory, ana.id(), false);
         long before = f.lastEventId();
@@ -408,6 +411,7 @@ class ProvisioningRulesTest {
     @Test
     void P21_deleteThenRecreateLinksTheSameUserAndRestoresTheMembership() {
         DirectoryUser ana = f.push(acmeDirectory, person("ana@acme.com"));
+        f.roles(acme, "admin");
         f.core().memberships().setRole(membership(acme, "ana@acme.com").id(), "admin");
         String userId = user("ana@acme.com").id();
         f.delete(acmeDirectory, ana.id());
@@ -431,6 +435,7 @@ class ProvisioningRulesTest {
         var groups = f.core().directoryGroups();
         var engineers = groups.create(acmeDirectory, new DirectoryGroupData("Engineers", null, "{}"), List.of());
         var admins = groups.create(acmeDirectory, new DirectoryGroupData("Admins", null, "{}"), List.of());
+        f.roles(acme, "engineer", "admin", "owner");
         f.core().groupRoles().replace(acme, List.of(
                 new GroupRoles.Mapping(engineers.id(), "engineer", 10),
                 new GroupRoles.Mapping(admins.id(), "admin", 20)));
@@ -452,6 +457,7 @@ class ProvisioningRulesTest {
         DirectoryUser ana = f.push(acmeDirectory, person("ana@acme.com"));
         var finance = f.core().directoryGroups().create(acmeDirectory, new DirectoryGroupData("Finance", null, "{}"),
                 List.of(ana.id()));
+        f.roles(acme, "finance");
         f.core().groupRoles().replace(acme, List.of(new GroupRoles.Mapping(finance.id(), "finance", 10)));
         f.core().directoryGroups().update(acmeDirectory, finance.id(), null, edit -> edit.replaceMembers(List.of(ana.id())));
         f.core().directoryGroups().update(acmeDirectory, finance.id(), null, edit -> edit.removeAllMembers());
@@ -467,6 +473,7 @@ class ProvisioningRulesTest {
         DirectoryUser ana = f.push(acmeDirectory, person("ana@acme.com"));
         var support = f.core().directoryGroups().create(acmeDirectory, new DirectoryGroupData("Support", null, "{}"),
                 List.of(ana.id()));
+        f.roles(acme, "support");
         f.core().groupRoles().replace(acme, List.of(new GroupRoles.Mapping(support.id(), "support", 1)));
         f.setActive(acmeDirectory, ana.id(), false);
         f.setActive(acmeDirectory, ana.id(), true);

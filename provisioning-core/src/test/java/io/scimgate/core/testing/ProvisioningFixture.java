@@ -9,6 +9,8 @@ import io.scimgate.core.domain.VerificationStrategy;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.invitation.InvitationDelivery;
 import io.scimgate.core.membership.Membership;
+import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.organization.Role;
 import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.provisioning.ProvisioningStatus;
 import io.scimgate.core.user.User;
@@ -67,6 +69,20 @@ public final class ProvisioningFixture implements AutoCloseable {
             verifyDomain(id, domain);
         }
         return id;
+    }
+
+    /** Gives the organization the roles {@code slugs} besides its default {@code member} (P26). */
+    public void roles(String organizationId, String... slugs) {
+        roles(core(), organizationId, slugs);
+    }
+
+    public static void roles(ProvisioningCore core, String organizationId, String... slugs) {
+        List<Role> roles = new ArrayList<>();
+        roles.add(new Role(Organizations.DEFAULT_ROLE, "Member", true));
+        for (String slug : slugs) {
+            roles.add(new Role(slug, slug, false));
+        }
+        core.organizationRoles().replace(organizationId, roles);
     }
 
     public void verifyDomain(String organizationId, String domain) {

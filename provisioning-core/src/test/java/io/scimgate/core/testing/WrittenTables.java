@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * Wraps a DataSource to record the tables that INSERT, UPDATE, DELETE and MERGE statements name,
- * so a test can prove that some work wrote nothing (or only to the tables it expects).
+ * so a test can prove that some work wrote nothing (or only to the tables it expects); it keeps
+ * every statement's SQL, so a test can count statements of one kind.
  */
 public final class WrittenTables {
 
@@ -24,6 +27,7 @@ public final class WrittenTables {
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> tables = new TreeSet<>();
+    private final List<String> statements = new ArrayList<>();
 
     public DataSource wrap(DataSource dataSource) {
         return proxy(DataSource.class, dataSource, (method, arguments, result) -> result instanceof Connection connection
@@ -33,6 +37,12 @@ public final class WrittenTables {
     /** Forgets what was written so far. */
     public synchronized void reset() {
         tables.clear();
+        statements.clear();
+    }
+
+    /** How many statements since the last {@link #reset()}, of any kind, match {@code sql} (ignoring case). */
+    public synchronized long statementsMatching(Pattern sql) {
+        return statements.stream().filter(statement -> sql.matcher(statement).find()).count();
     }
 
     /** The tables written since the last {@link #reset()}, lower-case and without schema. */
@@ -60,6 +70,7 @@ public final class WrittenTables {
     }
 
     private synchronized void record(String sql) {
+        statements.add(sql.toLowerCase(Locale.ROOT));
         Matcher matcher = WRITE.matcher(sql);
         if (matcher.find()) {
             String[] parts = matcher.group(1).split("\\.");

@@ -39,6 +39,10 @@ public final class AdminApplication {
         });
         config.register(OrganizationsResource.class);
         config.register(DirectoriesResource.class);
+        config.register(DirectoryUsersResource.class);
+        config.register(DirectoryGroupsResource.class);
+        config.register(AttributeMappingsResource.class);
+        config.register(OrganizationRolesResource.class);
         config.register(UsersResource.class);
         config.register(MembershipsResource.class);
         config.register(InvitationsResource.class);

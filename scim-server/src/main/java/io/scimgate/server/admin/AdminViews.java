@@ -8,14 +8,11 @@ import io.scimgate.core.domain.OrganizationDomain;
 import io.scimgate.core.domain.VerificationStrategy;
 import io.scimgate.core.organization.Organization;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.invitation.Invitation;
 import io.scimgate.core.invitation.IssuedInvitation;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Membership;
-import io.scimgate.core.provisioning.DirectoryUserStatuses;
-import io.scimgate.core.provisioning.ProvisioningStatus;
 import io.scimgate.core.user.User;
 import java.time.Instant;
 import java.util.List;
@@ -149,22 +146,6 @@ final class AdminViews {
     record IssuedInvitationView(InvitationView invitation, String token, String acceptUrl) {
         static IssuedInvitationView of(IssuedInvitation issued) {
             return new IssuedInvitationView(InvitationView.of(issued.invitation()), issued.token(), issued.acceptUrl());
-        }
-    }
-
-    record ProvisioningView(String state, String detail, String userId) {
-    }
-
-    record DirectoryUserView(String id, String directoryId, String userName, String externalId, boolean active,
-            String primaryEmail, String firstName, String lastName, ProvisioningView provisioning, Instant createdAt,
-            Instant updatedAt) {
-        static DirectoryUserView of(DirectoryUserStatuses.Entry entry) {
-            DirectoryUser user = entry.user();
-            ProvisioningStatus status = entry.status();
-            return new DirectoryUserView(user.id(), user.directoryId(), user.userName(), user.externalId(), user.active(),
-                    user.primaryEmail(), user.givenName(), user.familyName(),
-                    new ProvisioningView(status.state().slug(), status.detail(), status.userId()),
-                    user.createdAt(), user.updatedAt());
         }
     }
 

@@ -1,10 +1,7 @@
 package io.scimgate.server.admin;
 
 import io.scimgate.core.ProvisioningCore;
-import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.server.admin.AdminViews.DirectoryUserView;
 import io.scimgate.server.admin.AdminViews.DirectoryView;
-import io.scimgate.server.admin.AdminViews.PageView;
 import io.scimgate.server.admin.AdminViews.IssuedTokenView;
 import io.scimgate.server.admin.AdminViews.ListView;
 import io.scimgate.server.admin.AdminViews.TokenView;
@@ -14,9 +11,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,24 +60,6 @@ public class DirectoriesResource {
     public Response delete(@PathParam("directoryId") String directoryId) {
         core.directories().delete(directoryId);
         return Response.noContent().build();
-    }
-
-    /** The directory's users with their provisioning state and its reason, in creation order. */
-    @GET
-    @Path("{directoryId}/users")
-    public PageView<DirectoryUserView> users(@PathParam("directoryId") String directoryId,
-            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("20") int limit) {
-        core.directories().get(directoryId);
-        return PageView.of(core.directoryUserStatuses().list(directoryId, after, limit).stream()
-                .map(DirectoryUserView::of).toList(), limit, DirectoryUserView::id);
-    }
-
-    @GET
-    @Path("{directoryId}/users/{directoryUserId}")
-    public DirectoryUserView user(@PathParam("directoryId") String directoryId,
-            @PathParam("directoryUserId") String directoryUserId) {
-        return DirectoryUserView.of(core.directoryUserStatuses().find(directoryId, directoryUserId)
-                .orElseThrow(() -> DirectoryUsers.notFound(directoryUserId)));
     }
 
     @GET

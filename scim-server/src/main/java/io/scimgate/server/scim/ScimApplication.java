@@ -1,6 +1,7 @@
 package io.scimgate.server.scim;
 
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.scim.bulk.BulkEndpoint;
 import io.scimgate.server.scim.discovery.ResourceTypesEndpoint;
@@ -11,6 +12,7 @@ import io.scimgate.server.scim.endpoint.RootSearchEndpoint;
 import io.scimgate.server.scim.filter.ScimParamConverters;
 import io.scimgate.server.scim.groups.GroupsEndpoint;
 import io.scimgate.server.scim.json.ScimJsonProvider;
+import io.scimgate.server.scim.roles.RolesEndpoint;
 import io.scimgate.server.scim.users.UsersEndpoint;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -33,10 +35,10 @@ public final class ScimApplication {
 
     private static final List<Class<?>> ENDPOINTS = List.of(UsersEndpoint.class, GroupsEndpoint.class,
             BulkEndpoint.class, ServiceProviderConfigEndpoint.class, SchemasEndpoint.class, ResourceTypesEndpoint.class,
-            RootSearchEndpoint.class);
+            RootSearchEndpoint.class, RolesEndpoint.class);
     /** The first path segment of each endpoint, as clients may write it in any case. */
     private static final List<String> ENDPOINT_NAMES = List.of("Users", "Groups", "Bulk", "ServiceProviderConfig",
-            "Schemas", "ResourceTypes", ".search");
+            "Schemas", "ResourceTypes", ".search", "Roles");
 
     private ScimApplication() {
     }
@@ -54,6 +56,7 @@ public final class ScimApplication {
                 bind(resources).to(ScimResources.class);
                 bind(resources.schemas()).to(SchemaRegistry.class);
                 bind(resources.repositories()).to(RepositoryRegistry.class);
+                bind(core.organizationRoles()).to(OrganizationRoles.class);
                 bind(new ServerConfiguration()).to(ServerConfiguration.class);
                 bind(new EtagGenerator()).to(EtagGenerator.class);
                 ENDPOINTS.forEach(endpoint -> bindAsContract(endpoint).in(Singleton.class));

@@ -11,6 +11,7 @@ import io.scimgate.server.scim.json.ScimJson;
 import io.scimgate.server.scim.projection.ResourceProjector;
 import io.scimgate.server.scim.schema.RfcSchemaCorrections;
 import io.scimgate.server.scim.schema.ScimSchemas;
+import io.scimgate.server.scim.roles.ScimRole;
 import io.scimgate.server.scim.users.ScimUserRepository;
 import io.scimgate.server.scim.schema.ResourceSchema;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.apache.directory.scim.spec.schema.Schema;
 
 /**
  * The SCIM resource types of scimgate on one provisioning core: SCIMple's schema and repository
- * registries (users with the enterprise extension, groups) with the RFC 7643 corrections applied, the
+ * registries (users with the enterprise extension, groups, and the read-only roles of
+ * {@link io.scimgate.server.scim.roles.RolesEndpoint}) with the RFC 7643 corrections applied, the
  * JSON mapper, each type's path resolver and normaliser, and the repositories.
  */
 public final class ScimResources {
@@ -46,7 +48,7 @@ public final class ScimResources {
         normalizers.put(ScimUser.class, new ResourceNormalizer(ScimSchemas.users(schemas)));
         normalizers.put(ScimGroup.class, new ResourceNormalizer(ScimSchemas.groups(schemas)));
         normalizers.forEach((type, normalizer) -> projectors.put(type, new ResourceProjector(json, normalizer)));
-        users = new ScimUserRepository(core.directoryUsers(), json, normalizers.get(ScimUser.class));
+        users = new ScimUserRepository(core.directoryUsers(), core.directoryDetails(), json, normalizers.get(ScimUser.class));
         groups = new ScimGroupRepository(core.directoryGroups(), json, normalizers.get(ScimGroup.class));
         try {
             repositories.registerRepository(ScimUser.class, users);
@@ -72,7 +74,10 @@ public final class ScimResources {
 
     /** The resource types served, in the order discovery lists them: User first. */
     public List<ResourceType> resourceTypesInOrder() {
-        return all().stream().map(repository -> schemas.getResourceType(repository.paths().resource().name())).toList();
+        List<ResourceType> ordered = new ArrayList<>(all().stream()
+                .map(repository -> schemas.getResourceType(repository.paths().resource().name())).toList());
+        ordered.add(schemas.getResourceType(ScimRole.RESOURCE_NAME));
+        return ordered;
     }
 
     /** The schemas of the resource types served: each type's core schema, then its extensions. */
@@ -83,6 +88,7 @@ public final class ScimResources {
             ordered.add(resource.core());
             resource.extensions().stream().filter(extension -> !ordered.contains(extension)).forEach(ordered::add);
         }
+        ordered.add(schemas.getSchema(ScimRole.SCHEMA_URI));
         return ordered;
     }
 

@@ -99,6 +99,8 @@ class AdminProvisioningApiTest {
         assertEquals(1, admin.get("organizations/" + organizationId + "/memberships?status=active").get("data").size());
         assertEquals(1, admin.get("organizations/" + organizationId + "/memberships?status=pending").get("data").size());
         String membershipId = admin.get("organizations/" + organizationId + "/memberships?status=active").at("/data/0/id").asText();
+        assertAdminError(http.patch("memberships/" + membershipId, "{\"role\":\"admin\"}"), 400, "unknown_role");
+        admin.defineRoles(organizationId, "admin");
         HttpReply promoted = http.patch("memberships/" + membershipId, "{\"role\":\"admin\"}");
         assertEquals("admin", promoted.json().get("role").asText());
         assertEquals("m1@acme.com", promoted.json().get("email").asText());
@@ -111,6 +113,7 @@ class AdminProvisioningApiTest {
         String userId = push("g1@acme.com");
         String groupId = server.server().core().directoryGroups()
                 .create(directory.id(), new DirectoryGroupData("Admins", null, "{}"), List.of(userId)).id();
+        admin.defineRoles(organizationId, "admin");
         HttpReply replaced = http.put("organizations/" + organizationId + "/group-roles",
                 "{\"mappings\":[{\"groupId\":\"" + groupId + "\",\"role\":\"admin\",\"priority\":5}]}");
         assertEquals(200, replaced.status(), replaced::toString);
@@ -121,6 +124,8 @@ class AdminProvisioningApiTest {
 
     @Test
     void organizationsAreUpdatedAndDirectoriesDeletedKeepingPeople() {
+        assertAdminError(http.patch("organizations/" + organizationId, "{\"defaultRole\":\"viewer\"}"), 400, "unknown_role");
+        admin.defineRoles(organizationId, "viewer");
         JsonNode updated = http.patch("organizations/" + organizationId,
                 "{\"defaultRole\":\"viewer\",\"sendInvitations\":false}").json();
         assertEquals("viewer", updated.get("defaultRole").asText());

@@ -131,6 +131,7 @@ class ConsoleBrowserTest {
         browser.waitFor(d -> d.findElement(By.id("directory-health")).getText().contains("Requests, 24 h\n2"));
         WebElement ana = browser.find(By.cssSelector("tr[data-user-name='ana@acme.com']"));
         assertTrue(ana.getText().contains("provisioned"), ana.getText());
+        assertTrue(ana.getText().contains("yes"), "active in the IdP: " + ana.getText());
         assertTrue(browser.find(By.cssSelector("tr[data-user-name='gus@contractor.io']")).getText().contains("provisioned"));
         new Select(browser.find(By.cssSelector("select[name=state]"))).selectByValue("missing_email");
         browser.waitForText(By.id("directory-users"), "No user matches these filters");

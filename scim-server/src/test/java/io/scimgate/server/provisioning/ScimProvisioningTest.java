@@ -141,6 +141,7 @@ class ScimProvisioningTest {
     void P19_P20_deactivationMakesTheMemberInactiveWithTheDefaultRoleAndReactivationRestoresTheRole() {
         String id = push("bo@acme.com", "bo@acme.com");
         String membershipId = membershipOf("bo@acme.com").get("id").asText();
+        admin.defineRoles(organizationId, "admin");
         HttpReply promoted = admin.http().patch("memberships/" + membershipId, "{\"role\":\"admin\"}");
         assertEquals(200, promoted.status(), promoted::toString);
 

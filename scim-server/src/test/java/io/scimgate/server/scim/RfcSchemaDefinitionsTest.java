@@ -81,7 +81,7 @@ class RfcSchemaDefinitionsTest extends ServerTest {
     @Test
     void schemasAreScimResourcesWithTheRfcNamesAndDescriptions() {
         JsonNode list = scim.get("Schemas").json();
-        assertEquals(3, list.get("totalResults").asInt());
+        assertEquals(4, list.get("totalResults").asInt(), "User, EnterpriseUser, Group and the read-only Role");
         for (JsonNode schema : list.get("Resources")) {
             assertEquals("urn:ietf:params:scim:schemas:core:2.0:Schema", schema.at("/schemas/0").asText(), schema.get("id").asText());
         }

@@ -54,7 +54,7 @@ class ScimDiscoveryTest extends ServerTest {
     @Test
     void schemasListAndReadByUrnIgnoringCase() {
         JsonNode list = ok("Schemas");
-        assertEquals(3, list.get("totalResults").asInt());
+        assertEquals(4, list.get("totalResults").asInt(), "User, enterprise User, Group, Role");
         List<String> ids = new ArrayList<>();
         list.get("Resources").forEach(schema -> ids.add(schema.get("id").asText()));
         assertTrue(ids.contains("urn:ietf:params:scim:schemas:core:2.0:User"));
@@ -72,7 +72,7 @@ class ScimDiscoveryTest extends ServerTest {
     @Test
     void resourceTypesListAndReadByName() {
         JsonNode list = ok("ResourceTypes");
-        assertEquals(2, list.get("totalResults").asInt());
+        assertEquals(3, list.get("totalResults").asInt(), "User, Group, Role");
         JsonNode user = ok("ResourceTypes/User");
         assertEquals("/Users", user.get("endpoint").asText());
         assertEquals("urn:ietf:params:scim:schemas:core:2.0:User", user.get("schema").asText());

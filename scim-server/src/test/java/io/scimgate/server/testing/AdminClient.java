@@ -48,6 +48,15 @@ public final class AdminClient {
                 created.get("token").asText());
     }
 
+    /** Gives the organization the roles {@code slugs} besides its default {@code member} (P26). */
+    public void defineRoles(String organizationId, String... slugs) {
+        StringBuilder roles = new StringBuilder("[{\"slug\":\"member\",\"name\":\"Member\",\"default\":true}");
+        for (String slug : slugs) {
+            roles.append(",{\"slug\":\"").append(slug).append("\",\"name\":\"").append(slug).append("\"}");
+        }
+        expect(200, http.put("organizations/" + organizationId + "/roles", roles.append(']').toString()));
+    }
+
     public JsonNode get(String path) {
         return expect(200, http.get(path));
     }

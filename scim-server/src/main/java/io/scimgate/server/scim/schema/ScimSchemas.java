@@ -1,12 +1,16 @@
 package io.scimgate.server.scim.schema;
 
 import java.util.List;
+import io.scimgate.server.scim.roles.ScimRole;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
 
-/** The resource types scimgate serves: User with the enterprise extension, and Group, as RFC 7643 defines them. */
+/**
+ * The resource types scimgate serves: User with the enterprise extension, and Group, as RFC 7643 defines
+ * them; and the read-only Role of {@link io.scimgate.server.scim.roles.RolesEndpoint}.
+ */
 public final class ScimSchemas {
 
     private ScimSchemas() {
@@ -17,6 +21,7 @@ public final class ScimSchemas {
         SchemaRegistry registry = new SchemaRegistry();
         registry.addSchema(ScimUser.class, List.of(EnterpriseExtension.class));
         registry.addSchema(ScimGroup.class, List.of());
+        registry.addSchema(ScimRole.class, List.of());
         RfcSchemaCorrections.apply(registry);
         return registry;
     }

@@ -41,7 +41,8 @@ public final class ScimUserMapping {
      */
     public DirectoryUserData toData(ObjectNode document, DirectoryUser previous) {
         ObjectNode stored = document.deepCopy();
-        stored.remove(List.of("id", "meta", "password"));
+        // groups is read-only (RFC 7643 §4.1.2): computed from the directory's groups, never stored
+        stored.remove(List.of("id", "meta", "password", "groups"));
         JsonNode sentActive = stored.get("active");
         boolean active = sentActive != null && sentActive.isBoolean() ? sentActive.booleanValue()
                 : previous == null || previous.active();

@@ -2,7 +2,9 @@ package io.scimgate.server.scim.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.directory.DirectoryDetails;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.store.schema.Tables;
@@ -24,6 +26,7 @@ import io.scimgate.server.scim.projection.AttributeSelection;
 import io.scimgate.server.scim.quirk.Quirks;
 import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
 import org.apache.directory.scim.spec.resources.ScimExtension;
@@ -50,9 +53,12 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     private final DocumentPatcher patcher = new DocumentPatcher();
     private final FilterTranslator filters;
     private final Pager<DirectoryUser> pager;
+    private final UserGroups groups;
 
-    public ScimUserRepository(DirectoryUsers directoryUsers, ObjectMapper json, ResourceNormalizer normalizer) {
+    public ScimUserRepository(DirectoryUsers directoryUsers, DirectoryDetails details, ObjectMapper json,
+            ResourceNormalizer normalizer) {
         this.directoryUsers = directoryUsers;
+        this.groups = new UserGroups(details, json);
         this.json = json;
         this.normalizer = normalizer;
         this.mapping = new ScimUserMapping(json, normalizer);
@@ -94,13 +100,13 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     @Override
     public Stored create(JsonNode body, AttributeSelection selection) {
         ObjectNode document = normalizer.normalize(body, quirks());
-        return stored(directoryUsers.create(directoryId(), mapping.toData(document, null)));
+        return stored(directoryUsers.create(directoryId(), mapping.toData(document, null)), selection);
     }
 
     @Override
     public Optional<Found> find(String id) {
         return directoryUsers.find(directoryId(), id)
-                .map(user -> Found.of(user.version(), locationOf(user), selection -> toDocument(user)));
+                .map(user -> Found.of(user.version(), locationOf(user), selection -> withGroups(user, selection)));
     }
 
     @Override
@@ -109,7 +115,7 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
         return stored(directoryUsers.update(directoryId(), id, expectedVersion, current -> {
             RequestBudget.checkBeforeChange(WHAT);
             return mapping.toData(document, current);
-        }));
+        }), selection);
     }
 
     @Override
@@ -121,7 +127,7 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
             ObjectNode document = toDocument(current);
             List<PatchOp> operations = patchNormalizer.normalize(patchRequest, quirks, normalizer.undeclaredExtensionUrns(document));
             return mapping.toData(patcher.apply(document, operations, quirks), current);
-        }));
+        }), selection);
     }
 
     @Override
@@ -131,13 +137,14 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
 
     @Override
     public ListPage<ObjectNode> list(ListRequest request, AttributeSelection selection) {
-        return pager.page(directoryId(), filters.toCondition(request.filter()),
-                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint())
-                .map(this::toDocument);
+        ListPage<DirectoryUser> page = pager.page(directoryId(), filters.toCondition(request.filter()),
+                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint());
+        Map<String, ArrayNode> groupsOfPage = groups.of(page.items().stream().map(DirectoryUser::id).toList(), selection);
+        return page.map(user -> withGroups(user, groupsOfPage));
     }
 
-    private Stored stored(DirectoryUser user) {
-        return new Stored(toDocument(user), user.version(), locationOf(user));
+    private Stored stored(DirectoryUser user, AttributeSelection selection) {
+        return new Stored(withGroups(user, selection), user.version(), locationOf(user));
     }
 
     private ObjectNode toDocument(DirectoryUser user) {
@@ -146,6 +153,20 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
 
     private static Quirks quirks() {
         return ScimRequest.current().profile().quirks();
+    }
+
+    private ObjectNode withGroups(DirectoryUser user, AttributeSelection selection) {
+        return withGroups(user, groups.of(List.of(user.id()), selection));
+    }
+
+    /** The user with its read-only {@code groups}, computed, never as a client sent them. */
+    private ObjectNode withGroups(DirectoryUser user, Map<String, ArrayNode> groupsByUser) {
+        ObjectNode document = toDocument(user);
+        ArrayNode its = groupsByUser.get(user.id());
+        if (its != null && !its.isEmpty()) {
+            document.set("groups", its);
+        }
+        return document;
     }
 
     private static String locationOf(DirectoryUser user) {

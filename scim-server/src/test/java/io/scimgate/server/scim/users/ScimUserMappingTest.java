@@ -24,7 +24,7 @@ class ScimUserMappingTest {
     private static DirectoryUser stored(boolean active) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         return new DirectoryUser("u-1", "d-1", 1, "ana@x.example", null, active, null, null, null, null, null, null, null,
-                "{}", 3, now, now);
+                "{}", null, 0, java.util.List.of(), 3, now, now);
     }
 
     @Test

@@ -1,0 +1,99 @@
+package io.scimgate.core.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.organization.Role;
+import io.scimgate.core.testing.TestDatabase;
+import io.scimgate.core.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
+
+/** Migrations that carry existing data forward, each tested from a store of just before it. */
+class DataMigrationsTest {
+
+    private static final String LOCATION = "classpath:db/migration";
+
+    /** Migrates to the last version before {@code version} (whatever other migrations exist then). */
+    private static void migrateToJustBefore(String version, HikariDataSource dataSource) {
+        MigrationVersion next = MigrationVersion.fromVersion(version);
+        MigrationVersion last = Arrays.stream(Flyway.configure().dataSource(dataSource).locations(LOCATION).load().info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(candidate -> candidate.compareTo(next) < 0)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow();
+        Flyway.configure().dataSource(dataSource).locations(LOCATION).target(last).load().migrate();
+    }
+
+    /** RULES.md P26: a store from before role catalogues gets one per organization, built from the roles in use. */
+    @Test
+    void P26_existingRolesMigrateIntoEachOrganizationsCatalogue() throws SQLException {
+        TestDatabase database = TestDatabases.create();
+        try (HikariDataSource dataSource = database.dataSource()) {
+            migrateToJustBefore("50", dataSource);
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                String now = "CURRENT_TIMESTAMP";
+                sql.execute("INSERT INTO organization (id, name, default_role, created_at, updated_at) VALUES "
+                        + "('o1', 'Acme', 'member', " + now + ", " + now + "), ('o2', 'Globex', 'viewer', " + now + ", " + now + ")");
+                sql.execute("INSERT INTO app_user (id, email, email_key, email_verified, created_at, updated_at) VALUES "
+                        + "('u1', 'a@acme.com', 'a@acme.com', TRUE, " + now + ", " + now + "), "
+                        + "('u2', 'b@acme.com', 'b@acme.com', TRUE, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO organization_membership (id, organization_id, user_id, status, role, remembered_role, "
+                        + "directory_managed, created_at, updated_at) VALUES "
+                        + "('m1', 'o1', 'u1', 'active', 'admin', NULL, TRUE, " + now + ", " + now + "), "
+                        + "('m2', 'o1', 'u2', 'inactive', 'member', 'owner', TRUE, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory (id, organization_id, name, provider, state, created_at, updated_at) VALUES "
+                        + "('d1', 'o1', 'Okta', 'okta', 'active', " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory_group (id, directory_id, display_name, display_name_key, attributes, version, "
+                        + "created_at, updated_at) VALUES ('g1', 'd1', 'Eng', 'eng', '{}', 1, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO group_role (organization_id, directory_group_id, role, priority) VALUES ('o1', 'g1', 'engineer', 5)");
+            }
+            ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+
+            assertEquals(List.of(new Role("member", "member", true), new Role("admin", "admin", false),
+                    new Role("engineer", "engineer", false), new Role("owner", "owner", false)),
+                    core.organizationRoles().list("o1"), "the default first, then the slugs in use in order");
+            assertEquals(List.of(new Role("viewer", "viewer", true)), core.organizationRoles().list("o2"));
+        } finally {
+            TestDatabases.drop(database);
+        }
+    }
+
+    /** P22: groups that have members when the member count arrives start with their true count. */
+    @Test
+    void P22_existingGroupsGetTheirMemberCount() throws SQLException {
+        TestDatabase database = TestDatabases.create();
+        try (HikariDataSource dataSource = database.dataSource()) {
+            migrateToJustBefore("52", dataSource);
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                String now = "CURRENT_TIMESTAMP";
+                sql.execute("INSERT INTO organization (id, name, default_role, created_at, updated_at) VALUES "
+                        + "('o1', 'Acme', 'member', " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory (id, organization_id, name, provider, state, created_at, updated_at) VALUES "
+                        + "('d1', 'o1', 'Okta', 'okta', 'active', " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory_user (id, directory_id, user_name, user_name_key, active, attributes, version, "
+                        + "created_at, updated_at) VALUES ('u1', 'd1', 'a', 'a', TRUE, '{}', 1, " + now + ", " + now + "), "
+                        + "('u2', 'd1', 'b', 'b', TRUE, '{}', 1, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory_group (id, directory_id, display_name, display_name_key, attributes, version, "
+                        + "created_at, updated_at) VALUES ('g1', 'd1', 'Eng', 'eng', '{}', 1, " + now + ", " + now + "), "
+                        + "('g2', 'd1', 'Ops', 'ops', '{}', 1, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO directory_group_member (group_id, directory_user_id, directory_id, added_at) VALUES "
+                        + "('g1', 'u1', 'd1', " + now + "), ('g1', 'u2', 'd1', " + now + ")");
+            }
+            ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+
+            assertEquals(2, core.directoryDetails().group("d1", "g1").memberCount());
+            assertEquals(0, core.directoryDetails().group("d1", "g2").memberCount());
+        } finally {
+            TestDatabases.drop(database);
+        }
+    }
+}

@@ -17,6 +17,7 @@ import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.invitation.InvitationOutbox;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
@@ -101,6 +102,11 @@ public final class ProvisioningCore {
         this.google = new GoogleSync(database, clock, directoryUsers, directoryGroups, builder.secretBox, builder.google);
         this.provisioningLog = new ProvisioningLog(database, clock, organizations, directoryUserStatuses,
                 builder.provisioningLogRetention, builder.provisioningLogRowsPerDirectory);
+        CoreMonitor monitor = CoreMonitor.all(builder.monitors);
+        provisioningLog.monitoredBy(monitor);
+        webhookDispatcher.monitoredBy(monitor);
+        invitationOutbox.monitoredBy(monitor);
+        google.monitoredBy(monitor);
     }
 
     public static Builder builder() {
@@ -210,8 +216,19 @@ public final class ProvisioningCore {
         private GoogleOptions google = GoogleOptions.defaults();
         private Duration provisioningLogRetention = ProvisioningLog.DEFAULT_RETENTION;
         private int provisioningLogRowsPerDirectory = ProvisioningLog.DEFAULT_ROWS_PER_DIRECTORY;
+        private final List<CoreMonitor> monitors = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Is told about provisioning outcomes, webhook deliveries, invitation deliveries and Google
+         * sync runs, for metrics or logs (the bundled server binds it to Micrometer); several may
+         * be added.
+         */
+        public Builder monitor(CoreMonitor monitor) {
+            this.monitors.add(Objects.requireNonNull(monitor));
+            return this;
         }
 
         public Builder dataSource(DataSource dataSource) {

@@ -10,6 +10,8 @@ import io.scimgate.server.activity.ProvisioningLogFilter;
 import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.PublicUrl;
+import io.scimgate.server.logging.ServerLogging;
+import io.scimgate.server.metrics.ServerMetrics;
 import io.scimgate.server.http.RateLimiter;
 import io.scimgate.server.scim.RateLimitFilter;
 import io.scimgate.server.scim.ScimApplication;
@@ -45,9 +47,12 @@ public final class ScimgateServer implements AutoCloseable {
     private final Optional<String> generatedAdminToken;
     private final GoogleSyncScheduler googleSync;
     private final String invitationDelivery;
+    private final ServerMetrics metrics;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
-            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync, String invitationDelivery) {
+            Optional<String> generatedAdminToken, GoogleSyncScheduler googleSync, String invitationDelivery,
+            ServerMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
@@ -66,10 +71,14 @@ public final class ScimgateServer implements AutoCloseable {
      * host's event listeners, session revoker and invitation sender to the core.
      */
     public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
+        ServerLogging logging = ServerLogging.start(config.get(ServerConfig.LOG_FORMAT));
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
+        ServerMetrics metrics = new ServerMetrics(logging.providers());
         try {
             ProvisioningCore.Builder builder = ProvisioningCore.builder()
                     .dataSource(dataSource)
+                    .monitor(metrics.coreMonitor())
+                    .monitor(logging.coreMonitor())
                     .invitationExpiry(config.invitationExpiry())
                     .invitationAcceptUrl(invitationUrl(config))
                     .extraConsumerDomains(config.get(ServerConfig.CONSUMER_DOMAINS_FILE))
@@ -86,16 +95,18 @@ public final class ScimgateServer implements AutoCloseable {
 
             URI scimUri = URI.create("http://" + config.bindAddress() + ":" + config.port() + "/scim/v2/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(scimUri,
-                    ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst()))
-                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC())), false);
+                    logging.instrumentScim(metrics.instrumentScim(ScimApplication.create(core, publicUrl,
+                            new RateLimitFilter(new RateLimiter(), config.rateLimitPerSecond(), config.rateLimitBurst()))
+                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC())))), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    AdminApplication.create(core, publicUrl));
+                    metrics.instrumentAdmin(AdminApplication.create(core, publicUrl)));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
             http.getServerConfiguration().addHttpHandler(new ConsoleHandler(),
                     HttpHandlerRegistration.builder().contextPath(ConsoleHandler.CONTEXT_PATH).urlPattern("/*").build());
+            logging.watch(http);
+            metrics.serve(http, core, dataSource, config.bindAddress(), config.get(ServerConfig.METRICS_PORT));
             http.start();
             core.webhookDispatcher().start();
             core.invitationOutbox().start();
@@ -109,11 +120,13 @@ public final class ScimgateServer implements AutoCloseable {
             core.provisioningLog().start();
             GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
             googleSync.start();
-            return new ScimgateServer(config, dataSource, core, http, generated, googleSync, invitations);
+            return new ScimgateServer(config, dataSource, core, http, generated, googleSync, invitations, metrics);
         } catch (IOException e) {
+            metrics.close();
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
         } catch (RuntimeException e) {
+            metrics.close();
             dataSource.close();
             throw e;
         }
@@ -169,6 +182,11 @@ public final class ScimgateServer implements AutoCloseable {
         return core;
     }
 
+    /** The metrics: what {@code /metrics} serves, and the port of its own listener when configured. */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
     /** The admin token generated at this start, when none was configured or stored before. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
@@ -193,6 +211,7 @@ public final class ScimgateServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             core.provisioningLog().close();
+            metrics.close();
             dataSource.close();
         }
     }

@@ -47,7 +47,7 @@ public final class ScimRequest {
     }
 
     /** The request being served on this thread, if it got past authentication. */
-    static java.util.Optional<ScimRequest> currentIfAny() {
+    public static java.util.Optional<ScimRequest> currentIfAny() {
         return java.util.Optional.ofNullable(CURRENT.get());
     }
 

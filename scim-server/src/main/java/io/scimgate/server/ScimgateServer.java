@@ -99,7 +99,7 @@ public final class ScimgateServer implements AutoCloseable {
                             new RateLimitFilter(new RateLimiter(), config.rateLimitPerSecond(), config.rateLimitBurst()))
                             .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC())))), false);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    metrics.instrumentAdmin(AdminApplication.create(core, publicUrl)));
+                    logging.instrumentAdmin(metrics.instrumentAdmin(AdminApplication.create(core, publicUrl))));
             http.getServerConfiguration().addHttpHandler(admin,
                     HttpHandlerRegistration.builder().contextPath("/admin/v1").urlPattern("/*").build());
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");

@@ -9,8 +9,8 @@ import org.slf4j.MDC;
 
 /**
  * Every HTTP request, whatever serves it (SCIM, admin API, console, health, metrics): gets a
- * request id ({@code X-Request-Id}, honoured or made, and answered), carries it with its method and
- * path in the MDC of every line logged while it is served, and ends with one access log line
+ * request id ({@code X-Request-Id}, honoured or made, and answered), which {@link RequestFields}
+ * puts with its method and path in the MDC of the lines the APIs log, and ends with one access log line
  * (logger {@code scimgate.access}) with its status and duration. The path is logged without its
  * query string, and no header is logged.
  *
@@ -22,19 +22,17 @@ public final class RequestLogging extends RequestProbe {
     public static final String ACCESS_LOGGER = "scimgate.access";
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
     private static final String STARTED = RequestLogging.class.getName() + ".started";
-    private static final String ID = RequestLogging.class.getName() + ".id";
+    /** The request's id, as a request attribute (a Jersey request property). */
+    public static final String ID_ATTRIBUTE = RequestLogging.class.getName() + ".id";
     private static final int MAX_PATH = 512;
 
+    /** Called where Grizzly reads the request (a selector thread): the MDC is set on the serving thread, by {@link RequestFields}. */
     @Override
     protected void received(Request request) {
         String id = RequestIds.honourOrCreate(request.getHeader(RequestIds.HEADER));
         request.setAttribute(STARTED, System.nanoTime());
-        request.setAttribute(ID, id);
+        request.setAttribute(ID_ATTRIBUTE, id);
         request.getResponse().setHeader(RequestIds.HEADER, id);
-        MDC.clear();
-        MDC.put(LogFields.REQUEST_ID, id);
-        MDC.put(LogFields.METHOD, request.getMethod().getMethodString());
-        MDC.put(LogFields.PATH, pathOf(request));
     }
 
     @Override
@@ -44,8 +42,9 @@ public final class RequestLogging extends RequestProbe {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         try {
-            // The request may have finished on another thread than it started on: state it all again.
-            MDC.put(LogFields.REQUEST_ID, String.valueOf(request.getAttribute(ID)));
+            // Whichever thread completes the request: state every field here.
+            MDC.clear();
+            MDC.put(LogFields.REQUEST_ID, String.valueOf(request.getAttribute(ID_ATTRIBUTE)));
             MDC.put(LogFields.METHOD, request.getMethod().getMethodString());
             MDC.put(LogFields.PATH, pathOf(request));
             MDC.put(LogFields.STATUS, Integer.toString(response.getStatus()));
@@ -64,7 +63,7 @@ public final class RequestLogging extends RequestProbe {
         }
     }
 
-    private static String pathOf(Request request) {
+    static String pathOf(Request request) {
         String path = request.getRequestURI();
         return path == null ? "" : path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "…";
     }

@@ -28,9 +28,14 @@ public final class ServerLogging {
         return new ProvisioningLines(providers);
     }
 
-    /** Names the directory and provider of each authenticated SCIM request in its log fields. */
+    /** Request fields in the MDC, with the directory and provider of each authenticated SCIM request. */
     public ResourceConfig instrumentScim(ResourceConfig scim) {
-        return scim.register(new ScimDirectoryContext(providers));
+        return scim.register(new RequestFields()).register(new ScimDirectoryContext(providers));
+    }
+
+    /** Request fields in the MDC of what the admin API logs. */
+    public ResourceConfig instrumentAdmin(ResourceConfig admin) {
+        return admin.register(new RequestFields());
     }
 
     /** Request ids, request fields in the MDC and the access log, for every request {@code http} serves. */

@@ -110,15 +110,14 @@ final class Tenant {
      */
     List<String> memberEvents(String type, String groupId) {
         List<String> userIds = new ArrayList<>();
-        String after = "0";
-        while (after != null) {
-            JsonNode page = admin.get("events?limit=100&organizationId=" + organizationId + "&events=" + type + "&after=" + after);
+        long after = 0;
+        for (JsonNode page; !(page = admin.get("events?limit=100&organizationId=" + organizationId + "&events=" + type
+                + "&after=" + after)).get("data").isEmpty(); after = page.at("/listMetadata/after").asLong()) {
             page.get("data").forEach(event -> {
                 if (event.at("/data/group/id").asText().equals(groupId)) {
                     userIds.add(event.at("/data/user/id").asText());
                 }
             });
-            after = page.at("/listMetadata/after").textValue();
         }
         return userIds;
     }

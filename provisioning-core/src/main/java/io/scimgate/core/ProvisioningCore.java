@@ -1,5 +1,6 @@
 package io.scimgate.core;
 
+import io.scimgate.core.directory.ActivityRecorder;
 import io.scimgate.core.activity.JournalingOutbox;
 import io.scimgate.core.activity.ProvisioningLog;
 import io.scimgate.core.directory.Directories;
@@ -27,6 +28,7 @@ import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.store.Database;
+import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
@@ -46,7 +48,7 @@ import javax.sql.DataSource;
  * application reads users, memberships and invitations through it, and hears about every change
  * through its event listeners, session revoker and invitation sender.
  */
-public final class ProvisioningCore {
+public final class ProvisioningCore implements AutoCloseable {
 
     private final Database database;
     private final Organizations organizations;
@@ -66,6 +68,7 @@ public final class ProvisioningCore {
     private final Webhooks webhooks;
     private final WebhookDispatcher webhookDispatcher;
     private final GoogleSync google;
+    private final ActivityRecorder directoryActivity;
     private final ProvisioningLog provisioningLog;
 
     private ProvisioningCore(Builder builder) {
@@ -79,7 +82,9 @@ public final class ProvisioningCore {
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks);
         this.domainChecks = new DomainChecks(database, clock, domains);
-        this.directories = new Directories(database, clock);
+        TenantCache tenants = new TenantCache(database, builder.tenantCacheFreshness);
+        this.directoryActivity = new ActivityRecorder(database, clock);
+        this.directories = new Directories(database, clock, tenants, directoryActivity);
         this.users = new Users(database, clock);
         this.memberships = new Memberships(database, clock, builder.sessionRevoker);
         this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
@@ -89,9 +94,10 @@ public final class ProvisioningCore {
         memberships.addRemovalHook((tx, membership) ->
                 invitations.revokePending(tx, membership.organizationId(), membership.userId()));
         this.groupRoles = new GroupRoles(database);
-        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker);
-        this.directoryUsers = new DirectoryUsers(database, clock, provisioning);
-        this.directoryGroups = new DirectoryGroups(database, clock);
+        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker,
+                tenants);
+        this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);
+        this.directoryGroups = new DirectoryGroups(database, clock, tenants);
         directoryGroups.addMembershipHook(provisioning);
         domains.addVerifiedHook(provisioning);
         directories.addDeletionHook(provisioning);
@@ -107,6 +113,25 @@ public final class ProvisioningCore {
         webhookDispatcher.monitoredBy(monitor);
         invitationOutbox.monitoredBy(monitor);
         google.monitoredBy(monitor);
+        events.start();
+        directoryActivity.start();
+    }
+
+    /**
+     * Publishes the events committed so far and stops the core's background work; the host closes
+     * its DataSource afterwards. Events committed but not published when a process dies are
+     * published by the next core to start on the store (RULES.md P25).
+     */
+    @Override
+    public void close() {
+        webhookDispatcher.close();
+        directoryActivity.close();
+        events.close();
+    }
+
+    /** Counts each directory's requests and activates a directory at its first one. */
+    public ActivityRecorder directoryActivity() {
+        return directoryActivity;
     }
 
     public static Builder builder() {
@@ -214,6 +239,7 @@ public final class ProvisioningCore {
         private String invitationAcceptUrl;
         private SecretBox secretBox;
         private GoogleOptions google = GoogleOptions.defaults();
+        private Duration tenantCacheFreshness = TenantCache.FRESH_FOR;
         private Duration provisioningLogRetention = ProvisioningLog.DEFAULT_RETENTION;
         private int provisioningLogRowsPerDirectory = ProvisioningLog.DEFAULT_ROWS_PER_DIRECTORY;
         private final List<CoreMonitor> monitors = new ArrayList<>();
@@ -325,6 +351,20 @@ public final class ProvisioningCore {
         /** Google endpoints, backoff and lease settings; the defaults talk to Google itself. */
         public Builder google(GoogleOptions options) {
             this.google = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /**
+         * How long each instance trusts what it read of directories, their tokens and organization
+         * settings: the longest another instance may take to see a revoked token, a deleted directory,
+         * a verified domain or a new role mapping (default 1 s; the instance making the change sees it
+         * at once).
+         */
+        public Builder tenantCacheFreshness(Duration freshness) {
+            if (freshness.isNegative()) {
+                throw new IllegalArgumentException("tenant cache freshness cannot be negative");
+            }
+            this.tenantCacheFreshness = freshness;
             return this;
         }
 

@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -105,6 +106,7 @@ public final class ScimgateServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(new HealthHandler(dataSource), "/health");
             http.getServerConfiguration().addHttpHandler(new ConsoleHandler(),
                     HttpHandlerRegistration.builder().contextPath(ConsoleHandler.CONTEXT_PATH).urlPattern("/*").build());
+            sizeWorkersToThePool(http, dataSource.getMaximumPoolSize());
             logging.watch(http);
             metrics.serve(http, core, dataSource, config.bindAddress(), config.get(ServerConfig.METRICS_PORT));
             http.start();
@@ -164,6 +166,19 @@ public final class ScimgateServer implements AutoCloseable {
         return base + "/accept-invitation?token={token}";
     }
 
+    /**
+     * Grizzly serves requests on a small pool sized by the cores; a SCIM request mostly waits for
+     * the store, so the server runs as many workers as the store has connections (plus two for
+     * requests that need none), and neither waits for the other.
+     */
+    private static void sizeWorkersToThePool(HttpServer http, int connections) {
+        int workers = connections + 2;
+        for (NetworkListener listener : http.getListeners()) {
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("scimgate-http").setCorePoolSize(workers).setMaxPoolSize(workers));
+        }
+    }
+
     public int port() {
         NetworkListener listener = http.getListeners().iterator().next();
         return listener.getPort();
@@ -211,6 +226,7 @@ public final class ScimgateServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             core.provisioningLog().close();
+            core.close();
             metrics.close();
             dataSource.close();
         }

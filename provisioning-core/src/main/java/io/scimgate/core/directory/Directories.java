@@ -15,6 +15,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import io.scimgate.core.tenant.TenantCache;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 
@@ -26,11 +30,25 @@ public final class Directories {
     public static final int MAX_ACTIVE_TOKENS = 2;
     private final Database database;
     private final Clock clock;
+    private final TenantCache tenants;
+    private final ActivityRecorder activity;
+    /** Live tokens recently checked against the store, by hash, with when that was. */
+    private final ConcurrentMap<String, CheckedToken> checkedTokens = new ConcurrentHashMap<>();
+    private final AtomicLong tokenGeneration = new AtomicLong();
     private final List<DirectoryDeletionHook> deletionHooks = new CopyOnWriteArrayList<>();
 
-    public Directories(Database database, Clock clock) {
+    private record CheckedToken(String directoryId, long checkedAt) {
+    }
+
+    public Directories(Database database, Clock clock, TenantCache tenants, ActivityRecorder activity) {
         this.database = database;
         this.clock = clock;
+        this.tenants = tenants;
+        this.activity = activity;
+        database.onTenantChange(id -> {
+            tokenGeneration.incrementAndGet();
+            checkedTokens.values().removeIf(checked -> checked.directoryId().equals(id));
+        });
     }
 
     /** Hooks told inside the deleting transaction, before the directory's users go (P6). */
@@ -68,8 +86,12 @@ public final class Directories {
         return dsl.fetchOptional(DIRECTORY, DIRECTORY.ID.eq(id)).map(Directories::toDirectory);
     }
 
+    /** The directory, with the activity this instance counted and has not saved yet. */
     public Directory get(String id) {
-        return find(id).orElseThrow(() -> notFound(id));
+        Directory stored = find(id).orElseThrow(() -> notFound(id));
+        return new Directory(stored.id(), stored.organizationId(), stored.name(), stored.provider(), stored.state(),
+                stored.createdAt(), stored.updatedAt(), stored.rateLimitPerSecond(), stored.rateLimitBurst(),
+                activity.withPending(id, stored.activity()));
     }
 
     public List<Directory> listByOrganization(String organizationId) {
@@ -82,21 +104,39 @@ public final class Directories {
     /**
      * The directory that {@code presentedToken} opens, if it is a live token of exactly that
      * directory. Any other case (unknown, revoked, another directory's) gives empty, indistinguishably.
+     *
+     * <p>A token found live is trusted for {@link TenantCache#freshFor()} without asking the store
+     * again: a token revoked through this instance is refused by its next request, and by every
+     * other instance within that time (plus the request under way), as is a deleted directory.
      */
     public Optional<Directory> authenticate(String directoryId, String presentedToken) {
         if (presentedToken == null || presentedToken.isEmpty() || directoryId == null) {
             return Optional.empty();
         }
         String hash = SecretTokens.hash(presentedToken);
-        return database.dsl().select(DIRECTORY.fields())
-                .select(DIRECTORY_TOKEN.TOKEN_HASH)
-                .from(DIRECTORY_TOKEN)
-                .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_TOKEN.DIRECTORY_ID))
-                .where(DIRECTORY_TOKEN.TOKEN_HASH.eq(hash), DIRECTORY_TOKEN.REVOKED_AT.isNull())
-                .fetchOptional()
-                .filter(row -> SecretTokens.matches(presentedToken, row.get(DIRECTORY_TOKEN.TOKEN_HASH)))
-                .filter(row -> directoryId.equals(row.get(DIRECTORY.ID)))
-                .map(row -> toDirectory(row.into(DIRECTORY)));
+        long now = System.nanoTime();
+        CheckedToken checked = checkedTokens.get(hash);
+        if (checked == null || now - checked.checkedAt() >= tenants.freshFor().toNanos()) {
+            long generation = tokenGeneration.get();
+            Optional<String> owner = database.dsl().select(DIRECTORY_TOKEN.DIRECTORY_ID, DIRECTORY_TOKEN.TOKEN_HASH)
+                    .from(DIRECTORY_TOKEN)
+                    .where(DIRECTORY_TOKEN.TOKEN_HASH.eq(hash), DIRECTORY_TOKEN.REVOKED_AT.isNull())
+                    .fetchOptional()
+                    .filter(row -> SecretTokens.matches(presentedToken, row.value2()))
+                    .map(row -> row.value1());
+            if (owner.isEmpty()) {
+                checkedTokens.remove(hash);
+                return Optional.empty();
+            }
+            checked = new CheckedToken(owner.get(), now);
+            if (tokenGeneration.get() == generation) {
+                checkedTokens.put(hash, checked);
+            }
+        }
+        if (!directoryId.equals(checked.directoryId())) {
+            return Optional.empty();
+        }
+        return tenants.directory(directoryId).map(Directories::toDirectory);
     }
 
     /**
@@ -115,6 +155,7 @@ public final class Directories {
             row.setRateLimitBurst(burst);
             row.setUpdatedAt(Times.now(clock));
             row.store();
+            tx.tenantChanged(directoryId);
             return toDirectory(row);
         });
     }
@@ -132,6 +173,7 @@ public final class Directories {
                 hook.directoryDeleting(tx, row.getOrganizationId(), directoryId);
             }
             dsl.deleteFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).execute();
+            tx.tenantChanged(directoryId);
             tx.emit("dsync.deleted", row.getOrganizationId(), directoryId, io.scimgate.core.events.Events.data()
                     .put("id", row.getId())
                     .put("organizationId", row.getOrganizationId())
@@ -166,11 +208,14 @@ public final class Directories {
     }
 
     public void revokeToken(String directoryId, String tokenId) {
-        int updated = database.transaction(tx -> tx.dsl().update(DIRECTORY_TOKEN)
-                .set(DIRECTORY_TOKEN.REVOKED_AT, Times.now(clock))
-                .where(DIRECTORY_TOKEN.ID.eq(tokenId), DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId),
-                        DIRECTORY_TOKEN.REVOKED_AT.isNull())
-                .execute());
+        int updated = database.transaction(tx -> {
+            tx.tenantChanged(directoryId);
+            return tx.dsl().update(DIRECTORY_TOKEN)
+                    .set(DIRECTORY_TOKEN.REVOKED_AT, Times.now(clock))
+                    .where(DIRECTORY_TOKEN.ID.eq(tokenId), DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId),
+                            DIRECTORY_TOKEN.REVOKED_AT.isNull())
+                    .execute();
+        });
         if (updated == 0) {
             throw ScimgateException.notFound("token_not_found", "No live token " + tokenId + " in directory " + directoryId);
         }
@@ -191,6 +236,12 @@ public final class Directories {
         return ScimgateException.notFound("directory_not_found", "No directory with id " + id);
     }
 
+    /** The organization of a directory, as the tenant cache has it (RULES.md P5: every write names it). */
+    public static String organizationOf(TenantCache tenants, DSLContext dsl, String directoryId) {
+        return tenants.directory(dsl, directoryId).map(DirectoryRecord::getOrganizationId)
+                .orElseThrow(() -> notFound(directoryId));
+    }
+
     /** The organization of a directory, read inside a transaction. */
     public static String organizationOf(DSLContext dsl, String directoryId) {
         return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
@@ -198,10 +249,13 @@ public final class Directories {
                 .orElseThrow(() -> notFound(directoryId));
     }
 
-    static Directory toDirectory(DirectoryRecord row) {
+    public static Directory toDirectory(DirectoryRecord row) {
         return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
                 DirectoryProvider.fromSlug(row.getProvider()), row.getState(),
                 Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()),
-                row.getRateLimitPerSecond(), row.getRateLimitBurst());
+                row.getRateLimitPerSecond(), row.getRateLimitBurst(),
+                new DirectoryActivity(Times.instant(row.getActivatedAt()), Times.instant(row.getLastRequestAt()),
+                        Times.instant(row.getLastErrorAt()), row.getRequestCount() == null ? 0 : row.getRequestCount(),
+                        row.getErrorCount() == null ? 0 : row.getErrorCount()));
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One identity-provider connection of one organization. {@code rateLimitPerSecond} and
- * {@code rateLimitBurst} override the server's request budget for this directory when set.
+ * {@code rateLimitBurst} override the server's request budget for this directory when set;
+ * {@code activity} is what its identity provider has been doing.
  */
 public record Directory(
         String id,
@@ -15,5 +16,6 @@ public record Directory(
         Instant createdAt,
         Instant updatedAt,
         Integer rateLimitPerSecond,
-        Integer rateLimitBurst) {
+        Integer rateLimitBurst,
+        DirectoryActivity activity) {
 }

@@ -13,6 +13,7 @@ import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupMemberRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
+import io.scimgate.core.tenant.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,11 +46,14 @@ public final class DirectoryGroups {
     private final Clock clock;
     private final DirectoryRows<DirectoryGroupRecord, DirectoryGroup> rows;
     private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
+    private final TenantCache tenants;
 
-    public DirectoryGroups(Database database, Clock clock) {
+    public DirectoryGroups(Database database, Clock clock, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ, DirectoryGroups::toGroup);
+        this.tenants = tenants;
+        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ,
+                "directory_group_dir_seq_ix", DirectoryGroups::toGroup);
     }
 
     public void addMembershipHook(GroupMembershipHook hook) {
@@ -60,7 +64,7 @@ public final class DirectoryGroups {
         validate(data);
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            String organizationId = Directories.organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             OffsetDateTime now = Times.now(clock);
             DirectoryGroupRecord row = dsl.newRecord(DIRECTORY_GROUP);
             row.setId(Ids.newId());
@@ -103,7 +107,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            Editor editor = new Editor(tx, Directories.organizationOf(dsl, directoryId), row);
+            Editor editor = new Editor(tx, Directories.organizationOf(tenants, dsl, directoryId), row);
             edit.accept(editor);
             editor.finish(true);
             return toGroup(row);
@@ -117,7 +121,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            String organizationId = Directories.organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             Set<String> members = new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
                     .from(DIRECTORY_GROUP_MEMBER)
                     .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id))

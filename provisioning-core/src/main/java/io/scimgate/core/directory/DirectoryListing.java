@@ -33,4 +33,12 @@ public interface DirectoryListing<T> {
      */
     <K> List<Keyed<T, K>> listKeyed(String directoryId, Field<K> key, Condition filter,
             List<? extends OrderField<?>> order, int limit);
+
+    /**
+     * The whole directory (no filter) in insertion order, or its reverse, from {@code position}
+     * (a condition on the insertion sequence, or none), skipping {@code offset}: walks the
+     * (directory, sequence) index, so a page costs the rows it skips and returns, not a sort of the
+     * directory.
+     */
+    List<T> inInsertionOrder(String directoryId, Condition position, boolean descending, int offset, int limit);
 }

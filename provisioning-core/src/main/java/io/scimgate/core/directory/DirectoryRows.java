@@ -4,6 +4,8 @@ import io.scimgate.core.store.Database;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
@@ -18,13 +20,17 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final Table<R> table;
     private final Field<String> directoryId;
     private final Field<Long> seq;
+    private final String directorySeqIndex;
     private final RecordMapper<R, T> mapper;
 
-    DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, RecordMapper<R, T> mapper) {
+    /** @param directorySeqIndex the name of the index on (directory id, seq) */
+    DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, String directorySeqIndex,
+            RecordMapper<R, T> mapper) {
         this.database = database;
         this.table = table;
         this.directoryId = directoryId;
         this.seq = seq;
+        this.directorySeqIndex = directorySeqIndex;
         this.mapper = mapper;
     }
 
@@ -54,6 +60,28 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         }
         return database.dsl().selectFrom(table).where(directoryId.eq(directory).and(filter))
                 .orderBy(order).offset(offset).limit(limit).fetch(mapper);
+    }
+
+    /**
+     * H2 picks one of the many indexes that start with the directory id for {@code directory_id = ?}
+     * and then sorts the whole directory (spilling it to disk past a few thousand rows) instead of
+     * reading the (directory, seq) index in order; it is told which index to use. PostgreSQL reads
+     * that index in order by itself.
+     */
+    @Override
+    public List<T> inInsertionOrder(String directory, Condition position, boolean descending, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        DSLContext dsl = database.dsl();
+        Table<?> from = database.dialect().family() == SQLDialect.H2
+                ? DSL.table("{0} USE INDEX ({1})", table, DSL.name(directorySeqIndex))
+                : table;
+        return dsl.select(table.fields()).from(from)
+                .where(directoryId.eq(directory).and(position))
+                .orderBy(descending ? directoryId.desc() : directoryId.asc(), descending ? seq.desc() : seq.asc())
+                .offset(offset).limit(limit)
+                .fetch(row -> mapper.map(row.into(table)));
     }
 
     @Override

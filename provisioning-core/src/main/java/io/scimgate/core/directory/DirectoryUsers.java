@@ -10,6 +10,7 @@ import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserEmailRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
+import io.scimgate.core.tenant.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,12 +35,15 @@ public final class DirectoryUsers {
     private final Clock clock;
     private final DirectoryRows<DirectoryUserRecord, DirectoryUser> rows;
     private final DirectoryUserLifecycle lifecycle;
+    private final TenantCache tenants;
 
-    public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle) {
+    public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ, DirectoryUsers::toUser);
+        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
+                "directory_user_dir_seq_ix", DirectoryUsers::toUser);
         this.lifecycle = lifecycle;
+        this.tenants = tenants;
     }
 
     public DirectoryUser create(String directoryId, DirectoryUserData data) {
@@ -59,9 +63,9 @@ public final class DirectoryUsers {
                 if (row.getSeq() == null) {
                     row.refresh(DIRECTORY_USER.SEQ);
                 }
-                writeEmails(dsl, row.getId(), directoryId, data.emails());
+                insertEmails(dsl, row.getId(), directoryId, data.emails());
                 DirectoryUser created = toUser(row);
-                String organizationId = Directories.organizationOf(dsl, directoryId);
+                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(created));
                 lifecycle.created(tx, organizationId, created);
                 return created;
@@ -111,9 +115,10 @@ public final class DirectoryUsers {
                 if (updated != 1) {
                     throw versionMismatch(id, readVersion, -1);
                 }
-                writeEmails(dsl, id, directoryId, data.emails());
+                dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(id)).execute();
+                insertEmails(dsl, id, directoryId, data.emails());
                 DirectoryUser after = toUser(row);
-                String organizationId = Directories.organizationOf(dsl, directoryId);
+                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
                 lifecycle.updated(tx, organizationId, before, after);
                 return after;
@@ -128,7 +133,7 @@ public final class DirectoryUsers {
             DSLContext dsl = tx.dsl();
             DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
             DirectoryUser deleted = toUser(row);
-            String organizationId = Directories.organizationOf(dsl, directoryId);
+            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
             lifecycle.deleting(tx, organizationId, deleted);
             return dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
@@ -180,8 +185,8 @@ public final class DirectoryUsers {
         row.setAttributes(data.attributes());
     }
 
-    private static void writeEmails(DSLContext dsl, String userId, String directoryId, List<EmailAddress> emails) {
-        dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(userId)).execute();
+    /** The email rows of a user that has none (yet, or any more). */
+    private static void insertEmails(DSLContext dsl, String userId, String directoryId, List<EmailAddress> emails) {
         List<DirectoryUserEmailRecord> rows = new ArrayList<>();
         int position = 0;
         for (EmailAddress email : emails) {

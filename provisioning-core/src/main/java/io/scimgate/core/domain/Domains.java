@@ -141,6 +141,7 @@ public final class Domains {
             row.store();
             OrganizationDomain verified = toDomain(row);
             tx.emit("organization_domain.verified", organizationId, null, eventData(verified));
+            tx.tenantChanged(organizationId);
             for (DomainVerifiedHook hook : verifiedHooks) {
                 hook.domainVerified(tx, organizationId, verified.domain());
             }
@@ -186,9 +187,12 @@ public final class Domains {
     }
 
     public void delete(String organizationId, String domainId) {
-        int deleted = database.transaction(tx -> tx.dsl().deleteFrom(ORGANIZATION_DOMAIN)
+        int deleted = database.transaction(tx -> {
+            tx.tenantChanged(organizationId);
+            return tx.dsl().deleteFrom(ORGANIZATION_DOMAIN)
                 .where(ORGANIZATION_DOMAIN.ID.eq(domainId), ORGANIZATION_DOMAIN.ORGANIZATION_ID.eq(organizationId))
-                .execute());
+                .execute();
+        });
         if (deleted == 0) {
             throw notFound(domainId);
         }

@@ -1,10 +1,11 @@
 package io.scimgate.core.events;
 
 import static io.scimgate.core.store.schema.Tables.EVENT;
-import static io.scimgate.core.store.schema.Tables.EVENT_COUNTER;
+import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Outbox;
@@ -14,18 +15,27 @@ import io.scimgate.core.store.schema.tables.records.EventRecord;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep6;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The event log (P25): written in the same transaction as each change, read with a cursor. */
-public final class Events implements Outbox {
+/**
+ * The event feed (RULES.md P25): events are written in the same transaction as each change, get
+ * their ids from the {@link EventRelay} right after commit, and are read with a cursor.
+ */
+public final class Events implements Outbox, AutoCloseable {
 
     public static final int MAX_PAGE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
@@ -34,10 +44,23 @@ public final class Events implements Outbox {
     private final Database database;
     private final Clock clock;
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventRelay relay;
 
     public Events(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.relay = new EventRelay(database, clock, this::deliver);
+    }
+
+    /** Starts publishing committed events; done once, when the core is built. */
+    public void start() {
+        relay.start();
+    }
+
+    /** Publishes what is committed, then stops publishing. */
+    @Override
+    public void close() {
+        relay.close();
     }
 
     public void addListener(EventListener listener) {
@@ -48,55 +71,75 @@ public final class Events implements Outbox {
         listeners.remove(listener);
     }
 
-    /**
-     * Events with ids above {@code after}, oldest first.
-     *
-     * @param types only these event types, or all when empty
-     * @param organizationId only events of this organization, or all when null
-     */
+    /** Events with ids above {@code after}, oldest first; see {@link EventQuery}. */
     public List<Event> list(long after, int limit, Collection<String> types, String organizationId) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
-        }
-        Condition where = EVENT.ID.gt(after);
-        if (types != null && !types.isEmpty()) {
-            where = where.and(EVENT.EVENT_TYPE.in(types));
-        }
-        if (organizationId != null) {
-            where = where.and(EVENT.ORGANIZATION_ID.eq(organizationId));
-        }
-        return database.dsl().selectFrom(EVENT).where(where).orderBy(EVENT.ID).limit(limit).fetch(Events::toEvent);
+        return list(new EventQuery(after, limit, types, organizationId, null, null));
     }
 
+    /**
+     * Events matching {@code query}, oldest first. Everything this instance committed before the
+     * call is in the feed by then. Read with an organization, the envelope shows that organization
+     * for events that belong to its feed through their audience (a person's change in every
+     * organization of the person).
+     */
+    public List<Event> list(EventQuery query) {
+        if (query.limit() < 1 || query.limit() > MAX_PAGE) {
+            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+        }
+        relay.flush();
+        Condition where = DSL.noCondition();
+        if (!query.types().isEmpty()) {
+            where = where.and(EVENT.EVENT_TYPE.in(query.types()));
+        }
+        if (query.createdAfter() != null) {
+            where = where.and(EVENT.CREATED_AT.ge(OffsetDateTime.ofInstant(query.createdAfter(), ZoneOffset.UTC)));
+        }
+        if (query.createdBefore() != null) {
+            where = where.and(EVENT.CREATED_AT.lt(OffsetDateTime.ofInstant(query.createdBefore(), ZoneOffset.UTC)));
+        }
+        DSLContext dsl = database.dsl();
+        String organizationId = query.organizationId();
+        if (organizationId == null) {
+            return dsl.selectFrom(EVENT).where(EVENT.ID.gt(query.after()).and(where)).orderBy(EVENT.ID)
+                    .limit(query.limit()).fetch(row -> toEvent(row, row.getOrganizationId()));
+        }
+        return dsl.select(EVENT.fields()).from(EVENT_ORGANIZATION)
+                .join(EVENT).on(EVENT.ID.eq(EVENT_ORGANIZATION.EVENT_ID))
+                .where(EVENT_ORGANIZATION.ORGANIZATION_ID.eq(organizationId), EVENT_ORGANIZATION.EVENT_ID.gt(query.after()))
+                .and(where)
+                .orderBy(EVENT_ORGANIZATION.EVENT_ID)
+                .limit(query.limit())
+                .fetch(row -> toEvent(row.into(EVENT), organizationId));
+    }
+
+    /** Writes a transaction's events without feed ids, in one statement; the relay publishes them after commit. */
     @Override
     public Runnable write(DSLContext dsl, List<PendingEvent> pending) {
         if (pending.isEmpty()) {
             return () -> { };
         }
-        dsl.update(EVENT_COUNTER)
-                .set(EVENT_COUNTER.LAST_ID, EVENT_COUNTER.LAST_ID.plus(pending.size()))
-                .where(EVENT_COUNTER.ID.eq(1))
-                .execute();
-        long last = dsl.select(EVENT_COUNTER.LAST_ID).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1)).fetchSingle().value1();
-        long id = last - pending.size();
         OffsetDateTime now = Times.now(clock);
-        List<EventRecord> rows = new ArrayList<>(pending.size());
+        InsertValuesStep6<EventRecord, String, String, String, String, String, OffsetDateTime> insert = dsl.insertInto(
+                EVENT, EVENT.EVENT_TYPE, EVENT.ORGANIZATION_ID, EVENT.AUDIENCE, EVENT.DIRECTORY_ID, EVENT.DATA,
+                EVENT.CREATED_AT);
         for (PendingEvent event : pending) {
-            rows.add(new EventRecord()
-                    .setId(++id)
-                    .setEventType(event.type())
-                    .setOrganizationId(event.organizationId())
-                    .setDirectoryId(event.directoryId())
-                    .setData(json(event))
-                    .setCreatedAt(now));
+            insert = insert.values(event.type(), event.organizationId(), audience(event.audience()), event.directoryId(),
+                    json(event), now);
         }
-        dsl.batchInsert(rows).execute();
-        List<Event> written = rows.stream().map(Events::toEvent).toList();
-        return () -> deliver(written);
+        List<Long> seqs = new ArrayList<>(insert.returningResult(EVENT.SEQ).fetch(Record1::value1));
+        // One statement assigns its identities in the order of its rows.
+        seqs.sort(null);
+        List<EventRelay.Unpublished> written = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            PendingEvent event = pending.get(i);
+            written.add(new EventRelay.Unpublished(seqs.get(i), new Event(0, event.type(), event.organizationId(),
+                    event.directoryId(), event.data(), now.toInstant()), event.audience()));
+        }
+        return () -> relay.committed(written);
     }
 
-    private void deliver(List<Event> written) {
-        for (Event event : written) {
+    private void deliver(List<Event> published) {
+        for (Event event : published) {
             for (EventListener listener : listeners) {
                 try {
                     listener.onEvent(event);
@@ -107,6 +150,10 @@ public final class Events implements Outbox {
         }
     }
 
+    private static String audience(Set<String> organizations) {
+        return organizations.isEmpty() ? null : String.join(",", organizations);
+    }
+
     private static String json(PendingEvent event) {
         try {
             return JSON.writeValueAsString(event.data());
@@ -115,18 +162,25 @@ public final class Events implements Outbox {
         }
     }
 
-    private static Event toEvent(EventRecord row) {
+    private static Event toEvent(EventRecord row, String organizationId) {
         try {
-            return new Event(row.getId(), row.getEventType(), row.getOrganizationId(), row.getDirectoryId(),
+            return new Event(row.getId() == null ? 0 : row.getId(), row.getEventType(), organizationId, row.getDirectoryId(),
                     JSON.readTree(row.getData()), Times.instant(row.getCreatedAt()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A row written but not published yet, for the relay to adopt. */
+    static EventRelay.Unpublished unpublished(EventRecord row) {
+        Set<String> audience = row.getAudience() == null ? Set.of()
+                : Arrays.stream(row.getAudience().split(",")).collect(Collectors.toUnmodifiableSet());
+        return new EventRelay.Unpublished(row.getSeq(), toEvent(row, row.getOrganizationId()), audience);
+    }
+
     /** The envelope consumers receive: {@code {id, event, organizationId, directoryId, data, createdAt}}. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode envelope(Event event) {
-        com.fasterxml.jackson.databind.node.ObjectNode envelope = JSON.createObjectNode()
+    public static ObjectNode envelope(Event event) {
+        ObjectNode envelope = JSON.createObjectNode()
                 .put("id", event.id())
                 .put("event", event.event())
                 .put("organizationId", event.organizationId())
@@ -136,15 +190,15 @@ public final class Events implements Outbox {
         return envelope;
     }
 
-    /** The id of the newest event, or 0 when there is none. */
+    /** The id of the newest published event, or 0 when there is none. */
     public long lastId() {
+        relay.flush();
         Long last = database.dsl().select(DSL.max(EVENT.ID)).from(EVENT).fetchOne(0, Long.class);
         return last == null ? 0 : last;
     }
 
     /** An empty JSON object to fill in as an event's data. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode data() {
+    public static ObjectNode data() {
         return JSON.createObjectNode();
     }
-
 }

@@ -106,7 +106,7 @@ public final class Invitations {
             if (row.getUserId() != null) {
                 Users.lockById(dsl, row.getUserId()).ifPresent(user -> {
                     activateMembership(tx, accepted.organizationId(), user);
-                    users.update(tx, user, user.firstName(), user.lastName(), true);
+                    users.update(tx, accepted.organizationId(), user, user.firstName(), user.lastName(), true);
                 });
             }
             return accepted;

@@ -63,6 +63,7 @@ public final class GroupRoles {
                 }
             }
             dsl.deleteFrom(GROUP_ROLE).where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId)).execute();
+            tx.tenantChanged(organizationId);
             for (Mapping mapping : mappings) {
                 dsl.executeInsert(new GroupRoleRecord(organizationId, mapping.groupId(), mapping.role(), mapping.priority()));
             }

@@ -63,6 +63,7 @@ public final class Organizations {
                 row.setUpdatedAt(Times.now(clock));
                 row.store();
                 tx.emit("organization.updated", id, null, eventData(toOrganization(row)));
+                tx.tenantChanged(id);
             }
             return toOrganization(row);
         });

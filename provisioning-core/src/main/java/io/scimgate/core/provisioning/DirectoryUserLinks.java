@@ -15,6 +15,8 @@ final class DirectoryUserLinks {
     }
 
     record Link(String userId, String provisionedUserId, ProvisioningState state) {
+        /** The columns of a directory user inserted a moment ago. */
+        static final Link NEW = new Link(null, null, ProvisioningState.PENDING);
     }
 
     static Link read(DSLContext dsl, String directoryUserId) {
@@ -31,11 +33,16 @@ final class DirectoryUserLinks {
                 .execute();
     }
 
-    /** Makes the directory user the holder of the User within its directory; a rival holder makes it throw. */
+    /**
+     * Makes the directory user the holder of the User within its directory, provisioned; a rival
+     * holder makes it throw (and the transaction does not go on to provision).
+     */
     static int claim(DSLContext dsl, String directoryUserId, String userId) {
         return dsl.update(DIRECTORY_USER)
                 .set(DIRECTORY_USER.USER_ID, userId)
                 .set(DIRECTORY_USER.PROVISIONED_USER_ID, userId)
+                .set(DIRECTORY_USER.PROVISIONING_STATE, ProvisioningState.PROVISIONED.slug())
+                .set(DIRECTORY_USER.PROVISIONING_DETAIL, (String) null)
                 .where(DIRECTORY_USER.ID.eq(directoryUserId))
                 .execute();
     }

@@ -18,6 +18,8 @@ import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.store.RetryableConflict;
 import io.scimgate.core.store.Tx;
+import io.scimgate.core.tenant.OrganizationSettings;
+import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
 import java.util.HashSet;
@@ -39,14 +41,16 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final Memberships memberships;
     private final Invitations invitations;
     private final SessionRevoker sessionRevoker;
+    private final TenantCache tenants;
 
     public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
-            SessionRevoker sessionRevoker) {
+            SessionRevoker sessionRevoker, TenantCache tenants) {
         this.domains = domains;
         this.users = users;
         this.memberships = memberships;
         this.invitations = invitations;
         this.sessionRevoker = sessionRevoker;
+        this.tenants = tenants;
     }
 
     // ---- directory users -------------------------------------------------------------------
@@ -54,7 +58,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     @Override
     public void created(Tx tx, String organizationId, DirectoryUser user) {
         if (user.active()) {
-            provision(tx, organizationId, user);
+            provision(tx, organizationId, user, DirectoryUserLinks.Link.NEW);
         } else {
             DirectoryUserLinks.setState(tx.dsl(), user.id(), ProvisioningState.INACTIVE, "created inactive (P11)");
         }
@@ -77,7 +81,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (provisioned) {
             updateNames(tx, organizationId, link.provisionedUserId(), before, after);
         } else {
-            provision(tx, organizationId, after);
+            provision(tx, organizationId, after, link);
         }
     }
 
@@ -100,7 +104,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             deprovision(tx, organizationId, user.id(), link.provisionedUserId());
         }
         DirectoryUserLinks.release(dsl, user.id());
-        successor.ifPresent(waiting -> provision(tx, organizationId, waiting));
+        successor.ifPresent(waiting -> provision(tx, organizationId, waiting,
+                DirectoryUserLinks.read(dsl, waiting.id())));
     }
 
     /**
@@ -125,10 +130,11 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     /**
      * P12–P15: links an active directory user to its User (creating it if needed) and gives that User
      * a membership of the organization, active on a verified domain, pending with an invitation otherwise.
+     *
+     * @param link the directory user's provisioning columns as they are now
      */
-    private void provision(Tx tx, String organizationId, DirectoryUser directoryUser) {
+    private void provision(Tx tx, String organizationId, DirectoryUser directoryUser, DirectoryUserLinks.Link link) {
         DSLContext dsl = tx.dsl();
-        DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, directoryUser.id());
         Optional<User> linked = Optional.ofNullable(link.userId()).flatMap(id -> Users.lockById(dsl, id));
         String email = directoryUser.primaryEmail();
         if (linked.isEmpty() && (email == null || DomainName.ofEmail(email) == null)) {
@@ -137,9 +143,13 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     : "primary email '" + email + "' is not an e-mail address (P9)");
             return;
         }
-        User user = linked.isPresent() ? linked.get() : findOrCreateUser(tx, organizationId, directoryUser, email);
+        FoundUser found = linked.isPresent() ? new FoundUser(linked.get(), false)
+                : findOrCreateUser(tx, organizationId, directoryUser, email);
+        User user = found.user();
 
-        Optional<String> holder = DirectoryUserLinks.holder(dsl, directoryUser.directoryId(), user.id());
+        // A User created just now has no holder and no membership yet: nothing to look up.
+        Optional<String> holder = found.createdNow() ? Optional.empty()
+                : DirectoryUserLinks.holder(dsl, directoryUser.directoryId(), user.id());
         if (holder.isPresent() && !holder.get().equals(directoryUser.id())) {
             waitForHolder(dsl, directoryUser.id(), holder.get());
             return;
@@ -153,9 +163,16 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
 
         boolean verified = domainVerified(dsl, organizationId, user);
-        User current = verified ? takeDirectoryNames(tx, user, directoryUser) : user;
-        ensureMembership(tx, organizationId, current, verified, directoryUser.directoryId());
-        DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
+        User current = verified ? takeDirectoryNames(tx, organizationId, user, directoryUser) : user;
+        ensureMembership(tx, organizationId, current, verified, directoryUser.directoryId(), found.createdNow());
+        if (holder.isPresent()) {
+            // A new holder was marked provisioned by its claim.
+            DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
+        }
+    }
+
+    /** A User found or created for a directory user, and whether this transaction created it. */
+    private record FoundUser(User user, boolean createdNow) {
     }
 
     /**
@@ -163,35 +180,36 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * the names it sends replace the User's (a name it leaves out stays), and the email is verified.
      * When several organizations verified the domain, the latest directory to link or update wins.
      */
-    private User takeDirectoryNames(Tx tx, User user, DirectoryUser directoryUser) {
+    private User takeDirectoryNames(Tx tx, String organizationId, User user, DirectoryUser directoryUser) {
         String firstName = directoryUser.givenName() != null ? directoryUser.givenName() : user.firstName();
         String lastName = directoryUser.familyName() != null ? directoryUser.familyName() : user.lastName();
-        return users.update(tx, user, firstName, lastName, true);
+        return users.update(tx, organizationId, user, firstName, lastName, true);
     }
 
     /** P12: the User with this email, across the whole store, or a new one. */
-    private User findOrCreateUser(Tx tx, String organizationId, DirectoryUser directoryUser, String email) {
+    private FoundUser findOrCreateUser(Tx tx, String organizationId, DirectoryUser directoryUser, String email) {
         DSLContext dsl = tx.dsl();
         String key = Users.emailKey(email);
         Optional<User> existing = Users.lockByEmailKey(dsl, key);
         if (existing.isPresent()) {
-            return existing.get();
+            return new FoundUser(existing.get(), false);
         }
-        boolean verified = domains.isVerified(dsl, organizationId, DomainName.ofEmail(email));
-        User created = tx.attempt("app_user_email_uk", () -> users.insert(tx, email,
+        boolean verified = domainVerified(dsl, organizationId, DomainName.ofEmail(email));
+        User created = tx.attempt("app_user_email_uk", () -> users.insert(tx, organizationId, email,
                 directoryUser.givenName(), directoryUser.familyName(), verified));
         if (created != null) {
-            return created;
+            return new FoundUser(created, true);
         }
         // A concurrent provisioning created this User first: link to the winner.
-        return Users.lockByEmailKey(dsl, key)
-                .orElseThrow(() -> new RetryableConflict("the user " + key + " is being created concurrently"));
+        return new FoundUser(Users.lockByEmailKey(dsl, key)
+                .orElseThrow(() -> new RetryableConflict("the user " + key + " is being created concurrently")), false);
     }
 
     /** P13–P15, P20: the membership of the User in the organization. */
-    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, String directoryId) {
+    private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, String directoryId,
+            boolean newUser) {
         DSLContext dsl = tx.dsl();
-        Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, user.id());
+        Optional<Memberships.Stored> stored = newUser ? Optional.empty() : Memberships.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
             MembershipStatus status = verified ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
             String role = roleFor(dsl, organizationId, user.id(), null);
@@ -236,7 +254,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         Membership membership = stored.get().membership();
         switch (membership.status()) {
             case ACTIVE -> {
-                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, Memberships.defaultRole(dsl, organizationId),
+                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
                         membership.role(), membership.directoryManaged());
                 tx.afterCommit(() -> sessionRevoker.revokeSessions(userId, organizationId));
             }
@@ -263,7 +281,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         DSLContext dsl = tx.dsl();
         Users.lockById(dsl, userId)
                 .filter(user -> domainVerified(dsl, organizationId, user))
-                .ifPresent(user -> users.update(tx, user, after.givenName(), after.familyName(), user.emailVerified()));
+                .ifPresent(user -> users.update(tx, organizationId, user, after.givenName(), after.familyName(),
+                        user.emailVerified()));
     }
 
     // ---- groups (P22) ----------------------------------------------------------------------
@@ -272,8 +291,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
-        String organizationId = Directories.organizationOf(dsl, directoryId);
-        if (!GroupRoles.organizationUsesMapping(dsl, organizationId)) {
+        String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+        if (!settings(dsl, organizationId).mapsGroupsToRoles()) {
             return;
         }
         Set<String> directoryUserIds = new HashSet<>(addedUserIds);
@@ -306,7 +325,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                         memberships.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
                                 stored.rememberedRole(), true);
                         invitations.revokePending(tx, organizationId, user.id());
-                        users.update(tx, user, user.firstName(), user.lastName(), true);
+                        users.update(tx, organizationId, user, user.firstName(), user.lastName(), true);
                     });
         }
     }
@@ -319,14 +338,43 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     private boolean domainVerified(DSLContext dsl, String organizationId, User user) {
-        return domains.isVerified(dsl, organizationId, DomainName.ofEmail(user.email()));
+        return domainVerified(dsl, organizationId, DomainName.ofEmail(user.email()));
     }
 
-    /** P20/P22: the mapped role when the organization maps groups, else the remembered role, else the default. */
-    private static String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
-        if (GroupRoles.organizationUsesMapping(dsl, organizationId)) {
-            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(() -> Memberships.defaultRole(dsl, organizationId));
+    /**
+     * P13: whether the organization verified {@code domain}. Verified domains come from the tenant
+     * cache; a domain it does not list is checked in the store, so that a verification committed
+     * a moment ago on another instance is not missed by a write that would leave a member pending.
+     */
+    private boolean domainVerified(DSLContext dsl, String organizationId, String domain) {
+        if (domain == null) {
+            return false;
         }
-        return rememberedRole != null ? rememberedRole : Memberships.defaultRole(dsl, organizationId);
+        return settings(dsl, organizationId).verifiedDomains().contains(domain) || domains.isVerified(dsl, organizationId, domain);
+    }
+
+    private OrganizationSettings settings(DSLContext dsl, String organizationId) {
+        OrganizationSettings settings = tenants.organization(dsl, organizationId);
+        if (settings == null) {
+            throw new IllegalStateException("Organization " + organizationId + " is gone");
+        }
+        return settings;
+    }
+
+    /**
+     * P20/P22: the mapped role when the organization maps groups, else the remembered role, else the
+     * default. Whether it maps groups comes from the tenant cache (a new mapping reaches other
+     * instances within TenantCache.FRESH_FOR).
+     */
+    private String roleFor(DSLContext dsl, String organizationId, String userId, String rememberedRole) {
+        OrganizationSettings settings = settings(dsl, organizationId);
+        if (settings.mapsGroupsToRoles()) {
+            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(settings::defaultRole);
+        }
+        return rememberedRole != null ? rememberedRole : settings.defaultRole();
+    }
+
+    private String defaultRole(DSLContext dsl, String organizationId) {
+        return settings(dsl, organizationId).defaultRole();
     }
 }

@@ -2,7 +2,10 @@ package io.scimgate.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,6 +32,7 @@ public final class Database {
     private final SQLDialect dialect;
     private final DSLContext dsl;
     private volatile Outbox outbox = Outbox.NONE;
+    private final List<Consumer<String>> tenantListeners = new CopyOnWriteArrayList<>();
 
     private Database(DataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -64,6 +68,15 @@ public final class Database {
         return dataSource;
     }
 
+    /** Told after commit of each transaction that called {@link Tx#tenantChanged}, with the id it named. */
+    public void onTenantChange(Consumer<String> listener) {
+        tenantListeners.add(listener);
+    }
+
+    private void tenantChanged(String id) {
+        tenantListeners.forEach(listener -> listener.accept(id));
+    }
+
     /** Sets where the events emitted in transactions go; done once, when the core is built. */
     public void useOutbox(Outbox outbox) {
         this.outbox = outbox;
@@ -94,7 +107,7 @@ public final class Database {
         Tx[] done = new Tx[1];
         Runnable[] delivery = new Runnable[1];
         T result = dsl.transactionResult(configuration -> {
-            Tx tx = new Tx(configuration.dsl());
+            Tx tx = new Tx(configuration.dsl(), this::tenantChanged);
             T value = work.apply(tx);
             delivery[0] = outbox.write(configuration.dsl(), tx.events());
             done[0] = tx;

@@ -2,8 +2,13 @@ package io.scimgate.core.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jooq.SQLDialect;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -14,11 +19,13 @@ import org.jooq.exception.DataAccessException;
 public final class Tx {
 
     private final DSLContext dsl;
+    private final Consumer<String> tenantChanged;
     private final List<PendingEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    Tx(DSLContext dsl) {
+    Tx(DSLContext dsl, Consumer<String> tenantChanged) {
         this.dsl = dsl;
+        this.tenantChanged = tenantChanged;
     }
 
     public DSLContext dsl() {
@@ -26,7 +33,28 @@ public final class Tx {
     }
 
     public void emit(String type, String organizationId, String directoryId, ObjectNode data) {
-        events.add(new PendingEvent(type, organizationId, directoryId, data));
+        events.add(new PendingEvent(type, organizationId, Set.of(), directoryId, data));
+    }
+
+    /**
+     * Emits an event about {@code organizationId} that also belongs to the feeds of {@code alsoFor}
+     * (RULES.md P25), e.g. a change of a person seen by every organization the person belongs to.
+     */
+    public void emit(String type, String organizationId, Collection<String> alsoFor, String directoryId,
+            ObjectNode data) {
+        Set<String> audience = new LinkedHashSet<>(alsoFor);
+        audience.remove(organizationId);
+        audience.remove(null);
+        events.add(new PendingEvent(type, organizationId, audience, directoryId, data));
+    }
+
+    /**
+     * Says that this transaction changes what requests of an organization (or of one directory)
+     * rely on: its verified domains, role mapping or settings, or the directory itself. Once it has
+     * committed, this instance's next request reads them afresh ({@code TenantCache}).
+     */
+    public void tenantChanged(String organizationOrDirectoryId) {
+        afterCommit.add(0, () -> tenantChanged.accept(organizationOrDirectoryId));
     }
 
     /** Runs {@code action} after the transaction committed, for effects outside the store (mail, sessions). */
@@ -35,19 +63,25 @@ public final class Tx {
     }
 
     /**
-     * Runs {@code statement} under a savepoint: if the database refuses it (a unique constraint lost
-     * to a concurrent writer, say), the transaction goes on as if it had not been tried.
+     * Runs {@code statement}, which may lose a race on a unique constraint to a concurrent writer.
+     * Without a savepoint (one round trip less): on H2 a refused statement is undone alone and the
+     * transaction goes on as if it had not been tried; on PostgreSQL, where it aborts the transaction,
+     * the whole transaction runs again ({@link RetryableConflict}) and then finds the winner's row.
      *
      * @return the statement's result, or null when it was refused with a unique violation of {@code constraint}
      */
     public <T> T attempt(String constraint, Supplier<T> statement) {
         try {
-            return dsl.transactionResult(nested -> statement.get());
+            return statement.get();
         } catch (DataAccessException e) {
-            if (Constraints.isUniqueViolation(e, constraint)) {
-                return null;
+            if (!Constraints.isUniqueViolation(e, constraint)) {
+                throw e;
             }
-            throw e;
+            if (dsl.dialect().family() == SQLDialect.H2) {
+                return null; // H2 undoes the failed statement alone; the transaction goes on
+            }
+            // PostgreSQL aborts the whole transaction; the winner has committed, so a new run sees it.
+            throw new RetryableConflict("lost a race on " + constraint + "; running the transaction again");
         }
     }
 

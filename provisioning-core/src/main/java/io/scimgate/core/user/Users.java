@@ -1,6 +1,7 @@
 package io.scimgate.core.user;
 
 import static io.scimgate.core.store.schema.Tables.APP_USER;
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
@@ -79,8 +80,12 @@ public final class Users {
         return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).forUpdate().fetchOptional(Users::toUser);
     }
 
-    /** Inserts a user and emits {@code user.created}; a concurrent insert of the same email makes it throw. */
-    public User insert(Tx tx, String email, String firstName, String lastName, boolean emailVerified) {
+    /**
+     * Inserts a user and emits {@code user.created} to the organization it is created for (RULES.md
+     * P25); a concurrent insert of the same email makes it throw.
+     */
+    public User insert(Tx tx, String organizationId, String email, String firstName, String lastName,
+            boolean emailVerified) {
         OffsetDateTime now = Times.now(clock);
         AppUserRecord row = tx.dsl().newRecord(APP_USER);
         row.setId(Ids.newId());
@@ -93,12 +98,17 @@ public final class Users {
         row.setUpdatedAt(now);
         row.insert();
         User user = toUser(row);
-        tx.emit("user.created", null, null, user.eventData());
+        tx.emit("user.created", organizationId, null, user.eventData());
         return user;
     }
 
-    /** Sets names and the verified flag of a locked user; emits {@code user.updated} only if something changed. */
-    public User update(Tx tx, User user, String firstName, String lastName, boolean emailVerified) {
+    /**
+     * Sets names and the verified flag of a locked user; emits {@code user.updated} only if something
+     * changed, about {@code organizationId} (where the change came from) and to the feed of every
+     * organization the user has a membership of (RULES.md P25).
+     */
+    public User update(Tx tx, String organizationId, User user, String firstName, String lastName,
+            boolean emailVerified) {
         if (java.util.Objects.equals(user.firstName(), firstName) && java.util.Objects.equals(user.lastName(), lastName)
                 && user.emailVerified() == emailVerified) {
             return user;
@@ -112,7 +122,10 @@ public final class Users {
                 .where(APP_USER.ID.eq(user.id()))
                 .execute();
         User updated = new User(user.id(), user.email(), firstName, lastName, emailVerified, user.createdAt(), now.toInstant());
-        tx.emit("user.updated", null, null, updated.eventData());
+        List<String> organizations = tx.dsl().select(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID)
+                .from(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.USER_ID.eq(user.id()))
+                .fetch(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID);
+        tx.emit("user.updated", organizationId, organizations, null, updated.eventData());
         return updated;
     }
 

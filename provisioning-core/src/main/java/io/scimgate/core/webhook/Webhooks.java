@@ -4,6 +4,7 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.events.EventTypes;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.store.Database;
@@ -17,6 +18,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Webhook endpoints: where events are posted, signed (P25). An endpoint receives the events that
@@ -40,7 +43,15 @@ public final class Webhooks {
         String checkedUrl = checkUrl(url);
         String secret = SecretTokens.generate(SECRET_PREFIX);
         List<String> types = eventTypes == null ? List.of()
-                : eventTypes.stream().map(String::trim).filter(type -> !type.isEmpty()).distinct().toList();
+                : eventTypes.stream().map(type -> type == null ? "" : type.trim()).filter(type -> !type.isEmpty())
+                        .distinct().toList();
+        Set<String> unknown = EventTypes.unknown(types);
+        if (!unknown.isEmpty()) {
+            throw ScimgateException.invalid("unknown_event_type", "Unknown event type" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; the event types are " + String.join(", ", new TreeSet<>(EventTypes.ALL)));
+        }
+        // Read before the transaction: the feed's cursor waits for the relay, which needs a connection.
+        long cursor = events.lastId();
         return database.transaction(tx -> {
             if (organizationId != null) {
                 Organizations.requireExists(tx.dsl(), organizationId);
@@ -52,7 +63,7 @@ public final class Webhooks {
                     .setSecret(secret)
                     .setOrganizationId(organizationId)
                     .setEventTypes(types.isEmpty() ? null : String.join(",", types))
-                    .setCursorEventId(events.lastId())
+                    .setCursorEventId(cursor)
                     .setAttempts(0)
                     .setCreatedAt(now)
                     .setUpdatedAt(now);

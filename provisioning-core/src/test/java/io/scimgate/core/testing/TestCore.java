@@ -41,6 +41,7 @@ public final class TestCore implements AutoCloseable {
 
     @Override
     public void close() {
+        core.close();
         dataSource.close();
         TestDatabases.drop(database);
     }

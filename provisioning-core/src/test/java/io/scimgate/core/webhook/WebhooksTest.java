@@ -135,13 +135,22 @@ class WebhooksTest {
     void P25_endpointsCanBeLimitedToEventTypesAndOneOrganization() {
         String acme = test.core().organizations().create("Acme").id();
         String other = test.core().organizations().create("Other").id();
-        test.core().webhooks().create(url(), acme, List.of("wanted"));
-        emit("wanted", acme);
-        emit("unwanted", acme);
-        emit("wanted", other);
+        test.core().webhooks().create(url(), acme, List.of("organization_membership.created"));
+        emit("organization_membership.created", acme);
+        emit("organization_membership.deleted", acme);
+        emit("organization_membership.created", other);
         test.core().webhookDispatcher().deliverDue();
         assertEquals(1, received.size());
         assertEquals(acme, received.get(0).get("organizationId").asText());
+    }
+
+    @Test
+    void P25_aSubscriptionToAnUnknownEventTypeIsRefusedNamingIt() {
+        ScimgateException refused = assertThrows(ScimgateException.class, () -> test.core().webhooks()
+                .create(url(), null, List.of("user.created", "user.teleported")));
+        assertEquals("unknown_event_type", refused.code());
+        assertTrue(refused.getMessage().contains("user.teleported"), refused.getMessage());
+        assertTrue(test.core().webhooks().list().isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.scimgate.server.admin;
 
 import io.scimgate.core.directory.Directory;
+import io.scimgate.core.directory.DirectoryActivity;
 import io.scimgate.core.directory.DirectoryToken;
 import io.scimgate.core.directory.IssuedToken;
 import io.scimgate.core.domain.OrganizationDomain;
@@ -57,12 +58,16 @@ final class AdminViews {
         }
     }
 
+    /** A directory, with its activity: {@code activatedAt} (null until its first authenticated request), the last request and error, and counts. */
     record DirectoryView(String id, String organizationId, String name, String provider, String state,
-            String scimBaseUrl, RateLimitView rateLimit, Instant createdAt, Instant updatedAt) {
+            String scimBaseUrl, RateLimitView rateLimit, Instant activatedAt, Instant lastRequestAt, Instant lastErrorAt,
+            long requestCount, long errorCount, Instant createdAt, Instant updatedAt) {
         static DirectoryView of(Directory directory, String scimBaseUrl) {
+            DirectoryActivity activity = directory.activity();
             return new DirectoryView(directory.id(), directory.organizationId(), directory.name(),
                     directory.provider().slug(), directory.state(), scimBaseUrl, RateLimitView.of(directory),
-                    directory.createdAt(), directory.updatedAt());
+                    activity.activatedAt(), activity.lastRequestAt(), activity.lastErrorAt(), activity.requestCount(),
+                    activity.errorCount(), directory.createdAt(), directory.updatedAt());
         }
     }
 

@@ -59,7 +59,7 @@ public final class ScimApplication {
         config.register(new RawRequests.Reader(resources.json()));
         config.register(ScimParamConverters.class);
         config.register(new RequestBodyLimit());
-        config.register(new TenantFilter(core.directories(), publicUrl));
+        config.register(new TenantFilter(core.directories(), core.directoryActivity(), publicUrl));
         config.register(rateLimit);
         config.register(MediaTypeFilter.class);
         config.register(ScimResponseHeaders.class);

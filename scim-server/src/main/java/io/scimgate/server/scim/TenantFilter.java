@@ -1,5 +1,6 @@
 package io.scimgate.server.scim;
 
+import io.scimgate.core.directory.ActivityRecorder;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.Directory;
 import io.scimgate.server.http.BearerToken;
@@ -22,17 +23,20 @@ import java.util.Optional;
  * the directory's URL were the application root, so SCIMple's endpoints see plain {@code /Users}.
  *
  * <p>A missing, malformed, unknown or revoked token, or a token of another directory, all get the
- * same 401 before anything is read or written.
+ * same 401 before anything is read or written. Authenticated requests are counted for the
+ * directory's activity (the first one activates it), without a write per request.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class TenantFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private final Directories directories;
+    private final ActivityRecorder activity;
     private final PublicUrl publicUrl;
 
-    public TenantFilter(Directories directories, PublicUrl publicUrl) {
+    public TenantFilter(Directories directories, ActivityRecorder activity, PublicUrl publicUrl) {
         this.directories = directories;
+        this.activity = activity;
         this.publicUrl = publicUrl;
     }
 
@@ -56,6 +60,7 @@ public final class TenantFilter implements ContainerRequestFilter, ContainerResp
                     .build());
             return;
         }
+        activity.authenticated(directory.get());
         URI base = request.getUriInfo().getBaseUri();
         URI directoryBase = UriBuilder.fromUri(base).path(directoryId).path("/").build();
         request.setRequestUri(directoryBase, request.getUriInfo().getRequestUri());
@@ -67,6 +72,7 @@ public final class TenantFilter implements ContainerRequestFilter, ContainerResp
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        ScimRequest.currentIfAny().ifPresent(served -> activity.answered(served.directoryId(), response.getStatus()));
         ScimRequest.end();
     }
 }

@@ -227,9 +227,10 @@ class ScimProvisioningTest {
         push("jo@acme.com", "jo@acme.com");
         JsonNode first = admin.get("events?limit=2&organizationId=" + organizationId);
         assertEquals(2, first.get("data").size());
-        String after = first.at("/listMetadata/after").asText();
+        long after = first.at("/listMetadata/after").asLong();
+        assertEquals(first.at("/data/1/id").asLong(), after, "the cursor is the last id returned");
         JsonNode rest = admin.get("events?limit=100&after=" + after + "&organizationId=" + organizationId);
-        assertTrue(rest.get("data").get(0).get("id").asLong() > Long.parseLong(after));
+        assertTrue(rest.get("data").get(0).get("id").asLong() > after);
         JsonNode created = admin.get("events?limit=100&events=dsync.user.created&organizationId=" + organizationId);
         assertEquals(2, created.get("data").size());
         assertEquals("dsync.user.created", created.at("/data/0/event").asText());

@@ -20,6 +20,17 @@ public final class StatementCounter {
 
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
+    private volatile Thread only;
+
+    /** Counts only what {@code thread} runs from now on (null: every thread), e.g. a request without background work. */
+    public void countOnly(Thread thread) {
+        this.only = thread;
+    }
+
+    private boolean counted() {
+        Thread thread = only;
+        return thread == null || thread == Thread.currentThread();
+    }
 
     public DataSource wrap(DataSource dataSource) {
         return proxy(DataSource.class, dataSource, (method, result) -> result instanceof Connection connection
@@ -40,6 +51,9 @@ public final class StatementCounter {
     }
 
     private Object onConnection(Method method, Object result) {
+        if (!counted()) {
+            return result;
+        }
         if (result instanceof CallableStatement callable) {
             statements.incrementAndGet();
             return proxy(CallableStatement.class, callable, this::onStatement);
@@ -60,7 +74,7 @@ public final class StatementCounter {
     }
 
     private Object onResultSet(Method method, Object result) {
-        if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
+        if (method.getName().equals("next") && Boolean.TRUE.equals(result) && counted()) {
             rows.incrementAndGet();
         }
         return result;

@@ -12,6 +12,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * Pages a directory's resources. Index pages use OFFSET over a stable order (the sort key, then
@@ -34,18 +35,24 @@ public final class Pager<R> {
     /** @param query a fingerprint of filter and sort, carried in cursors */
     public ListPage<R> page(String directoryId, Condition filter, SortKey sort, PageSpec spec, String query) {
         int total = rows.count(directoryId, filter);
+        boolean wholeDirectoryInInsertionOrder = sort == null && matchesEverything(filter);
         if (!spec.byCursor()) {
             if (spec.count() == 0 || spec.startIndex() - 1 >= total) {
                 return new ListPage<>(List.of(), total, spec.startIndex(), null, null);
             }
-            List<R> items = rows.list(directoryId, filter, order(sort, false), spec.startIndex() - 1, spec.count());
+            List<R> items = wholeDirectoryInInsertionOrder
+                    ? rows.inInsertionOrder(directoryId, DSL.noCondition(), false, spec.startIndex() - 1, spec.count())
+                    : rows.list(directoryId, filter, order(sort, false), spec.startIndex() - 1, spec.count());
             return new ListPage<>(items, total, spec.startIndex(), null, null);
         }
         Cursor from = spec.cursor().isEmpty() ? null : Cursor.decode(spec.cursor(), query);
         boolean backward = from != null && from.backward();
         Condition where = from == null ? filter : filter.and(beyond(sort, from));
         Field<?> key = sort == null ? seq : sort.field();
-        List<? extends Keyed<R, ?>> fetched = rows.listKeyed(directoryId, key, where, order(sort, backward), spec.count() + 1);
+        List<? extends Keyed<R, ?>> fetched = wholeDirectoryInInsertionOrder
+                ? rows.inInsertionOrder(directoryId, where, backward, 0, spec.count() + 1).stream()
+                        .map(item -> new Keyed<>(item, seqOf.applyAsLong(item))).toList()
+                : rows.listKeyed(directoryId, key, where, order(sort, backward), spec.count() + 1);
         boolean more = fetched.size() > spec.count();
         List<Keyed<R, ?>> page = new ArrayList<>(fetched.subList(0, Math.min(spec.count(), fetched.size())));
         if (backward) {
@@ -64,6 +71,11 @@ public final class Pager<R> {
             }
         }
         return new ListPage<>(page.stream().map(Keyed::item).toList(), total, null, next, previous);
+    }
+
+    /** Whether the request had no filter (the translator's condition for that is TRUE). */
+    private static boolean matchesEverything(Condition filter) {
+        return filter == null || DSL.noCondition().equals(filter) || DSL.trueCondition().equals(filter);
     }
 
     private String cursor(boolean backward, Keyed<R, ?> row, SortKey sort, String query) {

@@ -1,0 +1,283 @@
+package io.scimgate.core.events;
+
+import static io.scimgate.core.store.schema.Tables.EVENT;
+import static io.scimgate.core.store.schema.Tables.EVENT_COUNTER;
+import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Times;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes committed events into the feed (RULES.md P25): gives them their ids, in commit order,
+ * without any writer waiting for a lock. Writers hand over what they committed; one thread per
+ * instance publishes everything handed over since its last round in one short transaction that
+ * locks the event counter, then tells the in-process listeners. Relays of several instances on one
+ * PostgreSQL take turns on that row, so ids are assigned and committed in one total order.
+ *
+ * <p>Events an instance wrote but never published (it was killed between its commit and its next
+ * round) are adopted: at start, and when they are older than {@link #ORPHAN_AGE}, by any instance.
+ */
+final class EventRelay implements AutoCloseable {
+
+    static final Duration ORPHAN_AGE = Duration.ofSeconds(10);
+    private static final Duration ORPHAN_SWEEP = Duration.ofSeconds(2);
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_ROUND = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
+
+    /** An event as written by its transaction, before it has a feed id. */
+    record Unpublished(long seq, Event event, Set<String> audience) {
+    }
+
+    private record Batch(long ticket, List<Unpublished> rows) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final Consumer<List<Event>> listeners;
+    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    private final Object progress = new Object();
+    private long handedOver;
+    private long published;
+    private volatile boolean running;
+    private Thread thread;
+
+    EventRelay(Database database, Clock clock, Consumer<List<Event>> listeners) {
+        this.database = database;
+        this.clock = clock;
+        this.listeners = listeners;
+    }
+
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "scimgate-event-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Takes the events of a transaction that has just committed. */
+    void committed(List<Unpublished> rows) {
+        synchronized (this) {
+            queue.add(new Batch(++handedOver, rows));
+        }
+    }
+
+    /** Waits until everything handed over before this call is published and heard by the listeners. */
+    void flush() {
+        long target;
+        synchronized (this) {
+            target = handedOver;
+        }
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        long deadline = System.nanoTime() + FLUSH_TIMEOUT.toNanos();
+        synchronized (progress) {
+            while (published < target && running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("Events committed before now are not published after {} s; reading without them",
+                            FLUSH_TIMEOUT.toSeconds());
+                    return;
+                }
+                try {
+                    progress.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Publishes what is handed over, then stops. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            running = thread;
+            this.running = false;
+            thread = null;
+        }
+        if (running != null) {
+            try {
+                running.join(FLUSH_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    private void run() {
+        long nextSweep = 0;
+        boolean startUp = true;
+        int failures = 0;
+        while (running || !queue.isEmpty()) {
+            if (storeClosed()) {
+                LOG.info("The store was closed without closing the core first; the event relay stops");
+                running = false;
+                return;
+            }
+            try {
+                if (System.nanoTime() >= nextSweep && running) {
+                    Duration age = startUp ? Duration.ZERO : ORPHAN_AGE;
+                    startUp = false;
+                    nextSweep = System.nanoTime() + ORPHAN_SWEEP.toNanos();
+                    adoptOrphans(age);
+                }
+                Batch first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Batch> round = new ArrayList<>();
+                round.add(first);
+                int size = first.rows().size();
+                for (Batch next; size < MAX_ROUND && (next = queue.poll()) != null; size += next.rows().size()) {
+                    round.add(next);
+                }
+                List<Unpublished> rows = new ArrayList<>(size);
+                round.forEach(batch -> rows.addAll(batch.rows()));
+                listeners.accept(publishRetrying(rows));
+                synchronized (progress) {
+                    published = round.get(round.size() - 1).ticket();
+                    progress.notifyAll();
+                }
+                failures = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                if (failures == 1 || failures % 60 == 0) {
+                    LOG.error("The event relay failed {} round(s) in a row; the events stay for the next one", failures, e);
+                }
+                try {
+                    Thread.sleep(Math.min(5_000, 100L * failures));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Whether the pool the core runs on was closed under it (a host that closed it before the core). */
+    private boolean storeClosed() {
+        return database.dataSource() instanceof HikariDataSource pool && pool.isClosed();
+    }
+
+    private List<Event> publishRetrying(List<Unpublished> rows) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return publish(rows);
+            } catch (RuntimeException e) {
+                if (!running && attempt >= 3) {
+                    LOG.error("Stopping with {} events unpublished; the next start publishes them", rows.size(), e);
+                    return List.of();
+                }
+                LOG.warn("Publishing {} events failed (attempt {}), retrying: {}", rows.size(), attempt, e.toString());
+                Thread.sleep(Math.min(5_000, 100L * attempt));
+            }
+        }
+    }
+
+    /**
+     * One round: under the counter's lock, the rows still without an id get the next ids in the
+     * order given, and their organizations' feed entries. Rows another relay adopted meanwhile keep
+     * the id it gave them, and only that relay's listeners hear them.
+     */
+    private List<Event> publish(List<Unpublished> rows) {
+        return database.dsl().transactionResult(configuration -> {
+            DSLContext dsl = configuration.dsl();
+            long last = dsl.select(EVENT_COUNTER.LAST_ID).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1))
+                    .forUpdate().fetchSingle().value1();
+            Map<Long, Long> ids = new HashMap<>();
+            List<Long> seqs = rows.stream().map(Unpublished::seq).toList();
+            for (int from = 0; from < seqs.size(); from += 1000) {
+                dsl.select(EVENT.SEQ, EVENT.ID).from(EVENT)
+                        .where(EVENT.SEQ.in(seqs.subList(from, Math.min(seqs.size(), from + 1000))))
+                        .forEach(row -> ids.put(row.value1(), row.value2()));
+            }
+            BatchBindStep assign = dsl.batch(dsl.update(EVENT).set(EVENT.ID, (Long) null).where(EVENT.SEQ.eq((Long) null)));
+            BatchBindStep feeds = dsl.batch(dsl.insertInto(EVENT_ORGANIZATION, EVENT_ORGANIZATION.ORGANIZATION_ID,
+                    EVENT_ORGANIZATION.EVENT_ID).values((String) null, (Long) null));
+            List<Event> events = new ArrayList<>(rows.size());
+            boolean any = false;
+            for (Unpublished row : rows) {
+                if (!ids.containsKey(row.seq())) {
+                    continue; // rolled back after all, or gone with its organization's data
+                }
+                if (ids.get(row.seq()) != null) {
+                    continue; // adopted by a relay that took it for an orphan; that relay told its listeners
+                }
+                long id = ++last;
+                any = true;
+                assign.bind(id, row.seq());
+                for (String organizationId : organizationsOf(row)) {
+                    feeds.bind(organizationId, id);
+                }
+                Event event = row.event();
+                events.add(new Event(id, event.event(), event.organizationId(), event.directoryId(), event.data(),
+                        event.createdAt()));
+            }
+            if (any) {
+                assign.execute();
+                if (feeds.size() > 0) {
+                    feeds.execute();
+                }
+                dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_ID, last).where(EVENT_COUNTER.ID.eq(1)).execute();
+            }
+            events.sort((a, b) -> Long.compare(a.id(), b.id()));
+            return events;
+        });
+    }
+
+    private static Set<String> organizationsOf(Unpublished row) {
+        Set<String> organizations = new LinkedHashSet<>();
+        if (row.event().organizationId() != null) {
+            organizations.add(row.event().organizationId());
+        }
+        organizations.addAll(row.audience());
+        return organizations;
+    }
+
+    /** Publishes events whose writer never did, oldest first. */
+    private void adoptOrphans(Duration age) {
+        List<Unpublished> orphans = database.dsl().selectFrom(EVENT)
+                .where(EVENT.ID.isNull(), EVENT.CREATED_AT.le(Times.now(clock).minus(age)))
+                .orderBy(EVENT.SEQ)
+                .limit(MAX_ROUND)
+                .fetch(Events::unpublished);
+        if (!orphans.isEmpty()) {
+            LOG.info("Publishing {} events that their writer did not publish", orphans.size());
+            try {
+                listeners.accept(publishRetrying(orphans));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

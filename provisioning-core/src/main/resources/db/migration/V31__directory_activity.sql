@@ -1,0 +1,8 @@
+-- Directory state and activity, shown on the directory object of the admin API. activated_at is set
+-- by the first authenticated SCIM request (with dsync.activated); the others are aggregated in memory
+-- by each instance and added here every few seconds and at shutdown, never written per request.
+ALTER TABLE directory ADD COLUMN activated_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE directory ADD COLUMN last_request_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE directory ADD COLUMN last_error_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE directory ADD COLUMN request_count BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE directory ADD COLUMN error_count BIGINT DEFAULT 0 NOT NULL;

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin API's OpenAPI 3.1 document: routes, parameters and bodies generated from the JAX-RS
  * resources (so they cannot drift from the code), with what reflection cannot see kept beside them
  * in {@code admin-api-notes.json}: each route's summary, its answer when the method returns a bare
  * {@code Response}, the errors it documents, query parameters read by hand, and a request example.
- * Building fails, naming the route, when a route has no notes or notes name no route.
+ * A route without notes, or notes of no route, make the strict build fail naming them
+ * ({@code AdminApiDocumentTest} builds strictly); the server serves what it can and logs the gaps.
  */
 public final class AdminApiDocument {
 
@@ -31,8 +33,30 @@ public final class AdminApiDocument {
     private AdminApiDocument() {
     }
 
+    /** The document; every problem named in the exception. */
     public static ObjectNode build(List<AdminRoute> routes) {
         return build(routes, readNotes());
+    }
+
+    /** The document, with a route that has no notes listed by its route alone, and the gaps logged. */
+    public static ObjectNode buildLeniently(List<AdminRoute> routes) {
+        ObjectNode notes = readNotes();
+        try {
+            return build(routes, notes);
+        } catch (IllegalStateException e) {
+            LoggerFactory.getLogger(AdminApiDocument.class).warn("{}", e.getMessage());
+            ObjectNode routeNotes = (ObjectNode) notes.get("routes");
+            Set<String> served = new TreeSet<>();
+            for (AdminRoute route : routes) {
+                served.add(route.key());
+                if (!routeNotes.has(route.key())) {
+                    routeNotes.putObject(route.key()).put("summary", "Not documented yet").put("status", 200)
+                            .put("response", "com.fasterxml.jackson.databind.JsonNode");
+                }
+            }
+            routeNotes.retain(served);
+            return build(routes, notes);
+        }
     }
 
     static ObjectNode readNotes() {

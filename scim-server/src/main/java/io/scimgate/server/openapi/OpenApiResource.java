@@ -23,7 +23,7 @@ public final class OpenApiResource {
     public static ResourceConfig addTo(ResourceConfig admin) {
         List<Class<?>> resources = new ArrayList<>(admin.getClasses());
         resources.add(OpenApiResource.class);
-        return admin.register(new OpenApiResource(AdminApiDocument.build(AdminRoute.of(resources))));
+        return admin.register(new OpenApiResource(AdminApiDocument.buildLeniently(AdminRoute.of(resources))));
     }
 
     @GET

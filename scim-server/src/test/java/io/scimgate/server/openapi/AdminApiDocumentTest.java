@@ -108,6 +108,11 @@ class AdminApiDocumentTest {
     }
 
     @Test
+    void everyRouteHasNotesSoTheStrictBuildSucceeds() {
+        assertEquals(document.toString(), AdminApiDocument.build(routes()).toString(), "served as built strictly");
+    }
+
+    @Test
     void everyReferenceResolves() {
         List<String> references = new ArrayList<>();
         collectReferences(document, references);

@@ -70,22 +70,41 @@ public final class ActivityRecorder implements AutoCloseable {
      */
     public void authenticated(Directory directory) {
         if (directory.activity().activatedAt() == null && activated.add(directory.id())) {
-            OffsetDateTime now = Times.now(clock);
-            database.transaction(tx -> {
-                int updated = tx.dsl().update(DIRECTORY).set(DIRECTORY.ACTIVATED_AT, now)
-                        .where(DIRECTORY.ID.eq(directory.id()), DIRECTORY.ACTIVATED_AT.isNull()).execute();
-                if (updated == 1) {
-                    tx.emit("dsync.activated", directory.organizationId(), directory.id(), Events.data()
-                            .put("id", directory.id())
-                            .put("organizationId", directory.organizationId())
-                            .put("name", directory.name())
-                            .put("provider", directory.provider().slug())
-                            .put("activatedAt", now.toInstant().toString()));
-                    tx.tenantChanged(directory.id());
-                }
-                return null;
-            });
+            ScheduledExecutorService worker = flusher;
+            if (worker == null) {
+                activate(directory);
+                return;
+            }
+            // On the activity thread: the activation is the directory's own change, not one the
+            // request that triggered it made (a request journal on this thread must not see it).
+            try {
+                worker.submit(() -> activate(directory)).get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                activated.remove(directory.id());
+                LOG.warn("Directory {} could not be activated now; the next request tries again: {}", directory.id(),
+                        e.toString());
+            }
         }
+    }
+
+    private void activate(Directory directory) {
+        OffsetDateTime now = Times.now(clock);
+        database.transaction(tx -> {
+            int updated = tx.dsl().update(DIRECTORY).set(DIRECTORY.ACTIVATED_AT, now)
+                    .where(DIRECTORY.ID.eq(directory.id()), DIRECTORY.ACTIVATED_AT.isNull()).execute();
+            if (updated == 1) {
+                tx.emit("dsync.activated", directory.organizationId(), directory.id(), Events.data()
+                        .put("id", directory.id())
+                        .put("organizationId", directory.organizationId())
+                        .put("name", directory.name())
+                        .put("provider", directory.provider().slug())
+                        .put("activatedAt", now.toInstant().toString()));
+                tx.tenantChanged(directory.id());
+            }
+            return null;
+        });
     }
 
     /** Counts a request of the directory that ended with {@code status}; 400 and above count as errors too. */

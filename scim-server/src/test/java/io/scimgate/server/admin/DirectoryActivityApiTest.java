@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +87,9 @@ class DirectoryActivityApiTest {
         assertEquals("active member of Acme: domain acme.com is verified (RULES.md P13)", active.get("reason").asText());
         List<String> events = new ArrayList<>();
         active.get("changes").forEach(change -> events.add(change.get("event").asText()));
+        // The directory's activation (dsync.activated) happens on the activity thread, not in the request.
         assertEquals(List.of("dsync.user.created", "user.created", "organization_membership.created"), events);
-        assertEquals(ana, active.get("changes").get(1).get("email").asText());
+        assertEquals(ana, active.get("changes").get(events.indexOf("user.created")).get("email").asText());
         assertEquals("pending: domain contractor.io not verified for Acme; invited (RULES.md P14)", pending.get("reason").asText());
         assertTrue(noEmail.get("reason").asText().endsWith("(RULES.md P9)"), noEmail.toString());
     }
@@ -169,10 +169,13 @@ class DirectoryActivityApiTest {
     @Test
     void aJournalAddsNoStatementToAWrite() {
         StatementCounter counter = new StatementCounter();
-        try (TestCore test = TestCore.start(counter::wrap, UnaryOperator.identity())) {
+        // No tenant cache refresh between the two creates, however slow the machine.
+        try (TestCore test = TestCore.start(counter::wrap, builder -> builder.tenantCacheFreshness(Duration.ofHours(1)))) {
             Organization acme = test.core().organizations().create("Acme");
             String directoryId = test.core().directories().create(acme.id(), "Okta", DirectoryProvider.OKTA).directory().id();
             test.core().directoryUsers().create(directoryId, user("warm-up@acme.com"));
+            // Only the writing thread: the event relay publishes in the background on its own.
+            counter.countOnly(Thread.currentThread());
             counter.reset();
             test.core().directoryUsers().create(directoryId, user("ana@acme.com"));
             long withoutJournal = counter.statements();

@@ -15,12 +15,12 @@ public interface CoreMonitor {
 
     /** Every one of {@code monitors}, each safely. */
     static CoreMonitor all(java.util.List<CoreMonitor> monitors) {
-        return monitors.isEmpty() ? NONE : monitors.size() == 1 ? safe(monitors.get(0)) : new MonitorList(monitors);
+        return monitors.isEmpty() ? NONE : new MonitorList(monitors);
     }
 
     /** {@code monitor}, with whatever it throws logged instead of reaching the work it watches. */
     static CoreMonitor safe(CoreMonitor monitor) {
-        return monitor == NONE || monitor instanceof SafeMonitor ? monitor : new SafeMonitor(monitor);
+        return monitor == NONE || monitor instanceof MonitorList ? monitor : new MonitorList(java.util.List.of(monitor));
     }
 
     /** The provisioning log's background writer explained a SCIM request (never on the request's thread). */

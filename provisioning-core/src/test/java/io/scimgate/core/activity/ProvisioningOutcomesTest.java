@@ -31,7 +31,13 @@ class ProvisioningOutcomesTest {
 
     @BeforeEach
     void start() {
-        test = TestCore.start(builder -> builder.monitor(new CoreMonitor() {
+        CoreMonitor failing = new CoreMonitor() {
+            @Override
+            public void requestExplained(ExplainedRequest request) {
+                throw new IllegalStateException("a monitor that fails");
+            }
+        };
+        test = TestCore.start(builder -> builder.monitor(failing).monitor(new CoreMonitor() {
             @Override
             public void requestExplained(ExplainedRequest request) {
                 told.add(request);
@@ -87,6 +93,12 @@ class ProvisioningOutcomesTest {
         String id = idOf(directoryId, email);
         return request(directoryId, "PATCH", () -> core.directoryUsers().update(directoryId, id, null,
                 previous -> user(email, email, active)));
+    }
+
+    @Test
+    void aMonitorThatFailsKeepsNeitherTheLogNorTheOtherMonitorsFromTheirWork() {
+        create(acmeDirectory, "ana@acme.com");
+        assertEquals(1, core.provisioningLog().list(acmeDirectory, null, 10).size(), "the log line is written");
     }
 
     @Test

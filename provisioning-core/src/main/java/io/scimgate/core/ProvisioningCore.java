@@ -20,6 +20,7 @@ import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.invitation.InvitationOutbox;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
@@ -124,6 +125,11 @@ public final class ProvisioningCore implements AutoCloseable {
         this.provisioningLog = new ProvisioningLog(database, clock, organizations, directoryUserStatuses,
                 builder.provisioningLogRetention, builder.provisioningLogRowsPerDirectory);
         this.storedSecrets = new StoredSecrets(database, builder.secretBox);
+        CoreMonitor monitor = CoreMonitor.all(builder.monitors);
+        provisioningLog.monitoredBy(monitor);
+        webhookDispatcher.monitoredBy(monitor);
+        invitationOutbox.monitoredBy(monitor);
+        google.monitoredBy(monitor);
         events.start();
         directoryActivity.start();
     }
@@ -273,8 +279,19 @@ public final class ProvisioningCore implements AutoCloseable {
         private Duration tenantCacheFreshness = TenantCache.FRESH_FOR;
         private Duration provisioningLogRetention = ProvisioningLog.DEFAULT_RETENTION;
         private int provisioningLogRowsPerDirectory = ProvisioningLog.DEFAULT_ROWS_PER_DIRECTORY;
+        private final List<CoreMonitor> monitors = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Is told about provisioning outcomes, webhook deliveries, invitation deliveries and Google
+         * sync runs, for metrics or logs (the bundled server binds it to Micrometer); several may
+         * be added.
+         */
+        public Builder monitor(CoreMonitor monitor) {
+            this.monitors.add(Objects.requireNonNull(monitor));
+            return this;
         }
 
         public Builder dataSource(DataSource dataSource) {

@@ -18,6 +18,8 @@ import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.FrontDoor;
 import io.scimgate.server.http.PublicUrl;
+import io.scimgate.server.logging.ServerLogging;
+import io.scimgate.server.metrics.ServerMetrics;
 import io.scimgate.server.http.RateLimiter;
 import io.scimgate.server.scim.RateLimitFilter;
 import io.scimgate.server.scim.ScimApplication;
@@ -27,6 +29,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import jakarta.ws.rs.core.Feature;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -59,10 +62,12 @@ public final class ScimgateServer implements AutoCloseable {
     private final InstanceHeartbeat heartbeat;
     private final AtomicBoolean stopping;
     private final String invitationDelivery;
+    private final ServerMetrics metrics;
 
     private ScimgateServer(ServerConfig config, HikariDataSource dataSource, ProvisioningCore core, HttpServer http,
             Optional<String> generatedAdminToken, BackgroundWorkers workers, InstanceHeartbeat heartbeat, AtomicBoolean stopping,
-            String invitationDelivery) {
+            String invitationDelivery, ServerMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.dataSource = dataSource;
         this.core = core;
@@ -83,11 +88,15 @@ public final class ScimgateServer implements AutoCloseable {
      * host's event listeners, session revoker and invitation sender to the core.
      */
     public static ScimgateServer start(ServerConfig config, UnaryOperator<ProvisioningCore.Builder> customise) {
+        ServerLogging logging = ServerLogging.start(config.get(ServerConfig.LOG_FORMAT));
         HikariDataSource dataSource = DataSources.pooled(config.dbUrl(), config.dbUser(), config.dbPassword());
         ServerTls tls = null;
+        ServerMetrics metrics = new ServerMetrics(logging.providers());
         try {
             ProvisioningCore.Builder builder = ProvisioningCore.builder()
                     .dataSource(dataSource)
+                    .monitor(metrics.coreMonitor())
+                    .monitor(logging.coreMonitor())
                     .invitationExpiry(config.invitationExpiry())
                     .invitationAcceptUrl(invitationUrl(config))
                     .extraConsumerDomains(config.get(ServerConfig.CONSUMER_DOMAINS_FILE))
@@ -104,26 +113,32 @@ public final class ScimgateServer implements AutoCloseable {
 
             Feature forwarded = ForwardedHeaders.feature(config.get(ServerConfig.TRUSTED_PROXIES));
             InstanceHeartbeat heartbeat = new InstanceHeartbeat(core.database());
-            ResourceConfig scimApplication = ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                    config.rateLimitPerSecond(), config.rateLimitBurst(), heartbeat::liveInstances))
-                    .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC()))
-                    .register(forwarded);
+            ResourceConfig scimApplication = logging.instrumentScim(metrics.instrumentScim(
+                    ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
+                            config.rateLimitPerSecond(), config.rateLimitBurst(), heartbeat::liveInstances))
+                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC()))
+                            .register(forwarded)));
             tls = config.servesTls() ? serverTls(config) : null;
             URI root = URI.create((tls != null ? "https://" : "http://") + config.bindAddress() + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(root, (GrizzlyHttpContainer) null, tls != null,
                     tls == null ? null : tls.engineConfigurator(), false);
             GrizzlyHttpContainer scim = ContainerFactory.createContainer(GrizzlyHttpContainer.class, scimApplication);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    AdminApplication.create(core, publicUrl).register(forwarded));
+                    logging.instrumentAdmin(metrics.instrumentAdmin(AdminApplication.create(core, publicUrl).register(forwarded))));
             BackgroundWorkers workers = backgroundWorkers(core, heartbeat, tls);
             AtomicBoolean stopping = new AtomicBoolean();
             HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), workers.health(),
                     stopping::get);
-            FrontDoor.serve(http, List.of(new FrontDoor.Mount("/scim/v2", scim), new FrontDoor.Mount("/admin/v1", admin),
+            List<FrontDoor.Mount> mounts = new ArrayList<>(List.of(new FrontDoor.Mount("/scim/v2", scim),
+                    new FrontDoor.Mount("/admin/v1", admin),
                     new FrontDoor.Mount("/health", readiness), new FrontDoor.Mount("/health/ready", readiness),
                     new FrontDoor.Mount("/health/live", HealthHandler.liveness()),
-                    new FrontDoor.Mount(ConsoleHandler.CONTEXT_PATH, new ConsoleHandler())), config.requestBudget());
+                    new FrontDoor.Mount(ConsoleHandler.CONTEXT_PATH, new ConsoleHandler())));
+            metrics.serve(http, core, dataSource, config.bindAddress(), config.get(ServerConfig.METRICS_PORT))
+                    .ifPresent(handler -> mounts.add(new FrontDoor.Mount(ServerMetrics.PATH, handler)));
+            FrontDoor.serve(http, mounts, config.requestBudget());
             sizeWorkersToThePool(http, dataSource.getMaximumPoolSize());
+            logging.watch(http);
             http.start();
             workers.start();
             String invitations = invitationDelivery(core, mailer);
@@ -132,11 +147,13 @@ public final class ScimgateServer implements AutoCloseable {
             } else {
                 LOG.warn("Invitations: {}", invitations);
             }
-            return new ScimgateServer(config, dataSource, core, http, generated, workers, heartbeat, stopping, invitations);
+            return new ScimgateServer(config, dataSource, core, http, generated, workers, heartbeat, stopping, invitations, metrics);
         } catch (IOException e) {
+            metrics.close();
             dataSource.close();
             throw new UncheckedIOException("Cannot listen on " + config.bindAddress() + ":" + config.port(), e);
         } catch (RuntimeException e) {
+            metrics.close();
             dataSource.close();
             if (tls != null) {
                 tls.close();
@@ -236,6 +253,11 @@ public final class ScimgateServer implements AutoCloseable {
         return heartbeat.liveInstances();
     }
 
+    /** The metrics: what {@code /metrics} serves, and the port of its own listener when configured. */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
     /** The admin token generated at this start, when none was configured or stored before. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
@@ -272,6 +294,7 @@ public final class ScimgateServer implements AutoCloseable {
         } finally {
             core.provisioningLog().close();
             core.close();
+            metrics.close();
             dataSource.close();
         }
     }

@@ -15,6 +15,7 @@ import io.scimgate.server.config.Configuration;
 import io.scimgate.server.config.ConfigurationException;
 import io.scimgate.server.config.ConfigurationFile;
 import io.scimgate.server.config.Setting;
+import io.scimgate.server.logging.LogFormat;
 import io.scimgate.server.proxy.TrustedProxies;
 import java.net.URI;
 import java.nio.file.Path;
@@ -91,6 +92,12 @@ public final class ServerConfig {
             DomainChecks.DEFAULT_RECHECKS.first(), "wait before a pending DNS domain is looked up again, doubling each time");
     public static final Setting<Duration> DNS_RECHECK_LONGEST = Setting.duration("SCIMGATE_DNS_RECHECK_LONGEST",
             DomainChecks.DEFAULT_RECHECKS.longest(), "longest wait between two lookups of a pending DNS domain");
+
+    public static final Setting<Integer> METRICS_PORT = Setting.of("SCIMGATE_METRICS_PORT", null, ServerConfig::port,
+            "port of a separate listener serving /metrics without a token (0 picks a free one); default: /metrics on"
+                    + " the main port, behind the admin token");
+    public static final Setting<LogFormat> LOG_FORMAT = Setting.of("SCIMGATE_LOG_FORMAT", LogFormat.TEXT, LogFormat::parse,
+            "json (one JSON object a line) or text");
 
     private static final List<Setting<?>> SETTINGS = Setting.declaredIn(ServerConfig.class);
 
@@ -256,6 +263,18 @@ public final class ServerConfig {
 
     public RetrySchedule domainRechecks() {
         return new RetrySchedule(get(DNS_RECHECK_FIRST), get(DNS_RECHECK_LONGEST), false);
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a port between 0 and 65535, not '" + text + "'");
     }
 
     private static SecretBox secretBox(String keys) {

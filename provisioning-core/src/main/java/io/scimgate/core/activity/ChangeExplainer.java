@@ -8,9 +8,12 @@ import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.provisioning.ProvisioningStatus;
 import io.scimgate.core.store.PendingEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -42,7 +45,10 @@ final class ChangeExplainer {
     ChangeExplainer(Function<String, String> organizationName,
             BiFunction<String, String, Optional<ProvisioningStatus>> provisioningStatus) {
         this.organizationName = organizationName;
-        this.provisioningStatus = provisioningStatus;
+        Map<List<String>, Optional<ProvisioningStatus>> known = new HashMap<>();
+        // reason() and outcomes() both ask about the same directory users: read each once.
+        this.provisioningStatus = (directoryId, directoryUserId) -> known.computeIfAbsent(
+                List.of(directoryId, directoryUserId), key -> provisioningStatus.apply(directoryId, directoryUserId));
     }
 
     ArrayNode changes(List<PendingEvent> events) {
@@ -77,6 +83,66 @@ final class ChangeExplainer {
             previous.fieldNames().forEachRemaining(changed::add);
         }
         return change;
+    }
+
+    /**
+     * What the request did to people, one outcome per person it provisioned, deprovisioned or left
+     * waiting, in the order of its events: from the membership events (RULES.md P12–P14, P19, P20)
+     * and, for a new directory user that changed no membership, from its provisioning state now
+     * (linked to an existing member, RULES.md P15, or a duplicate e-mail, RULES.md P10).
+     */
+    List<ProvisioningOutcome> outcomes(LoggedRequest request) {
+        List<PendingEvent> events = request.changes();
+        Set<String> createdUsers = new HashSet<>();
+        Set<String> membersChanged = new HashSet<>();
+        for (PendingEvent event : events) {
+            if (event.type().equals("user.created")) {
+                createdUsers.add(event.data().path("id").asText());
+            } else if (event.type().startsWith("organization_membership.")) {
+                membersChanged.add(event.data().path("userId").asText());
+            }
+        }
+        List<ProvisioningOutcome> outcomes = new ArrayList<>();
+        for (PendingEvent event : events) {
+            JsonNode data = event.data();
+            String status = data.path("status").asText();
+            switch (event.type()) {
+                case "organization_membership.created" -> {
+                    if (status.equals("pending")) {
+                        outcomes.add(ProvisioningOutcome.PENDING);
+                    } else if (status.equals("active")) {
+                        outcomes.add(createdUsers.contains(data.path("userId").asText())
+                                ? ProvisioningOutcome.CREATED : ProvisioningOutcome.LINKED);
+                    }
+                }
+                case "organization_membership.updated" -> {
+                    String before = data.path("previousAttributes").path("status").asText("");
+                    if (before.equals("active") && status.equals("inactive")) {
+                        outcomes.add(ProvisioningOutcome.DEPROVISIONED);
+                    } else if (before.equals("inactive") && status.equals("active")) {
+                        outcomes.add(ProvisioningOutcome.REPROVISIONED);
+                    }
+                }
+                case "organization_membership.deleted" -> outcomes.add(ProvisioningOutcome.DEPROVISIONED);
+                case "dsync.user.created" -> provisioningStatus.apply(request.directoryId(), data.path("id").asText())
+                        .flatMap(now -> unchangedMembershipOutcome(now, membersChanged))
+                        .ifPresent(outcomes::add);
+                default -> {
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static Optional<ProvisioningOutcome> unchangedMembershipOutcome(ProvisioningStatus status, Set<String> membersChanged) {
+        if (status.state() == ProvisioningState.DUPLICATE_EMAIL) {
+            return Optional.of(ProvisioningOutcome.DUPLICATE);
+        }
+        if (status.state() == ProvisioningState.PROVISIONED && status.userId() != null
+                && !membersChanged.contains(status.userId())) {
+            return Optional.of(ProvisioningOutcome.LINKED);
+        }
+        return Optional.empty();
     }
 
     String reason(LoggedRequest request) {

@@ -10,9 +10,15 @@ import java.util.List;
  * @param path the path below the directory's base URL, e.g. {@code Users/2819c223}
  * @param errorDetail the SCIM error's {@code detail} when the request failed
  * @param changes what its committed transactions changed (see {@link RequestJournal})
+ * @param requestId the request's {@code X-Request-Id}, for the server log's provisioning line; may be null
  */
 public record LoggedRequest(String directoryId, Instant receivedAt, String method, String path, int status,
-        long durationMillis, String errorDetail, List<PendingEvent> changes) {
+        long durationMillis, String errorDetail, List<PendingEvent> changes, String requestId) {
+
+    public LoggedRequest(String directoryId, Instant receivedAt, String method, String path, int status,
+            long durationMillis, String errorDetail, List<PendingEvent> changes) {
+        this(directoryId, receivedAt, method, path, status, durationMillis, errorDetail, changes, null);
+    }
 
     boolean failed() {
         return status >= 400;

@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.PROVISIONING_LOG;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
@@ -81,6 +82,7 @@ public final class ProvisioningLog implements AutoCloseable {
     private final Set<String> writtenSincePrune = new HashSet<>();
     private Instant lastPrune = Instant.MIN;
     private ScheduledExecutorService flusher;
+    private volatile CoreMonitor monitor = CoreMonitor.NONE;
 
     public ProvisioningLog(Database database, Clock clock, Organizations organizations, DirectoryUserStatuses statuses,
             Duration retention, int rowsPerDirectory) {
@@ -93,6 +95,11 @@ public final class ProvisioningLog implements AutoCloseable {
         this.statuses = statuses;
         this.retention = retention;
         this.rowsPerDirectory = rowsPerDirectory;
+    }
+
+    /** Is told about each request once it is written, with its reason and outcomes (by the background writer). */
+    public void monitoredBy(CoreMonitor monitor) {
+        this.monitor = CoreMonitor.safe(monitor);
     }
 
     /** Takes note of one SCIM request; never waits for the store. */
@@ -175,10 +182,13 @@ public final class ProvisioningLog implements AutoCloseable {
                 (directoryId, directoryUserId) -> statuses.find(directoryId, directoryUserId)
                         .map(DirectoryUserStatuses.Entry::status));
         List<ProvisioningLogRecord> rows = new ArrayList<>(batch.size());
+        List<ExplainedRequest> explained = new ArrayList<>(batch.size());
         for (LoggedRequest request : batch) {
             if (!existing.contains(request.directoryId())) {
                 continue; // an unknown directory in the URL, or one deleted since
             }
+            String reason = explainer.reason(request);
+            explained.add(new ExplainedRequest(request, reason, explainer.outcomes(request)));
             rows.add(new ProvisioningLogRecord()
                     .setDirectoryId(request.directoryId())
                     .setReceivedAt(utc(request.receivedAt()))
@@ -187,12 +197,13 @@ public final class ProvisioningLog implements AutoCloseable {
                     .setStatus(request.status())
                     .setDurationMs((int) Math.min(Integer.MAX_VALUE, request.durationMillis()))
                     .setChanges(json(explainer.changes(request.changes())))
-                    .setReason(cut(explainer.reason(request), MAX_REASON)));
+                    .setReason(cut(reason, MAX_REASON)));
             writtenSincePrune.add(request.directoryId());
         }
         if (!rows.isEmpty()) {
             dsl.batchInsert(rows).execute();
         }
+        explained.forEach(monitor::requestExplained);
     }
 
     private void writeCounters() {

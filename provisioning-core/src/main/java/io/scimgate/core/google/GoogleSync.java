@@ -1,6 +1,7 @@
 package io.scimgate.core.google;
 
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.secret.SecretBox;
@@ -39,6 +40,7 @@ public final class GoogleSync {
     private final SyncRuns runs;
     private final HttpClient httpClient;
     private final String instanceId = Ids.newId();
+    private volatile CoreMonitor monitor = CoreMonitor.NONE;
 
     /** @param secretBox encrypts stored service-account keys; null when the host configured no secret key */
     public GoogleSync(Database database, Clock clock, DirectoryUsers users, DirectoryGroups groups, SecretBox secretBox,
@@ -51,6 +53,11 @@ public final class GoogleSync {
         this.directories = new GoogleDirectories(database, clock, new Credentials(secretBox));
         this.runs = new SyncRuns(database, clock, options.runsKept());
         this.httpClient = GoogleHttp.newClient();
+    }
+
+    /** Is told about each run once it is recorded as finished. */
+    public void monitoredBy(CoreMonitor monitor) {
+        this.monitor = CoreMonitor.safe(monitor);
     }
 
     public GoogleDirectories directories() {
@@ -127,6 +134,7 @@ public final class GoogleSync {
         }
         SyncRun run = runs.finish(row, counts, http.retries(), failure);
         log(run);
+        monitor.googleSyncFinished(run);
         return run;
     }
 

@@ -5,6 +5,8 @@ import static io.scimgate.core.store.schema.Tables.INVITATION;
 import static io.scimgate.core.store.schema.Tables.INVITATION_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
+import io.scimgate.core.monitoring.CoreMonitor;
+import io.scimgate.core.monitoring.CoreMonitor.InvitationDeliveryOutcome;
 import io.scimgate.core.store.BackgroundLoop;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -51,6 +53,7 @@ public final class InvitationOutbox implements AutoCloseable {
     private final AcceptUrls acceptUrls;
     private final RetrySchedule retries;
     private final BackgroundLoop loop = new BackgroundLoop("scimgate-invitations", POLL, this::deliverDue);
+    private volatile CoreMonitor monitor = CoreMonitor.NONE;
 
     /** @param sender the sender, or null when none is configured: invitations are then only logged as due */
     public InvitationOutbox(Database database, Clock clock, InvitationSender sender, String acceptUrlTemplate,
@@ -63,6 +66,11 @@ public final class InvitationOutbox implements AutoCloseable {
     }
 
     /** Whether invitations are handed to a sender at all. */
+    /** Is told the outcome of each hand-over to the invitation sender. */
+    public void monitoredBy(CoreMonitor monitor) {
+        this.monitor = CoreMonitor.safe(monitor);
+    }
+
     public boolean hasSender() {
         return sender != null;
     }
@@ -183,6 +191,7 @@ public final class InvitationOutbox implements AutoCloseable {
                     .execute();
         });
         LOG.info("Invitation {} delivered to {}", invitation.id(), masked(invitation.email()));
+        monitor.invitationDelivery(InvitationDeliveryOutcome.SENT);
     }
 
     /** Records the error and tries again later, or gives up when the next try would come after the expiry. */
@@ -201,6 +210,7 @@ public final class InvitationOutbox implements AutoCloseable {
             return tx.dsl().update(INVITATION).set(INVITATION.LAST_DELIVERY_ERROR, truncate(recorded))
                     .where(INVITATION.ID.eq(invitation.id())).execute();
         });
+        monitor.invitationDelivery(giveUp ? InvitationDeliveryOutcome.GAVE_UP : InvitationDeliveryOutcome.FAILED);
         if (giveUp) {
             LOG.warn("Invitation {}: delivery given up after {} attempts: {}", invitation.id(), attempt, error);
         } else {

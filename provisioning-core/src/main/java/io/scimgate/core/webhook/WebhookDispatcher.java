@@ -5,6 +5,8 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.Events;
+import io.scimgate.core.monitoring.CoreMonitor;
+import io.scimgate.core.monitoring.CoreMonitor.WebhookAttemptOutcome;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +58,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private volatile boolean stopping;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> rounds;
+    private volatile CoreMonitor monitor = CoreMonitor.NONE;
 
     public WebhookDispatcher(Database database, Clock clock, Events events) {
         this.database = database;
@@ -65,6 +69,25 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** Is told the outcome of each delivery attempt. */
+    public void monitoredBy(CoreMonitor monitor) {
+        this.monitor = CoreMonitor.safe(monitor);
+    }
+
+    /**
+     * When the oldest event some endpoint has not received yet was written, or empty when every
+     * endpoint is up to date; one query per endpoint, for a metric read now and then.
+     */
+    public Optional<Instant> oldestUndeliveredEventAt() {
+        Instant oldest = null;
+        for (WebhookEndpointRecord endpoint : database.dsl().selectFrom(WEBHOOK_ENDPOINT).fetch()) {
+            for (Event next : events.list(endpoint.getCursorEventId(), 1, Webhooks.types(endpoint), endpoint.getOrganizationId())) {
+                oldest = oldest == null || next.createdAt().isBefore(oldest) ? next.createdAt() : oldest;
+            }
+        }
+        return Optional.ofNullable(oldest);
     }
 
     /** Delivers in the background: every second, and right after events are committed. */
@@ -224,6 +247,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         });
         endpoint.setCursorEventId(event.id());
         endpoint.setAttempts(0);
+        monitor.webhookAttempt(outcome.equals("delivered") ? WebhookAttemptOutcome.DELIVERED : WebhookAttemptOutcome.GAVE_UP);
     }
 
     private void retryLater(WebhookEndpointRecord endpoint, Event event, int attempt, Integer status, String error) {
@@ -240,6 +264,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             record(tx.dsl(), endpoint.getId(), event.id(), attempt, "failed", status, error, now);
             return null;
         });
+        monitor.webhookAttempt(WebhookAttemptOutcome.RETRY);
     }
 
     /** 5 s, 10 s, 20 s … doubling up to an hour, each stretched or shrunk by up to a half at random. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.activity.LoggedRequest;
 import io.scimgate.core.activity.ProvisioningLog;
 import io.scimgate.core.activity.RequestJournal;
+import io.scimgate.server.logging.LogFields;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.container.PreMatching;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.MDC;
 
 /**
  * Hands every SCIM request to the directory's provisioning log: it opens a {@link RequestJournal}
@@ -64,7 +66,7 @@ public final class ProvisioningLogFilter implements ContainerRequestFilter, Cont
         log.record(new LoggedRequest(started.directoryId(), started.at(), request.getMethod(), started.path(), status,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started.nanos()),
                 status >= 400 ? errorDetail(response.getEntity()) : null,
-                started.journal().changes()));
+                started.journal().changes(), MDC.get(LogFields.REQUEST_ID)));
     }
 
     /** The {@code detail} of a SCIM error body, whether it is still an object or already JSON text. */

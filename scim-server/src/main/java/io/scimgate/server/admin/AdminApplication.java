@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.server.http.PublicUrl;
+import io.scimgate.server.openapi.OpenApiResource;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -52,6 +53,6 @@ public final class AdminApplication {
         config.register(DirectoryHealthResource.class);
         config.register(ProvisioningLogResource.class);
         AdminExceptionMappers.all().forEach(config::register);
-        return config;
+        return OpenApiResource.addTo(config);
     }
 }

@@ -5,10 +5,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Says what is wrong with a request body in terms of the JSON the client sent, not of our classes. */
+/**
+ * Says what is wrong with a request body in terms of the JSON the client sent, not of our classes,
+ * and without echoing what the client sent: a body that fails to parse is often one with a token,
+ * password or key pasted in unquoted, and the answer (and the provisioning log, which keeps it) must
+ * not repeat it.
+ */
 public final class JsonProblems {
+
+    /** What Jackson quotes of the input: an unrecognized token, a number out of range. */
+    private static final Pattern ECHOED_INPUT = Pattern.compile("^(Unrecognized token) '[^']*'|(Numeric value) \\([^)]*\\)");
 
     private JsonProblems() {
     }
@@ -21,7 +30,7 @@ public final class JsonProblems {
         if (e instanceof JsonParseException parse) {
             String where = parse.getLocation() == null ? ""
                     : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")";
-            return "The request body is not valid JSON" + where + ": " + firstLine(parse.getOriginalMessage());
+            return "The request body is not valid JSON" + where + ": " + withoutInput(firstLine(parse.getOriginalMessage()));
         }
         if (e instanceof MismatchedInputException mismatch) {
             String path = path(mismatch);
@@ -29,7 +38,12 @@ public final class JsonProblems {
                     ? "The request body must be a JSON object"
                     : "Attribute '" + path + "' has a value of the wrong type";
         }
-        return "The request body cannot be read: " + firstLine(e.getOriginalMessage());
+        String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        return path.isEmpty() ? "The request body cannot be read" : "Attribute '" + path + "' cannot be read";
+    }
+
+    private static String withoutInput(String message) {
+        return ECHOED_INPUT.matcher(message).replaceAll(match -> match.group(1) != null ? match.group(1) : match.group(2));
     }
 
     private static String path(JsonMappingException e) {

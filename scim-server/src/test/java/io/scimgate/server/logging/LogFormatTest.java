@@ -1,0 +1,88 @@
+package io.scimgate.server.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimgate.server.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+/** The server's own logback.xml (not the tests'), in both formats. */
+class LogFormatTest {
+
+    private final LogFormat before = LogFormat.current();
+
+    @AfterEach
+    void restore() {
+        LogFormat.use(before);
+        MDC.clear();
+    }
+
+    /**
+     * Logs {@code lines} through a logger context configured by the server's logback.xml, and
+     * returns what its console appenders wrote.
+     */
+    private static String written(java.util.function.Consumer<LoggerContext> lines) throws Exception {
+        java.io.PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            LoggerContext context = new LoggerContext();
+            context.setMDCAdapter(MDC.getMDCAdapter());
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            lines.accept(context);
+            context.stop();
+        } finally {
+            System.setOut(console);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonWritesOneObjectALineWithTheRequestFields() throws Exception {
+        LogFormat.use(LogFormat.JSON);
+        MDC.put(LogFields.REQUEST_ID, "req-1");
+        MDC.put(LogFields.DIRECTORY_ID, "dir-1");
+        String written = written(context -> context.getLogger(RequestLogging.ACCESS_LOGGER)
+                .info("GET {} {}", "/scim/v2/dir-1/Users", 200));
+
+        assertEquals(1, written.lines().count(), "one JSON line, no text line: " + written);
+        JsonNode line = new ObjectMapper().readTree(written);
+        assertEquals("INFO", line.get("level").asText());
+        assertEquals("scimgate.access", line.get("loggerName").asText());
+        assertEquals("GET /scim/v2/dir-1/Users 200", line.get("formattedMessage").asText());
+        assertEquals("req-1", line.get("mdc").get("requestId").asText());
+        assertEquals("dir-1", line.get("mdc").get("directoryId").asText());
+        assertTrue(!line.has("arguments") && !line.has("message"), "the message once, formatted: " + line);
+    }
+
+    @Test
+    void textIsTheDefaultWithTheRequestIdOnEachLine() throws Exception {
+        LogFormat.use(ServerConfig.from(Map.of()).get(ServerConfig.LOG_FORMAT));
+        MDC.put(LogFields.REQUEST_ID, "req-2");
+        String line = written(context -> context.getLogger("io.scimgate.server.Example").warn("something to see"));
+
+        assertEquals(1, line.lines().count(), "one text line, no JSON: " + line);
+        assertTrue(line.contains("WARN") && line.contains("[req-2]") && line.contains("something to see") && !line.startsWith("{"),
+                line);
+    }
+
+    @Test
+    void theFormatIsASettingCheckedAtStart() {
+        assertEquals(LogFormat.JSON, ServerConfig.from(Map.of("SCIMGATE_LOG_FORMAT", "JSON")).get(ServerConfig.LOG_FORMAT));
+        Exception bad = assertThrows(RuntimeException.class,
+                () -> ServerConfig.from(Map.of("SCIMGATE_LOG_FORMAT", "xml")));
+        assertTrue(bad.getMessage().contains("SCIMGATE_LOG_FORMAT") && bad.getMessage().contains("json or text"), bad.getMessage());
+    }
+}

@@ -74,6 +74,7 @@ public final class Directories {
                     .setCreatedAt(now)
                     .setUpdatedAt(now);
             dsl.executeInsert(row);
+            DirectoryUserTally.open(dsl, row.getId());
             return new Created(toDirectory(row), issueToken(dsl, row.getId()));
         });
     }

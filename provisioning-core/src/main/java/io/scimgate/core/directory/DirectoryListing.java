@@ -20,6 +20,9 @@ public interface DirectoryListing<T> {
     /** How many rows of the directory match {@code filter}. */
     int count(String directoryId, Condition filter);
 
+    /** How many rows the directory has: {@link #count} without a filter, from a kept count where there is one. */
+    int size(String directoryId);
+
     /**
      * Matches in exactly {@code order} (the caller ends it with a unique key such as {@code seq}
      * when it needs a stable order), without counting them: keyset paging passes its position as

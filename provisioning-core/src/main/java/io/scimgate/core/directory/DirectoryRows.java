@@ -3,6 +3,7 @@ package io.scimgate.core.directory;
 import io.scimgate.core.store.Database;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -10,6 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.RecordMapper;
+import org.jooq.SortField;
+import org.jooq.SortOrder;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 
@@ -22,16 +25,24 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final Field<Long> seq;
     private final String directorySeqIndex;
     private final RecordMapper<R, T> mapper;
+    private final BiFunction<DSLContext, String, Integer> keptSize;
 
     /** @param directorySeqIndex the name of the index on (directory id, seq) */
     DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, String directorySeqIndex,
             RecordMapper<R, T> mapper) {
+        this(database, table, directoryId, seq, directorySeqIndex, mapper, null);
+    }
+
+    /** @param keptSize reads the number of a directory's rows kept beside them, or null to count them */
+    DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, String directorySeqIndex,
+            RecordMapper<R, T> mapper, BiFunction<DSLContext, String, Integer> keptSize) {
         this.database = database;
         this.table = table;
         this.directoryId = directoryId;
         this.seq = seq;
         this.directorySeqIndex = directorySeqIndex;
         this.mapper = mapper;
+        this.keptSize = keptSize;
     }
 
     @Override
@@ -54,12 +65,35 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     }
 
     @Override
+    public int size(String directory) {
+        return keptSize == null ? count(directory, DSL.noCondition()) : keptSize.apply(database.dsl(), directory);
+    }
+
+    @Override
     public List<T> list(String directory, Condition filter, List<? extends OrderField<?>> order, int offset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         return database.dsl().selectFrom(table).where(directoryId.eq(directory).and(filter))
-                .orderBy(order).offset(offset).limit(limit).fetch(mapper);
+                .orderBy(inIndexOrder(order)).offset(offset).limit(limit).fetch(mapper);
+    }
+
+    /**
+     * An order by a sort key, led by the directory column: the (directory, key, seq) indexes then
+     * give the order as it is asked for. H2 uses an index for ORDER BY only when the ORDER BY names
+     * the index's leading columns, even one fixed by {@code directory_id = ?}; PostgreSQL drops a
+     * column fixed by the WHERE from the order itself. An order by {@code seq} alone stays as it is,
+     * so that a selective filter's own index (emails, userName) is not traded for a walk of the
+     * directory in insertion order.
+     */
+    private List<OrderField<?>> inIndexOrder(List<? extends OrderField<?>> order) {
+        List<OrderField<?>> led = new ArrayList<>(order.size() + 1);
+        if (order.size() > 1) {
+            boolean descending = order.get(0) instanceof SortField<?> first && first.getOrder() == SortOrder.DESC;
+            led.add(descending ? directoryId.desc() : directoryId.asc());
+        }
+        led.addAll(order);
+        return led;
     }
 
     /**
@@ -94,7 +128,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         return database.dsl().select(table.asterisk(), sortKey)
                 .from(table)
                 .where(directoryId.eq(directory).and(filter))
-                .orderBy(order)
+                .orderBy(inIndexOrder(order))
                 .limit(limit)
                 .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
     }

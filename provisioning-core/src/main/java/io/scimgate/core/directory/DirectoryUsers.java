@@ -48,7 +48,7 @@ public final class DirectoryUsers {
         this.database = database;
         this.clock = clock;
         this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
-                "directory_user_dir_seq_ix", DirectoryUsers::toUser);
+                "directory_user_dir_seq_ix", DirectoryUsers::toUser, DirectoryUserTally::users);
         this.lifecycle = lifecycle;
         this.tenants = tenants;
     }
@@ -76,6 +76,8 @@ public final class DirectoryUsers {
                 String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(created));
                 lifecycle.created(tx, organizationId, created);
+                // Last, so that the stripe is held only while the transaction commits.
+                DirectoryUserTally.added(dsl, directoryId);
                 return created;
             });
         } catch (DataAccessException e) {
@@ -150,7 +152,11 @@ public final class DirectoryUsers {
             leaveGroups(tx, organizationId, deleted);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
             lifecycle.deleting(tx, organizationId, deleted);
-            return dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
+            int removed = dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
+            if (removed == 1) {
+                DirectoryUserTally.removed(dsl, directoryId);
+            }
+            return removed;
         });
     }
 
@@ -179,6 +185,19 @@ public final class DirectoryUsers {
     /** Filtered, ordered and paged reads of a directory's users. */
     public DirectoryListing<DirectoryUser> listing() {
         return rows;
+    }
+
+    /**
+     * The same as {@link #hasEmail} for a condition that selects email rows through their key
+     * ({@code email_key = ?} or a prefix of it): the users are found from the email key index
+     * (a semi-join), instead of testing the emails of each user of the directory in turn. The
+     * subquery is not limited to a directory, so that the index serves it; the listing it goes into
+     * always is (P5), and ids are unique across directories.
+     */
+    public static Condition hasEmailWithKey(Condition onEmailKey) {
+        return DIRECTORY_USER.ID.in(org.jooq.impl.DSL.select(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID)
+                .from(DIRECTORY_USER_EMAIL)
+                .where(onEmailKey));
     }
 
     /** A condition on the emails of a user: matches users having an email that satisfies it. */

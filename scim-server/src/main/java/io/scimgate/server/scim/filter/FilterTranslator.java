@@ -101,6 +101,10 @@ public final class FilterTranslator {
         if (expression instanceof AttributeComparisonExpression comparison) {
             FilterableAttribute attribute = resolve(comparison.getAttributePath(), valuePathParent);
             Condition condition = compare(attribute, comparison.getOperation(), comparison.getCompareValue());
+            if (valuePathParent == null && attribute.rowsByKey() != null && comparison.getCompareValue() != null
+                    && (comparison.getOperation() == CompareOperator.EQ || comparison.getOperation() == CompareOperator.SW)) {
+                return attribute.rowsByKey().apply(condition);
+            }
             return onResource(attribute, condition, valuePathParent);
         }
         if (expression instanceof AttributePresentExpression present) {

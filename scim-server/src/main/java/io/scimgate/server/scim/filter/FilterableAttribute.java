@@ -14,6 +14,8 @@ import org.jooq.impl.DSL;
  * @param keyOf how values are normalised into {@code key}
  * @param multiValuedParent the multi-valued attribute whose rows hold the column ({@code emails}), or null
  * @param rowExists turns a condition on those rows into a condition on the resource (null for own columns)
+ * @param rowsByKey like {@code rowExists}, for a condition on {@code key} that an index on the key
+ *     alone serves ({@code eq}, {@code sw}): a semi-join from that index; null where there is none
  * @param sortField what sorting by this attribute orders by, or null when it cannot be sorted by
  */
 record FilterableAttribute(
@@ -25,33 +27,40 @@ record FilterableAttribute(
         boolean caseExact,
         String multiValuedParent,
         UnaryOperator<Condition> rowExists,
+        UnaryOperator<Condition> rowsByKey,
         Field<?> sortField) {
 
     static FilterableAttribute exactString(String name, Field<String> column) {
-        return new FilterableAttribute(name, column, null, null, ColumnKind.STRING, true, null, null,
+        return new FilterableAttribute(name, column, null, null, ColumnKind.STRING, true, null, null, null,
                 CodePointOrder.of(column));
     }
 
     static FilterableAttribute string(String name, Field<String> column) {
-        return new FilterableAttribute(name, column, null, null, ColumnKind.STRING, false, null, null,
+        return new FilterableAttribute(name, column, null, null, ColumnKind.STRING, false, null, null, null,
                 CodePointOrder.of(DSL.lower(column)));
     }
 
     static FilterableAttribute keyedString(String name, Field<String> column, Field<String> key, UnaryOperator<String> keyOf) {
-        return new FilterableAttribute(name, column, key, keyOf, ColumnKind.STRING, false, null, null, CodePointOrder.of(key));
+        return new FilterableAttribute(name, column, key, keyOf, ColumnKind.STRING, false, null, null, null,
+                CodePointOrder.of(key));
     }
 
     static FilterableAttribute bool(String name, Field<Boolean> column) {
-        return new FilterableAttribute(name, column, null, null, ColumnKind.BOOLEAN, true, null, null, column);
+        return new FilterableAttribute(name, column, null, null, ColumnKind.BOOLEAN, true, null, null, null, column);
     }
 
     static FilterableAttribute dateTime(String name, Field<?> column) {
-        return new FilterableAttribute(name, column, null, null, ColumnKind.DATE_TIME, true, null, null, column);
+        return new FilterableAttribute(name, column, null, null, ColumnKind.DATE_TIME, true, null, null, null, column);
     }
 
     /** The same attribute, found on the rows of {@code parent}; sorting by it uses {@code parentSortField}. */
     FilterableAttribute onRows(String parent, UnaryOperator<Condition> exists, Field<?> parentSortField) {
-        return new FilterableAttribute(name, column, key, keyOf, kind, caseExact, parent, exists, parentSortField);
+        return new FilterableAttribute(name, column, key, keyOf, kind, caseExact, parent, exists, null, parentSortField);
+    }
+
+    /** The same attribute, whose {@code eq} and {@code sw} find the rows through {@code byKey}. */
+    FilterableAttribute foundByKey(UnaryOperator<Condition> byKey) {
+        return new FilterableAttribute(name, column, key, keyOf, kind, caseExact, multiValuedParent, rowExists, byKey, sortField);
     }
 
     boolean onMultiValuedRow() {

@@ -34,7 +34,8 @@ public final class UserFilters {
                 keyedString("title", DIRECTORY_USER.TITLE, DIRECTORY_USER.TITLE_KEY, DirectoryUsers::key),
                 bool("active", DIRECTORY_USER.ACTIVE),
                 keyedString("emails.value", DIRECTORY_USER_EMAIL.EMAIL_VALUE, DIRECTORY_USER_EMAIL.EMAIL_KEY,
-                        DirectoryUsers::emailKey).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
+                        DirectoryUsers::emailKey).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail)
+                        .foundByKey(DirectoryUsers::hasEmailWithKey),
                 keyedString("emails.type", DIRECTORY_USER_EMAIL.EMAIL_TYPE, DIRECTORY_USER_EMAIL.EMAIL_TYPE_KEY, DirectoryUsers::key)
                         .onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
                 bool("emails.primary", DIRECTORY_USER_EMAIL.IS_PRIMARY).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),

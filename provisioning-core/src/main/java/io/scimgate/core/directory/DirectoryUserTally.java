@@ -1,0 +1,66 @@
+package io.scimgate.core.directory;
+
+import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_TALLY;
+
+import java.math.BigDecimal;
+import java.util.stream.IntStream;
+import org.jooq.DSLContext;
+
+/**
+ * Each directory's number of users, kept in the transaction that adds or removes one, so that an
+ * unfiltered list answers totalResults without counting the directory (V34). The count is split
+ * over {@link #STRIPES} rows: a writing thread always uses the same stripe, so concurrent creates in
+ * one directory do not queue on one row until they commit, and a transaction that writes several
+ * users holds one stripe only.
+ */
+final class DirectoryUserTally {
+
+    /** As many as the V34 migration gives every existing directory. */
+    static final int STRIPES = 8;
+
+    private DirectoryUserTally() {
+    }
+
+    /** The stripes of a new directory, all at zero. */
+    static void open(DSLContext dsl, String directoryId) {
+        var insert = dsl.insertInto(DIRECTORY_USER_TALLY, DIRECTORY_USER_TALLY.DIRECTORY_ID, DIRECTORY_USER_TALLY.STRIPE,
+                DIRECTORY_USER_TALLY.USERS);
+        IntStream.range(0, STRIPES).forEach(stripe -> insert.values(directoryId, stripe, 0L));
+        insert.execute();
+    }
+
+    static void added(DSLContext dsl, String directoryId) {
+        change(dsl, directoryId, 1);
+    }
+
+    static void removed(DSLContext dsl, String directoryId) {
+        change(dsl, directoryId, -1);
+    }
+
+    static int users(DSLContext dsl, String directoryId) {
+        BigDecimal sum = dsl.select(org.jooq.impl.DSL.sum(DIRECTORY_USER_TALLY.USERS))
+                .from(DIRECTORY_USER_TALLY)
+                .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId))
+                .fetchOne(0, BigDecimal.class);
+        return sum == null ? 0 : sum.intValueExact();
+    }
+
+    private static void change(DSLContext dsl, String directoryId, long delta) {
+        int stripe = (int) (Thread.currentThread().getId() % STRIPES);
+        int changed = dsl.update(DIRECTORY_USER_TALLY)
+                .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(delta))
+                .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId), DIRECTORY_USER_TALLY.STRIPE.eq(stripe))
+                .execute();
+        if (changed == 0) {
+            // A directory written before it had stripes (not one made by Directories.create or migrated by V34).
+            dsl.insertInto(DIRECTORY_USER_TALLY)
+                    .set(DIRECTORY_USER_TALLY.DIRECTORY_ID, directoryId)
+                    .set(DIRECTORY_USER_TALLY.STRIPE, stripe)
+                    .set(DIRECTORY_USER_TALLY.USERS, delta)
+                    .onConflict(DIRECTORY_USER_TALLY.DIRECTORY_ID, DIRECTORY_USER_TALLY.STRIPE)
+                    .doUpdate()
+                    .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(delta))
+                    .execute();
+        }
+    }
+}

@@ -3,7 +3,11 @@
 -- insertion sequence that breaks ties. A sortBy page then reads its rows from the index instead of
 -- sorting the directory (RULES.md P5 keeps every list inside one directory). Each replaces the
 -- filter index on (directory, key), which it still serves. The unique (directory, user_name_key)
--- already gives userName's order: its keys never tie.
+-- already gives userName's order, as its keys never tie; it becomes a unique index of the same name
+-- (instead of a constraint) so that it is listed among the table's indexes, where DirectoryRows
+-- finds the index of each sort key.
+ALTER TABLE directory_user DROP CONSTRAINT directory_user_name_uk;
+CREATE UNIQUE INDEX directory_user_name_uk ON directory_user (directory_id, user_name_key);
 DROP INDEX directory_user_external_id_ix;
 DROP INDEX directory_user_display_name_key_ix;
 DROP INDEX directory_user_given_name_key_ix;

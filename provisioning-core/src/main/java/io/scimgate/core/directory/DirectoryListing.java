@@ -44,4 +44,13 @@ public interface DirectoryListing<T> {
      * directory.
      */
     List<T> inInsertionOrder(String directoryId, Condition position, boolean descending, int offset, int limit);
+
+    /**
+     * The whole directory (no filter) in {@code order}, which starts with {@code key} and ends with
+     * the sequence, from {@code position}, skipping {@code offset}, each item with its value of
+     * {@code key}: walks the index of (directory, key, sequence), as {@link #inInsertionOrder} walks
+     * (directory, sequence).
+     */
+    <K> List<Keyed<T, K>> inSortOrder(String directoryId, Field<K> key, Condition position,
+            List<? extends OrderField<?>> order, int offset, int limit);
 }

@@ -2,13 +2,16 @@ package io.scimgate.core.directory;
 
 import io.scimgate.core.store.Database;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Index;
 import org.jooq.OrderField;
 import org.jooq.RecordMapper;
 import org.jooq.SortField;
@@ -26,6 +29,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final String directorySeqIndex;
     private final RecordMapper<R, T> mapper;
     private final BiFunction<DSLContext, String, Integer> keptSize;
+    private final Map<String, String> sortIndexes;
 
     /** @param directorySeqIndex the name of the index on (directory id, seq) */
     DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, String directorySeqIndex,
@@ -43,6 +47,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         this.directorySeqIndex = directorySeqIndex;
         this.mapper = mapper;
         this.keptSize = keptSize;
+        this.sortIndexes = sortIndexes();
     }
 
     @Override
@@ -107,15 +112,51 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         if (limit <= 0) {
             return List.of();
         }
-        DSLContext dsl = database.dsl();
-        Table<?> from = database.dialect().family() == SQLDialect.H2
-                ? DSL.table("{0} USE INDEX ({1})", table, DSL.name(directorySeqIndex))
-                : table;
-        return dsl.select(table.fields()).from(from)
+        return database.dsl().select(table.fields()).from(through(directorySeqIndex))
                 .where(directoryId.eq(directory).and(position))
                 .orderBy(descending ? directoryId.desc() : directoryId.asc(), descending ? seq.desc() : seq.asc())
                 .offset(offset).limit(limit)
                 .fetch(row -> mapper.map(row.into(table)));
+    }
+
+    /** Like {@link #inInsertionOrder}, through the index of the sort key (for H2, which is told to use it, as there). */
+    @Override
+    public <K> List<Keyed<T, K>> inSortOrder(String directory, Field<K> key, Condition position,
+            List<? extends OrderField<?>> order, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Field<K> sortKey = key.as("sort_key");
+        return database.dsl().select(table.fields()).select(sortKey)
+                .from(through(sortIndexes.get(key.getName())))
+                .where(directoryId.eq(directory).and(position))
+                .orderBy(inIndexOrder(order))
+                .offset(offset).limit(limit)
+                .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
+    }
+
+    /** The table, read through {@code index} on H2 (when there is one); PostgreSQL plans without hints. */
+    private Table<?> through(String index) {
+        return index != null && database.dialect().family() == SQLDialect.H2
+                ? DSL.table("{0} USE INDEX ({1})", table, DSL.name(index))
+                : table;
+    }
+
+    /**
+     * The indexes that give a sort key's order, by the key's column name: on (directory, key, seq),
+     * or unique on (directory, key), whose keys never tie (V33).
+     */
+    private Map<String, String> sortIndexes() {
+        Map<String, String> byKey = new HashMap<>();
+        for (Index index : table.getIndexes()) {
+            List<String> columns = index.getFields().stream().map(field -> field.$field().getName()).toList();
+            boolean keyThenSeq = columns.size() == 3 && columns.get(2).equals(seq.getName());
+            boolean uniqueKey = columns.size() == 2 && index.getUnique();
+            if (columns.get(0).equals(directoryId.getName()) && (keyThenSeq || uniqueKey)) {
+                byKey.put(columns.get(1), index.getName());
+            }
+        }
+        return Map.copyOf(byKey);
     }
 
     @Override

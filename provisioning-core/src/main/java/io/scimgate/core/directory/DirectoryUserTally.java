@@ -5,6 +5,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_TALLY;
 import java.math.BigDecimal;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Each directory's number of users, kept in the transaction that adds or removes one, so that an
@@ -38,7 +39,7 @@ final class DirectoryUserTally {
     }
 
     static int users(DSLContext dsl, String directoryId) {
-        BigDecimal sum = dsl.select(org.jooq.impl.DSL.sum(DIRECTORY_USER_TALLY.USERS))
+        BigDecimal sum = dsl.select(DSL.sum(DIRECTORY_USER_TALLY.USERS))
                 .from(DIRECTORY_USER_TALLY)
                 .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId))
                 .fetchOne(0, BigDecimal.class);
@@ -52,7 +53,8 @@ final class DirectoryUserTally {
                 .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId), DIRECTORY_USER_TALLY.STRIPE.eq(stripe))
                 .execute();
         if (changed == 0) {
-            // A directory written before it had stripes (not one made by Directories.create or migrated by V34).
+            // Every directory has its stripes (Directories.create, V34); were one missing, it is made
+            // rather than the change lost.
             dsl.insertInto(DIRECTORY_USER_TALLY)
                     .set(DIRECTORY_USER_TALLY.DIRECTORY_ID, directoryId)
                     .set(DIRECTORY_USER_TALLY.STRIPE, stripe)

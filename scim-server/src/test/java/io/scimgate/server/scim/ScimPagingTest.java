@@ -161,6 +161,42 @@ class ScimPagingTest extends ServerTest {
         assertEquals(30, filtered.size());
     }
 
+    /** userName is never missing: its cursor pages start from the position in the index (Pager.beyond). */
+    @Test
+    void aCursorWalkByUserNameIsInCodePointOrderOfTheKeyBothWays() {
+        List<String> names = List.of("b.x@corp.example", "B-y@corp.example", "a_z@corp.example", "Zed@corp.example",
+                "zed.2@corp.example", "\u00e9mile@corp.example", "Ab@corp.example", "ab.1@corp.example", "~t@corp.example");
+        for (String name : names) {
+            users().create(directory.id(), new DirectoryUserData(name, null, true, null, null, null, List.of(), null, null,
+                    null, "{\"userName\":\"" + name + "\"}"));
+        }
+        List<String> expected = new ArrayList<>(names);
+        expected.sort((a, b) -> a.toLowerCase(java.util.Locale.ROOT).compareTo(b.toLowerCase(java.util.Locale.ROOT)));
+        JsonNode onePage = page("sortBy=userName&count=20");
+        List<String> sorted = new ArrayList<>();
+        onePage.get("Resources").forEach(user -> sorted.add(user.get("userName").asText()));
+        assertEquals(expected, sorted);
+        assertEquals(ids(onePage), walk("count=2&sortBy=userName"));
+
+        List<String> back = new ArrayList<>();
+        JsonNode last = page("count=4&sortBy=userName&cursor=");
+        while (last.has("nextCursor")) {
+            last = page("count=4&sortBy=userName&cursor=" + last.get("nextCursor").asText());
+        }
+        JsonNode current = last;
+        while (true) {
+            List<String> onThisPage = ids(current);
+            java.util.Collections.reverse(onThisPage);
+            back.addAll(onThisPage);
+            if (!current.has("previousCursor")) {
+                break;
+            }
+            current = page("count=4&sortBy=userName&cursor=" + current.get("previousCursor").asText());
+        }
+        java.util.Collections.reverse(back);
+        assertEquals(ids(onePage), back, "walking back with previousCursor gives the same order");
+    }
+
     @Test
     void aCursorWalkDuringCreatesAndDeletesNeverRepeatsOrSkipsAStableUser() throws Exception {
         List<String> stable = createUsers(60, "k");

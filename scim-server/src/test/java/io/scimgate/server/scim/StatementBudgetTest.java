@@ -12,10 +12,15 @@ import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.domain.VerificationStrategy;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
+import io.scimgate.server.scim.endpoint.ListRequest;
+import io.scimgate.server.scim.paging.ListPage;
 import io.scimgate.server.scim.projection.AttributeSelection;
 import io.scimgate.server.testing.StatementCounter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,5 +158,29 @@ class StatementBudgetTest {
                 AttributeSelection.DEFAULT));
         assertTrue(statements <= MEMBER_ADD_BUDGET,
                 "adding a member took " + statements + " statements, budget " + MEMBER_ADD_BUDGET);
+    }
+
+    /**
+     * An unfiltered page answers totalResults from the directory's kept count (V34), not by counting
+     * the directory's users on every page; a filtered page still counts its matches.
+     */
+    @Test
+    void anUnfilteredListPageDoesNotCountTheDirectorysUsers() {
+        for (int i = 0; i < 3; i++) {
+            resources.users().create(newPerson(), AttributeSelection.DEFAULT);
+        }
+        int users = core.directoryUsers().listing().count(directory.id(), DSL.noCondition());
+        ListPage<?>[] page = new ListPage<?>[1];
+        long statements = statementsOf(() -> page[0] = resources.users().list(
+                ListRequest.of((String) null, null, null, 1, 2, null), AttributeSelection.DEFAULT));
+        List<String> sql = counter.preparedSql();
+        assertTrue(sql.stream().noneMatch(text -> text.toLowerCase(Locale.ROOT).contains("count(")), sql::toString);
+        assertEquals(3, statements, "the kept count, the page, its users' groups: " + sql);
+        assertEquals(users, page[0].total());
+        assertEquals(2, page[0].items().size());
+
+        ListPage<?> filtered = resources.users().list(ListRequest.of("userName pr", null, null, 1, 2, null),
+                AttributeSelection.DEFAULT);
+        assertEquals(users, filtered.total());
     }
 }

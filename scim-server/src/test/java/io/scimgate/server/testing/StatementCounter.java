@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -20,6 +22,7 @@ public final class StatementCounter {
 
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
+    private final List<String> prepared = new CopyOnWriteArrayList<>();
     private volatile Thread only;
 
     /** Counts only what {@code thread} runs from now on (null: every thread), e.g. a request without background work. */
@@ -33,13 +36,19 @@ public final class StatementCounter {
     }
 
     public DataSource wrap(DataSource dataSource) {
-        return proxy(DataSource.class, dataSource, (method, result) -> result instanceof Connection connection
+        return proxy(DataSource.class, dataSource, (method, arguments, result) -> result instanceof Connection connection
                 ? proxy(Connection.class, connection, this::onConnection) : result);
     }
 
     public void reset() {
         statements.set(0);
         rows.set(0);
+        prepared.clear();
+    }
+
+    /** The SQL of the statements prepared since the last {@link #reset}, in order. */
+    public List<String> preparedSql() {
+        return List.copyOf(prepared);
     }
 
     public long statements() {
@@ -50,9 +59,13 @@ public final class StatementCounter {
         return rows.get();
     }
 
-    private Object onConnection(Method method, Object result) {
+    private Object onConnection(Method method, Object[] arguments, Object result) {
         if (!counted()) {
             return result;
+        }
+        if (method.getName().startsWith("prepare") && arguments != null && arguments.length > 0
+                && arguments[0] instanceof String sql) {
+            prepared.add(sql);
         }
         if (result instanceof CallableStatement callable) {
             statements.incrementAndGet();
@@ -69,11 +82,11 @@ public final class StatementCounter {
         return result;
     }
 
-    private Object onStatement(Method method, Object result) {
+    private Object onStatement(Method method, Object[] arguments, Object result) {
         return result instanceof ResultSet resultSet ? proxy(ResultSet.class, resultSet, this::onResultSet) : result;
     }
 
-    private Object onResultSet(Method method, Object result) {
+    private Object onResultSet(Method method, Object[] arguments, Object result) {
         if (method.getName().equals("next") && Boolean.TRUE.equals(result) && counted()) {
             rows.incrementAndGet();
         }
@@ -81,13 +94,13 @@ public final class StatementCounter {
     }
 
     private interface AfterCall {
-        Object apply(Method method, Object result);
+        Object apply(Method method, Object[] arguments, Object result);
     }
 
     private static <T> T proxy(Class<T> type, T target, AfterCall after) {
         InvocationHandler handler = (proxy, method, arguments) -> {
             try {
-                return after.apply(method, method.invoke(target, arguments));
+                return after.apply(method, arguments, method.invoke(target, arguments));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

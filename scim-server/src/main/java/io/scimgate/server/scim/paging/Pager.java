@@ -36,24 +36,29 @@ public final class Pager<R> {
     public ListPage<R> page(String directoryId, Condition filter, SortKey sort, PageSpec spec, String query) {
         boolean wholeDirectory = matchesEverything(filter);
         int total = wholeDirectory ? rows.size(directoryId) : rows.count(directoryId, filter);
-        boolean wholeDirectoryInInsertionOrder = sort == null && wholeDirectory;
         if (!spec.byCursor()) {
             if (spec.count() == 0 || spec.startIndex() - 1 >= total) {
                 return new ListPage<>(List.of(), total, spec.startIndex(), null, null);
             }
-            List<R> items = wholeDirectoryInInsertionOrder
-                    ? rows.inInsertionOrder(directoryId, DSL.noCondition(), false, spec.startIndex() - 1, spec.count())
-                    : rows.list(directoryId, filter, order(sort, false), spec.startIndex() - 1, spec.count());
+            int offset = spec.startIndex() - 1;
+            List<R> items = !wholeDirectory
+                    ? rows.list(directoryId, filter, order(sort, false), offset, spec.count())
+                    : sort == null
+                    ? rows.inInsertionOrder(directoryId, DSL.noCondition(), false, offset, spec.count())
+                    : rows.inSortOrder(directoryId, sort.field(), DSL.noCondition(), order(sort, false), offset, spec.count())
+                            .stream().map(Keyed::item).toList();
             return new ListPage<>(items, total, spec.startIndex(), null, null);
         }
         Cursor from = spec.cursor().isEmpty() ? null : Cursor.decode(spec.cursor(), query);
         boolean backward = from != null && from.backward();
-        Condition where = from == null ? filter : filter.and(beyond(sort, from));
+        Condition position = from == null ? DSL.noCondition() : beyond(sort, from);
         Field<?> key = sort == null ? seq : sort.field();
-        List<? extends Keyed<R, ?>> fetched = wholeDirectoryInInsertionOrder
-                ? rows.inInsertionOrder(directoryId, where, backward, 0, spec.count() + 1).stream()
+        List<? extends Keyed<R, ?>> fetched = !wholeDirectory
+                ? rows.listKeyed(directoryId, key, filter.and(position), order(sort, backward), spec.count() + 1)
+                : sort == null
+                ? rows.inInsertionOrder(directoryId, position, backward, 0, spec.count() + 1).stream()
                         .map(item -> new Keyed<>(item, seqOf.applyAsLong(item))).toList()
-                : rows.listKeyed(directoryId, key, where, order(sort, backward), spec.count() + 1);
+                : rows.inSortOrder(directoryId, key, position, order(sort, backward), 0, spec.count() + 1);
         boolean more = fetched.size() > spec.count();
         List<Keyed<R, ?>> page = new ArrayList<>(fetched.subList(0, Math.min(spec.count(), fetched.size())));
         if (backward) {

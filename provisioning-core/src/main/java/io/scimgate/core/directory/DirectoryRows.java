@@ -29,7 +29,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final String directorySeqIndex;
     private final RecordMapper<R, T> mapper;
     private final BiFunction<DSLContext, String, Integer> keptSize;
-    private final Map<String, String> sortIndexes;
+    private final Map<String, SortIndex> sortIndexes;
 
     /** @param directorySeqIndex the name of the index on (directory id, seq) */
     DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, String directorySeqIndex,
@@ -119,18 +119,27 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .fetch(row -> mapper.map(row.into(table)));
     }
 
-    /** Like {@link #inInsertionOrder}, through the index of the sort key (for H2, which is told to use it, as there). */
+    /**
+     * Like {@link #inInsertionOrder}, through the index of the sort key (H2 is told to use it, as
+     * there). A key that is unique in its directory never ties, so the sequence that breaks ties is
+     * left out of the order: the order is the same, and it is exactly the unique index's, which H2
+     * otherwise reads and then sorts again by sequence, row by row.
+     */
     @Override
     public <K> List<Keyed<T, K>> inSortOrder(String directory, Field<K> key, Condition position,
             List<? extends OrderField<?>> order, int offset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
+        SortIndex index = sortIndexes.get(key.getName());
+        List<? extends OrderField<?>> byIndex = index != null && index.uniqueKey()
+                ? order.stream().filter(field -> !(field instanceof SortField<?> sorted && sorted.$field().equals(seq))).toList()
+                : order;
         Field<K> sortKey = key.as("sort_key");
         return database.dsl().select(table.fields()).select(sortKey)
-                .from(through(sortIndexes.get(key.getName())))
+                .from(through(index == null ? null : index.name()))
                 .where(directoryId.eq(directory).and(position))
-                .orderBy(inIndexOrder(order))
+                .orderBy(inIndexOrder(byIndex))
                 .offset(offset).limit(limit)
                 .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
     }
@@ -140,23 +149,6 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         return index != null && database.dialect().family() == SQLDialect.H2
                 ? DSL.table("{0} USE INDEX ({1})", table, DSL.name(index))
                 : table;
-    }
-
-    /**
-     * The indexes that give a sort key's order, by the key's column name: on (directory, key, seq),
-     * or unique on (directory, key), whose keys never tie (V33).
-     */
-    private Map<String, String> sortIndexes() {
-        Map<String, String> byKey = new HashMap<>();
-        for (Index index : table.getIndexes()) {
-            List<String> columns = index.getFields().stream().map(field -> field.$field().getName()).toList();
-            boolean keyThenSeq = columns.size() == 3 && columns.get(2).equals(seq.getName());
-            boolean uniqueKey = columns.size() == 2 && index.getUnique();
-            if (columns.get(0).equals(directoryId.getName()) && (keyThenSeq || uniqueKey)) {
-                byKey.put(columns.get(1), index.getName());
-            }
-        }
-        return Map.copyOf(byKey);
     }
 
     @Override
@@ -172,5 +164,23 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .orderBy(inIndexOrder(order))
                 .limit(limit)
                 .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
+    }
+
+    /** An index that gives a sort key's order: on (directory, key, seq), or unique on (directory, key). */
+    private record SortIndex(String name, boolean uniqueKey) {
+    }
+
+    /** The {@link SortIndex} of each sort key, by the key's column name (V33). */
+    private Map<String, SortIndex> sortIndexes() {
+        Map<String, SortIndex> byKey = new HashMap<>();
+        for (Index index : table.getIndexes()) {
+            List<String> columns = index.getFields().stream().map(field -> field.$field().getName()).toList();
+            boolean keyThenSeq = columns.size() == 3 && columns.get(2).equals(seq.getName());
+            boolean uniqueKey = columns.size() == 2 && index.getUnique();
+            if (columns.get(0).equals(directoryId.getName()) && (keyThenSeq || uniqueKey)) {
+                byKey.put(columns.get(1), new SortIndex(index.getName(), uniqueKey));
+            }
+        }
+        return Map.copyOf(byKey);
     }
 }

@@ -93,7 +93,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
      */
     private List<OrderField<?>> inIndexOrder(List<? extends OrderField<?>> order) {
         List<OrderField<?>> led = new ArrayList<>(order.size() + 1);
-        if (order.size() > 1) {
+        if (!order.isEmpty() && !isSeq(order.get(0))) {
             boolean descending = order.get(0) instanceof SortField<?> first && first.getOrder() == SortOrder.DESC;
             led.add(descending ? directoryId.desc() : directoryId.asc());
         }
@@ -133,7 +133,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         }
         SortIndex index = sortIndexes.get(key.getName());
         List<? extends OrderField<?>> byIndex = index != null && index.uniqueKey()
-                ? order.stream().filter(field -> !(field instanceof SortField<?> sorted && sorted.$field().equals(seq))).toList()
+                ? order.stream().filter(field -> !isSeq(field)).toList()
                 : order;
         Field<K> sortKey = key.as("sort_key");
         return database.dsl().select(table.fields()).select(sortKey)
@@ -142,6 +142,10 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .orderBy(inIndexOrder(byIndex))
                 .offset(offset).limit(limit)
                 .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
+    }
+
+    private boolean isSeq(OrderField<?> field) {
+        return field.equals(seq) || field instanceof SortField<?> sorted && sorted.$field().equals(seq);
     }
 
     /** The table, read through {@code index} on H2 (when there is one); PostgreSQL plans without hints. */

@@ -112,10 +112,11 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         if (limit <= 0) {
             return List.of();
         }
+        List<OrderField<?>> order = List.of(descending ? directoryId.desc() : directoryId.asc(), descending ? seq.desc() : seq.asc());
         return database.dsl().select(table.fields()).from(through(directorySeqIndex))
-                .where(directoryId.eq(directory).and(position))
-                .orderBy(descending ? directoryId.desc() : directoryId.asc(), descending ? seq.desc() : seq.asc())
-                .offset(offset).limit(limit)
+                .where(onPage(directory, position, order, seq, offset, limit))
+                .orderBy(order)
+                .offset(skipped(offset)).limit(limit)
                 .fetch(row -> mapper.map(row.into(table)));
     }
 
@@ -132,16 +133,49 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
             return List.of();
         }
         SortIndex index = sortIndexes.get(key.getName());
-        List<? extends OrderField<?>> byIndex = index != null && index.uniqueKey()
+        List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
                 ? order.stream().filter(field -> !isSeq(field)).toList()
-                : order;
+                : order);
         Field<K> sortKey = key.as("sort_key");
+        Condition onPage = index == null
+                ? directoryId.eq(directory).and(position)
+                : onPage(directory, position, byIndex, index.uniqueKey() ? index.key() : seq, offset, limit);
         return database.dsl().select(table.fields()).select(sortKey)
                 .from(through(index == null ? null : index.name()))
-                .where(directoryId.eq(directory).and(position))
-                .orderBy(inIndexOrder(byIndex))
-                .offset(offset).limit(limit)
+                .where(onPage)
+                .orderBy(byIndex)
+                .offset(index == null ? offset : skipped(offset)).limit(limit)
                 .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
+    }
+
+    /**
+     * The rows of the directory's page. On PostgreSQL a page past the start is found in two steps:
+     * the page's {@code rowKey}s (a column of the index, unique in the directory) from the index
+     * alone, then the rows that have them; reading whole rows while skipping to the page reads the
+     * table once per skipped row there. H2 skips index entries without reading their rows, so it
+     * reads the page in one step.
+     */
+    private Condition onPage(String directory, Condition position, List<? extends OrderField<?>> order, Field<?> rowKey,
+            int offset, int limit) {
+        Condition inDirectory = directoryId.eq(directory).and(position);
+        if (!skipsThroughKeys(offset)) {
+            return inDirectory;
+        }
+        return directoryId.eq(directory).and(keysOfPage(rowKey, inDirectory, order, offset, limit));
+    }
+
+    private <K> Condition keysOfPage(Field<K> rowKey, Condition inDirectory, List<? extends OrderField<?>> order, int offset,
+            int limit) {
+        return rowKey.in(DSL.select(rowKey).from(table).where(inDirectory).orderBy(order).offset(offset).limit(limit));
+    }
+
+    /** What the query that reads the rows still skips: nothing once {@link #onPage} chose them by key. */
+    private int skipped(int offset) {
+        return skipsThroughKeys(offset) ? 0 : offset;
+    }
+
+    private boolean skipsThroughKeys(int offset) {
+        return offset > 0 && database.dialect().family() == SQLDialect.POSTGRES;
     }
 
     private boolean isSeq(OrderField<?> field) {
@@ -171,7 +205,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     }
 
     /** An index that gives a sort key's order: on (directory, key, seq), or unique on (directory, key). */
-    private record SortIndex(String name, boolean uniqueKey) {
+    private record SortIndex(String name, boolean uniqueKey, Field<?> key) {
     }
 
     /** The {@link SortIndex} of each sort key, by the key's column name (V33). */
@@ -182,7 +216,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
             boolean keyThenSeq = columns.size() == 3 && columns.get(2).equals(seq.getName());
             boolean uniqueKey = columns.size() == 2 && index.getUnique();
             if (columns.get(0).equals(directoryId.getName()) && (keyThenSeq || uniqueKey)) {
-                byKey.put(columns.get(1), new SortIndex(index.getName(), uniqueKey));
+                byKey.put(columns.get(1), new SortIndex(index.getName(), uniqueKey, table.field(columns.get(1))));
             }
         }
         return Map.copyOf(byKey);

@@ -177,6 +177,13 @@ class ScimPagingTest extends ServerTest {
         onePage.get("Resources").forEach(user -> sorted.add(user.get("userName").asText()));
         assertEquals(expected, sorted);
         assertEquals(ids(onePage), walk("count=2&sortBy=userName"));
+        assertEquals(ids(onePage).subList(3, 6), ids(page("sortBy=userName&startIndex=4&count=3")));
+        List<String> descending = ids(page("sortBy=userName&sortOrder=descending&count=20"));
+        java.util.Collections.reverse(descending);
+        assertEquals(ids(onePage), descending);
+        List<String> middleDescending = ids(page("sortBy=userName&sortOrder=descending&startIndex=4&count=3"));
+        java.util.Collections.reverse(middleDescending);
+        assertEquals(ids(onePage).subList(3, 6), middleDescending);
 
         List<String> back = new ArrayList<>();
         JsonNode last = page("count=4&sortBy=userName&cursor=");

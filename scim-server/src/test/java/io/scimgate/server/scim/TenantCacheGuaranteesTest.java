@@ -111,6 +111,7 @@ class TenantCacheGuaranteesTest {
     void aNewRoleMappingAppliesToTheNextMemberChangeHereAndWithinTwoSecondsElsewhere() throws Exception {
         String organizationId = admin.createOrganization("Roles");
         admin.addVerifiedDomain(organizationId, "roles.example");
+        admin.defineRoles(organizationId, "admin");
         DirectoryAccess directory = admin.createDirectory(organizationId, "Okta", "okta");
         String here = push(first, directory, "here@roles.example");
         String there = push(second, directory, "there@roles.example");

@@ -29,7 +29,8 @@ import io.scimgate.core.provisioning.SessionRevoker;
 import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
-import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
 import io.scimgate.core.store.Database;
@@ -43,7 +44,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -52,8 +55,37 @@ import javax.sql.DataSource;
  * the schema is migrated on {@link Builder#build()}. Nothing here starts a server: a host
  * application reads users, memberships and invitations through it, and hears about every change
  * through its event listeners, session revoker and invitation sender.
+ *
+ * <p>Lifecycle: {@link Builder#build()} migrates the store and publishes events; {@link #start()}
+ * starts the background workers (each {@link Worker} can be left out with
+ * {@link Builder#backgroundWorkers(Set)}); {@link #close()} stops them and publishes what is left,
+ * before the host closes its DataSource.
  */
 public final class ProvisioningCore implements AutoCloseable {
+
+    /** The background work {@link #start()} starts; the name is what a readiness probe reports. */
+    public enum Worker {
+        /** Delivers events to webhook endpoints, with retries. */
+        WEBHOOKS("webhooks"),
+        /** Syncs Google Workspace directories on their schedule. */
+        GOOGLE_SYNC("googleSync"),
+        /** Hands invitations to the invitation sender, with retries. */
+        INVITATION_OUTBOX("invitationOutbox"),
+        /** Re-checks pending DNS domains. */
+        DOMAIN_CHECKS("domainChecks"),
+        /** Writes the provisioning log and prunes it. */
+        PROVISIONING_LOG("provisioningLog");
+
+        private final String healthName;
+
+        Worker(String healthName) {
+            this.healthName = healthName;
+        }
+
+        public String healthName() {
+            return healthName;
+        }
+    }
 
     private final Database database;
     private final Organizations organizations;
@@ -79,6 +111,7 @@ public final class ProvisioningCore implements AutoCloseable {
     private final ActivityRecorder directoryActivity;
     private final ProvisioningLog provisioningLog;
     private final StoredSecrets storedSecrets;
+    private final BackgroundWorkers backgroundWorkers;
 
     private ProvisioningCore(Builder builder) {
         this.database = Database.migrateAndOpen(builder.dataSource);
@@ -130,18 +163,54 @@ public final class ProvisioningCore implements AutoCloseable {
         webhookDispatcher.monitoredBy(monitor);
         invitationOutbox.monitoredBy(monitor);
         google.monitoredBy(monitor);
+        this.backgroundWorkers = backgroundWorkers(builder.workers);
         events.start();
         directoryActivity.start();
     }
 
+    private BackgroundWorkers backgroundWorkers(Set<Worker> enabled) {
+        BackgroundWorkers workers = new BackgroundWorkers();
+        for (Worker worker : enabled) {
+            workers.add(switch (worker) {
+                case WEBHOOKS -> new BackgroundWorkers.Worker(worker.healthName(), webhookDispatcher::start,
+                        webhookDispatcher::isAlive, webhookDispatcher);
+                case GOOGLE_SYNC -> {
+                    GoogleSyncScheduler scheduler = new GoogleSyncScheduler(google, GoogleSyncScheduler.DEFAULT_POLL);
+                    yield new BackgroundWorkers.Worker(worker.healthName(), scheduler::start, scheduler::isAlive, scheduler);
+                }
+                case INVITATION_OUTBOX -> new BackgroundWorkers.Worker(worker.healthName(), invitationOutbox::start,
+                        invitationOutbox::isRunning, invitationOutbox);
+                case DOMAIN_CHECKS -> new BackgroundWorkers.Worker(worker.healthName(), domainChecks::start,
+                        domainChecks::isRunning, domainChecks);
+                case PROVISIONING_LOG -> new BackgroundWorkers.Worker(worker.healthName(), provisioningLog::start,
+                        provisioningLog::isRunning, provisioningLog);
+            });
+        }
+        return workers;
+    }
+
+    /** Starts the background workers chosen with {@link Builder#backgroundWorkers(Set)} (all by default); once. */
+    public ProvisioningCore start() {
+        backgroundWorkers.start();
+        return this;
+    }
+
+    /** The background workers {@link #start()} starts: each one's health, and a way to stop them all at a safe point. */
+    public BackgroundWorkers backgroundWorkers() {
+        return backgroundWorkers;
+    }
+
     /**
-     * Publishes the events committed so far and stops the core's background work; the host closes
-     * its DataSource afterwards. Events committed but not published when a process dies are
-     * published by the next core to start on the store (RULES.md P25).
+     * Stops the background workers at a safe point, publishes the events committed so far and
+     * stops the core's own threads; the host closes its DataSource afterwards. Events committed
+     * but not published when a process dies are published by the next core to start on the store
+     * (RULES.md P25).
      */
     @Override
     public void close() {
+        backgroundWorkers.stop();
         webhookDispatcher.close();
+        provisioningLog.close();
         directoryActivity.close();
         events.close();
     }
@@ -280,8 +349,18 @@ public final class ProvisioningCore implements AutoCloseable {
         private Duration provisioningLogRetention = ProvisioningLog.DEFAULT_RETENTION;
         private int provisioningLogRowsPerDirectory = ProvisioningLog.DEFAULT_ROWS_PER_DIRECTORY;
         private final List<CoreMonitor> monitors = new ArrayList<>();
+        private Set<Worker> workers = EnumSet.allOf(Worker.class);
 
         private Builder() {
+        }
+
+        /**
+         * The background work {@link ProvisioningCore#start()} starts; all of it by default. A host
+         * that runs a worker elsewhere (e.g. Google sync on one instance only) leaves it out.
+         */
+        public Builder backgroundWorkers(Set<Worker> workers) {
+            this.workers = workers.isEmpty() ? EnumSet.noneOf(Worker.class) : EnumSet.copyOf(workers);
+            return this;
         }
 
         /**

@@ -4,36 +4,30 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.mail.SmtpInvitationSender;
-import io.scimgate.core.google.GoogleSyncScheduler;
 import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.store.DataSources;
-import io.scimgate.server.activity.ProvisioningLogFilter;
 import io.scimgate.core.store.Migrations;
-import io.scimgate.core.webhook.WebhookDispatcher;
 import io.scimgate.server.config.ConfigurationException;
-import io.scimgate.server.lifecycle.BackgroundWorkers;
+import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.server.proxy.ForwardedHeaders;
 import io.scimgate.server.tls.ServerTls;
-import io.scimgate.server.admin.AdminApplication;
 import io.scimgate.server.console.ConsoleHandler;
 import io.scimgate.server.http.FrontDoor;
-import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.logging.ServerLogging;
 import io.scimgate.server.metrics.ServerMetrics;
-import io.scimgate.server.http.RateLimiter;
-import io.scimgate.server.scim.RateLimitFilter;
-import io.scimgate.server.scim.ScimApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import jakarta.ws.rs.core.Feature;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -109,25 +103,26 @@ public final class ScimgateServer implements AutoCloseable {
                     .google(GoogleOptions.defaults().withEndpoints(config.googleTokenUrl(), config.googleApiUrl())))
                     .build();
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
-            PublicUrl publicUrl = new PublicUrl(config.publicUrl());
-
             Feature forwarded = ForwardedHeaders.feature(config.get(ServerConfig.TRUSTED_PROXIES));
             InstanceHeartbeat heartbeat = new InstanceHeartbeat(core.database());
+            ScimgateHttp.Options mounted = ScimgateHttp.Options.defaults()
+                    .withPublicUrl(config.publicUrl())
+                    .withRateLimit(config.rateLimitPerSecond(), config.rateLimitBurst())
+                    .withLiveInstances(heartbeat::liveInstances);
             ResourceConfig scimApplication = logging.instrumentScim(metrics.instrumentScim(
-                    ScimApplication.create(core, publicUrl, new RateLimitFilter(new RateLimiter(),
-                            config.rateLimitPerSecond(), config.rateLimitBurst(), heartbeat::liveInstances))
-                            .register(new ProvisioningLogFilter(core.provisioningLog(), Clock.systemUTC()))
-                            .register(forwarded)));
+                    ScimgateHttp.scim(core, mounted).register(forwarded)));
             tls = config.servesTls() ? serverTls(config) : null;
             URI root = URI.create((tls != null ? "https://" : "http://") + config.bindAddress() + ":" + config.port() + "/");
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(root, (GrizzlyHttpContainer) null, tls != null,
                     tls == null ? null : tls.engineConfigurator(), false);
             GrizzlyHttpContainer scim = ContainerFactory.createContainer(GrizzlyHttpContainer.class, scimApplication);
             GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    logging.instrumentAdmin(metrics.instrumentAdmin(AdminApplication.create(core, publicUrl).register(forwarded))));
-            BackgroundWorkers workers = backgroundWorkers(core, heartbeat, tls);
+                    logging.instrumentAdmin(metrics.instrumentAdmin(ScimgateHttp.admin(core, mounted).register(forwarded))));
+            BackgroundWorkers workers = serverWorkers(heartbeat, tls);
             AtomicBoolean stopping = new AtomicBoolean();
-            HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), workers.health(),
+            Map<String, BooleanSupplier> health = new LinkedHashMap<>(core.backgroundWorkers().health());
+            health.putAll(workers.health());
+            HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), health,
                     stopping::get);
             List<FrontDoor.Mount> mounts = new ArrayList<>(List.of(new FrontDoor.Mount("/scim/v2", scim),
                     new FrontDoor.Mount("/admin/v1", admin),
@@ -140,6 +135,7 @@ public final class ScimgateServer implements AutoCloseable {
             sizeWorkersToThePool(http, dataSource.getMaximumPoolSize());
             logging.watch(http);
             http.start();
+            core.start();
             workers.start();
             String invitations = invitationDelivery(core, mailer);
             if (core.invitationOutbox().hasSender()) {
@@ -191,19 +187,10 @@ public final class ScimgateServer implements AutoCloseable {
         }
     }
 
-    private static BackgroundWorkers backgroundWorkers(ProvisioningCore core, InstanceHeartbeat heartbeat, ServerTls tls) {
-        WebhookDispatcher webhooks = core.webhookDispatcher();
-        GoogleSyncScheduler googleSync = new GoogleSyncScheduler(core.google(), GoogleSyncScheduler.DEFAULT_POLL);
+    /** The server's own workers, beside the core's: the instance heartbeat, and TLS reloads when it serves TLS. */
+    private static BackgroundWorkers serverWorkers(InstanceHeartbeat heartbeat, ServerTls tls) {
         BackgroundWorkers workers = new BackgroundWorkers()
-                .add(new BackgroundWorkers.Worker("webhooks", webhooks::start, webhooks::isAlive, webhooks))
-                .add(new BackgroundWorkers.Worker("googleSync", googleSync::start, googleSync::isAlive, googleSync))
-                .add(new BackgroundWorkers.Worker("instanceHeartbeat", heartbeat::start, heartbeat::isAlive, heartbeat))
-                .add(new BackgroundWorkers.Worker("invitationOutbox", core.invitationOutbox()::start,
-                        core.invitationOutbox()::isRunning, core.invitationOutbox()))
-                .add(new BackgroundWorkers.Worker("domainChecks", core.domainChecks()::start, core.domainChecks()::isRunning,
-                        core.domainChecks()))
-                .add(new BackgroundWorkers.Worker("provisioningLog", core.provisioningLog()::start,
-                        core.provisioningLog()::isRunning, core.provisioningLog()));
+                .add(new BackgroundWorkers.Worker("instanceHeartbeat", heartbeat::start, heartbeat::isAlive, heartbeat));
         if (tls != null) {
             workers.add(new BackgroundWorkers.Worker("tlsReload", tls::start, tls::isAlive, tls));
         }
@@ -279,7 +266,10 @@ public final class ScimgateServer implements AutoCloseable {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        Thread workersStopping = new Thread(workers::stop, "scimgate-stop-workers");
+        Thread workersStopping = new Thread(() -> {
+            core.backgroundWorkers().stop();
+            workers.stop();
+        }, "scimgate-stop-workers");
         workersStopping.start();
         try {
             http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 5000, TimeUnit.MILLISECONDS);

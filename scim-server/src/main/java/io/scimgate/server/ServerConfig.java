@@ -54,9 +54,9 @@ public final class ServerConfig {
             "the host app's page where invitees accept, with {token}");
     public static final Setting<Duration> INVITATION_EXPIRY = Setting.duration("SCIMGATE_INVITATION_EXPIRY",
             Invitations.DEFAULT_EXPIRY, "how long an invitation stays valid");
-    public static final Setting<Integer> RATE_LIMIT = Setting.integer("SCIMGATE_RATE_LIMIT", 100, 1, Integer.MAX_VALUE,
+    public static final Setting<Integer> RATE_LIMIT = Setting.integer("SCIMGATE_RATE_LIMIT", ScimgateHttp.DEFAULT_RATE_LIMIT, 1, Integer.MAX_VALUE,
             "each directory's request budget per second");
-    public static final Setting<Integer> RATE_BURST = Setting.integer("SCIMGATE_RATE_BURST", 200, 1, Integer.MAX_VALUE,
+    public static final Setting<Integer> RATE_BURST = Setting.integer("SCIMGATE_RATE_BURST", ScimgateHttp.DEFAULT_RATE_BURST, 1, Integer.MAX_VALUE,
             "each directory's burst");
     public static final Setting<SecretBox> SECRET_KEY = Setting.of("SCIMGATE_SECRET_KEY", null, ServerConfig::secretBox,
             "base64 keys (comma-separated, newest first) that encrypt secrets kept in the store").secret();

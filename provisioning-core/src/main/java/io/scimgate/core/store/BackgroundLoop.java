@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One round of work run again and again on its own daemon thread: every {@code every}, and at once
  * when woken (wakes pending at once count as one). A failing round is logged and the next one
- * tries again; closing lets the round under way finish.
+ * tries again; closing lets the round under way finish (after telling it to stop early, if the
+ * loop was made with a {@code beforeStop}).
  */
 public final class BackgroundLoop implements AutoCloseable {
 
@@ -22,13 +24,21 @@ public final class BackgroundLoop implements AutoCloseable {
     private final String name;
     private final Duration every;
     private final Runnable round;
+    private final Runnable beforeStop;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    private volatile ScheduledFuture<?> ticks;
 
     public BackgroundLoop(String name, Duration every, Runnable round) {
+        this(name, every, round, () -> { });
+    }
+
+    /** @param beforeStop tells the round under way to end at its next safe point, when closing */
+    public BackgroundLoop(String name, Duration every, Runnable round, Runnable beforeStop) {
         this.name = name;
         this.every = every;
         this.round = round;
+        this.beforeStop = beforeStop;
     }
 
     public synchronized void start() {
@@ -40,11 +50,17 @@ public final class BackgroundLoop implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::runSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        ticks = executor.scheduleWithFixedDelay(this::runSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public boolean isRunning() {
         return executor != null;
+    }
+
+    /** True while started and its rounds are still scheduled (a round that died with an Error ends them). */
+    public boolean isAlive() {
+        ScheduledFuture<?> scheduled = ticks;
+        return executor != null && scheduled != null && !scheduled.isDone();
     }
 
     /** Runs a round now rather than at the next tick, if the loop is running. */
@@ -77,6 +93,7 @@ public final class BackgroundLoop implements AutoCloseable {
         if (executor == null) {
             return;
         }
+        beforeStop.run();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -6,20 +6,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.scimgate.core.ProvisioningCore;
-import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.openapi.OpenApiResource;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The operator's REST API, mounted at {@code /admin/v1} and guarded by the admin token. */
+/**
+ * The operator's REST API, mounted at {@code /admin/v1} in the bundled server (anywhere a host
+ * likes through {@code ScimgateHttp.admin}) and guarded by the admin token.
+ */
 public final class AdminApplication {
 
     private AdminApplication() {
     }
 
-    public static ResourceConfig create(ProvisioningCore core, PublicUrl publicUrl) {
+    public static ResourceConfig create(ProvisioningCore core, ScimBaseUrl scimBaseUrl) {
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -35,7 +37,7 @@ public final class AdminApplication {
             @Override
             protected void configure() {
                 bind(core).to(ProvisioningCore.class);
-                bind(publicUrl).to(PublicUrl.class);
+                bind(scimBaseUrl).to(ScimBaseUrl.class);
             }
         });
         config.register(OrganizationsResource.class);

@@ -5,7 +5,6 @@ import io.scimgate.server.admin.AdminViews.DirectoryView;
 import io.scimgate.server.admin.AdminViews.IssuedTokenView;
 import io.scimgate.server.admin.AdminViews.ListView;
 import io.scimgate.server.admin.AdminViews.TokenView;
-import io.scimgate.server.http.PublicUrl;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -28,18 +27,18 @@ import jakarta.ws.rs.core.UriInfo;
 public class DirectoriesResource {
 
     private final ProvisioningCore core;
-    private final PublicUrl publicUrl;
+    private final ScimBaseUrl scimBaseUrl;
 
     @Inject
-    public DirectoriesResource(ProvisioningCore core, PublicUrl publicUrl) {
+    public DirectoriesResource(ProvisioningCore core, ScimBaseUrl scimBaseUrl) {
         this.core = core;
-        this.publicUrl = publicUrl;
+        this.scimBaseUrl = scimBaseUrl;
     }
 
     @GET
     @Path("{directoryId}")
     public DirectoryView get(@PathParam("directoryId") String directoryId, @Context UriInfo uri) {
-        return DirectoryView.of(core.directories().get(directoryId), ScimBaseUrl.of(publicUrl, uri, directoryId));
+        return DirectoryView.of(core.directories().get(directoryId), scimBaseUrl.of(uri, directoryId));
     }
 
     /** Sets the directory's request budget ({@code "rateLimit": {"requestsPerSecond", "burst"}}, or null for the default). */
@@ -51,7 +50,7 @@ public class DirectoriesResource {
         AdminViews.RateLimitView limit = AdminRequests.required(body).rateLimit();
         return DirectoryView.of(core.directories().setRateLimit(directoryId,
                 limit == null ? null : limit.requestsPerSecond(), limit == null ? null : limit.burst()),
-                ScimBaseUrl.of(publicUrl, uri, directoryId));
+                scimBaseUrl.of(uri, directoryId));
     }
 
     /** P6: removes the directory, its users, groups and tokens; the Users and memberships it made stay. */

@@ -14,7 +14,6 @@ import io.scimgate.server.admin.AdminViews.GroupRolesView;
 import io.scimgate.server.admin.AdminViews.ListView;
 import io.scimgate.server.admin.AdminViews.MembershipView;
 import io.scimgate.server.admin.AdminViews.OrganizationView;
-import io.scimgate.server.http.PublicUrl;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -40,12 +39,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class OrganizationsResource {
 
     private final ProvisioningCore core;
-    private final PublicUrl publicUrl;
+    private final ScimBaseUrl scimBaseUrl;
 
     @Inject
-    public OrganizationsResource(ProvisioningCore core, PublicUrl publicUrl) {
+    public OrganizationsResource(ProvisioningCore core, ScimBaseUrl scimBaseUrl) {
         this.core = core;
-        this.publicUrl = publicUrl;
+        this.scimBaseUrl = scimBaseUrl;
     }
 
     @POST
@@ -149,7 +148,7 @@ public class OrganizationsResource {
                 DirectoryProvider.fromSlug(request.provider()));
         String id = created.directory().id();
         CreatedDirectoryView view = CreatedDirectoryView.of(created.directory(),
-                ScimBaseUrl.of(publicUrl, uri, id), created.token());
+                scimBaseUrl.of(uri, id), created.token());
         return Response.created(uri.getBaseUriBuilder().path("directories").path(id).build()).entity(view).build();
     }
 
@@ -158,7 +157,7 @@ public class OrganizationsResource {
     public ListView<DirectoryView> directories(@PathParam("organizationId") String organizationId, @Context UriInfo uri) {
         core.organizations().get(organizationId);
         return new ListView<>(core.directories().listByOrganization(organizationId).stream()
-                .map(directory -> DirectoryView.of(directory, ScimBaseUrl.of(publicUrl, uri, directory.id())))
+                .map(directory -> DirectoryView.of(directory, scimBaseUrl.of(uri, directory.id())))
                 .toList());
     }
 }

@@ -2,7 +2,6 @@ package io.scimgate.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.server.scim.ScimErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -28,8 +27,8 @@ public final class ErrorBodies {
             ObjectNode error = JSON.createObjectNode().put("code", code(status)).put("message", detail);
             return new ErrorBody(status, "application/json", error.toString().getBytes(StandardCharsets.UTF_8));
         }
-        return new ErrorBody(status, ScimErrors.SCIM_JSON,
-                ScimErrors.body(status, null, detail).getBytes(StandardCharsets.UTF_8));
+        return new ErrorBody(status, ScimErrorJson.SCIM_JSON,
+                ScimErrorJson.body(status, null, detail).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String code(int status) {

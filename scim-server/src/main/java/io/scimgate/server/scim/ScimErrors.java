@@ -1,7 +1,6 @@
 package io.scimgate.server.scim;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.server.http.ScimErrorJson;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -10,9 +9,8 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ScimErrors {
 
-    public static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
-    public static final String SCIM_JSON = "application/scim+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ERROR_SCHEMA = ScimErrorJson.ERROR_SCHEMA;
+    public static final String SCIM_JSON = ScimErrorJson.SCIM_JSON;
 
     private ScimErrors() {
     }
@@ -26,13 +24,6 @@ public final class ScimErrors {
     }
 
     public static String body(int status, String scimType, String detail) {
-        ObjectNode error = JSON.createObjectNode();
-        error.putArray("schemas").add(ERROR_SCHEMA);
-        error.put("status", Integer.toString(status));
-        if (scimType != null) {
-            error.put("scimType", scimType);
-        }
-        error.put("detail", detail);
-        return error.toString();
+        return ScimErrorJson.body(status, scimType, detail);
     }
 }

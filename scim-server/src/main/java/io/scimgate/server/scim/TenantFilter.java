@@ -47,8 +47,8 @@ public final class TenantFilter implements ContainerRequestFilter, ContainerResp
         int slash = path.indexOf('/');
         String directoryId = slash < 0 ? path : path.substring(0, slash);
         if (directoryId.isEmpty()) {
-            request.abortWith(ScimErrors.response(404, null,
-                    "SCIM resources live under /scim/v2/{directoryId}; this URL names no directory"));
+            request.abortWith(ScimErrors.response(404, null, "SCIM resources live under "
+                    + request.getUriInfo().getBaseUri().getRawPath() + "{directoryId}; this URL names no directory"));
             return;
         }
         String token = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));

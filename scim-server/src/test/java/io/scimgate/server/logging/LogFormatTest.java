@@ -11,13 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-/** The server's own logback.xml (not the tests'), in both formats. */
+/** The runnable server's own logback.xml (not the tests'), in both formats. */
 class LogFormatTest {
+
+    /** Only in the runnable jar and the image, never on the library's classpath: read from the module's sources. */
+    private static final Path RUNNABLE_SERVER_CONFIGURATION = Path.of("src/runnable/logback.xml");
 
     private final LogFormat before = LogFormat.current();
 
@@ -40,7 +44,7 @@ class LogFormatTest {
             context.setMDCAdapter(MDC.getMDCAdapter());
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
-            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            configurator.doConfigure(RUNNABLE_SERVER_CONFIGURATION.toFile());
             lines.accept(context);
             context.stop();
         } finally {

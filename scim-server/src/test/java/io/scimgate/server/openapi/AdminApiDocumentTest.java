@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.server.admin.AdminApplication;
-import io.scimgate.server.http.PublicUrl;
+import io.scimgate.server.ScimgateHttp;
 import io.scimgate.server.testing.AdminClient;
 import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
@@ -60,7 +59,7 @@ class AdminApiDocumentTest {
 
     /** The routes of the admin application as the server builds it, by reflection. */
     private static List<AdminRoute> routes() {
-        ResourceConfig admin = AdminApplication.create(server.server().core(), new PublicUrl(null));
+        ResourceConfig admin = ScimgateHttp.admin(server.server().core(), ScimgateHttp.Options.defaults());
         List<Class<?>> resources = new ArrayList<>(admin.getClasses());
         admin.getInstances().forEach(instance -> resources.add(instance.getClass()));
         return AdminRoute.of(resources);

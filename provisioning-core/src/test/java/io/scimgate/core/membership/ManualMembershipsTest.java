@@ -25,7 +25,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
     }
 
     @Test
-    void removingAPendingMembershipRevokesItsInvitation() {
+    void P30_removingAPendingMembershipRevokesItsInvitation() {
         f.push(directory, person("gus@contractor.example"));
         Membership pending = membership("gus@contractor.example");
         long before = f.lastEventId();
@@ -37,7 +37,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
     }
 
     @Test
-    void removingAnInactiveMembershipLeavesAFreshStartForTheDirectory() {
+    void P30_removingAnInactiveMembershipLeavesAFreshStartForTheDirectory() {
         DirectoryUser ana = f.push(directory, person("ana@acme.com"));
         f.setActive(directory, ana.id(), false);
         f.core().memberships().remove(membership("ana@acme.com").id());
@@ -47,7 +47,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
     }
 
     @Test
-    void anActiveMembershipIsNotRemoved() {
+    void P30_anActiveMembershipIsNotRemoved() {
         f.push(directory, person("ana@acme.com"));
         ScimgateException conflict = assertThrows(ScimgateException.class,
                 () -> f.core().memberships().remove(membership("ana@acme.com").id()));
@@ -57,7 +57,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
     }
 
     @Test
-    void aMembershipOfADeletedDirectoryIsDeactivatedReactivatedAndRemovedByHand() {
+    void P30_aMembershipOfADeletedDirectoryIsDeactivatedReactivatedAndRemovedByHand() {
         f.push(directory, person("ana@acme.com"));
         Membership ana = membership("ana@acme.com");
         f.roles(acme, "admin");
@@ -81,7 +81,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
     }
 
     @Test
-    void aDirectoryManagedMembershipIsDeactivatedOnlyByItsDirectory() {
+    void P30_aDirectoryManagedMembershipIsDeactivatedOnlyByItsDirectory() {
         f.push(directory, person("ana@acme.com"));
         Membership ana = membership("ana@acme.com");
         for (var change : List.<Runnable>of(() -> f.core().memberships().deactivate(ana.id()),
@@ -94,7 +94,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
     }
 
     @Test
-    void aPendingMembershipIsNeitherDeactivatedNorReactivated() {
+    void P30_aPendingMembershipIsNeitherDeactivatedNorReactivated() {
         f.push(directory, person("gus@contractor.example"));
         f.core().directories().delete(directory);
         Membership gus = membership("gus@contractor.example");

@@ -80,12 +80,26 @@ public final class ScimgateProcess implements AutoCloseable {
         return environment;
     }
 
+    /** {@code java javaArgs args} in {@code workingDirectory}, as a container runs its entrypoint. */
+    public static ScimgateProcess java(List<String> javaArgs, Path workingDirectory, Map<String, String> environment,
+            String... args) {
+        return start(javaArgs, workingDirectory, environment, args);
+    }
+
     private static ScimgateProcess start(List<String> javaArgs, Map<String, String> environment, String... args) {
+        return start(javaArgs, null, environment, args);
+    }
+
+    private static ScimgateProcess start(List<String> javaArgs, Path workingDirectory, Map<String, String> environment,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArgs);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("SCIMGATE_"));
         builder.environment().putAll(environment);
         try {

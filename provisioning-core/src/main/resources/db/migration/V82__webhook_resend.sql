@@ -1,4 +1,4 @@
--- Events an operator asked to send again to one webhook endpoint (README: Webhooks). The
+-- Events an operator asked to send again to one webhook endpoint (RULES.md P25). The
 -- endpoint's dispatcher sends them before going on with its own cursor, retrying a failure with
 -- the endpoint's usual backoff; a row goes once it is delivered or given up.
 CREATE TABLE webhook_resend (

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Where the mailing of an invitation's current token stands, from the invitation and its row in
- * the outbox (README: Invitations reach people).
+ * the outbox (RULES.md P29).
  *
  * @param status {@code queued} (in the outbox, not tried yet or being sent), {@code retrying} (the
  *     last attempt failed, see {@code reason}; tried again at {@code nextAttemptAt}), {@code sent}

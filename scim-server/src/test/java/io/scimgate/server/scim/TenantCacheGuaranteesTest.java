@@ -110,6 +110,7 @@ class TenantCacheGuaranteesTest {
     @Test
     void aNewRoleMappingAppliesToTheNextMemberChangeHereAndWithinTwoSecondsElsewhere() throws Exception {
         String organizationId = admin.createOrganization("Roles");
+        admin.defineRoles(organizationId, "admin");
         admin.addVerifiedDomain(organizationId, "roles.example");
         DirectoryAccess directory = admin.createDirectory(organizationId, "Okta", "okta");
         String here = push(first, directory, "here@roles.example");

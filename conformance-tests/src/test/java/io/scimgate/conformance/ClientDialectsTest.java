@@ -148,7 +148,7 @@ class ClientDialectsTest {
         assertEquals(ana, expect(200, scim.get("users/" + ana)).get("id").asText());
         expect(201, scim.post("groups", "{\"displayName\":\"lower\"}"));
         assertEquals(1, expect(200, scim.get("GROUPS?" + filter("displayName eq \"lower\""))).get("totalResults").asInt());
-        assertEquals(3, expect(200, scim.get("schemas")).get("totalResults").asInt());
+        assertEquals(4, expect(200, scim.get("schemas")).get("totalResults").asInt(), "User, enterprise User, Group, Role");
         assertTrue(expect(200, scim.get("serviceproviderconfig")).at("/patch/supported").asBoolean());
         assertTrue(expect(200, scim.get("ServiceProviderConfigs")).at("/patch/supported").asBoolean());
         assertEquals("User", expect(200, scim.get("resourcetypes/User")).get("name").asText());

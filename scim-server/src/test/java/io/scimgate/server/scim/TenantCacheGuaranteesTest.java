@@ -112,6 +112,7 @@ class TenantCacheGuaranteesTest {
         String organizationId = admin.createOrganization("Roles");
         admin.defineRoles(organizationId, "admin");
         admin.addVerifiedDomain(organizationId, "roles.example");
+        admin.defineRoles(organizationId, "admin");
         DirectoryAccess directory = admin.createDirectory(organizationId, "Okta", "okta");
         String here = push(first, directory, "here@roles.example");
         String there = push(second, directory, "there@roles.example");

@@ -110,7 +110,6 @@ class TenantCacheGuaranteesTest {
     @Test
     void aNewRoleMappingAppliesToTheNextMemberChangeHereAndWithinTwoSecondsElsewhere() throws Exception {
         String organizationId = admin.createOrganization("Roles");
-        admin.defineRoles(organizationId, "admin");
         admin.addVerifiedDomain(organizationId, "roles.example");
         admin.defineRoles(organizationId, "admin");
         DirectoryAccess directory = admin.createDirectory(organizationId, "Okta", "okta");

@@ -159,7 +159,8 @@ export function describeChange(change) {
       return `invitation ${verb} for ${change.email}`;
     case 'dsync.group':
       return change.group
-        ? `${change.user.userName} ${verb === 'user_added' ? 'added to' : 'removed from'} group ${change.group.displayName}`
+        // membership events carry the group as the admin API shows it (name), group events as SCIM has it (displayName)
+        ? `${change.user.userName} ${verb === 'user_added' ? 'added to' : 'removed from'} group ${change.group.name || change.group.displayName}`
         : `group ${change.displayName} ${verb}`;
     default:
       return change.event;

@@ -5,10 +5,12 @@ import { notify, notifyError, fill } from './ui.js';
 
 const RUN_POLL_MS = 3000;
 
-export function googleSection(directory) {
+/** `synced` is called when a run this page watched has finished, to show what it wrote. */
+export function googleSection(directory, synced) {
   const path = `directories/${encodeURIComponent(directory.id)}/google`;
   const settings = h('div', { id: 'google-settings' });
   const runs = h('div', { id: 'google-runs' });
+  let watchedARun = false;
   const loadSettings = () => fill(settings, async () => settingsForm(path, await findSettings(path), () => {
     loadSettings();
     loadRuns();
@@ -19,9 +21,13 @@ export function googleSection(directory) {
       return emptyState('No run yet: save the settings to start the first sync.');
     }
     const list = (await api.get(`${path}/runs`, { limit: 20 })).data;
-    if (config.syncing || list.some(run => run.status === 'running')) {
+    if (config.syncing || config.syncRequestedAt || list.some(run => run.status === 'running')) {
       // Keep the progress moving while a run is under way and this page is shown.
+      watchedARun = true;
       setTimeout(() => { if (runs.isConnected) { loadRuns(); } }, RUN_POLL_MS);
+    } else if (watchedARun) {
+      watchedARun = false;
+      synced();
     }
     const syncNow = h('button', { type: 'button' }, 'Sync now');
     syncNow.addEventListener('click', async () => {
@@ -34,12 +40,17 @@ export function googleSection(directory) {
       }
       loadRuns();
     });
+    const running = list.find(run => run.status === 'running');
     return h('div', {},
+      running ? h('p', { className: 'progress', id: 'google-progress' }, 'Running since ', time(running.startedAt), ': ',
+        `${running.progress.pagesFetched} pages fetched from Google, ${running.progress.usersWritten} users written so far.`) : null,
       h('p', {}, config.nextSyncAt ? ['Next sync ', time(config.nextSyncAt), '. '] : null, syncNow),
       list.length === 0 ? emptyState('No run yet.') : table('Sync runs', [
         ['Started', r => time(r.startedAt)],
         ['Trigger', r => r.trigger],
         ['Status', r => badge(r.status)],
+        ['Progress', r => h('span', { className: r.status === 'running' ? 'progress' : '' },
+          `${r.progress.pagesFetched} pages fetched, ${r.progress.usersWritten} users written`)],
         ['Users', r => `${r.users.created} created, ${r.users.updated} updated, ${r.users.deactivated} deactivated, `
           + `${r.users.deleted} deleted`],
         ['Groups', r => `${r.groups.created} created, ${r.groups.updated} updated, ${r.groups.deleted} deleted`],
@@ -47,7 +58,7 @@ export function googleSection(directory) {
         ['API retries', r => String(r.apiRetries)],
         ['Finished', r => time(r.finishedAt)],
         ['Error', r => r.error || '—'],
-      ], list));
+      ], list, r => ({ 'data-status': r.status })));
   });
   loadSettings();
   loadRuns();

@@ -6,6 +6,8 @@ import { pageHeader, notify, notifyError, fill } from './ui.js';
 import { providerName } from './providers.js';
 import { googleSection } from './directory-google.js';
 import { activitySections } from './directory-activity.js';
+import { groupTable } from './directory-groups.js';
+import { attributeMappingsSection } from './directory-attributes.js';
 
 const USER_STATES = [['', 'All'], ['provisioned', 'Provisioned'], ['deprovisioned', 'Deprovisioned'],
   ['inactive', 'Inactive'], ['missing_email', 'Missing e-mail'], ['duplicate_email', 'Duplicate e-mail']];
@@ -25,6 +27,9 @@ class DirectoryPage {
     this.tokens = h('div', { id: 'tokens' });
     this.issuedToken = h('div', { id: 'issued-token' });
     this.users = h('div', { id: 'directory-users' });
+    this.groups = h('div', { id: 'directory-groups' });
+    this.userGroup = select('group', [['', 'All groups']], '');
+    this.userGroup.addEventListener('change', () => this.loadUsers());
     this.userState = select('state', USER_STATES, '');
     this.userSearch = h('input', { type: 'search', name: 'q', autocomplete: 'off' });
     this.loadedUsers = [];
@@ -38,7 +43,7 @@ class DirectoryPage {
         h('p', { className: 'subtle' }, providerName(directory.provider), ' directory of ', link(orgHref, organization.name),
           ' · ', badge(directory.state), ' · created ', time(directory.createdAt))),
       // Google does not push SCIM: scimgate reads it, so its runs take the place of the SCIM connection and log.
-      google ? googleSection(directory) : [
+      google ? googleSection(directory, () => { this.loadUsers(); this.loadGroups(); }) : [
         section('Connection',
           h('p', {}, `Paste these into ${providerName(directory.provider)}'s SCIM provisioning settings.`),
           copyable('SCIM base URL', directory.scimBaseUrl),
@@ -47,8 +52,10 @@ class DirectoryPage {
             + 'put it into the identity provider, check that requests still arrive, then revoke the old one.'),
           this.tokens, this.issuedToken),
         activitySections(directory)],
-      section('Users', h('div', { className: 'filters' }, field('Provisioning state', this.userState),
-        field('Search user name or e-mail', this.userSearch)), this.users),
+      section('Users', h('div', { className: 'filters' }, field('Group', this.userGroup),
+        field('Provisioning state', this.userState), field('Search user name or e-mail', this.userSearch)), this.users),
+      section('Groups', this.groups),
+      attributeMappingsSection(directory, () => this.loadUsers()),
       section('Delete', h('p', {}, 'Deleting the directory removes its users, groups and tokens. The people and '
         + 'memberships it created stay in the organization.'),
         confirmButton('Delete directory', `Delete ${directory.name} for good?`, () => this.deleteDirectory())));
@@ -56,6 +63,24 @@ class DirectoryPage {
       fill(this.tokens, () => this.tokenTable());
     }
     this.loadUsers();
+    this.loadGroups();
+  }
+
+  async loadGroups() {
+    await fill(this.groups, async () => {
+      const groups = await api.all(`${this.path}/groups`);
+      const chosen = this.userGroup.value;
+      replaceChildren(this.userGroup, h('option', { value: '' }, 'All groups'),
+        groups.map(g => h('option', { value: g.id, selected: g.id === chosen }, `${g.name} (${g.memberCount})`)));
+      return groupTable(this.directory, groups, group => this.showGroup(group));
+    });
+  }
+
+  /** Filters the users to one group and takes the keyboard there. */
+  showGroup(group) {
+    this.userGroup.value = group.id;
+    this.loadUsers();
+    this.userGroup.focus();
   }
 
   async tokenTable() {
@@ -103,7 +128,7 @@ class DirectoryPage {
 
   async loadUsers() {
     await fill(this.users, async () => {
-      this.loadedUsers = await api.all(`${this.path}/users`);
+      this.loadedUsers = await api.all(`${this.path}/users`, { group: this.userGroup.value });
       return this.userList();
     });
   }
@@ -113,6 +138,9 @@ class DirectoryPage {
   }
 
   userList() {
+    if (this.loadedUsers.length === 0 && this.userGroup.value) {
+      return emptyState('No user in this group.');
+    }
     if (this.loadedUsers.length === 0) {
       return emptyState(this.directory.provider === 'google'
         ? 'No user yet. Users appear after the first Google sync.'
@@ -134,8 +162,11 @@ class DirectoryPage {
         ['Active in IdP', u => u.state === 'active' ? 'yes' : 'no'],
         ['Provisioning', u => h('div', {}, badge(u.provisioning.state),
           u.provisioning.detail ? h('p', { className: 'reason' }, u.provisioning.detail) : null)],
+        ['Groups', u => u.groups && u.groups.length ? u.groups.map(g => g.name).join(', ') : '—'],
+        this.loadedUsers.some(u => u.customAttributes && Object.keys(u.customAttributes).length)
+          ? ['Custom attributes', u => customAttributes(u.customAttributes)] : null,
         ['Updated', u => time(u.updatedAt)],
-      ], shown, u => ({ 'data-user-name': u.userName })));
+      ].filter(Boolean), shown, u => ({ 'data-user-name': u.userName })));
   }
 
   async deleteDirectory() {
@@ -147,4 +178,10 @@ class DirectoryPage {
       notifyError(e);
     }
   }
+}
+
+function customAttributes(values) {
+  const entries = Object.entries(values || {});
+  return entries.length === 0 ? '—' : h('dl', { className: 'attributes' },
+    entries.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value === null ? '—' : String(value))]));
 }

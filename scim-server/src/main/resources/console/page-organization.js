@@ -5,6 +5,7 @@ import * as api from './api.js';
 import { pageHeader, notify, notifyError, fill } from './ui.js';
 import { onboardingSteps } from './onboarding.js';
 import { PROVIDERS, providerName } from './providers.js';
+import { rowEditor } from './row-editor.js';
 
 export async function render(organizationId) {
   const path = `organizations/${encodeURIComponent(organizationId)}`;
@@ -40,7 +41,7 @@ class OrganizationPage {
       section('Directories', this.directories, this.createdDirectory, this.createDirectoryForm()),
       section('Members', field('Status', this.memberStatus), this.members),
       section('Invitations', field('State', this.invitationState), this.invitations),
-      section('Group → role mappings', h('p', { className: 'subtle' }, 'A member\'s role is the mapped role of '
+      section('Roles and group → role mappings', h('p', { className: 'subtle' }, 'A member\'s role is the mapped role of '
         + 'the highest priority among their directory groups, else the default role.'), this.groupRoles),
       section('Settings', this.settingsForm()));
     this.refresh();
@@ -50,7 +51,11 @@ class OrganizationPage {
     this.loadSetup();
     this.loadMembers();
     this.loadInvitations();
-    fill(this.groupRoles, () => this.groupRolesEditor());
+    this.loadGroupRoles();
+  }
+
+  loadGroupRoles() {
+    return fill(this.groupRoles, () => this.rolesAndMappings());
   }
 
   /** Domains, directories and the next onboarding step, which depends on both. */
@@ -223,11 +228,14 @@ class OrganizationPage {
       return h('div', {}, issued, table('Invitations', [
         ['E-mail', i => i.email],
         ['State', i => badge(i.state)],
+        ['Delivery', i => deliveryStatus(i.delivery)],
         ['Expires', i => time(i.expiresAt)],
         ['Created', i => time(i.createdAt)],
         ['', i => i.state === 'pending' ? h('div', { className: 'actions' },
           h('button', { type: 'button', onClick: () => this.resend(i, issued) }, 'Resend'),
-          confirmButton('Revoke', `Revoke the invitation of ${i.email}?`, () => this.revoke(i))) : null],
+          confirmButton('Revoke', `Revoke the invitation of ${i.email}?`, () => this.revoke(i)))
+          : ['expired', 'revoked'].includes(i.state) ? h('button', { type: 'button', className: 'secondary',
+            onClick: () => this.resend(i, issued), 'aria-label': `Re-invite ${i.email}` }, 'Re-invite') : null],
       ], invitations, i => ({ 'data-email': i.email })));
     });
   }
@@ -235,7 +243,8 @@ class OrganizationPage {
   async resend(invitation, issued) {
     try {
       const resent = await api.post(`invitations/${encodeURIComponent(invitation.id)}/resend`);
-      notify(`Invitation to ${invitation.email} sent again with a new link.`, 'success');
+      notify(invitation.state === 'pending' ? `Invitation to ${invitation.email} sent again with a new link.`
+        : `${invitation.email} is invited again with a new invitation.`, 'success');
       await this.loadInvitations();
       const panel = this.invitations.querySelector('.issued');
       replaceChildren(panel || issued, h('div', { className: 'one-time', role: 'region', 'aria-label': 'New invitation link' },
@@ -258,44 +267,56 @@ class OrganizationPage {
     this.loadMembers();
   }
 
-  async groupRolesEditor() {
-    const mappings = (await api.get(`${this.path}/group-roles`)).mappings;
-    const rows = h('tbody', {});
-    const addRow = mapping => {
-      const group = h('input', { type: 'text', name: 'groupId', required: true, value: mapping.groupId || '',
-        className: 'mono', 'aria-label': 'Directory group id' });
-      const role = h('input', { type: 'text', name: 'role', required: true, value: mapping.role || '', 'aria-label': 'Role' });
-      const priority = h('input', { type: 'number', name: 'priority', required: true, value: mapping.priority ?? 0,
-        'aria-label': 'Priority', className: 'narrow' });
-      const remove = h('button', { type: 'button', className: 'secondary', 'aria-label': 'Remove this mapping' }, 'Remove');
-      const row = h('tr', {}, h('td', {}, group), h('td', {}, role), h('td', {}, priority), h('td', {}, remove));
-      remove.addEventListener('click', () => row.remove());
-      rows.append(row);
-    };
-    mappings.forEach(addRow);
-    const add = h('button', { type: 'button', className: 'secondary' }, 'Add mapping');
-    add.addEventListener('click', () => { addRow({}); rows.lastElementChild.querySelector('input').focus(); });
-    return onSubmit(h('form', { 'aria-label': 'Group to role mappings' },
-      mappings.length === 0 ? emptyState('No mapping: every member gets the default role.') : null,
-      h('div', { className: 'table-wrap' }, h('table', {},
-        h('caption', { className: 'visually-hidden' }, 'Group to role mappings'),
-        h('thead', {}, h('tr', {}, ['Directory group id', 'Role', 'Priority', ''].map(t => h('th', { scope: 'col' }, t)))),
-        rows)),
-      h('div', { className: 'actions' }, add, h('button', { type: 'submit' }, 'Save mappings'))), async () => {
-      const wanted = [...rows.querySelectorAll('tr')].map(row => ({
-        groupId: row.querySelector('[name=groupId]').value.trim(),
-        role: row.querySelector('[name=role]').value.trim(),
-        priority: Number(row.querySelector('[name=priority]').value),
-      }));
-      try {
-        await api.put(`${this.path}/group-roles`, { mappings: wanted });
-        notify('Group → role mappings saved.', 'success');
-        fill(this.groupRoles, () => this.groupRolesEditor());
-        this.loadMembers();
-      } catch (e) {
-        notifyError(e);
-      }
+  /** The role catalogue next to the editor of group → role mappings, whose choices it and the directory groups give. */
+  async rolesAndMappings() {
+    const [roles, mappings, groups] = await Promise.all([
+      api.get(`${this.path}/roles`),
+      api.get(`${this.path}/group-roles`).then(r => r.mappings),
+      this.directoryGroups()]);
+    const groupChoices = [...groups.map(g => [g.id, `${g.name} (${g.directoryName})`]),
+      ...mappings.filter(m => !groups.some(g => g.id === m.groupId)).map(m => [m.groupId, `${m.groupId} (no longer pushed)`])];
+    const roleChoices = [...roles.map(r => [r.slug, r.name]),
+      ...mappings.filter(m => !roles.some(r => r.slug === m.role)).map(m => [m.role, m.role])];
+    const editor = rowEditor({
+      label: 'Group to role mappings',
+      columns: [
+        ['Directory group', row => select('groupId', groupChoices, row.groupId || (groupChoices[0] || [''])[0])],
+        ['Role', row => select('role', roleChoices, row.role || (roleChoices[0] || [''])[0])],
+        ['Priority', row => h('input', { type: 'number', name: 'priority', required: true, value: row.priority ?? 0,
+          className: 'narrow' })],
+      ],
+      rows: mappings,
+      empty: groups.length === 0 ? 'No mapping, and no directory group to map yet: groups appear when an identity '
+        + 'provider pushes them. Until then every member gets the default role.'
+        : 'No mapping: every member gets the default role.',
+      addLabel: 'Add mapping',
+      saveLabel: 'Save mappings',
+      save: async rows => {
+        try {
+          await api.put(`${this.path}/group-roles`, { mappings: rows.map(row => ({ ...row, priority: Number(row.priority) })) });
+          notify('Group → role mappings saved.', 'success');
+          this.loadGroupRoles();
+          this.loadMembers();
+        } catch (e) {
+          notifyError(e);
+        }
+      },
     });
+    return h('div', { className: 'roles-and-mappings' },
+      h('div', { id: 'roles' }, h('h3', {}, 'Role catalogue'), table('Roles', [
+        ['Role', r => h('span', {}, h('strong', {}, r.name), ' ', h('code', {}, r.slug))],
+        ['', r => r.default ? badge('default') : ''],
+      ], roles, r => ({ 'data-role': r.slug }))),
+      h('div', {}, h('h3', {}, 'Group → role mappings'), editor));
+  }
+
+  /** Every group of the organization's directories, with its directory's name. */
+  async directoryGroups() {
+    const directories = (await api.get(`${this.path}/directories`)).data;
+    const perDirectory = await Promise.all(directories.map(async directory =>
+      (await api.all(`directories/${encodeURIComponent(directory.id)}/groups`))
+        .map(group => ({ ...group, directoryName: directory.name }))));
+    return perDirectory.flat();
   }
 
   settingsForm() {
@@ -317,6 +338,17 @@ class OrganizationPage {
       }
     });
   }
+}
+
+/** How the mailing of an invitation stands: sent, queued, retrying (why, next try), failed (why) or not sent (why). */
+function deliveryStatus(delivery) {
+  if (!delivery) {
+    return '—';
+  }
+  return h('div', { className: 'delivery', 'data-delivery': delivery.status }, badge(delivery.status),
+    delivery.status === 'retrying' ? h('p', { className: 'reason' }, `attempt ${delivery.attempts} failed; next try `,
+      time(delivery.nextAttemptAt)) : null,
+    delivery.reason ? h('p', { className: 'reason' }, delivery.reason) : null);
 }
 
 /** The SCIM base URL and the new token, shown once right after the directory is created. */

@@ -5,6 +5,8 @@ import * as api from './api.js';
 import { pageHeader, notify, notifyError, fill } from './ui.js';
 import { EVENT_TYPES } from './event-types.js';
 
+const RESEND_REFRESH_MS = 2000;
+
 export async function render() {
   const organizations = (await api.get('organizations')).data;
   const list = h('div', { id: 'webhook-list' });
@@ -82,10 +84,25 @@ async function showAttempts(webhook, holder) {
         ['Outcome', a => badge(a.outcome)],
         ['HTTP status', a => a.statusCode == null ? '—' : String(a.statusCode)],
         ['Error', a => a.error || '—'],
-      ], attempts));
+        ['', a => h('button', { type: 'button', className: 'secondary', 'aria-label': `Resend event ${a.eventId}`,
+          onClick: event => resend(webhook, a.eventId, event.target, holder) }, 'Resend')],
+      ], attempts, a => ({ 'data-event-id': a.eventId, 'data-outcome': a.outcome })));
   });
   const heading = holder.querySelector('h3');
   if (heading) {
     heading.focus();
+  }
+}
+
+/** Queues the event to be posted to the endpoint again; the new attempt shows in the list once it is made. */
+async function resend(webhook, eventId, button, holder) {
+  button.disabled = true;
+  try {
+    await api.post(`webhooks/${encodeURIComponent(webhook.id)}/events/${encodeURIComponent(eventId)}/resend`);
+    notify(`Event ${eventId} is queued to be sent to ${webhook.url} again.`, 'success');
+    setTimeout(() => { if (holder.isConnected) { showAttempts(webhook, holder); } }, RESEND_REFRESH_MS);
+  } catch (e) {
+    notifyError(e);
+    button.disabled = false;
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -21,6 +22,9 @@ import java.util.function.Predicate;
  * every page of users and groups has been read: a page that fails to load stops the run before any
  * deletion, and what was already applied is simply re-applied by the next run. The sync owns the
  * directory: every directory user or group it did not find in Google (in scope) is deleted.
+ *
+ * <p>After each page the run's row gets the progress so far (pages fetched, users written), so an
+ * operator watching a long first sync sees it move.
  */
 final class DirectorySync {
 
@@ -48,7 +52,7 @@ final class DirectorySync {
         }
 
         UserWriter userWriter = new UserWriter(run, users, api, scope(membersByGroup));
-        ApiPage.walk((token, number) -> api.users(config.customer(), token, number), userWriter::applyPage);
+        walk((token, number) -> api.users(config.customer(), token, number), userWriter::applyPage);
         userWriter.finish();
 
         new GroupWriter(run, groups).apply(synced, membersByGroup, userWriter.directoryUserIds());
@@ -56,7 +60,7 @@ final class DirectorySync {
 
     private List<ObjectNode> listGroups() {
         List<ObjectNode> listed = new ArrayList<>();
-        ApiPage.walk((token, number) -> api.groups(config.customer(), token, number), listed::addAll);
+        walk((token, number) -> api.groups(config.customer(), token, number), listed::addAll);
         listed.removeIf(group -> {
             boolean withoutId = GoogleGroups.id(group) == null;
             if (withoutId) {
@@ -79,7 +83,16 @@ final class DirectorySync {
 
     private List<ObjectNode> directMembers(String groupId) {
         List<ObjectNode> members = new ArrayList<>();
-        ApiPage.walk((token, number) -> api.members(groupId, token, number), members::addAll);
+        walk((token, number) -> api.members(groupId, token, number), members::addAll);
         return members;
+    }
+
+    /** Every page of a listing, each counted and, once handled, reported as the run's progress. */
+    private void walk(ApiPage.Fetch fetch, Consumer<List<ObjectNode>> each) {
+        ApiPage.walk(fetch, page -> {
+            run.counts().pageFetched();
+            each.accept(page);
+            run.reportProgress().run();
+        });
     }
 }

@@ -4,7 +4,8 @@ import org.jooq.DSLContext;
 
 /**
  * What every part of one sync run shares: the directory, the tally, the checkpoint to pass between
- * writes (keeps the lease alive, honours a stop request) and the store for plain reads.
+ * writes (keeps the lease alive, honours a stop request), the store for plain reads, and
+ * {@code reportProgress}, which writes the tally so far on the run's row for operators to watch.
  */
-record RunContext(String directoryId, SyncCounts counts, Runnable checkpoint, DSLContext read) {
+record RunContext(String directoryId, SyncCounts counts, Runnable checkpoint, DSLContext read, Runnable reportProgress) {
 }

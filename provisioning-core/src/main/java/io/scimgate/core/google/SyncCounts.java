@@ -16,7 +16,18 @@ final class SyncCounts {
     int groupsCreated;
     int groupsUpdated;
     int groupsDeleted;
+    /** Pages of groups, group members and users read from the Admin SDK so far. */
+    int pagesFetched;
     private final List<String> failures = new ArrayList<>();
+
+    void pageFetched() {
+        pagesFetched++;
+    }
+
+    /** Directory users created, updated, deactivated or deleted so far. */
+    int usersWritten() {
+        return usersCreated + usersUpdated + usersDeactivated + usersDeleted;
+    }
 
     void failed(String what) {
         failures.add(what);

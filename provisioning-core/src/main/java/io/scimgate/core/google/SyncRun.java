@@ -9,6 +9,9 @@ import java.time.Instant;
  * @param status {@code running}; {@code succeeded}; {@code partial} (finished, but {@code recordsFailed}
  *     users or groups could not be applied, see {@code error}); {@code failed} (stopped early, see
  *     {@code error}; nothing was deleted)
+ * @param pagesFetched pages of groups, group members and users read from the Admin SDK; written
+ *     after each page while the run is {@code running}, as are the counts
+ * @param usersWritten directory users created, updated, deactivated or deleted so far
  */
 public record SyncRun(
         String id,
@@ -26,6 +29,8 @@ public record SyncRun(
         int groupsDeleted,
         int recordsFailed,
         int apiRetries,
+        int pagesFetched,
+        int usersWritten,
         String error) {
 
     public static final String RUNNING = "running";

@@ -57,10 +57,28 @@ public final class SyncRuns {
                     .setStartedAt(now)
                     .setUsersCreated(0).setUsersUpdated(0).setUsersDeactivated(0).setUsersDeleted(0)
                     .setGroupsCreated(0).setGroupsUpdated(0).setGroupsDeleted(0)
-                    .setRecordsFailed(0).setApiRetries(0);
+                    .setRecordsFailed(0).setApiRetries(0)
+                    .setPagesFetched(0).setUsersWritten(0);
             row.insert();
             return row;
         });
+    }
+
+    /** Writes what a running run did so far on its row (one statement), for the run history to show while it runs. */
+    void progress(GoogleSyncRunRecord row, SyncCounts counts) {
+        database.transaction(tx -> tx.dsl().update(GOOGLE_SYNC_RUN)
+                .set(GOOGLE_SYNC_RUN.PAGES_FETCHED, counts.pagesFetched)
+                .set(GOOGLE_SYNC_RUN.USERS_WRITTEN, counts.usersWritten())
+                .set(GOOGLE_SYNC_RUN.USERS_CREATED, counts.usersCreated)
+                .set(GOOGLE_SYNC_RUN.USERS_UPDATED, counts.usersUpdated)
+                .set(GOOGLE_SYNC_RUN.USERS_DEACTIVATED, counts.usersDeactivated)
+                .set(GOOGLE_SYNC_RUN.USERS_DELETED, counts.usersDeleted)
+                .set(GOOGLE_SYNC_RUN.GROUPS_CREATED, counts.groupsCreated)
+                .set(GOOGLE_SYNC_RUN.GROUPS_UPDATED, counts.groupsUpdated)
+                .set(GOOGLE_SYNC_RUN.GROUPS_DELETED, counts.groupsDeleted)
+                .set(GOOGLE_SYNC_RUN.RECORDS_FAILED, counts.recordsFailed())
+                .where(GOOGLE_SYNC_RUN.ID.eq(row.getId()), GOOGLE_SYNC_RUN.STATUS.eq(SyncRun.RUNNING))
+                .execute());
     }
 
     SyncRun finish(GoogleSyncRunRecord row, SyncCounts counts, int apiRetries, String failure) {
@@ -75,6 +93,8 @@ public final class SyncRuns {
                 .setGroupsUpdated(counts.groupsUpdated)
                 .setGroupsDeleted(counts.groupsDeleted)
                 .setRecordsFailed(counts.recordsFailed())
+                .setPagesFetched(counts.pagesFetched)
+                .setUsersWritten(counts.usersWritten())
                 .setApiRetries(apiRetries)
                 .setError(error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…");
         database.transaction(tx -> {
@@ -102,6 +122,6 @@ public final class SyncRuns {
                 Times.instant(row.getStartedAt()), Times.instant(row.getFinishedAt()),
                 row.getUsersCreated(), row.getUsersUpdated(), row.getUsersDeactivated(), row.getUsersDeleted(),
                 row.getGroupsCreated(), row.getGroupsUpdated(), row.getGroupsDeleted(),
-                row.getRecordsFailed(), row.getApiRetries(), row.getError());
+                row.getRecordsFailed(), row.getApiRetries(), row.getPagesFetched(), row.getUsersWritten(), row.getError());
     }
 }

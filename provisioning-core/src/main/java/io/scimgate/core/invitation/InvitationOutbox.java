@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +120,24 @@ public final class InvitationOutbox implements AutoCloseable {
                     .fetchOptional(INVITATION_DELIVERY.ATTEMPTS)
                     .ifPresent(attempts -> claimAndDeliver(deliveryId, attempts));
         }
+    }
+
+    /** How the delivery of each of these invitations stands, by invitation id; one query per 500 invitations. */
+    public Map<String, DeliveryStatus> statusOf(List<Invitation> invitations) {
+        Map<String, DeliveryStatus> statuses = new HashMap<>();
+        for (int from = 0; from < invitations.size(); from += 500) {
+            List<Invitation> chunk = invitations.subList(from, Math.min(invitations.size(), from + 500));
+            Map<String, Invitation> byId = new HashMap<>();
+            chunk.forEach(invitation -> byId.put(invitation.id(), invitation));
+            database.dsl().select(INVITATION_DELIVERY.INVITATION_ID, INVITATION_DELIVERY.ATTEMPTS, INVITATION_DELIVERY.NEXT_ATTEMPT_AT)
+                    .from(INVITATION_DELIVERY)
+                    .where(INVITATION_DELIVERY.INVITATION_ID.in(byId.keySet()))
+                    .forEach(row -> statuses.put(row.value1(),
+                            DeliveryStatus.queued(byId.get(row.value1()), row.value2(), Times.instant(row.value3()))));
+        }
+        invitations.forEach(invitation -> statuses.computeIfAbsent(invitation.id(),
+                id -> DeliveryStatus.settled(invitation, hasSender())));
+        return statuses;
     }
 
     /** One round: every queued delivery whose time has come is claimed and made. */

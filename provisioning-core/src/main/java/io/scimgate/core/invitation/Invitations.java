@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -64,6 +65,11 @@ public final class Invitations {
     }
 
     /** Invitations, newest first, of one organization and/or in one state when given. */
+    /** How the delivery of each of these invitations stands, by invitation id. */
+    public Map<String, DeliveryStatus> deliveries(List<Invitation> invitations) {
+        return outbox.statusOf(invitations);
+    }
+
     public List<Invitation> list(String organizationId, InvitationState state) {
         Condition where = DSL.noCondition();
         if (organizationId != null) {

@@ -2,6 +2,7 @@ package io.scimgate.core.webhook;
 
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
+import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.Events;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Posts events to webhook endpoints (P25): in id order per endpoint, at least once, signed. A
  * failed event is retried with exponential backoff and jitter until it is three days old, then
  * given up so the endpoint moves on. Several instances on one PostgreSQL share the work through a
- * lease on each endpoint, so an endpoint is served by one instance at a time.
+ * lease on each endpoint, so an endpoint is served by one instance at a time. Events an operator
+ * asked to resend ({@link Webhooks#resend}) go out first.
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
@@ -180,7 +182,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void serve(String endpointId) {
         WebhookEndpointRecord endpoint = database.dsl().fetchOne(WEBHOOK_ENDPOINT, WEBHOOK_ENDPOINT.ID.eq(endpointId));
-        if (endpoint == null) {
+        if (endpoint == null || !resendQueued(endpoint)) {
             return;
         }
         List<Event> pending = events.list(endpoint.getCursorEventId(), BATCH, Webhooks.types(endpoint),
@@ -192,12 +194,84 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** @return whether the endpoint may go on to the next event */
-    private boolean deliver(WebhookEndpointRecord endpoint, Event event) {
-        int attempt = endpoint.getAttempts() + 1;
+    /**
+     * Sends the events an operator asked to resend, oldest request first, before the endpoint goes
+     * on after its cursor. A failure is retried with the same backoff, and given up like any event,
+     * three days after the request.
+     *
+     * @return whether the endpoint may go on to the events after its cursor
+     */
+    private boolean resendQueued(WebhookEndpointRecord endpoint) {
+        var queued = database.dsl().select(WEBHOOK_RESEND.EVENT_ID, WEBHOOK_RESEND.REQUESTED_AT).from(WEBHOOK_RESEND)
+                .where(WEBHOOK_RESEND.ENDPOINT_ID.eq(endpoint.getId()))
+                .orderBy(WEBHOOK_RESEND.REQUESTED_AT, WEBHOOK_RESEND.EVENT_ID)
+                .limit(BATCH)
+                .fetch();
+        for (var resend : queued) {
+            if (stopping) {
+                return false;
+            }
+            long eventId = resend.value1();
+            List<Event> found = events.list(eventId - 1, 1, Webhooks.types(endpoint), endpoint.getOrganizationId());
+            if (found.isEmpty() || found.get(0).id() != eventId) {
+                dequeue(endpoint, eventId); // the event is gone from the log: nothing left to send
+                continue;
+            }
+            Event event = found.get(0);
+            int attempt = endpoint.getAttempts() + 1;
+            Answer answer = post(endpoint, event);
+            if (answer.interrupted()) {
+                return false;
+            }
+            if (answer.delivered()) {
+                resent(endpoint, eventId, attempt, "delivered", answer);
+                monitor.webhookAttempt(WebhookAttemptOutcome.DELIVERED);
+            } else if (Times.instant(resend.value2()).plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
+                LOG.warn("Webhook {} gave up resending event {} after {} attempts: {}", endpoint.getId(), eventId, attempt,
+                        answer.error());
+                resent(endpoint, eventId, attempt, "gave_up", answer);
+                monitor.webhookAttempt(WebhookAttemptOutcome.GAVE_UP);
+            } else {
+                retryLater(endpoint, event, attempt, answer.status(), answer.error());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes a resend off the queue after its last attempt, records that attempt and ends the endpoint's failure streak. */
+    private void resent(WebhookEndpointRecord endpoint, long eventId, int attempt, String outcome, Answer answer) {
+        OffsetDateTime now = Times.now(clock);
+        database.transaction(tx -> {
+            tx.dsl().deleteFrom(WEBHOOK_RESEND)
+                    .where(WEBHOOK_RESEND.ENDPOINT_ID.eq(endpoint.getId()), WEBHOOK_RESEND.EVENT_ID.eq(eventId)).execute();
+            tx.dsl().update(WEBHOOK_ENDPOINT)
+                    .set(WEBHOOK_ENDPOINT.ATTEMPTS, 0)
+                    .set(WEBHOOK_ENDPOINT.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
+                    .set(WEBHOOK_ENDPOINT.LAST_ERROR, truncate(answer.error()))
+                    .set(WEBHOOK_ENDPOINT.UPDATED_AT, now)
+                    .where(WEBHOOK_ENDPOINT.ID.eq(endpoint.getId()))
+                    .execute();
+            record(tx.dsl(), endpoint.getId(), eventId, attempt, outcome, answer.status(), answer.error(), now);
+            return null;
+        });
+        endpoint.setAttempts(0);
+    }
+
+    private void dequeue(WebhookEndpointRecord endpoint, long eventId) {
+        database.transaction(tx -> tx.dsl().deleteFrom(WEBHOOK_RESEND)
+                .where(WEBHOOK_RESEND.ENDPOINT_ID.eq(endpoint.getId()), WEBHOOK_RESEND.EVENT_ID.eq(eventId)).execute());
+    }
+
+    /** How an endpoint answered one post: a 2xx status, another status, or an error without status. */
+    private record Answer(Integer status, String error, boolean interrupted) {
+        boolean delivered() {
+            return error == null && !interrupted;
+        }
+    }
+
+    private Answer post(WebhookEndpointRecord endpoint, Event event) {
         String body = Events.envelope(event).toString();
-        Integer status = null;
-        String error = null;
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint.getUrl()))
                             .timeout(Duration.ofSeconds(10))
@@ -209,24 +283,34 @@ public final class WebhookDispatcher implements AutoCloseable {
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                advance(endpoint, event, attempt, "delivered", status, null);
-                return true;
-            }
-            error = "HTTP " + status;
+            int status = response.statusCode();
+            return new Answer(status, status >= 200 && status < 300 ? null : "HTTP " + status, false);
         } catch (IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new Answer(null, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return new Answer(null, null, true);
+        }
+    }
+
+    /** @return whether the endpoint may go on to the next event */
+    private boolean deliver(WebhookEndpointRecord endpoint, Event event) {
+        int attempt = endpoint.getAttempts() + 1;
+        Answer answer = post(endpoint, event);
+        if (answer.interrupted()) {
             return false;
         }
-        if (event.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
-            LOG.warn("Webhook {} gave up on event {} after {} attempts: {}", endpoint.getId(), event.id(), attempt, error);
-            advance(endpoint, event, attempt, "gave_up", status, error);
+        if (answer.delivered()) {
+            advance(endpoint, event, attempt, "delivered", answer.status(), null);
             return true;
         }
-        retryLater(endpoint, event, attempt, status, error);
+        if (event.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant())) {
+            LOG.warn("Webhook {} gave up on event {} after {} attempts: {}", endpoint.getId(), event.id(), attempt,
+                    answer.error());
+            advance(endpoint, event, attempt, "gave_up", answer.status(), answer.error());
+            return true;
+        }
+        retryLater(endpoint, event, attempt, answer.status(), answer.error());
         return false;
     }
 

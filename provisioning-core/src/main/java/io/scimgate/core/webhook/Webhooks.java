@@ -2,8 +2,10 @@ package io.scimgate.core.webhook;
 
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
+import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.events.Event;
 import io.scimgate.core.events.EventTypes;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.organization.Organizations;
@@ -87,6 +89,46 @@ public final class Webhooks {
         if (deleted == 0) {
             throw notFound(id);
         }
+    }
+
+    /**
+     * Queues an event the endpoint already handled (delivered or given up) to be posted to it again,
+     * ahead of the events after its cursor, and makes the endpoint due now. Asking again while it
+     * is queued changes nothing. Only an event the endpoint receives at all (its types and
+     * organization) can be resent; one after its cursor is still on its way and is refused.
+     */
+    public WebhookResend resend(String endpointId, long eventId) {
+        WebhookEndpointRecord endpoint = database.dsl().fetchOptional(WEBHOOK_ENDPOINT, WEBHOOK_ENDPOINT.ID.eq(endpointId))
+                .orElseThrow(() -> notFound(endpointId));
+        if (!firstIs(eventId, events.list(eventId - 1, 1, types(endpoint), endpoint.getOrganizationId()))) {
+            throw firstIs(eventId, events.list(eventId - 1, 1, List.of(), null))
+                    ? ScimgateException.conflict("event_not_for_endpoint", "Event " + eventId
+                            + " is of a type or organization this endpoint does not receive")
+                    : ScimgateException.notFound("event_not_found", "No event with id " + eventId);
+        }
+        if (eventId > endpoint.getCursorEventId()) {
+            throw ScimgateException.conflict("event_not_sent_yet", "Event " + eventId
+                    + " has not been sent to this endpoint yet: it goes out in order after event " + endpoint.getCursorEventId());
+        }
+        OffsetDateTime now = Times.now(clock);
+        return database.transaction(tx -> {
+            tx.dsl().insertInto(WEBHOOK_RESEND)
+                    .set(WEBHOOK_RESEND.ENDPOINT_ID, endpointId)
+                    .set(WEBHOOK_RESEND.EVENT_ID, eventId)
+                    .set(WEBHOOK_RESEND.REQUESTED_AT, now)
+                    .onConflictDoNothing()
+                    .execute();
+            tx.dsl().update(WEBHOOK_ENDPOINT).set(WEBHOOK_ENDPOINT.NEXT_ATTEMPT_AT, now)
+                    .where(WEBHOOK_ENDPOINT.ID.eq(endpointId)).execute();
+            OffsetDateTime requestedAt = tx.dsl().select(WEBHOOK_RESEND.REQUESTED_AT).from(WEBHOOK_RESEND)
+                    .where(WEBHOOK_RESEND.ENDPOINT_ID.eq(endpointId), WEBHOOK_RESEND.EVENT_ID.eq(eventId))
+                    .fetchSingle(WEBHOOK_RESEND.REQUESTED_AT);
+            return new WebhookResend(endpointId, eventId, Times.instant(requestedAt));
+        });
+    }
+
+    private static boolean firstIs(long eventId, List<Event> listed) {
+        return !listed.isEmpty() && listed.get(0).id() == eventId;
     }
 
     /** The latest delivery attempts of an endpoint, newest first. */

@@ -9,6 +9,7 @@ import io.scimgate.core.domain.VerificationStrategy;
 import io.scimgate.core.organization.Organization;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.events.Event;
+import io.scimgate.core.invitation.DeliveryStatus;
 import io.scimgate.core.invitation.Invitation;
 import io.scimgate.core.invitation.IssuedInvitation;
 import io.scimgate.core.membership.GroupRoles;
@@ -133,19 +134,19 @@ final class AdminViews {
 
     record InvitationView(String id, String organizationId, String userId, String email, String state,
             String directoryId, Instant expiresAt, Instant acceptedAt, Instant revokedAt, Instant deliveredAt,
-            String lastDeliveryError, Instant createdAt, Instant updatedAt) {
-        static InvitationView of(Invitation invitation) {
+            String lastDeliveryError, DeliveryStatus delivery, Instant createdAt, Instant updatedAt) {
+        static InvitationView of(Invitation invitation, DeliveryStatus delivery) {
             return new InvitationView(invitation.id(), invitation.organizationId(), invitation.userId(),
                     invitation.email(), invitation.state().slug(), invitation.directoryId(), invitation.expiresAt(),
                     invitation.acceptedAt(), invitation.revokedAt(), invitation.deliveredAt(),
-                    invitation.lastDeliveryError(), invitation.createdAt(), invitation.updatedAt());
+                    invitation.lastDeliveryError(), delivery, invitation.createdAt(), invitation.updatedAt());
         }
     }
 
     /** An invitation issued or renewed by the operator, with the new token to hand over (shown only here). */
     record IssuedInvitationView(InvitationView invitation, String token, String acceptUrl) {
-        static IssuedInvitationView of(IssuedInvitation issued) {
-            return new IssuedInvitationView(InvitationView.of(issued.invitation()), issued.token(), issued.acceptUrl());
+        static IssuedInvitationView of(IssuedInvitation issued, DeliveryStatus delivery) {
+            return new IssuedInvitationView(InvitationView.of(issued.invitation(), delivery), issued.token(), issued.acceptUrl());
         }
     }
 

@@ -34,12 +34,17 @@ final class GoogleViews {
     record GroupCounts(int created, int updated, int deleted) {
     }
 
+    /** Where a run is: pages read from Google and directory users written, updated after each page while it runs. */
+    record Progress(int pagesFetched, int usersWritten) {
+    }
+
     record SyncRunView(String id, String directoryId, String trigger, String status, Instant startedAt,
-            Instant finishedAt, UserCounts users, GroupCounts groups, int recordsFailed, int apiRetries, String error) {
+            Instant finishedAt, Progress progress, UserCounts users, GroupCounts groups, int recordsFailed,
+            int apiRetries, String error) {
 
         static SyncRunView of(SyncRun run) {
             return new SyncRunView(run.id(), run.directoryId(), run.trigger(), run.status(), run.startedAt(),
-                    run.finishedAt(),
+                    run.finishedAt(), new Progress(run.pagesFetched(), run.usersWritten()),
                     new UserCounts(run.usersCreated(), run.usersUpdated(), run.usersDeactivated(), run.usersDeleted()),
                     new GroupCounts(run.groupsCreated(), run.groupsUpdated(), run.groupsDeleted()),
                     run.recordsFailed(), run.apiRetries(), run.error());

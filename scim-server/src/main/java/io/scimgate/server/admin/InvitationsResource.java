@@ -1,7 +1,10 @@
 package io.scimgate.server.admin;
 
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.invitation.DeliveryStatus;
+import io.scimgate.core.invitation.Invitation;
 import io.scimgate.core.invitation.InvitationState;
+import io.scimgate.core.invitation.IssuedInvitation;
 import io.scimgate.server.admin.AdminViews.InvitationView;
 import io.scimgate.server.admin.AdminViews.IssuedInvitationView;
 import io.scimgate.server.admin.AdminViews.ListView;
@@ -18,8 +21,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 
-/** Invitations (P23): list, read, invite a pending membership again, resend, revoke, and accept by token. */
+/**
+ * Invitations (P23): list, read, invite a pending membership again, resend, revoke, and accept by
+ * token; each with how its mailing stands ({@code delivery}: queued, retrying, sent, failed, not_sent).
+ */
 @Singleton
 @Path("invitations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,13 +45,16 @@ public class InvitationsResource {
     public ListView<InvitationView> list(@QueryParam("organizationId") String organizationId,
             @QueryParam("state") String state) {
         InvitationState wanted = state == null || state.isBlank() ? null : InvitationState.fromSlug(state);
-        return new ListView<>(core.invitations().list(organizationId, wanted).stream().map(InvitationView::of).toList());
+        List<Invitation> invitations = core.invitations().list(organizationId, wanted);
+        Map<String, DeliveryStatus> deliveries = core.invitations().deliveries(invitations);
+        return new ListView<>(invitations.stream().map(invitation -> InvitationView.of(invitation,
+                deliveries.get(invitation.id()))).toList());
     }
 
     @GET
     @Path("{invitationId}")
     public InvitationView get(@PathParam("invitationId") String invitationId) {
-        return InvitationView.of(core.invitations().get(invitationId));
+        return view(core.invitations().get(invitationId));
     }
 
     /**
@@ -56,7 +67,7 @@ public class InvitationsResource {
         if (membershipId == null || membershipId.isBlank()) {
             throw AdminException.badRequest("membership_id_required", "Name the pending membership to invite: {\"membershipId\": \"...\"}");
         }
-        IssuedInvitationView issued = IssuedInvitationView.of(core.invitations().invite(membershipId));
+        IssuedInvitationView issued = view(core.invitations().invite(membershipId));
         return Response.created(uri.getAbsolutePathBuilder().path(issued.invitation().id()).build()).entity(issued).build();
     }
 
@@ -67,19 +78,28 @@ public class InvitationsResource {
     @POST
     @Path("{invitationId}/resend")
     public IssuedInvitationView resend(@PathParam("invitationId") String invitationId) {
-        return IssuedInvitationView.of(core.invitations().resend(invitationId));
+        return view(core.invitations().resend(invitationId));
     }
 
     @POST
     @Path("{invitationId}/revoke")
     public InvitationView revoke(@PathParam("invitationId") String invitationId) {
-        return InvitationView.of(core.invitations().revoke(invitationId));
+        return view(core.invitations().revoke(invitationId));
     }
 
     /** What the host app calls when the invitee opens the accept URL and has proven who they are. */
     @POST
     @Path("accept")
     public InvitationView accept(AdminRequests.AcceptInvitation body) {
-        return InvitationView.of(core.invitations().accept(AdminRequests.required(body).token()));
+        return view(core.invitations().accept(AdminRequests.required(body).token()));
+    }
+
+    private InvitationView view(Invitation invitation) {
+        return InvitationView.of(invitation, core.invitations().deliveries(List.of(invitation)).get(invitation.id()));
+    }
+
+    private IssuedInvitationView view(IssuedInvitation issued) {
+        return IssuedInvitationView.of(issued, core.invitations().deliveries(List.of(issued.invitation()))
+                .get(issued.invitation().id()));
     }
 }

@@ -1,6 +1,7 @@
 package io.scimgate.server.admin;
 
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.ScimgateException;
 import io.scimgate.core.webhook.CreatedWebhook;
 import io.scimgate.core.webhook.WebhookAttempt;
 import io.scimgate.core.webhook.WebhookEndpoint;
@@ -77,6 +78,22 @@ public class WebhooksResource {
     public ListView<WebhookAttempt> attempts(@PathParam("webhookId") String webhookId,
             @QueryParam("limit") @DefaultValue("20") int limit) {
         return new ListView<>(core.webhooks().attempts(webhookId, limit));
+    }
+
+    /**
+     * Sends an event the endpoint already had (delivered or given up) once more, ahead of the
+     * events still to come; the attempt shows in its attempts like any other.
+     */
+    @POST
+    @Path("{webhookId}/events/{eventId}/resend")
+    public Response resend(@PathParam("webhookId") String webhookId, @PathParam("eventId") String eventId) {
+        long id;
+        try {
+            id = Long.parseLong(eventId);
+        } catch (NumberFormatException e) {
+            throw ScimgateException.notFound("event_not_found", "No event with id " + eventId);
+        }
+        return Response.accepted(core.webhooks().resend(webhookId, id)).build();
     }
 
     @DELETE

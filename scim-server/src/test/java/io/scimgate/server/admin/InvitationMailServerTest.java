@@ -99,6 +99,7 @@ class InvitationMailServerTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !onlyInvitation(admin, organizationId).get("deliveredAt").isNull());
         assertTrue(onlyInvitation(admin, organizationId).get("lastDeliveryError").isNull());
+        assertEquals("sent", onlyInvitation(admin, organizationId).at("/delivery/status").asText());
         JsonNode created = admin.get("events?events=invitation.created&organizationId=" + organizationId).at("/data/0/data");
         assertEquals(url.group(), created.get("acceptUrl").asText(), "host apps get the same link in the event");
         assertTrue(server.server().invitationDelivery().startsWith("mailed through smtp://scimgate@127.0.0.1:"));
@@ -119,6 +120,10 @@ class InvitationMailServerTest {
         JsonNode failing = onlyInvitation(admin, organizationId);
         assertTrue(failing.get("deliveredAt").isNull());
         assertTrue(failing.get("lastDeliveryError").asText().contains("did not take the message"), failing.toString());
+        assertEquals("retrying", failing.at("/delivery/status").asText(), failing.toString());
+        assertEquals(failing.get("lastDeliveryError"), failing.at("/delivery/reason"), "says why, for the console");
+        assertTrue(failing.at("/delivery/attempts").asInt() >= 1, failing.toString());
+        assertFalse(failing.at("/delivery/nextAttemptAt").isNull(), failing.toString());
 
         smtp = startSmtp(port);
         assertTrue(smtp.waitForIncomingEmail(30_000, 1), "retried in the background");
@@ -138,6 +143,11 @@ class InvitationMailServerTest {
             logger.detachAppender(logs);
         }
         assertTrue(server.server().invitationDelivery().startsWith("NOT delivered"), server.server().invitationDelivery());
+        String organizationId = server.admin().createOrganization("Acme");
+        pushGuest(server.admin().createDirectory(organizationId, "Okta", "okta"), "gus@contractor.example");
+        JsonNode delivery = onlyInvitation(server.admin(), organizationId).get("delivery");
+        assertEquals("not_sent", delivery.get("status").asText(), delivery::toString);
+        assertTrue(delivery.get("reason").asText().contains("SCIMGATE_SMTP_URL"), delivery::toString);
         assertTrue(logs.list.stream().anyMatch(line -> line.getLevel() == Level.WARN
                 && line.getFormattedMessage().contains("Invitations: NOT delivered")
                 && line.getFormattedMessage().contains("SCIMGATE_SMTP_URL")), logs.list::toString);

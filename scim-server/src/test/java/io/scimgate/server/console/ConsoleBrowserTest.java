@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.scimgate.core.testing.google.FakeAdminSdk;
+import io.scimgate.core.testing.google.FakeWorkspace;
+import io.scimgate.core.testing.google.TestServiceAccount;
 import io.scimgate.server.testing.AdminClient;
 import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
@@ -13,9 +16,11 @@ import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.TestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,18 +35,34 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The console in a real headless Chromium, as an operator onboarding a customer uses it: sign in,
  * create an organization, add and verify a domain, create a directory and copy its token, watch a
- * push arrive, rotate the token, resend an invitation, read events and webhook deliveries.
+ * push arrive, read the directory's groups and edit its attribute mapping, map a group to a role of
+ * the catalogue, watch a Google sync's progress, resend an invitation and a webhook event,
+ * re-invite, read events and webhook deliveries.
  */
 @Tag("browser")
 class ConsoleBrowserTest {
 
+    private static final String GOOGLE_ADMIN = "admin@acme.com";
+    private static final TestServiceAccount GOOGLE_ACCOUNT = TestServiceAccount.create();
+    private static FakeAdminSdk fakeGoogle;
     private static TestServer server;
     private static Browser browser;
     private static final List<String> SECRETS = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        FakeWorkspace workspace = new FakeWorkspace();
+        workspace.addUser("201", "lu@acme.com", "Lu", "Park");
+        workspace.addUser("202", "mo@acme.com", "Mo", "Reyes");
+        workspace.addUser("203", "ned@acme.com", "Ned", "Ito");
+        workspace.addGroup("g-sales", "sales@acme.com", "Sales");
+        workspace.addUserMember("g-sales", "201");
+        fakeGoogle = new FakeAdminSdk(workspace, GOOGLE_ACCOUNT, GOOGLE_ADMIN, Clock.systemUTC());
+        fakeGoogle.pageSize(2);
+        server = TestServer.start(Map.of(
+                "SCIMGATE_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "SCIMGATE_GOOGLE_TOKEN_URL", fakeGoogle.tokenUrl().toString(),
+                "SCIMGATE_GOOGLE_API_URL", fakeGoogle.apiBaseUrl().toString()));
         browser = Browser.start();
         browser.allowClipboard(server.url());
         SECRETS.add(server.adminToken());
@@ -54,6 +75,9 @@ class ConsoleBrowserTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (fakeGoogle != null) {
+            fakeGoogle.close();
         }
     }
 
@@ -117,8 +141,12 @@ class ConsoleBrowserTest {
 
         // 4. The IdP pushes two people with the copied URL and token
         Http idp = new Http(scimBaseUrl).bearer(token);
-        assertEquals(201, pushUser(idp, "ana@acme.com", "Ana", "Lee").status());
+        String anaScimId = pushUser(idp, "ana@acme.com", "Ana", "Lee").json().get("id").asText();
         assertEquals(201, pushUser(idp, "gus@contractor.io", "Gus", "Ruiz").status());
+        assertEquals(201, idp.post("Groups", """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Engineering",
+                 "members":[{"value":"%s"}]}
+                """.formatted(anaScimId)).status());
 
         browser.find(By.linkText("Open Okta")).click();
         WebElement logLine = browser.waitForText(By.cssSelector("#provisioning-log tr"),
@@ -128,11 +156,35 @@ class ConsoleBrowserTest {
         assertTrue(logLine.getText().contains("membership created: pending"), logLine.getText());
         assertTrue(logLine.getText().contains("invitation created for gus@contractor.io"), logLine.getText());
         browser.waitForText(By.cssSelector("#provisioning-log tr"), "active member of Acme: domain acme.com is verified");
-        browser.waitFor(d -> d.findElement(By.id("directory-health")).getText().contains("Requests, 24 h\n2"));
+        browser.waitFor(d -> d.findElement(By.id("directory-health")).getText().contains("Requests, 24 h\n3")); // two users and a group
         WebElement ana = browser.find(By.cssSelector("tr[data-user-name='ana@acme.com']"));
         assertTrue(ana.getText().contains("provisioned"), ana.getText());
         assertTrue(ana.getText().contains("yes"), "active in the IdP: " + ana.getText());
         assertTrue(browser.find(By.cssSelector("tr[data-user-name='gus@contractor.io']")).getText().contains("provisioned"));
+
+        browser.waitForText(By.cssSelector("#provisioning-log tr[data-path='Groups']"), "ana@acme.com added to group Engineering");
+
+        // 4b. The directory's groups, one group's users, and an attribute mapping edited in place
+        WebElement engineering = browser.waitForText(By.cssSelector("#directory-groups tr[data-group='Engineering']"), "Engineering");
+        assertTrue(engineering.getText().matches("(?s).*Engineering\\s+1\\s.*"), "one member: " + engineering.getText());
+        engineering.findElement(By.xpath(".//button[text()='Show users']")).click();
+        browser.waitForText(By.id("directory-users"), "1 of 1 users");
+        assertTrue(browser.find(By.cssSelector("tr[data-user-name='ana@acme.com']")).getText().contains("Engineering"));
+        assertTrue(browser.driver().findElements(By.cssSelector("tr[data-user-name='gus@contractor.io']")).isEmpty());
+        assertEquals("group", browser.script("return document.activeElement.name"), "the keyboard is on the group filter");
+        new Select(browser.find(By.cssSelector("select[name=group]"))).selectByValue("");
+        browser.waitForText(By.id("directory-users"), "2 of 2 users");
+        browser.waitForText(By.id("attribute-mappings"), "No custom attribute");
+        browser.find(By.xpath("//button[text()='Add attribute']")).click();
+        assertEquals("Custom attribute", browser.script("return document.activeElement.getAttribute('aria-label')"));
+        browser.find(By.cssSelector("#attribute-mappings input[name=name]")).sendKeys("givenName");
+        browser.find(By.cssSelector("#attribute-mappings input[name=path]")).sendKeys("name.givenName");
+        browser.find(By.xpath("//button[text()='Save attribute mappings']")).click();
+        WebElement anaWithAttributes = browser.waitForText(By.cssSelector("tr[data-user-name='ana@acme.com']"), "givenName");
+        assertTrue(anaWithAttributes.getText().contains("Ana"), anaWithAttributes.getText());
+        String directoryId = scimBaseUrl.replaceAll(".*/", "");
+        assertEquals("name.givenName", admin.get("directories/" + directoryId + "/attribute-mappings").get("givenName").asText());
+        browser.screenshot("05a-directory-groups-attributes");
         new Select(browser.find(By.cssSelector("select[name=state]"))).selectByValue("missing_email");
         browser.waitForText(By.id("directory-users"), "No user matches these filters");
         new Select(browser.find(By.cssSelector("select[name=state]"))).selectByValue("");
@@ -166,12 +218,32 @@ class ConsoleBrowserTest {
                 browser.find(By.xpath("//section[h2='Provisioning log']")), 0.75);
 
         // 6. The people the push made: an active member and an invited one
+        assertEquals(200, admin.http().put("organizations/" + organizationId + "/roles", """
+                [{"slug":"member","name":"Member","default":true},{"slug":"admin","name":"Admin"}]
+                """).status());
         browser.find(By.linkText("Acme")).click();
         browser.waitForText(By.cssSelector("#members tr[data-email='ana@acme.com']"), "active");
         browser.waitForText(By.cssSelector("#members tr[data-email='gus@contractor.io']"), "pending");
         assertTrue(browser.find(By.cssSelector("#members tr[data-email='ana@acme.com']")).getText().contains("Okta"),
                 "the member's row names the directory that manages it");
         assertTrue(browser.find(By.id("next-step")).getText().isEmpty(), "onboarding is done once users arrived");
+        WebElement gusInvitation = browser.find(By.cssSelector("#invitations tr[data-email='gus@contractor.io']"));
+        assertTrue(gusInvitation.getText().contains("not sent"), gusInvitation.getText());
+        assertTrue(gusInvitation.getText().contains("No invitation sender is configured"), gusInvitation.getText());
+
+        // 6b. The role catalogue next to the group → role mappings: Engineering makes its members admins
+        assertTrue(browser.waitForText(By.cssSelector("#roles tr[data-role='member']"), "Member").getText().contains("default"));
+        assertTrue(browser.find(By.cssSelector("#roles tr[data-role='admin']")).getText().contains("Admin"));
+        browser.find(By.xpath("//button[text()='Add mapping']")).click();
+        new Select(browser.find(By.cssSelector("form[aria-label='Group to role mappings'] select[name=groupId]")))
+                .selectByVisibleText("Engineering (Okta)");
+        new Select(browser.find(By.cssSelector("form[aria-label='Group to role mappings'] select[name=role]"))).selectByValue("admin");
+        browser.find(By.xpath("//button[text()='Save mappings']")).click();
+        browser.waitForText(By.cssSelector("#members tr[data-email='ana@acme.com']"), "admin");
+        JsonNode mapping = admin.get("organizations/" + organizationId + "/group-roles").at("/mappings/0");
+        assertEquals("admin", mapping.get("role").asText());
+        assertEquals(admin.get("directories/" + directoryId + "/groups").at("/data/0/id").asText(), mapping.get("groupId").asText());
+        browser.screenshot("06b-organization-roles");
         WebElement invitation = browser.find(By.cssSelector("#invitations tr[data-email='gus@contractor.io']"));
         invitation.findElement(By.xpath(".//button[text()='Resend']")).click();
         WebElement link = browser.find(By.cssSelector("#invitations .one-time"));
@@ -192,6 +264,26 @@ class ConsoleBrowserTest {
         assertTrue(browser.find(By.cssSelector("form[aria-label='Google sync settings'] textarea[name=serviceAccountKey]"))
                 .getAttribute("required") != null, "a first set-up needs the key");
         browser.screenshot("08-directory-google");
+
+        // 7b. Its first sync, followed while it runs: the fake Google holds the second page of users
+        FakeAdminSdk.Gate secondPageOfUsers = fakeGoogle.gate("users", 2);
+        WebElement googleForm = browser.find(By.cssSelector("form[aria-label='Google sync settings']"));
+        googleForm.findElement(By.cssSelector("input[name=adminEmail]")).sendKeys(GOOGLE_ADMIN);
+        googleForm.findElement(By.cssSelector("textarea[name=serviceAccountKey]")).sendKeys(GOOGLE_ACCOUNT.keyJson());
+        googleForm.findElement(By.cssSelector("button[type=submit]")).click();
+        try {
+            secondPageOfUsers.awaitArrival();
+            // groups (1 page), members of Sales (1 page), users page 1 (Lu, Mo): 3 pages, 2 users written
+            browser.waitForText(By.id("google-progress"), "3 pages fetched from Google, 2 users written so far");
+            assertTrue(browser.find(By.cssSelector("#google-runs tr[data-status='running']")).getText()
+                    .contains("3 pages fetched, 2 users written"));
+            browser.screenshot("08b-directory-google-running");
+        } finally {
+            secondPageOfUsers.open();
+        }
+        browser.waitForText(By.cssSelector("#google-runs tr[data-status='succeeded']"), "4 pages fetched, 3 users written");
+        assertTrue(browser.driver().findElements(By.id("google-progress")).isEmpty(), "no progress line once it finished");
+        browser.waitForText(By.id("directory-users"), "3 of 3 users");
 
         // 8. The event log, filtered, with a payload opened
         browser.find(By.linkText("Events")).click();
@@ -226,10 +318,40 @@ class ConsoleBrowserTest {
             browser.waitFor(d -> admin.get("webhooks/" + webhookId + "/attempts").get("data").size() > 0);
             browser.find(By.xpath("//button[text()='Attempts']")).click();
             browser.waitForText(By.id("webhook-attempts"), "delivered");
+            int attemptsShown = browser.driver().findElements(By.cssSelector("#webhook-attempts tr[data-event-id]")).size();
+            WebElement newest = browser.find(By.cssSelector("#webhook-attempts tr[data-event-id]"));
+            String resentEventId = newest.getAttribute("data-event-id");
+            int deliveredBefore = delivered.size();
+            newest.findElement(By.xpath(".//button[text()='Resend']")).click();
+            browser.waitFor(d -> new ArrayList<>(delivered).subList(deliveredBefore, delivered.size()).stream()
+                    .anyMatch(body -> body.contains("\"id\":" + resentEventId + ",")));
+            browser.waitFor(d -> StreamSupport.stream(admin.get("webhooks/" + webhookId + "/attempts").get("data").spliterator(), false)
+                    .filter(attempt -> attempt.get("eventId").asText().equals(resentEventId)).count() == 2);
+            browser.find(By.xpath("//button[text()='Attempts']")).click();
+            browser.waitFor(d -> d.findElements(By.cssSelector(
+                    "#webhook-attempts tr[data-event-id='" + resentEventId + "'][data-outcome='delivered']")).size() == 2);
+            assertTrue(browser.driver().findElements(By.cssSelector("#webhook-attempts tr[data-event-id]")).size() > attemptsShown);
             browser.screenshot("10-webhooks");
         } finally {
             receiver.stop(0);
         }
+
+        // 9b. A revoked invitation, re-invited
+        browser.find(By.linkText("Organizations")).click();
+        browser.find(By.linkText("Acme")).click();
+        browser.find(By.cssSelector("#invitations tr[data-email='gus@contractor.io']"))
+                .findElement(By.xpath(".//button[text()='Revoke']")).click();
+        browser.find(By.xpath("//button[text()='Yes, revoke']")).click();
+        browser.waitForText(By.id("invitations"), "No pending invitation");
+        new Select(browser.find(By.cssSelector("select[name=state]"))).selectByValue("revoked");
+        browser.waitForText(By.cssSelector("#invitations tr[data-email='gus@contractor.io']"), "revoked")
+                .findElement(By.cssSelector("button[aria-label='Re-invite gus@contractor.io']")).click();
+        String reinvitedUrl = browser.find(By.cssSelector("#invitations .one-time input")).getAttribute("value");
+        SECRETS.add(reinvitedUrl.replaceAll(".*token=", ""));
+        JsonNode pendingAgain = admin.get("invitations?organizationId=" + organizationId + "&state=pending").get("data");
+        assertEquals(1, pendingAgain.size(), pendingAgain::toString);
+        assertEquals("gus@contractor.io", pendingAgain.get(0).get("email").asText());
+        browser.screenshot("09b-organization-reinvited");
 
         // 10. On a phone: the organization page fits the width, tables scroll inside their box
         browser.open(server.url() + "/console/#/organizations/" + organizationId);

@@ -230,7 +230,8 @@ final class ChangeExplainer {
             return Optional.empty();
         }
         JsonNode data = group.get().data();
-        String name = data.has("group") ? data.path("group").path("displayName").asText() : data.path("displayName").asText();
+        // Member events carry the group as the admin API shows it ({id, name, …}); group events carry its SCIM displayName.
+        String name = data.has("group") ? data.path("group").path("name").asText() : data.path("displayName").asText();
         String what = switch (group.get().type()) {
             case "dsync.group.created" -> "created";
             case "dsync.group.deleted" -> "deleted";

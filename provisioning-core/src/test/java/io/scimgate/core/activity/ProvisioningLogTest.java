@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.directory.DirectoryGroupData;
 import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.EmailAddress;
@@ -68,6 +69,25 @@ class ProvisioningLogTest {
         log.record(new LoggedRequest(directoryId, clock.instant(), "POST", "Users", 201, 12, null, journal.changes()));
         log.flush();
         return log.list(directoryId, null, 1).get(0);
+    }
+
+    @Test
+    void aMemberChangeIsExplainedWithTheGroupsName() {
+        String ana = core.directoryUsers().create(directoryId, user("ana@acme.com", "ana@acme.com", true)).id();
+        String groupId = core.directoryGroups().create(directoryId,
+                new DirectoryGroupData("Engineering", null, "{\"displayName\":\"Engineering\"}"),
+                List.<String>of()).id();
+        RequestJournal journal = RequestJournal.open();
+        try {
+            core.directoryGroups().update(directoryId, groupId, null, edit -> edit.addMembers(List.of(ana)));
+        } finally {
+            RequestJournal.close();
+        }
+        log.record(new LoggedRequest(directoryId, clock.instant(), "PATCH", "Groups/" + groupId, 200, 5, null, journal.changes()));
+        log.flush();
+
+        String reason = log.list(directoryId, null, 1).get(0).reason();
+        assertTrue(reason.startsWith("group Engineering changed: 1 member(s) added"), reason);
     }
 
     @Test

@@ -112,6 +112,9 @@ public final class Webhooks {
         }
         OffsetDateTime now = Times.now(clock);
         return database.transaction(tx -> {
+            // Locked, so that an endpoint deleted meanwhile is a 404, not a foreign-key failure.
+            tx.dsl().selectFrom(WEBHOOK_ENDPOINT).where(WEBHOOK_ENDPOINT.ID.eq(endpointId)).forUpdate()
+                    .fetchOptional().orElseThrow(() -> notFound(endpointId));
             tx.dsl().insertInto(WEBHOOK_RESEND)
                     .set(WEBHOOK_RESEND.ENDPOINT_ID, endpointId)
                     .set(WEBHOOK_RESEND.EVENT_ID, eventId)

@@ -100,7 +100,9 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     @Override
     public Stored create(JsonNode body, AttributeSelection selection) {
         ObjectNode document = normalizer.normalize(body, quirks());
-        return stored(directoryUsers.create(directoryId(), mapping.toData(document, null)), selection);
+        DirectoryUser created = directoryUsers.create(directoryId(), mapping.toData(document, null));
+        // A user just created is in no group yet: no query for its groups on the create path.
+        return new Stored(toDocument(created), created.version(), locationOf(created));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.PROVISIONING_LOG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.Organization;
@@ -285,7 +286,7 @@ public final class ProvisioningLog implements AutoCloseable {
     /** A directory's log lines, newest first: those before {@code beforeId} when it is given. */
     public List<ProvisioningLogEntry> list(String directoryId, Long beforeId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
         return database.dsl().selectFrom(PROVISIONING_LOG)
                 .where(PROVISIONING_LOG.DIRECTORY_ID.eq(directoryId))

@@ -5,6 +5,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.store.Chunks;
@@ -421,27 +422,27 @@ public final class DirectoryGroups {
 
     private static void validate(DirectoryGroupData data) {
         if (data.displayName() == null || data.displayName().isBlank()) {
-            throw ScimgateException.invalid("display_name_required", "displayName is required");
+            throw new ScimgateException(ErrorCode.DISPLAY_NAME_REQUIRED, "displayName is required");
         }
         if (data.displayName().length() > DirectoryUsers.MAX_VALUE_LENGTH
                 || (data.externalId() != null && data.externalId().length() > DirectoryUsers.MAX_VALUE_LENGTH)) {
-            throw ScimgateException.invalid("value_too_long",
+            throw new ScimgateException(ErrorCode.VALUE_TOO_LONG,
                     "displayName and externalId have at most " + DirectoryUsers.MAX_VALUE_LENGTH + " characters");
         }
         if (data.attributes() == null || data.attributes().length() > DirectoryUsers.MAX_DOCUMENT_LENGTH) {
-            throw ScimgateException.invalid("document_too_large",
+            throw new ScimgateException(ErrorCode.DOCUMENT_TOO_LARGE,
                     "A group resource has at most " + DirectoryUsers.MAX_DOCUMENT_LENGTH + " characters");
         }
     }
 
     private static ScimgateException versionMismatch(String id, long expected, long actual) {
-        return ScimgateException.preconditionFailed("version_mismatch",
+        return new ScimgateException(ErrorCode.VERSION_MISMATCH,
                 "Group " + id + " has changed since version " + expected
                         + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("directory_group_not_found", "No group with id " + id + " in this directory");
+        return new ScimgateException(ErrorCode.DIRECTORY_GROUP_NOT_FOUND, "No group with id " + id + " in this directory");
     }
 
     static DirectoryGroup toGroup(DirectoryGroupRecord row) {

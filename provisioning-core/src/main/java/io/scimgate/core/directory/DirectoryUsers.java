@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.role.IdpRoles;
@@ -278,7 +279,7 @@ public final class DirectoryUsers {
 
     private static void validate(DirectoryUserData data) {
         if (data.userName() == null || data.userName().isBlank()) {
-            throw ScimgateException.invalid("user_name_required", "userName is required");
+            throw new ScimgateException(ErrorCode.USER_NAME_REQUIRED, "userName is required");
         }
         checkLength("userName", data.userName());
         checkLength("externalId", data.externalId());
@@ -291,17 +292,17 @@ public final class DirectoryUsers {
         for (EmailAddress email : data.emails()) {
             checkLength("emails.value", email.value());
             if (email.type() != null && email.type().length() > 64) {
-                throw ScimgateException.invalid("value_too_long", "emails.type has at most 64 characters");
+                throw new ScimgateException(ErrorCode.VALUE_TOO_LONG, "emails.type has at most 64 characters");
             }
         }
         if (data.attributes() == null || data.attributes().length() > MAX_DOCUMENT_LENGTH) {
-            throw ScimgateException.invalid("document_too_large", "A user resource has at most " + MAX_DOCUMENT_LENGTH + " characters");
+            throw new ScimgateException(ErrorCode.DOCUMENT_TOO_LARGE, "A user resource has at most " + MAX_DOCUMENT_LENGTH + " characters");
         }
     }
 
     private static void checkLength(String attribute, String value) {
         if (value != null && value.length() > MAX_VALUE_LENGTH) {
-            throw ScimgateException.invalid("value_too_long", attribute + " has at most " + MAX_VALUE_LENGTH + " characters");
+            throw new ScimgateException(ErrorCode.VALUE_TOO_LONG, attribute + " has at most " + MAX_VALUE_LENGTH + " characters");
         }
     }
 
@@ -313,13 +314,13 @@ public final class DirectoryUsers {
     }
 
     private static ScimgateException userNameTaken(String userName) {
-        return ScimgateException.conflict("user_name_taken",
+        return new ScimgateException(ErrorCode.USER_NAME_TAKEN,
                 (userName == null ? "That userName" : "userName '" + userName + "'")
                         + " is already used by another user of this directory");
     }
 
     private static ScimgateException versionMismatch(String id, long expected, long actual) {
-        return ScimgateException.preconditionFailed("version_mismatch",
+        return new ScimgateException(ErrorCode.VERSION_MISMATCH,
                 "User " + id + " has changed since version " + expected
                         + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
     }
@@ -343,7 +344,7 @@ public final class DirectoryUsers {
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("directory_user_not_found", "No user with id " + id + " in this directory");
+        return new ScimgateException(ErrorCode.DIRECTORY_USER_NOT_FOUND, "No user with id " + id + " in this directory");
     }
 
     public static DirectoryUser toUser(DirectoryUserRecord row) {

@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Outbox;
@@ -84,7 +85,7 @@ public final class Events implements Outbox, AutoCloseable {
      */
     public List<Event> list(EventQuery query) {
         if (query.limit() < 1 || query.limit() > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
         relay.flush();
         Condition where = DSL.noCondition();

@@ -3,6 +3,7 @@ package io.scimgate.core.google;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserData;
@@ -96,7 +97,7 @@ final class UserWriter {
                 }
             }
         } catch (ScimgateException e) {
-            if (e.code().equals("user_name_taken")) {
+            if (e.code() == ErrorCode.USER_NAME_TAKEN) {
                 return false;
             }
             run.counts().failed("user " + googleId + ": " + e.getMessage());

@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
@@ -63,11 +64,11 @@ public final class GroupRoles {
         Set<String> seen = new HashSet<>();
         for (Mapping mapping : mappings) {
             if (mapping == null) {
-                throw ScimgateException.invalid("invalid_group_roles", "Each mapping is an object {groupId, role, priority}");
+                throw new ScimgateException(ErrorCode.INVALID_GROUP_ROLES, "Each mapping is an object {groupId, role, priority}");
             }
             Memberships.checkRole(mapping.role());
             if (mapping.groupId() == null || !seen.add(mapping.groupId())) {
-                throw ScimgateException.invalid("invalid_group_roles", "Each mapping names a different groupId");
+                throw new ScimgateException(ErrorCode.INVALID_GROUP_ROLES, "Each mapping names a different groupId");
             }
         }
         return database.transaction(tx -> {
@@ -78,7 +79,7 @@ public final class GroupRoles {
                         .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_GROUP.DIRECTORY_ID))
                         .where(DIRECTORY_GROUP.ID.eq(mapping.groupId()), DIRECTORY.ORGANIZATION_ID.eq(organizationId)));
                 if (!ours) {
-                    throw ScimgateException.invalid("unknown_group",
+                    throw new ScimgateException(ErrorCode.UNKNOWN_GROUP,
                             "Group " + mapping.groupId() + " is not a group of this organization's directories");
                 }
                 OrganizationRoles.requireRole(dsl, organizationId, mapping.role());

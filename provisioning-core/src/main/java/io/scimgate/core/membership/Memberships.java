@@ -5,6 +5,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.provisioning.SessionRevoker;
@@ -106,7 +107,7 @@ public final class Memberships {
             Membership membership = requireManual(stored.membership(), "deactivated");
             return switch (membership.status()) {
                 case INACTIVE -> membership;
-                case PENDING -> throw ScimgateException.conflict("membership_pending", "Membership " + membershipId
+                case PENDING -> throw new ScimgateException(ErrorCode.MEMBERSHIP_PENDING, "Membership " + membershipId
                         + " is pending: revoke its invitation or remove the membership instead");
                 case ACTIVE -> {
                     Membership inactive = update(tx, stored, MembershipStatus.INACTIVE,
@@ -125,7 +126,7 @@ public final class Memberships {
             Membership membership = requireManual(stored.membership(), "reactivated");
             return switch (membership.status()) {
                 case ACTIVE -> membership;
-                case PENDING -> throw ScimgateException.conflict("membership_pending", "Membership " + membershipId
+                case PENDING -> throw new ScimgateException(ErrorCode.MEMBERSHIP_PENDING, "Membership " + membershipId
                         + " is pending: it becomes active when its invitation is accepted");
                 case INACTIVE -> update(tx, stored, MembershipStatus.ACTIVE,
                         stored.rememberedRole() != null ? stored.rememberedRole() : membership.role(), null, false);
@@ -141,7 +142,7 @@ public final class Memberships {
         database.transaction(tx -> {
             Membership membership = lockOrThrow(tx.dsl(), membershipId).membership();
             if (membership.status() == MembershipStatus.ACTIVE) {
-                throw ScimgateException.conflict("membership_active", "Membership " + membershipId
+                throw new ScimgateException(ErrorCode.MEMBERSHIP_ACTIVE, "Membership " + membershipId
                         + " is active; deactivate it first" + (membership.directoryManaged()
                         ? " (in the identity provider: a directory manages it)" : ""));
             }
@@ -155,7 +156,7 @@ public final class Memberships {
 
     private static Membership requireManual(Membership membership, String wanted) {
         if (membership.directoryManaged()) {
-            throw ScimgateException.conflict("membership_directory_managed", "Membership " + membership.id()
+            throw new ScimgateException(ErrorCode.MEMBERSHIP_DIRECTORY_MANAGED, "Membership " + membership.id()
                     + " is managed by a directory and cannot be " + wanted + " by hand; change the person in the "
                     + "identity provider, or delete the directory to manage its memberships here");
         }
@@ -180,7 +181,7 @@ public final class Memberships {
 
     public static String checkRole(String role) {
         if (role == null || !ROLE.matcher(role).matches()) {
-            throw ScimgateException.invalid("invalid_role",
+            throw new ScimgateException(ErrorCode.INVALID_ROLE,
                     "A role is a slug of lower-case letters, digits and . _ : - (at most 64), not '" + role + "'");
         }
         return role;
@@ -268,7 +269,7 @@ public final class Memberships {
 
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("membership_not_found", "No membership with id " + id);
+        return new ScimgateException(ErrorCode.MEMBERSHIP_NOT_FOUND, "No membership with id " + id);
     }
 
     static Membership toMembership(OrganizationMembershipRecord row) {

@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_ROLE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.membership.Memberships;
@@ -146,7 +147,7 @@ public final class OrganizationRoles {
     public static String requireRole(DSLContext dsl, String organizationId, String slug) {
         if (slug == null || !dsl.fetchExists(ORGANIZATION_ROLE,
                 ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId), ORGANIZATION_ROLE.SLUG.eq(slug))) {
-            throw ScimgateException.invalid("unknown_role", "'" + slug + "' is not a role of organization "
+            throw new ScimgateException(ErrorCode.UNKNOWN_ROLE, "'" + slug + "' is not a role of organization "
                     + organizationId + "; add it to the organization's roles first");
         }
         return slug;
@@ -159,31 +160,31 @@ public final class OrganizationRoles {
 
     private static List<Role> validated(List<Role> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw ScimgateException.invalid("roles_required", "An organization has at least one role");
+            throw new ScimgateException(ErrorCode.ROLES_REQUIRED, "An organization has at least one role");
         }
         if (roles.size() > MAX_ROLES) {
-            throw ScimgateException.invalid("too_many_roles", "An organization has at most " + MAX_ROLES + " roles");
+            throw new ScimgateException(ErrorCode.TOO_MANY_ROLES, "An organization has at most " + MAX_ROLES + " roles");
         }
         List<Role> checked = new ArrayList<>();
         Set<String> slugs = new LinkedHashSet<>();
         int defaults = 0;
         for (Role role : roles) {
             if (role == null) {
-                throw ScimgateException.invalid("invalid_role", "Each role is an object {slug, name, default}");
+                throw new ScimgateException(ErrorCode.INVALID_ROLE, "Each role is an object {slug, name, default}");
             }
             String slug = Memberships.checkRole(role.slug());
             if (!slugs.add(slug)) {
-                throw ScimgateException.invalid("duplicate_role", "Role '" + slug + "' is listed twice");
+                throw new ScimgateException(ErrorCode.DUPLICATE_ROLE, "Role '" + slug + "' is listed twice");
             }
             String name = role.name() == null || role.name().isBlank() ? slug : role.name().trim();
             if (name.length() > MAX_NAME_LENGTH) {
-                throw ScimgateException.invalid("name_too_long", "A role name has at most " + MAX_NAME_LENGTH + " characters");
+                throw new ScimgateException(ErrorCode.NAME_TOO_LONG, "A role name has at most " + MAX_NAME_LENGTH + " characters");
             }
             defaults += role.isDefault() ? 1 : 0;
             checked.add(new Role(slug, name, role.isDefault()));
         }
         if (defaults != 1) {
-            throw ScimgateException.invalid("one_default_role", "Exactly one role is the default (\"default\": true), not " + defaults);
+            throw new ScimgateException(ErrorCode.ONE_DEFAULT_ROLE, "Exactly one role is the default (\"default\": true), not " + defaults);
         }
         return checked;
     }
@@ -209,7 +210,7 @@ public final class OrganizationRoles {
         List<String> reasons = new ArrayList<>();
         heldBy.forEach((slug, count) -> reasons.add("'" + slug + "' is the role of " + count + " membership" + (count == 1 ? "" : "s")));
         mapped.forEach(slug -> reasons.add("'" + slug + "' is named by a group mapping"));
-        throw ScimgateException.conflict("role_in_use", "Roles still in use cannot be removed: " + String.join("; ", reasons)
+        throw new ScimgateException(ErrorCode.ROLE_IN_USE, "Roles still in use cannot be removed: " + String.join("; ", reasons)
                 + ". Give those members another role and change the group mappings first");
     }
 

@@ -2,6 +2,7 @@ package io.scimgate.core.organization;
 
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -103,10 +104,10 @@ public final class Organizations {
     public static String checkedName(String name, String what) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
-            throw ScimgateException.invalid("name_required", what + " needs a non-empty name");
+            throw new ScimgateException(ErrorCode.NAME_REQUIRED, what + " needs a non-empty name");
         }
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw ScimgateException.invalid("name_too_long", what + " name has at most " + MAX_NAME_LENGTH + " characters");
+            throw new ScimgateException(ErrorCode.NAME_TOO_LONG, what + " name has at most " + MAX_NAME_LENGTH + " characters");
         }
         return trimmed;
     }
@@ -127,7 +128,7 @@ public final class Organizations {
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("organization_not_found", "No organization with id " + id);
+        return new ScimgateException(ErrorCode.ORGANIZATION_NOT_FOUND, "No organization with id " + id);
     }
 
     static Organization toOrganization(OrganizationRecord row) {

@@ -3,6 +3,7 @@ package io.scimgate.core.user;
 import static io.scimgate.core.store.schema.Tables.APP_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -50,7 +51,7 @@ public final class Users {
      */
     public List<User> list(String email, String afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
         DSLContext dsl = database.dsl();
         Condition where = DSL.noCondition();
@@ -60,7 +61,7 @@ public final class Users {
         if (afterId != null && !afterId.isBlank()) {
             Long afterSeq = dsl.select(APP_USER.SEQ).from(APP_USER).where(APP_USER.ID.eq(afterId)).fetchOne(APP_USER.SEQ);
             if (afterSeq == null) {
-                throw ScimgateException.invalid("invalid_cursor", "after must be the id of a user");
+                throw new ScimgateException(ErrorCode.INVALID_CURSOR, "after must be the id of a user");
             }
             where = where.and(APP_USER.SEQ.gt(afterSeq));
         }
@@ -130,7 +131,7 @@ public final class Users {
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("user_not_found", "No user with id " + id);
+        return new ScimgateException(ErrorCode.USER_NOT_FOUND, "No user with id " + id);
     }
 
     static User toUser(AppUserRecord row) {

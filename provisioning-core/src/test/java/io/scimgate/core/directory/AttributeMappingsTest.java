@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,11 +147,11 @@ class AttributeMappingsTest {
         mappings().replace(directoryId, issueMapping());
         Map<String, String> bad = new LinkedHashMap<>(issueMapping());
         bad.put("broken", "emails[type eq \"work\"].value");
-        assertEquals("invalid_attribute_path",
+        assertEquals(ErrorCode.INVALID_ATTRIBUTE_PATH,
                 assertThrows(ScimgateException.class, () -> mappings().replace(directoryId, bad)).code());
         assertEquals(issueMapping(), mappings().get(directoryId).asMap());
-        assertEquals("directory_not_found",
+        assertEquals(ErrorCode.DIRECTORY_NOT_FOUND,
                 assertThrows(ScimgateException.class, () -> mappings().replace("nope", issueMapping())).code());
-        assertEquals("directory_not_found", assertThrows(ScimgateException.class, () -> mappings().get("nope")).code());
+        assertEquals(ErrorCode.DIRECTORY_NOT_FOUND, assertThrows(ScimgateException.class, () -> mappings().get("nope")).code());
     }
 }

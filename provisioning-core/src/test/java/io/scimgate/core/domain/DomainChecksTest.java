@@ -1,5 +1,6 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.testing.ProvisioningFixture.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -123,7 +124,7 @@ class DomainChecksTest {
         dns.publishTxt(dnsDomain.verificationRecordName(), dnsDomain.verificationToken());
         checkAfter(Duration.ofDays(1));
         assertEquals(DomainState.FAILED, core.domains().get(acme, dnsDomain.id()).state(), "failed stays failed");
-        assertEquals("domain_verification_expired", assertThrows(io.scimgate.core.ScimgateException.class,
+        assertEquals(ErrorCode.DOMAIN_VERIFICATION_EXPIRED, assertThrows(io.scimgate.core.ScimgateException.class,
                 () -> core.domains().verify(acme, dnsDomain.id())).code());
     }
 

@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -147,7 +148,7 @@ class GoogleDirectoriesTest {
     void invalidSettingsAreRefusedWithAClearCodeAndNoKeyInTheMessage(GoogleDirectorySettings settings, String code) {
         ScimgateException refused = assertThrows(ScimgateException.class, () -> directories.configure(google.directoryId, settings));
 
-        assertEquals(code, refused.code(), refused::getMessage);
+        assertEquals(code, refused.code().wireName(), refused::getMessage);
         assertEquals(ScimgateException.Kind.INVALID, refused.kind());
         assertFalse(refused.getMessage().contains(ACCOUNT.privateKeyFragment().substring(8)), refused.getMessage());
         assertTrue(directories.find(google.directoryId).isEmpty(), "nothing is stored");
@@ -159,11 +160,11 @@ class GoogleDirectoriesTest {
 
         ScimgateException notGoogle = assertThrows(ScimgateException.class,
                 () -> directories.configure(okta, settings(ACCOUNT.keyJson())));
-        assertEquals("not_a_google_directory", notGoogle.code());
+        assertEquals(ErrorCode.NOT_A_GOOGLE_DIRECTORY, notGoogle.code());
         assertEquals(ScimgateException.Kind.CONFLICT, notGoogle.kind());
         ScimgateException unknown = assertThrows(ScimgateException.class,
                 () -> directories.configure("no-such-directory", settings(ACCOUNT.keyJson())));
-        assertEquals("directory_not_found", unknown.code());
+        assertEquals(ErrorCode.DIRECTORY_NOT_FOUND, unknown.code());
     }
 
     @Test
@@ -176,7 +177,7 @@ class GoogleDirectoriesTest {
 
             ScimgateException refused = assertThrows(ScimgateException.class,
                     () -> settings.configure(directory, settings(ACCOUNT.keyJson())));
-            assertEquals("secret_key_not_configured", refused.code());
+            assertEquals(ErrorCode.SECRET_KEY_NOT_CONFIGURED, refused.code());
 
             Path keyFile = Files.writeString(folder.resolve("google-key.json"), ACCOUNT.keyJson());
             GoogleDirectoryConfig config = settings.configure(directory,
@@ -221,9 +222,9 @@ class GoogleDirectoriesTest {
         assertTrue(directories.find(google.directoryId).isEmpty());
         assertEquals(List.of(), google.sync().syncDue());
         assertTrue(google.hasUser("301"));
-        assertEquals("google_sync_not_configured",
+        assertEquals(ErrorCode.GOOGLE_SYNC_NOT_CONFIGURED,
                 assertThrows(ScimgateException.class, () -> google.sync().syncNow(google.directoryId)).code());
-        assertEquals("google_sync_not_configured",
+        assertEquals(ErrorCode.GOOGLE_SYNC_NOT_CONFIGURED,
                 assertThrows(ScimgateException.class, () -> directories.requestSync(google.directoryId)).code());
     }
 }

@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class SecretKeyRotationTest {
         assertTrue(credential().startsWith("v1:" + SecretBox.fromBase64(NEW_KEY).keyId() + ":"), credential());
         assertEquals(TestServiceAccount.CLIENT_EMAIL,
                 coreWith(NEW_KEY).google().directories().key(google.directoryId).clientEmail());
-        assertEquals("secret_unreadable", assertThrows(ScimgateException.class,
+        assertEquals(ErrorCode.SECRET_UNREADABLE, assertThrows(ScimgateException.class,
                 () -> coreWith(OLD_KEY).google().directories().key(google.directoryId)).code());
     }
 
@@ -49,7 +50,7 @@ class SecretKeyRotationTest {
         ScimgateException e = assertThrows(ScimgateException.class,
                 () -> ProvisioningCore.builder().dataSource(google.core().database().dataSource()).build()
                         .storedSecrets().resealWithNewestKey());
-        assertEquals("secret_key_not_configured", e.code());
+        assertEquals(ErrorCode.SECRET_KEY_NOT_CONFIGURED, e.code());
     }
 
     private ProvisioningCore coreWith(String keys) {

@@ -1,5 +1,6 @@
 package io.scimgate.core.organization;
 
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.testing.ProvisioningFixture.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,7 +48,7 @@ class OrganizationRolesTest {
     }
 
     private static void refused(String code, Executable action) {
-        assertEquals(code, assertThrows(ScimgateException.class, action).code());
+        assertEquals(code, assertThrows(ScimgateException.class, action).code().wireName());
     }
 
     @Test
@@ -107,7 +108,7 @@ class OrganizationRolesTest {
 
         ScimgateException inUse = assertThrows(ScimgateException.class,
                 () -> roles().replace(acme, List.of(new Role("member", "Member", true))));
-        assertEquals("role_in_use", inUse.code());
+        assertEquals(ErrorCode.ROLE_IN_USE, inUse.code());
         assertEquals(ScimgateException.Kind.CONFLICT, inUse.kind());
         assertTrue(inUse.getMessage().contains("'admin' is the role of 1 membership"), inUse.getMessage());
         assertTrue(inUse.getMessage().contains("'engineer' is named by a group mapping"), inUse.getMessage());

@@ -25,7 +25,7 @@ import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
-import io.scimgate.core.provisioning.SessionRevoker;
+import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;

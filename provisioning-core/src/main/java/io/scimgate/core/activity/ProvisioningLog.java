@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
@@ -83,7 +82,8 @@ public final class ProvisioningLog implements AutoCloseable {
     private final Set<String> writtenSincePrune = new HashSet<>();
     private Instant lastPrune = Instant.MIN;
     private ScheduledExecutorService flusher;
-    private volatile CoreMonitor monitor = CoreMonitor.NONE;
+    private volatile ActivityMonitor monitor = new ActivityMonitor() {
+    };
 
     public ProvisioningLog(Database database, Clock clock, Organizations organizations, DirectoryUserStatuses statuses,
             Duration retention, int rowsPerDirectory) {
@@ -99,8 +99,8 @@ public final class ProvisioningLog implements AutoCloseable {
     }
 
     /** Is told about each request once it is written, with its reason and outcomes (by the background writer). */
-    public void monitoredBy(CoreMonitor monitor) {
-        this.monitor = CoreMonitor.safe(monitor);
+    public void monitoredBy(ActivityMonitor monitor) {
+        this.monitor = monitor;
     }
 
     /** Takes note of one SCIM request; never waits for the store. */

@@ -1,7 +1,6 @@
 package io.scimgate.core.google;
 
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.secret.SecretBox;
@@ -40,7 +39,8 @@ public final class GoogleSync {
     private final SyncRuns runs;
     private final HttpClient httpClient;
     private final String instanceId = Ids.newId();
-    private volatile CoreMonitor monitor = CoreMonitor.NONE;
+    private volatile GoogleSyncMonitor monitor = new GoogleSyncMonitor() {
+    };
 
     /** @param secretBox encrypts stored service-account keys; null when the host configured no secret key */
     public GoogleSync(Database database, Clock clock, DirectoryUsers users, DirectoryGroups groups, SecretBox secretBox,
@@ -56,8 +56,8 @@ public final class GoogleSync {
     }
 
     /** Is told about each run once it is recorded as finished. */
-    public void monitoredBy(CoreMonitor monitor) {
-        this.monitor = CoreMonitor.safe(monitor);
+    public void monitoredBy(GoogleSyncMonitor monitor) {
+        this.monitor = monitor;
     }
 
     public GoogleDirectories directories() {

@@ -66,7 +66,7 @@ public final class GroupRoles {
             if (mapping == null) {
                 throw new ScimgateException(ErrorCode.INVALID_GROUP_ROLES, "Each mapping is an object {groupId, role, priority}");
             }
-            Memberships.checkRole(mapping.role());
+            OrganizationRoles.checkRole(mapping.role());
             if (mapping.groupId() == null || !seen.add(mapping.groupId())) {
                 throw new ScimgateException(ErrorCode.INVALID_GROUP_ROLES, "Each mapping names a different groupId");
             }

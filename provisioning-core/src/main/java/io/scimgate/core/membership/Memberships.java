@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
-import io.scimgate.core.provisioning.SessionRevoker;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -31,7 +29,6 @@ import org.jooq.DSLContext;
  */
 public final class Memberships {
 
-    private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
 
     private final Database database;
     private final Clock clock;
@@ -87,7 +84,7 @@ public final class Memberships {
      * their groups (P22).
      */
     public Membership setRole(String membershipId, String role) {
-        String checked = checkRole(role);
+        String checked = OrganizationRoles.checkRole(role);
         return database.transaction(tx -> {
             Stored stored = lockOrThrow(tx.dsl(), membershipId);
             OrganizationRoles.requireRole(tx.dsl(), stored.membership().organizationId(), checked);
@@ -177,14 +174,6 @@ public final class Memberships {
     public static String defaultRole(DSLContext dsl, String organizationId) {
         return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
                 .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
-    }
-
-    public static String checkRole(String role) {
-        if (role == null || !ROLE.matcher(role).matches()) {
-            throw new ScimgateException(ErrorCode.INVALID_ROLE,
-                    "A role is a slug of lower-case letters, digits and . _ : - (at most 64), not '" + role + "'");
-        }
-        return role;
     }
 
     public static Optional<Stored> lock(DSLContext dsl, String organizationId, String userId) {

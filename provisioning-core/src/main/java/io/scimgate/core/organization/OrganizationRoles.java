@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -38,6 +38,7 @@ public final class OrganizationRoles {
     public static final String DEFAULT_SLUG = "member";
     public static final String DEFAULT_NAME = "Member";
     private static final int MAX_NAME_LENGTH = 256;
+    private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
 
     private final Database database;
     private final Clock clock;
@@ -136,6 +137,15 @@ public final class OrganizationRoles {
     }
 
     /** The slugs of an organization's catalogue, read inside a transaction. */
+    /** A role slug as memberships, group mappings and the catalogue store it, or {@code invalid_role}. */
+    public static String checkRole(String role) {
+        if (role == null || !ROLE.matcher(role).matches()) {
+            throw new ScimgateException(ErrorCode.INVALID_ROLE,
+                    "A role is a slug of lower-case letters, digits and . _ : - (at most 64), not '" + role + "'");
+        }
+        return role;
+    }
+
     public static Set<String> slugs(DSLContext dsl, String organizationId) {
         return new LinkedHashSet<>(dsl.select(ORGANIZATION_ROLE.SLUG).from(ORGANIZATION_ROLE)
                 .where(ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId))
@@ -172,7 +182,7 @@ public final class OrganizationRoles {
             if (role == null) {
                 throw new ScimgateException(ErrorCode.INVALID_ROLE, "Each role is an object {slug, name, default}");
             }
-            String slug = Memberships.checkRole(role.slug());
+            String slug = checkRole(role.slug());
             if (!slugs.add(slug)) {
                 throw new ScimgateException(ErrorCode.DUPLICATE_ROLE, "Role '" + slug + "' is listed twice");
             }

@@ -16,6 +16,7 @@ import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.store.RetryableConflict;
 import io.scimgate.core.store.Tx;

@@ -10,15 +10,22 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.ScimgateException;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture of provisioning-core, held by ArchUnit. The feature packages (organization,
- * membership, provisioning, directory, domain, role, invitation, activity, monitoring, google,
- * webhook, mail) still depend on each other in cycles, so the no-cycle rule holds for the
- * foundation packages below them, which depend on no feature package.
+ * The architecture of provisioning-core, held by ArchUnit. The packages form layers without cycles:
+ * the foundation packages (store, events, secret, …) know no feature; the features build on each
+ * other in one direction (organization below membership below role and invitation below
+ * provisioning; monitoring above the features it watches, each of which knows only its own small
+ * monitor interface). The root package holds the catalogue every package may use
+ * ({@link io.scimgate.core.ErrorCode}, {@link io.scimgate.core.ScimgateException}) and
+ * {@link io.scimgate.core.ProvisioningCore}, which wires every package together and which no
+ * package uses.
  */
 class ArchitectureTest {
 
@@ -51,8 +58,21 @@ class ArchitectureTest {
     }
 
     @Test
-    void foundationPackagesHaveNoCycles() {
-        slices().matching("io.scimgate.core.(*)..").should().beFreeOfCycles()
-                .check(core.that(resideInAnyPackage(FOUNDATION)));
+    void corePackagesHaveNoCycles() {
+        slices().matching("io.scimgate.core.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void theRootPackagesCatalogueDependsOnNoCorePackage() {
+        classes().that().belongToAnyOf(ErrorCode.class, ScimgateException.class)
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.scimgate.core..").or(resideInAPackage("io.scimgate.core")))
+                .check(core);
+    }
+
+    @Test
+    void onlyTheCompositionRootUsesProvisioningCore() {
+        noClasses().that().resideOutsideOfPackage("io.scimgate.core")
+                .should().dependOnClassesThat().belongToAnyOf(ProvisioningCore.class)
+                .check(core);
     }
 }

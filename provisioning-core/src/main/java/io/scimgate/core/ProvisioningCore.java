@@ -30,6 +30,7 @@ import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
@@ -224,8 +225,17 @@ public final class ProvisioningCore implements AutoCloseable {
         return new Builder();
     }
 
-    public Database database() {
+    /** The store, for the core's own tests (through their {@code CoreInternals}); hosts use the services. */
+    Database database() {
         return database;
+    }
+
+    /**
+     * A new heartbeat of this instance in the shared store, for a server that counts the live
+     * instances sharing it (e.g. to split a rate limit); the caller starts and closes it.
+     */
+    public InstanceHeartbeat newInstanceHeartbeat() {
+        return new InstanceHeartbeat(database);
     }
 
     public Organizations organizations() {

@@ -104,7 +104,7 @@ public final class ScimgateServer implements AutoCloseable {
                     .build();
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             Feature forwarded = ForwardedHeaders.feature(config.get(ServerConfig.TRUSTED_PROXIES));
-            InstanceHeartbeat heartbeat = new InstanceHeartbeat(core.database());
+            InstanceHeartbeat heartbeat = core.newInstanceHeartbeat();
             ScimgateHttp.Options mounted = ScimgateHttp.Options.defaults()
                     .withPublicUrl(config.publicUrl())
                     .withRateLimit(config.rateLimitPerSecond(), config.rateLimitBurst())

@@ -4,6 +4,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_TOKEN;
 
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.store.Database;
@@ -41,6 +42,7 @@ public final class Directories {
     private record CheckedToken(String directoryId, long checkedAt) {
     }
 
+    @InternalApi
     public Directories(Database database, Clock clock, TenantCache tenants, ActivityRecorder activity) {
         this.database = database;
         this.clock = clock;
@@ -84,6 +86,7 @@ public final class Directories {
         return find(database.dsl(), id);
     }
 
+    @InternalApi
     public Optional<Directory> find(DSLContext dsl, String id) {
         return dsl.fetchOptional(DIRECTORY, DIRECTORY.ID.eq(id)).map(Directories::toDirectory);
     }
@@ -239,18 +242,21 @@ public final class Directories {
     }
 
     /** The organization of a directory, as the tenant cache has it (RULES.md P5: every write names it). */
+    @InternalApi
     public static String organizationOf(TenantCache tenants, DSLContext dsl, String directoryId) {
         return tenants.directory(dsl, directoryId).map(DirectoryRecord::getOrganizationId)
                 .orElseThrow(() -> notFound(directoryId));
     }
 
     /** The organization of a directory, read inside a transaction. */
+    @InternalApi
     public static String organizationOf(DSLContext dsl, String directoryId) {
         return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
                 .fetchOptional(DIRECTORY.ORGANIZATION_ID)
                 .orElseThrow(() -> notFound(directoryId));
     }
 
+    @InternalApi
     public static Directory toDirectory(DirectoryRecord row) {
         return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
                 DirectoryProvider.fromSlug(row.getProvider()), row.getState(),

@@ -8,6 +8,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
@@ -46,6 +47,7 @@ public final class DirectoryDetails {
 
     private final Database database;
 
+    @InternalApi
     public DirectoryDetails(Database database) {
         this.database = database;
     }
@@ -110,6 +112,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory users as they are now, in the order given, read inside a transaction. */
+    @InternalApi
     public static List<DirectoryUserDetails> users(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryUserDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
@@ -119,6 +122,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory groups as they are now, in the order given, read inside a transaction. */
+    @InternalApi
     public static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryGroupDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {

@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.store.Chunks;
@@ -51,6 +52,7 @@ public final class DirectoryGroups {
     private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
     private final TenantCache tenants;
 
+    @InternalApi
     public DirectoryGroups(Database database, Clock clock, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
@@ -172,6 +174,7 @@ public final class DirectoryGroups {
     }
 
     /** The ids of the groups a directory user belongs to, read inside a transaction. */
+    @InternalApi
     public static List<String> groupIdsOf(DSLContext dsl, String directoryUserId) {
         return dsl.select(DIRECTORY_GROUP_MEMBER.GROUP_ID)
                 .from(DIRECTORY_GROUP_MEMBER)
@@ -180,6 +183,7 @@ public final class DirectoryGroups {
     }
 
     /** A condition on a group's member rows: matches groups having a member that satisfies it. */
+    @InternalApi
     public static Condition hasMember(Condition onMemberRow) {
         return DSL.exists(DSL.selectOne()
                 .from(DIRECTORY_GROUP_MEMBER)

@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.role.IdpRoles;
@@ -45,6 +46,7 @@ public final class DirectoryUsers {
     private final DirectoryUserLifecycle lifecycle;
     private final TenantCache tenants;
 
+    @InternalApi
     public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
@@ -195,6 +197,7 @@ public final class DirectoryUsers {
      * subquery is not limited to a directory, so that the index serves it; the listing it goes into
      * always is (P5), and ids are unique across directories.
      */
+    @InternalApi
     public static Condition hasEmailWithKey(Condition onEmailKey) {
         return DIRECTORY_USER.ID.in(org.jooq.impl.DSL.select(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID)
                 .from(DIRECTORY_USER_EMAIL)
@@ -202,6 +205,7 @@ public final class DirectoryUsers {
     }
 
     /** A condition on the emails of a user: matches users having an email that satisfies it. */
+    @InternalApi
     public static Condition hasEmail(Condition onEmailRow) {
         return org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne()
                 .from(DIRECTORY_USER_EMAIL)
@@ -339,6 +343,7 @@ public final class DirectoryUsers {
     }
 
     /** Reads a directory user inside a transaction. */
+    @InternalApi
     public static DirectoryUser read(DSLContext dsl, String id) {
         return dsl.selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).fetchSingle(DirectoryUsers::toUser);
     }
@@ -347,6 +352,7 @@ public final class DirectoryUsers {
         return new ScimgateException(ErrorCode.DIRECTORY_USER_NOT_FOUND, "No user with id " + id + " in this directory");
     }
 
+    @InternalApi
     public static DirectoryUser toUser(DirectoryUserRecord row) {
         return new DirectoryUser(row.getId(), row.getDirectoryId(), row.getSeq() == null ? 0 : row.getSeq(),
                 row.getUserName(), row.getExternalId(), Boolean.TRUE.equals(row.getActive()), row.getDisplayName(),

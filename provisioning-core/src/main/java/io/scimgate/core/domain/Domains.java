@@ -3,6 +3,7 @@ package io.scimgate.core.domain;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.store.Constraints;
@@ -38,6 +39,7 @@ public final class Domains {
     private final List<DomainVerifiedHook> verifiedHooks = new CopyOnWriteArrayList<>();
 
     /** @param rechecks when the background check looks a pending DNS domain up again (see {@link DomainChecks}) */
+    @InternalApi
     public Domains(Database database, Clock clock, ConsumerDomains consumerDomains, TxtResolver txtResolver,
             String txtPrefix, Duration verificationWindow, RetrySchedule rechecks) {
         this.database = database;
@@ -200,6 +202,7 @@ public final class Domains {
     }
 
     /** Whether {@code domain} (normalised) is verified in the organization, as read inside a transaction. */
+    @InternalApi
     public boolean isVerified(DSLContext dsl, String organizationId, String domain) {
         if (domain == null) {
             return false;

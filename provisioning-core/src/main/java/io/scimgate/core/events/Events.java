@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Outbox;
@@ -47,6 +48,7 @@ public final class Events implements Outbox, AutoCloseable {
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final EventRelay relay;
 
+    @InternalApi
     public Events(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -115,6 +117,7 @@ public final class Events implements Outbox, AutoCloseable {
 
     /** Writes a transaction's events without feed ids, in one statement; the relay publishes them after commit. */
     @Override
+    @InternalApi
     public Runnable write(DSLContext dsl, List<PendingEvent> pending) {
         if (pending.isEmpty()) {
             return () -> { };

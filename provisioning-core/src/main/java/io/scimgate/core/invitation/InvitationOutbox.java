@@ -5,6 +5,7 @@ import static io.scimgate.core.store.schema.Tables.INVITATION;
 import static io.scimgate.core.store.schema.Tables.INVITATION_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.invitation.InvitationDeliveryMonitor.InvitationDeliveryOutcome;
 import io.scimgate.core.store.BackgroundLoop;
 import io.scimgate.core.store.Database;
@@ -59,6 +60,7 @@ public final class InvitationOutbox implements AutoCloseable {
     };
 
     /** @param sender the sender, or null when none is configured: invitations are then only logged as due */
+    @InternalApi
     public InvitationOutbox(Database database, Clock clock, InvitationSender sender, String acceptUrlTemplate,
             RetrySchedule retries) {
         this.database = database;

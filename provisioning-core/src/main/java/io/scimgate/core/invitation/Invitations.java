@@ -4,6 +4,7 @@ import static io.scimgate.core.store.schema.Tables.INVITATION;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
@@ -46,6 +47,7 @@ public final class Invitations {
     private final Memberships memberships;
     private final Users users;
 
+    @InternalApi
     public Invitations(Database database, Clock clock, Duration expiry, String acceptUrlTemplate,
             InvitationOutbox outbox, Memberships memberships, Users users) {
         this.database = database;
@@ -170,11 +172,13 @@ public final class Invitations {
      * Creates a pending invitation for a user to join an organization and queues its delivery,
      * made after commit (P14). {@code directoryId} names the directory that invited, or null.
      */
+    @InternalApi
     public Invitation create(Tx tx, String organizationId, User user, String directoryId) {
         return issue(tx, organizationId, user, directoryId).invitation();
     }
 
     /** Revokes every pending invitation of a user to an organization (P19, P24, a removed membership). */
+    @InternalApi
     public void revokePending(Tx tx, String organizationId, String userId) {
         tx.dsl().selectFrom(INVITATION)
                 .where(INVITATION.ORGANIZATION_ID.eq(organizationId), INVITATION.USER_ID.eq(userId),

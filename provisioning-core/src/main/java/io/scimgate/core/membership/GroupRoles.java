@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
 
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
@@ -36,11 +37,13 @@ public final class GroupRoles {
     private final MappingChangeHook onChange;
 
     /** Told, inside the transaction that replaced the mappings, which people are in a group whose mapping changed. */
+    @InternalApi
     @FunctionalInterface
     public interface MappingChangeHook {
         void mappingChanged(Tx tx, String organizationId, Set<String> userIds);
     }
 
+    @InternalApi
     public GroupRoles(Database database, MappingChangeHook onChange) {
         this.database = database;
         this.onChange = onChange;
@@ -103,16 +106,19 @@ public final class GroupRoles {
         });
     }
 
+    @InternalApi
     public static boolean organizationUsesMapping(DSLContext dsl, String organizationId) {
         return dsl.fetchExists(GROUP_ROLE, GROUP_ROLE.ORGANIZATION_ID.eq(organizationId));
     }
 
     /** The highest-priority mapped role of a user in an organization, from its active directory users' groups. */
+    @InternalApi
     public static Optional<String> mappedRole(DSLContext dsl, String organizationId, String userId) {
         return Optional.ofNullable(mappedRoles(dsl, organizationId, List.of(userId)).get(userId));
     }
 
     /** {@link #mappedRole} of each of these people that has one. */
+    @InternalApi
     public static Map<String, String> mappedRoles(DSLContext dsl, String organizationId, Collection<String> userIds) {
         Map<String, String> roles = new HashMap<>();
         for (List<String> chunk : Chunks.of(userIds)) {

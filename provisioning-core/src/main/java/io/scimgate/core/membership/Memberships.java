@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.store.Database;
@@ -35,6 +36,7 @@ public final class Memberships {
     private final SessionRevoker sessionRevoker;
     private final List<MembershipRemovalHook> removalHooks = new CopyOnWriteArrayList<>();
 
+    @InternalApi
     public Memberships(Database database, Clock clock, SessionRevoker sessionRevoker) {
         this.database = database;
         this.clock = clock;
@@ -48,6 +50,10 @@ public final class Memberships {
 
     /** A membership as stored, with the role it had before it was deprovisioned (P19). */
     public record Stored(Membership membership, String rememberedRole) {
+    }
+
+    /** A person whose directory membership is pending, with the e-mail address that may promote it (P24). */
+    public record PendingMember(String userId, String email) {
     }
 
     public Optional<Membership> find(String id) {
@@ -165,17 +171,20 @@ public final class Memberships {
     }
 
     /** Locks a membership by its id. */
+    @InternalApi
     public static Optional<Stored> lock(DSLContext dsl, String membershipId) {
         return dsl.selectFrom(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.ID.eq(membershipId)).forUpdate()
                 .fetchOptional(row -> new Stored(toMembership(row), row.getRememberedRole()));
     }
 
     /** The organization's default role, as read inside a transaction. */
+    @InternalApi
     public static String defaultRole(DSLContext dsl, String organizationId) {
         return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
                 .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
     }
 
+    @InternalApi
     public static Optional<Stored> lock(DSLContext dsl, String organizationId, String userId) {
         return dsl.selectFrom(ORGANIZATION_MEMBERSHIP)
                 .where(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID.eq(organizationId), ORGANIZATION_MEMBERSHIP.USER_ID.eq(userId))
@@ -184,6 +193,7 @@ public final class Memberships {
     }
 
     /** Inserts a membership and emits {@code organization_membership.created}; a concurrent insert makes it throw. */
+    @InternalApi
     public Membership insert(Tx tx, String organizationId, String userId, MembershipStatus status, String role,
             boolean directoryManaged) {
         OffsetDateTime now = Times.now(clock);
@@ -203,6 +213,7 @@ public final class Memberships {
     }
 
     /** Changes a locked membership; emits one {@code organization_membership.updated} if anything visible changed. */
+    @InternalApi
     public Membership update(Tx tx, Stored stored, MembershipStatus status, String role, String rememberedRole,
             boolean directoryManaged) {
         Membership before = stored.membership();
@@ -239,13 +250,15 @@ public final class Memberships {
         return after;
     }
 
+    @InternalApi
     public void delete(Tx tx, Membership membership) {
         tx.dsl().deleteFrom(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.ID.eq(membership.id())).execute();
         tx.emit("organization_membership.deleted", membership.organizationId(), null, membership.eventData());
     }
 
     /** The e-mail address of each pending membership of an organization, for domain promotion (P24). */
-    public static List<org.jooq.Record2<String, String>> pendingWithEmails(DSLContext dsl, String organizationId) {
+    @InternalApi
+    public static List<PendingMember> pendingWithEmails(DSLContext dsl, String organizationId) {
         return dsl.select(ORGANIZATION_MEMBERSHIP.USER_ID, APP_USER.EMAIL)
                 .from(ORGANIZATION_MEMBERSHIP)
                 .join(APP_USER).on(APP_USER.ID.eq(ORGANIZATION_MEMBERSHIP.USER_ID))
@@ -253,7 +266,7 @@ public final class Memberships {
                         ORGANIZATION_MEMBERSHIP.STATUS.eq(MembershipStatus.PENDING.slug()),
                         ORGANIZATION_MEMBERSHIP.DIRECTORY_MANAGED.isTrue())
                 .orderBy(ORGANIZATION_MEMBERSHIP.USER_ID)
-                .fetch();
+                .fetch(row -> new PendingMember(row.value1(), row.value2()));
     }
 
 

@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_ROLE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.store.Database;
@@ -44,12 +45,14 @@ public final class OrganizationRoles {
     private final Clock clock;
     private final List<CatalogueHook> hooks = new CopyOnWriteArrayList<>();
 
+    @InternalApi
     public OrganizationRoles(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
 
     /** Told, inside the transaction, which roles a catalogue change added, so that roles the directories asked for apply. */
+    @InternalApi
     @FunctionalInterface
     public interface CatalogueHook {
         void rolesAdded(Tx tx, String organizationId, Set<String> slugs);
@@ -146,6 +149,7 @@ public final class OrganizationRoles {
         return role;
     }
 
+    @InternalApi
     public static Set<String> slugs(DSLContext dsl, String organizationId) {
         return new LinkedHashSet<>(dsl.select(ORGANIZATION_ROLE.SLUG).from(ORGANIZATION_ROLE)
                 .where(ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId))
@@ -154,6 +158,7 @@ public final class OrganizationRoles {
     }
 
     /** {@code slug} when it names a role of the organization's catalogue; 400 {@code unknown_role} otherwise. */
+    @InternalApi
     public static String requireRole(DSLContext dsl, String organizationId, String slug) {
         if (slug == null || !dsl.fetchExists(ORGANIZATION_ROLE,
                 ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId), ORGANIZATION_ROLE.SLUG.eq(slug))) {

@@ -3,6 +3,7 @@ package io.scimgate.core.organization;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -23,6 +24,7 @@ public final class Organizations {
     private final Database database;
     private final Clock clock;
 
+    @InternalApi
     public Organizations(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -79,6 +81,7 @@ public final class Organizations {
         return find(database.dsl(), id);
     }
 
+    @InternalApi
     public Optional<Organization> find(DSLContext dsl, String id) {
         return dsl.fetchOptional(ORGANIZATION, ORGANIZATION.ID.eq(id)).map(Organizations::toOrganization);
     }
@@ -121,6 +124,7 @@ public final class Organizations {
     }
 
     /** Throws 404 unless the organization exists; called inside the transaction that depends on it. */
+    @InternalApi
     public static void requireExists(DSLContext dsl, String organizationId) {
         if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
             throw notFound(organizationId);

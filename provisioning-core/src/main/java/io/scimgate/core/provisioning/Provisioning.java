@@ -2,6 +2,7 @@ package io.scimgate.core.provisioning;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
@@ -61,6 +62,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     // ---- directory users -------------------------------------------------------------------
 
     @Override
+    @InternalApi
     public void created(Tx tx, String organizationId, DirectoryUser user) {
         if (user.active()) {
             provision(tx, organizationId, user, DirectoryUserLinks.Link.NEW);
@@ -70,6 +72,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     @Override
+    @InternalApi
     public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, after.id());
@@ -99,6 +102,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * deleted holder's place, the person stays a member throughout (never inactive, sessions kept).
      */
     @Override
+    @InternalApi
     public void deleting(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, user.id());
@@ -124,6 +128,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * directory of the organization still holds stays directory-managed.
      */
     @Override
+    @InternalApi
     public void directoryDeleting(Tx tx, String organizationId, String directoryId) {
         DSLContext dsl = tx.dsl();
         for (String userId : DirectoryUserLinks.linkedUsers(dsl, directoryId)) {
@@ -309,6 +314,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     // ---- groups (P22) ----------------------------------------------------------------------
 
     @Override
+    @InternalApi
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
@@ -329,13 +335,14 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     /** P24: pending directory memberships on a newly verified domain become active; their invitations are revoked. */
     @Override
+    @InternalApi
     public void domainVerified(Tx tx, String organizationId, String domain) {
         DSLContext dsl = tx.dsl();
         for (var pending : Memberships.pendingWithEmails(dsl, organizationId)) {
-            if (!domain.equals(DomainName.ofEmail(pending.value2()))) {
+            if (!domain.equals(DomainName.ofEmail(pending.email()))) {
                 continue;
             }
-            User user = Users.lockById(dsl, pending.value1()).orElseThrow();
+            User user = Users.lockById(dsl, pending.userId()).orElseThrow();
             Memberships.lock(dsl, organizationId, user.id())
                     .filter(stored -> stored.membership().status() == MembershipStatus.PENDING)
                     .ifPresent(stored -> {

@@ -4,6 +4,7 @@ import static io.scimgate.core.store.schema.Tables.APP_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -27,6 +28,7 @@ public final class Users {
     private final Database database;
     private final Clock clock;
 
+    @InternalApi
     public Users(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -73,10 +75,12 @@ public final class Users {
     }
 
     /** Reads and locks the user with this email key inside a transaction. */
+    @InternalApi
     public static Optional<User> lockByEmailKey(DSLContext dsl, String emailKey) {
         return dsl.selectFrom(APP_USER).where(APP_USER.EMAIL_KEY.eq(emailKey)).forUpdate().fetchOptional(Users::toUser);
     }
 
+    @InternalApi
     public static Optional<User> lockById(DSLContext dsl, String id) {
         return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).forUpdate().fetchOptional(Users::toUser);
     }
@@ -85,6 +89,7 @@ public final class Users {
      * Inserts a user and emits {@code user.created} to the organization it is created for (RULES.md
      * P25); a concurrent insert of the same email makes it throw.
      */
+    @InternalApi
     public User insert(Tx tx, String organizationId, String email, String firstName, String lastName,
             boolean emailVerified) {
         OffsetDateTime now = Times.now(clock);
@@ -108,6 +113,7 @@ public final class Users {
      * changed, about {@code organizationId} (where the change came from) and to the feed of every
      * organization the user has a membership of (RULES.md P25).
      */
+    @InternalApi
     public User update(Tx tx, String organizationId, User user, String firstName, String lastName,
             boolean emailVerified) {
         if (java.util.Objects.equals(user.firstName(), firstName) && java.util.Objects.equals(user.lastName(), lastName)

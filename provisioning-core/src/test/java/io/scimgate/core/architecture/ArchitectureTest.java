@@ -1,19 +1,34 @@
 package io.scimgate.core.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Tx;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +89,51 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.scimgate.core")
                 .should().dependOnClassesThat().belongToAnyOf(ProvisioningCore.class)
                 .check(core);
+    }
+
+    @Test
+    void publicMembersThatTouchTheStoreAreMarkedInternal() {
+        members().that().areDeclaredInClassesThat(resideOutsideOfPackage("io.scimgate.core.store.."))
+                .and().areDeclaredInClassesThat().arePublic()
+                .and().arePublic()
+                .and(touchTheStore())
+                .should(beMarkedInternal())
+                .check(core);
+    }
+
+    /** The store's internals: jOOQ, the generated tables and records, and the transaction types. */
+    static final DescribedPredicate<JavaClass> STORE_INTERNALS = resideInAnyPackage("org.jooq..", "io.scimgate.core.store.schema..")
+            .or(belongToAnyOf(Database.class, Tx.class))
+            .as("the store's internals (jOOQ, generated tables and records, Database, Tx)");
+
+    private static DescribedPredicate<JavaMember> touchTheStore() {
+        return DescribedPredicate.describe("take or return " + STORE_INTERNALS.getDescription(),
+                member -> signatureTypes(member).stream().anyMatch(STORE_INTERNALS));
+    }
+
+    private static Set<JavaClass> signatureTypes(JavaMember member) {
+        Set<JavaClass> types = new HashSet<>();
+        if (member instanceof JavaCodeUnit codeUnit) {
+            types.addAll(codeUnit.getReturnType().getAllInvolvedRawTypes());
+            codeUnit.getParameterTypes().forEach(type -> types.addAll(type.getAllInvolvedRawTypes()));
+        } else if (member instanceof JavaField field) {
+            types.addAll(field.getType().getAllInvolvedRawTypes());
+        }
+        return types;
+    }
+
+    private static ArchCondition<JavaMember> beMarkedInternal() {
+        return new ArchCondition<>("be marked @InternalApi (or be declared in a type so marked)") {
+            @Override
+            public void check(JavaMember member, ConditionEvents events) {
+                boolean marked = member.isAnnotatedWith(InternalApi.class) || markedType(member.getOwner());
+                events.add(new SimpleConditionEvent(member, marked, member.getFullName() + " touches the store but is not @InternalApi"));
+            }
+        };
+    }
+
+    private static boolean markedType(JavaClass type) {
+        return type.isAnnotatedWith(InternalApi.class)
+                || type.getEnclosingClass().map(ArchitectureTest::markedType).orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,7 +134,7 @@ class AttributeMappingsTest {
         DirectoryUser ana = test.core().directoryUsers().create(directoryId, user("ana", "CC1"));
         mappings().replace(directoryId, Map.of("jobTitle", "title"));
         // As if the server stopped after committing a new mapping and before recomputing its users.
-        test.core().database().dsl().update(DIRECTORY)
+        CoreInternals.database(test.core()).dsl().update(DIRECTORY)
                 .set(DIRECTORY.ATTRIBUTE_MAPPING, "{\"cost\":\"" + CUSTOM + ".costCenter\"}")
                 .set(DIRECTORY.ATTRIBUTE_MAPPING_VERSION, DIRECTORY.ATTRIBUTE_MAPPING_VERSION.plus(1))
                 .execute();

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +48,7 @@ class DirectoriesTest {
     @Test
     void P4_theTokenIsStoredOnlyAsAHash() {
         Directories.Created okta = directories.create(acme.id(), "Okta", DirectoryProvider.OKTA);
-        String stored = test.core().database().dsl()
+        String stored = CoreInternals.database(test.core()).dsl()
                 .fetchValue("select token_hash from directory_token where directory_id = ?", okta.directory().id())
                 .toString();
         assertFalse(stored.contains(okta.token().token()));

@@ -1,5 +1,6 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,7 +125,7 @@ class DomainsTest {
         OrganizationDomain verified = domains.verify(acme.id(), domain.id());
         assertEquals(DomainState.VERIFIED, verified.state());
         assertNotNull(verified.verifiedAt());
-        boolean verifiedInStore = test.core().database().transaction(tx -> domains.isVerified(tx.dsl(), acme.id(), "acme.com"));
+        boolean verifiedInStore = CoreInternals.database(test.core()).transaction(tx -> domains.isVerified(tx.dsl(), acme.id(), "acme.com"));
         assertTrue(verifiedInStore);
     }
 

@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +60,7 @@ class GoogleDirectoriesTest {
     void theKeyIsStoredSealedAndNothingOfItIsShown() {
         GoogleDirectoryConfig config = directories.configure(google.directoryId, settings(ACCOUNT.keyJson()));
 
-        String stored = google.core().database().dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL)
+        String stored = CoreInternals.database(google.core()).dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL)
                 .from(Tables.GOOGLE_DIRECTORY).fetchSingle().value1();
         assertTrue(stored.startsWith("v1:" + GoogleSyncHarness.SECRET_BOX.keyId() + ":"), stored);
         assertFalse(stored.contains(ACCOUNT.privateKeyFragment()));
@@ -202,7 +203,7 @@ class GoogleDirectoriesTest {
     void aSealedKeyDoesNotOpenUnderAnotherSecretKey() {
         directories.configure(google.directoryId, settings(ACCOUNT.keyJson()));
 
-        GoogleSync otherKey = new GoogleSync(google.core().database(), google.clock, google.core().directoryUsers(),
+        GoogleSync otherKey = new GoogleSync(CoreInternals.database(google.core()), google.clock, google.core().directoryUsers(),
                 google.core().directoryGroups(), SecretBox.fromBase64("ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="),
                 GoogleOptions.defaults());
         SyncRun run = otherKey.syncNow(google.directoryId).orElseThrow();

@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,18 +49,18 @@ class SecretKeyRotationTest {
     @Test
     void resealingWithoutAnyKeyConfiguredIsRefused() {
         ScimgateException e = assertThrows(ScimgateException.class,
-                () -> ProvisioningCore.builder().dataSource(google.core().database().dataSource()).build()
+                () -> ProvisioningCore.builder().dataSource(CoreInternals.database(google.core()).dataSource()).build()
                         .storedSecrets().resealWithNewestKey());
         assertEquals(ErrorCode.SECRET_KEY_NOT_CONFIGURED, e.code());
     }
 
     private ProvisioningCore coreWith(String keys) {
-        return ProvisioningCore.builder().dataSource(google.core().database().dataSource())
+        return ProvisioningCore.builder().dataSource(CoreInternals.database(google.core()).dataSource())
                 .secretBox(SecretBox.fromBase64(keys)).build();
     }
 
     private String credential() {
-        return google.core().database().dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL).from(Tables.GOOGLE_DIRECTORY)
+        return CoreInternals.database(google.core()).dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL).from(Tables.GOOGLE_DIRECTORY)
                 .fetchSingle().value1();
     }
 }

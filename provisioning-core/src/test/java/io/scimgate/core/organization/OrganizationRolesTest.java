@@ -1,5 +1,6 @@
 package io.scimgate.core.organization;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.testing.ProvisioningFixture.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -127,7 +128,7 @@ class OrganizationRolesTest {
         f.core().memberships().setRole(membership("ana@acme.com").id(), "admin");
         f.setActive(directory, ana.id(), false);
         roles().replace(acme, List.of(new Role("member", "Member", true)));
-        assertNull(f.core().database().dsl().select(DSL.field("remembered_role", String.class))
+        assertNull(CoreInternals.database(f.core()).dsl().select(DSL.field("remembered_role", String.class))
                 .from(DSL.table("organization_membership")).fetchOne(0, String.class));
 
         f.setActive(directory, ana.id(), true);

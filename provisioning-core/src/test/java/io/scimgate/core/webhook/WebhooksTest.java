@@ -1,5 +1,6 @@
 package io.scimgate.core.webhook;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +67,7 @@ class WebhooksTest {
     }
 
     private void emit(String type, String organizationId) {
-        test.core().database().transaction(tx -> {
+        CoreInternals.database(test.core()).transaction(tx -> {
             tx.emit(type, organizationId, null, Events.data().put("type", type));
             return null;
         });

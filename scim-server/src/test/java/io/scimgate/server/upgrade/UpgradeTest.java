@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.store.Migrations;
@@ -37,8 +38,8 @@ class UpgradeTest {
         ReleaseFixture fixture = new ReleaseFixture(release);
         TestDatabase database = fixture.restore();
         try (ScimgateServer server = ScimgateServer.start(TestServer.config(database, null))) {
-            try (Connection connection = server.core().database().dataSource().getConnection()) {
-                String newest = Migrations.latestVersion(server.core().database().dataSource());
+            try (Connection connection = CoreInternals.database(server.core()).dataSource().getConnection()) {
+                String newest = Migrations.latestVersion(CoreInternals.database(server.core()).dataSource());
                 assertTrue(Migrations.isApplied(connection, newest), "migrated to " + newest);
             }
             Http admin = new Http(server.baseUrl() + "/admin/v1").bearer(fixture.get("adminToken"));

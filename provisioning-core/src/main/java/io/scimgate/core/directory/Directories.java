@@ -55,6 +55,7 @@ public final class Directories {
     }
 
     /** Hooks told inside the deleting transaction, before the directory's users go (P6). */
+    @InternalApi
     public void addDeletionHook(DirectoryDeletionHook hook) {
         deletionHooks.add(hook);
     }

@@ -61,6 +61,7 @@ public final class DirectoryGroups {
                 "directory_group_dir_seq_ix", DirectoryGroups::toGroup);
     }
 
+    @InternalApi
     public void addMembershipHook(GroupMembershipHook hook) {
         hooks.add(hook);
     }
@@ -158,8 +159,22 @@ public final class DirectoryGroups {
     }
 
     /** Filtered, ordered and paged reads of a directory's groups. */
+    @InternalApi
     public DirectoryListing<DirectoryGroup> listing() {
         return rows;
+    }
+
+    /** The directory's groups that have an external id (for a sync that mirrors the IdP). */
+    public List<DirectoryGroup> withExternalIds(String directoryId) {
+        return rows.list(directoryId, DIRECTORY_GROUP.EXTERNAL_ID.isNotNull(), List.of(), 0, Integer.MAX_VALUE);
+    }
+
+    /** The ids of all the directory's groups, in creation order. */
+    public List<String> ids(String directoryId) {
+        return database.dsl().select(DIRECTORY_GROUP.ID).from(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
+                .orderBy(DIRECTORY_GROUP.SEQ)
+                .fetch(DIRECTORY_GROUP.ID);
     }
 
     /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */

@@ -23,6 +23,7 @@ import io.scimgate.core.tenant.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -186,8 +187,25 @@ public final class DirectoryUsers {
     }
 
     /** Filtered, ordered and paged reads of a directory's users. */
+    @InternalApi
     public DirectoryListing<DirectoryUser> listing() {
         return rows;
+    }
+
+    /** Every user of the directory as its id and external id, in creation order (for a sync that mirrors the IdP). */
+    public List<ExternalKey> externalKeys(String directoryId) {
+        return database.dsl().select(DIRECTORY_USER.ID, DIRECTORY_USER.EXTERNAL_ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                .orderBy(DIRECTORY_USER.SEQ)
+                .fetch(row -> new ExternalKey(row.value1(), row.value2()));
+    }
+
+    /** The directory's users whose external id is one of {@code externalIds}. */
+    public List<DirectoryUser> withExternalIds(String directoryId, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        return rows.list(directoryId, DIRECTORY_USER.EXTERNAL_ID.in(externalIds), List.of(), 0, Integer.MAX_VALUE);
     }
 
     /**

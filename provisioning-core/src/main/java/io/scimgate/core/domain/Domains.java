@@ -52,6 +52,7 @@ public final class Domains {
     }
 
     /** Hooks told inside the verifying transaction that a domain became verified (P24). */
+    @InternalApi
     public void addVerifiedHook(DomainVerifiedHook hook) {
         verifiedHooks.add(hook);
     }

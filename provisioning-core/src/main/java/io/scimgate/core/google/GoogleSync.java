@@ -126,7 +126,7 @@ public final class GoogleSync {
             AccessTokens tokens = new AccessTokens(key, config.adminEmail(), options.tokenUrl(), http, clock,
                     options.requestTimeout());
             GoogleDirectoryApi api = new GoogleDirectoryApi(options.apiBaseUrl(), http, tokens, options.requestTimeout());
-            RunContext context = new RunContext(directoryId, counts, checkpoint, database.dsl(),
+            RunContext context = new RunContext(directoryId, counts, checkpoint,
                     () -> runs.progress(row, counts));
             new DirectorySync(context, config, api, users, groups).run();
         } catch (GoogleApiException | SyncFailure | ScimgateException | CancellationException e) {

@@ -44,6 +44,7 @@ public final class Memberships {
     }
 
     /** Hooks told inside the transaction that removes a membership, e.g. to revoke its invitations. */
+    @InternalApi
     public void addRemovalHook(MembershipRemovalHook hook) {
         removalHooks.add(hook);
     }

@@ -58,6 +58,7 @@ public final class OrganizationRoles {
         void rolesAdded(Tx tx, String organizationId, Set<String> slugs);
     }
 
+    @InternalApi
     public void addHook(CatalogueHook hook) {
         hooks.add(hook);
     }

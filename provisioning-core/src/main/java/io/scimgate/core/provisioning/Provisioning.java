@@ -48,6 +48,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final TenantCache tenants;
     private final MemberRoles memberRoles;
 
+    @InternalApi
     public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
         this.domains = domains;

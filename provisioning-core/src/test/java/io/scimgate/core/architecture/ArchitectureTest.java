@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -101,10 +102,21 @@ class ArchitectureTest {
                 .check(core);
     }
 
+    @Test
+    void googleSyncReadsTheDirectoryThroughItsPublicApiOnly() {
+        noClasses().that().resideInAPackage("io.scimgate.core.google..")
+                .should().dependOnClassesThat().haveNameMatching("io\\.scimgate\\.core\\.store\\.schema\\.tables\\.(records\\.)?Directory(User|Group).*")
+                .orShould().callCodeUnitWhere(DescribedPredicate.describe("the target is @InternalApi outside Google sync",
+                        call -> call.getTarget().isAnnotatedWith(InternalApi.class)
+                                && !call.getTargetOwner().getPackageName().startsWith("io.scimgate.core.google")))
+                .check(core);
+    }
+
     /** The store's internals: jOOQ, the generated tables and records, and the transaction types. */
     static final DescribedPredicate<JavaClass> STORE_INTERNALS = resideInAnyPackage("org.jooq..", "io.scimgate.core.store.schema..")
             .or(belongToAnyOf(Database.class, Tx.class))
-            .as("the store's internals (jOOQ, generated tables and records, Database, Tx)");
+            .or(annotatedWith(InternalApi.class))
+            .as("the store's internals (jOOQ, generated tables and records, Database, Tx) or an @InternalApi type");
 
     private static DescribedPredicate<JavaMember> touchTheStore() {
         return DescribedPredicate.describe("take or return " + STORE_INTERNALS.getDescription(),

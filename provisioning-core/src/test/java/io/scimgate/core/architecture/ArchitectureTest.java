@@ -42,6 +42,14 @@ import org.junit.jupiter.api.Test;
  * ({@link io.scimgate.core.ErrorCode}, {@link io.scimgate.core.ScimgateException}) and
  * {@link io.scimgate.core.ProvisioningCore}, which wires every package together and which no
  * package uses.
+ *
+ * <p>The public API: what a host application may use is {@code ProvisioningCore}, the services it
+ * hands out, their value types and the hooks. The store's internals (jOOQ, the generated tables and
+ * records, {@code Database}, {@code Tx}) are not part of it, and neither is anything marked
+ * {@link io.scimgate.core.InternalApi}. The convention this test enforces: a public member of a
+ * public class outside {@code io.scimgate.core.store..} whose signature names a store internal or
+ * an {@code @InternalApi} type is itself marked {@code @InternalApi} (or declared in a marked type).
+ * scim-server's ArchitectureTest keeps scim-server from using any of it, as a host would be.
  */
 class ArchitectureTest {
 

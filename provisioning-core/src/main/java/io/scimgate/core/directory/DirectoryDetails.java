@@ -146,7 +146,7 @@ public final class DirectoryDetails {
         DSLContext dsl = database.dsl();
         if (userIds.size() == 1) {
             String userId = userIds.iterator().next();
-            GROUPS_OF_ONE_USER.with(dsl, userId, directoryId).forEach(row -> groups.computeIfAbsent(userId,
+            GROUPS_OF_ONE_USER.fetch(dsl, userId, directoryId).forEach(row -> groups.computeIfAbsent(userId,
                     id -> new ArrayList<>()).add(new GroupRef(row.get(DIRECTORY_GROUP.ID), row.get(DIRECTORY_GROUP.DISPLAY_NAME))));
             return groups;
         }

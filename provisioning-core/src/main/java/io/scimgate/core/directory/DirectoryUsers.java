@@ -92,7 +92,7 @@ public final class DirectoryUsers {
     }
 
     public Optional<DirectoryUser> find(String directoryId, String id) {
-        return FIND.with(database.dsl(), DIRECTORY_USER, id, directoryId).fetchOptional(DirectoryUsers::toUser);
+        return FIND.fetch(database.dsl(), DIRECTORY_USER, id, directoryId).stream().findFirst().map(DirectoryUsers::toUser);
     }
 
     public DirectoryUser get(String directoryId, String id) {

@@ -9,9 +9,11 @@ import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.testing.TestCore;
+import java.sql.SQLException;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,10 @@ class RenderedQueryTest {
                     .where(DIRECTORY.ORGANIZATION_ID.eq(DSL.param("organizationId", String.class)))
                     .orderBy(DIRECTORY.NAME),
             "organizationId");
+    private static final RenderedQuery RENAME = RenderedQuery.of(DSL.update(DIRECTORY)
+                    .set(DIRECTORY.NAME, DSL.param("name", String.class))
+                    .where(DIRECTORY.ID.eq(DSL.param("id", String.class))),
+            "name", "id");
 
     private TestCore test;
     private DSLContext dsl;
@@ -50,31 +56,58 @@ class RenderedQueryTest {
 
     @Test
     void runsTheSqlJooqRendersForTheTemplateWithTheValuesGiven() {
-        DirectoryRecord found = DIRECTORY_BY_ID_AND_ORGANIZATION.with(dsl, DIRECTORY, oktaId, acme.id()).fetchOne();
+        DirectoryRecord found = DIRECTORY_BY_ID_AND_ORGANIZATION.fetch(dsl, DIRECTORY, oktaId, acme.id()).get(0);
 
         assertEquals(oktaId, found.getId());
         assertEquals("Okta", found.getName());
         assertEquals(dsl.render(DSL.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(DSL.param("id", String.class)),
                         DIRECTORY.ORGANIZATION_ID.eq(DSL.param("organizationId", String.class)))),
-                DIRECTORY_BY_ID_AND_ORGANIZATION.with(dsl, DIRECTORY, oktaId, acme.id()).getSQL());
+                DIRECTORY_BY_ID_AND_ORGANIZATION.sql(dsl));
     }
 
     @Test
     void valuesAreBoundToTheirOwnParameters() {
         Organization other = test.core().organizations().create("Other");
 
-        assertTrue(DIRECTORY_BY_ID_AND_ORGANIZATION.with(dsl, DIRECTORY, oktaId, other.id()).fetchOptional().isEmpty());
-        assertTrue(DIRECTORY_BY_ID_AND_ORGANIZATION.with(dsl, DIRECTORY, acme.id(), oktaId).fetchOptional().isEmpty());
+        assertTrue(DIRECTORY_BY_ID_AND_ORGANIZATION.fetch(dsl, DIRECTORY, oktaId, other.id()).isEmpty());
+        assertTrue(DIRECTORY_BY_ID_AND_ORGANIZATION.fetch(dsl, DIRECTORY, acme.id(), oktaId).isEmpty());
     }
 
     @Test
     void rowsCarryTheTemplatesFields() {
-        List<String> names = DIRECTORY_NAMES.with(dsl, acme.id()).fetch().map(row -> row.get(DIRECTORY.NAME));
-        Record first = DIRECTORY_NAMES.with(dsl, acme.id()).fetch().get(0);
+        List<String> names = DIRECTORY_NAMES.fetch(dsl, acme.id()).map(row -> row.get(DIRECTORY.NAME));
+        Record first = DIRECTORY_NAMES.fetch(dsl, acme.id()).get(0);
 
         assertEquals(List.of("Entra", "Okta"), names);
         assertEquals(test.core().directories().listByOrganization(acme.id()).stream()
                 .filter(directory -> directory.name().equals("Entra")).findFirst().orElseThrow().id(), first.get(DIRECTORY.ID));
+    }
+
+    @Test
+    void aStatementRunsInTheTransactionOfItsContextAndRollsBackWithIt() {
+        assertThrows(IllegalStateException.class, () -> test.core().database().transaction(tx -> {
+            assertEquals(1, RENAME.execute(tx.dsl(), "Renamed", oktaId));
+            assertEquals("Renamed", nameOf(tx.dsl(), oktaId));
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals("Okta", nameOf(dsl, oktaId));
+
+        assertEquals(1, RENAME.execute(dsl, "Renamed", oktaId));
+        assertEquals(0, RENAME.execute(dsl, "Renamed", "no-such-directory"));
+        assertEquals("Renamed", nameOf(dsl, oktaId));
+    }
+
+    @Test
+    void aFailingStatementIsADataAccessExceptionCarryingTheStoresError() {
+        DataAccessException failed = assertThrows(DataAccessException.class,
+                () -> RENAME.execute(dsl, null, oktaId));
+
+        assertTrue(failed.getCause() instanceof SQLException, String.valueOf(failed.getCause()));
+        assertEquals("Okta", nameOf(dsl, oktaId));
+    }
+
+    private static String nameOf(DSLContext dsl, String directoryId) {
+        return dsl.select(DIRECTORY.NAME).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).fetchOne(DIRECTORY.NAME);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.Chunks;
 import io.scimgate.core.store.Database;
+import io.scimgate.core.store.RenderedQuery;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
@@ -42,6 +43,16 @@ import org.jooq.impl.DSL;
  * number of statements whatever its size: the rows, then the emails and groups of all of them.
  */
 public final class DirectoryDetails {
+
+    /** {@link #groupsOf} for one user: every SCIM read of a user by id shows its groups. */
+    private static final RenderedQuery GROUPS_OF_ONE_USER = RenderedQuery.of(
+            DSL.select(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME)
+                    .from(DIRECTORY_GROUP_MEMBER)
+                    .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
+                    .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(DSL.param("userId", String.class)),
+                            DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(DSL.param("directoryId", String.class)))
+                    .orderBy(DIRECTORY_GROUP.SEQ),
+            "userId", "directoryId");
 
     public static final int MAX_PAGE = 100;
 
@@ -138,6 +149,12 @@ public final class DirectoryDetails {
     public Map<String, List<GroupRef>> groupsOf(String directoryId, Collection<String> userIds) {
         Map<String, List<GroupRef>> groups = new HashMap<>();
         DSLContext dsl = database.dsl();
+        if (userIds.size() == 1) {
+            String userId = userIds.iterator().next();
+            GROUPS_OF_ONE_USER.fetch(dsl, userId, directoryId).forEach(row -> groups.computeIfAbsent(userId,
+                    id -> new ArrayList<>()).add(new GroupRef(row.get(DIRECTORY_GROUP.ID), row.get(DIRECTORY_GROUP.DISPLAY_NAME))));
+            return groups;
+        }
         for (List<String> chunk : Chunks.of(userIds)) {
             groupsOf(dsl, chunk, DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(directoryId)).forEach(groups::put);
         }

@@ -2,6 +2,7 @@ package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_TALLY;
 
+import io.scimgate.core.store.RenderedQuery;
 import java.math.BigDecimal;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -18,6 +19,12 @@ final class DirectoryUserTally {
 
     /** As many as the V34 migration gives every existing directory. */
     static final int STRIPES = 8;
+    /** Every create and delete of a user runs it. */
+    private static final RenderedQuery CHANGE = RenderedQuery.of(DSL.update(DIRECTORY_USER_TALLY)
+                    .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(DSL.param("delta", Long.class)))
+                    .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(DSL.param("directoryId", String.class)),
+                            DIRECTORY_USER_TALLY.STRIPE.eq(DSL.param("stripe", Integer.class))),
+            "delta", "directoryId", "stripe");
 
     private DirectoryUserTally() {
     }
@@ -48,10 +55,7 @@ final class DirectoryUserTally {
 
     private static void change(DSLContext dsl, String directoryId, long delta) {
         int stripe = (int) (Thread.currentThread().getId() % STRIPES);
-        int changed = dsl.update(DIRECTORY_USER_TALLY)
-                .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(delta))
-                .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId), DIRECTORY_USER_TALLY.STRIPE.eq(stripe))
-                .execute();
+        int changed = CHANGE.execute(dsl, delta, directoryId, stripe);
         if (changed == 0) {
             // Every directory has its stripes (Directories.create, V34); were one missing, it is made
             // rather than the change lost.

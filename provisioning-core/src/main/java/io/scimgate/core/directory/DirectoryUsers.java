@@ -14,6 +14,7 @@ import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.Constraints;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.RenderedQuery;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
@@ -31,6 +32,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * Directory users exactly as their directory sent them (P7). Every method is scoped to one
@@ -40,6 +42,10 @@ public final class DirectoryUsers {
 
     static final int MAX_VALUE_LENGTH = 512;
     static final int MAX_DOCUMENT_LENGTH = 1_000_000;
+    /** {@link #find}: every read of one user by id (GET, PUT, PATCH, DELETE) starts with it. */
+    private static final RenderedQuery FIND = RenderedQuery.of(DSL.selectFrom(DIRECTORY_USER)
+            .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class)),
+                    DIRECTORY_USER.DIRECTORY_ID.eq(DSL.param("directoryId", String.class))), "id", "directoryId");
 
     private final Database database;
     private final Clock clock;
@@ -90,9 +96,7 @@ public final class DirectoryUsers {
     }
 
     public Optional<DirectoryUser> find(String directoryId, String id) {
-        return database.dsl().selectFrom(DIRECTORY_USER)
-                .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
-                .fetchOptional(DirectoryUsers::toUser);
+        return FIND.fetch(database.dsl(), DIRECTORY_USER, id, directoryId).stream().findFirst().map(DirectoryUsers::toUser);
     }
 
     public DirectoryUser get(String directoryId, String id) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
@@ -43,7 +44,7 @@ class RenderedQueryTest {
     @BeforeEach
     void start() {
         test = TestCore.start();
-        dsl = test.core().database().dsl();
+        dsl = CoreInternals.database(test.core()).dsl();
         acme = test.core().organizations().create("Acme");
         oktaId = test.core().directories().create(acme.id(), "Okta", DirectoryProvider.OKTA).directory().id();
         test.core().directories().create(acme.id(), "Entra", DirectoryProvider.ENTRA);
@@ -85,7 +86,7 @@ class RenderedQueryTest {
 
     @Test
     void aStatementRunsInTheTransactionOfItsContextAndRollsBackWithIt() {
-        assertThrows(IllegalStateException.class, () -> test.core().database().transaction(tx -> {
+        assertThrows(IllegalStateException.class, () -> CoreInternals.database(test.core()).transaction(tx -> {
             assertEquals(1, RENAME.execute(tx.dsl(), "Renamed", oktaId));
             assertEquals("Renamed", nameOf(tx.dsl(), oktaId));
             throw new IllegalStateException("rolled back");

@@ -89,6 +89,7 @@ public final class ScimgateServer implements AutoCloseable {
         try {
             ProvisioningCore.Builder builder = ProvisioningCore.builder()
                     .dataSource(dataSource)
+                    .schema(config.dbSchema())
                     .monitor(metrics.coreMonitor())
                     .monitor(logging.coreMonitor())
                     .invitationExpiry(config.invitationExpiry())
@@ -122,7 +123,8 @@ public final class ScimgateServer implements AutoCloseable {
             AtomicBoolean stopping = new AtomicBoolean();
             Map<String, BooleanSupplier> health = new LinkedHashMap<>(core.backgroundWorkers().health());
             health.putAll(workers.health());
-            HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), health,
+            HealthHandler readiness = HealthHandler.readiness(dataSource, core.database().schema(),
+                    Migrations.latestVersion(dataSource, core.database().schema()), health,
                     stopping::get);
             List<FrontDoor.Mount> mounts = new ArrayList<>(List.of(new FrontDoor.Mount("/scim/v2", scim),
                     new FrontDoor.Mount("/admin/v1", admin),

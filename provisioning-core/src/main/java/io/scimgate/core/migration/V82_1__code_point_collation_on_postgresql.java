@@ -1,4 +1,4 @@
-package db.migration;
+package io.scimgate.core.migration;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -15,7 +15,7 @@ import org.flywaydb.core.api.migration.Context;
  * {@code sortBy} page sorted the whole directory. Equality does not change: every collation involved
  * is deterministic. H2 compares strings by code point already; nothing changes there.
  */
-public class V32__code_point_collation_on_postgresql extends BaseJavaMigration {
+public class V82_1__code_point_collation_on_postgresql extends BaseJavaMigration {
 
     private static final List<String> CODE_POINT_COLUMNS = List.of(
             "directory_user.user_name_key",

@@ -1,7 +1,7 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
-import static io.scimgate.conformance.Json.expect;
-import static io.scimgate.conformance.Json.patch;
+import static io.scimgate.conformance.suite.Json.expect;
+import static io.scimgate.conformance.suite.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

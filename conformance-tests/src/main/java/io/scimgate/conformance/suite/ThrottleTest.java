@@ -1,12 +1,12 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
-import static io.scimgate.conformance.Json.expect;
-import static io.scimgate.conformance.Json.patch;
+import static io.scimgate.conformance.suite.Json.expect;
+import static io.scimgate.conformance.suite.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.server.testing.HttpReply;
+import io.scimgate.conformance.http.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.scimgate.server.testing.AdminClient;
-import io.scimgate.server.testing.DirectoryAccess;
-import io.scimgate.server.testing.Http;
+import io.scimgate.conformance.http.AdminClient;
+import io.scimgate.conformance.http.DirectoryAccess;
+import io.scimgate.conformance.http.Http;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,13 +18,13 @@ import java.util.UUID;
  * One customer of the product for one test: a fresh organization with its own verified domain and
  * a directory of the provider under test, so tests never depend on each other's data.
  */
-final class Tenant {
+public final class Tenant {
 
-    final AdminClient admin = ServerUnderTest.admin();
-    final String organizationId;
-    final String domain;
-    final DirectoryAccess directory;
-    final Http scim;
+    public final AdminClient admin = ServerUnderTest.admin();
+    public final String organizationId;
+    public final String domain;
+    public final DirectoryAccess directory;
+    public final Http scim;
 
     private Tenant(String provider) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -35,21 +35,21 @@ final class Tenant {
         scim = directory.scim();
     }
 
-    static Tenant of(String provider) {
+    public static Tenant of(String provider) {
         return new Tenant(provider);
     }
 
     /** Another directory of the same organization, e.g. a second IdP. */
-    DirectoryAccess secondDirectory(String provider) {
+    public DirectoryAccess secondDirectory(String provider) {
         return admin.createDirectory(organizationId, provider + " second directory", provider);
     }
 
     /** An address on the organization's verified domain. */
-    String employee(String name) {
+    public String employee(String name) {
         return name + "@" + domain;
     }
 
-    JsonNode user(String email) {
+    public JsonNode user(String email) {
         JsonNode page = admin.get("users?email=" + email);
         if (page.get("data").size() != 1) {
             throw new AssertionError("expected one user " + email + ", got " + page);
@@ -57,12 +57,12 @@ final class Tenant {
         return page.at("/data/0");
     }
 
-    boolean hasUser(String email) {
+    public boolean hasUser(String email) {
         return admin.get("users?email=" + email).get("data").size() == 1;
     }
 
     /** The organization's membership of the person with this email, or null. */
-    JsonNode membership(String email) {
+    public JsonNode membership(String email) {
         for (JsonNode membership : admin.get("organizations/" + organizationId + "/memberships").get("data")) {
             if (membership.get("email").asText().equalsIgnoreCase(email)) {
                 return membership;
@@ -71,22 +71,22 @@ final class Tenant {
         return null;
     }
 
-    String membershipStatus(String email) {
+    public String membershipStatus(String email) {
         JsonNode membership = membership(email);
         return membership == null ? "none" : membership.get("status").asText();
     }
 
-    JsonNode provisioning(String directoryUserId) {
+    public JsonNode provisioning(String directoryUserId) {
         return admin.get("directories/" + directory.id() + "/users/" + directoryUserId).get("provisioning");
     }
 
-    List<JsonNode> pendingInvitations() {
+    public List<JsonNode> pendingInvitations() {
         List<JsonNode> pending = new ArrayList<>();
         admin.get("invitations?organizationId=" + organizationId + "&state=pending").get("data").forEach(pending::add);
         return pending;
     }
 
-    List<String> events(String types) {
+    public List<String> events(String types) {
         List<String> found = new ArrayList<>();
         admin.get("events?limit=100&organizationId=" + organizationId + "&events=" + types).get("data")
                 .forEach(event -> found.add(event.get("event").asText()));
@@ -97,7 +97,7 @@ final class Tenant {
      * Employees on the verified domain pushed as plain SCIM users (userName and primary work email
      * {@code name@domain}), for tests whose subject is what happens to them afterwards; their ids in order.
      */
-    List<String> pushEmployees(String... names) {
+    public List<String> pushEmployees(String... names) {
         List<String> ids = new ArrayList<>();
         for (String name : names) {
             String email = employee(name);
@@ -113,7 +113,7 @@ final class Tenant {
      * The directory user ids named by the organization's {@code dsync.group.user_added} or
      * {@code dsync.group.user_removed} events of one group, oldest first.
      */
-    List<String> memberEvents(String type, String groupId) {
+    public List<String> memberEvents(String type, String groupId) {
         List<String> userIds = new ArrayList<>();
         long after = 0;
         for (JsonNode page; !(page = admin.get("events?limit=100&organizationId=" + organizationId + "&events=" + type
@@ -128,7 +128,7 @@ final class Tenant {
     }
 
     /** Maps directory groups to roles (group id → role, all of one priority), replacing the organization's mappings. */
-    void mapGroupsToRoles(Map<String, String> roleByGroupId) {
+    public void mapGroupsToRoles(Map<String, String> roleByGroupId) {
         addRoles(roleByGroupId.values());
         StringBuilder mappings = new StringBuilder();
         roleByGroupId.forEach((groupId, role) -> mappings.append(mappings.length() == 0 ? "" : ",")
@@ -141,7 +141,7 @@ final class Tenant {
     }
 
     /** Adds these roles to the organization's catalogue (RULES.md P26), keeping those it has. */
-    void addRoles(Collection<String> slugs) {
+    public void addRoles(Collection<String> slugs) {
         ArrayNode roles = (ArrayNode)
                 admin.get("organizations/" + organizationId + "/roles");
         Set<String> known = new HashSet<>();
@@ -155,7 +155,7 @@ final class Tenant {
     }
 
     /** The role of the organization's membership of the person with this email. */
-    String role(String email) {
+    public String role(String email) {
         JsonNode membership = membership(email);
         if (membership == null) {
             throw new AssertionError("no membership of " + email);

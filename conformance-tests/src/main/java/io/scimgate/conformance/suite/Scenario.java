@@ -1,4 +1,4 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,13 +1,13 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
-import static io.scimgate.conformance.Json.expect;
-import static io.scimgate.conformance.Json.filter;
+import static io.scimgate.conformance.suite.Json.expect;
+import static io.scimgate.conformance.suite.Json.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.server.testing.Http;
+import io.scimgate.conformance.http.Http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

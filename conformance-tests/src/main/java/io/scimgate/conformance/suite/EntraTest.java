@@ -1,8 +1,8 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
-import static io.scimgate.conformance.Json.expect;
-import static io.scimgate.conformance.Json.filter;
-import static io.scimgate.conformance.Json.patch;
+import static io.scimgate.conformance.suite.Json.expect;
+import static io.scimgate.conformance.suite.Json.filter;
+import static io.scimgate.conformance.suite.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.server.testing.Http;
+import io.scimgate.conformance.http.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

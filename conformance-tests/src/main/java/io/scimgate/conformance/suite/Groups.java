@@ -1,11 +1,11 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
-import static io.scimgate.conformance.Json.expect;
+import static io.scimgate.conformance.suite.Json.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.server.testing.Http;
+import io.scimgate.conformance.http.Http;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,16 +1,16 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
-import static io.scimgate.conformance.Json.expect;
-import static io.scimgate.conformance.Json.filter;
-import static io.scimgate.conformance.Json.patch;
+import static io.scimgate.conformance.suite.Json.expect;
+import static io.scimgate.conformance.suite.Json.filter;
+import static io.scimgate.conformance.suite.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.server.testing.Http;
-import io.scimgate.server.testing.HttpReply;
-import io.scimgate.server.testing.RawHttp;
+import io.scimgate.conformance.http.Http;
+import io.scimgate.conformance.http.HttpReply;
+import io.scimgate.conformance.http.RawHttp;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

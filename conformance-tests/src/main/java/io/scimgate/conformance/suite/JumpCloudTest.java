@@ -1,11 +1,11 @@
-package io.scimgate.conformance;
+package io.scimgate.conformance.suite;
 
-import static io.scimgate.conformance.Json.expect;
-import static io.scimgate.conformance.Json.patch;
+import static io.scimgate.conformance.suite.Json.expect;
+import static io.scimgate.conformance.suite.Json.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.server.testing.Http;
+import io.scimgate.conformance.http.Http;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -30,7 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 class StoreIsolationTest {
 
-    private static final String SCHEMA = "scimgate";
+    /**
+     * Not the test database's user name: PostgreSQL's default search_path starts with "$user", so a
+     * schema named as the user becomes every connection's current schema (README says so).
+     */
+    private static final String SCHEMA = "scim_store";
 
     private TestDatabase database;
     private HikariDataSource dataSource;

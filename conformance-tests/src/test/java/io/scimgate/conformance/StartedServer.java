@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The scimgate the module's own test run starts for the conformance suite when no deployed one is
  * named: one per JVM, on a fresh database of the store under test (H2, or PostgreSQL in the
- * suite's second run). It syncs Google directories from a fake Admin SDK on loopback
+ * suite's second run), with its tables in a schema of their own. It syncs Google directories from a fake Admin SDK on loopback
  * ({@link #localGoogle()}), never from Google.
  */
 public final class StartedServer implements LocalServer {
@@ -58,7 +58,9 @@ public final class StartedServer implements LocalServer {
             TestServer server = TestServer.start(Map.of(
                     "SCIMGATE_GOOGLE_TOKEN_URL", api.tokenUrl().toString(),
                     "SCIMGATE_GOOGLE_API_URL", api.apiBaseUrl().toString(),
-                    "SCIMGATE_SECRET_KEY", randomSecretKey()));
+                    "SCIMGATE_SECRET_KEY", randomSecretKey(),
+                    // The whole suite also proves a store in a schema of its own (README: The store's schema).
+                    "SCIMGATE_DB_SCHEMA", "scim_store"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 api.close();

@@ -25,11 +25,12 @@ import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
-import io.scimgate.core.provisioning.SessionRevoker;
+import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
@@ -231,8 +232,17 @@ public final class ProvisioningCore implements AutoCloseable {
         return new Builder();
     }
 
-    public Database database() {
+    /** The store, for the core's own tests (through their {@code CoreInternals}); hosts use the services. */
+    Database database() {
         return database;
+    }
+
+    /**
+     * A new heartbeat of this instance in the shared store, for a server that counts the live
+     * instances sharing it (e.g. to split a rate limit); the caller starts and closes it.
+     */
+    public InstanceHeartbeat newInstanceHeartbeat() {
+        return new InstanceHeartbeat(database);
     }
 
     public Organizations organizations() {

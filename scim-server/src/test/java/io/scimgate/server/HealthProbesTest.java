@@ -3,6 +3,7 @@ package io.scimgate.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.scimgate.core.CoreInternals;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.store.Migrations;
@@ -43,8 +44,8 @@ class HealthProbesTest extends ServerTest {
 
     @Test
     void aStoreMissingThisCodesNewestMigrationIsNotReady() throws Exception {
-        String newest = Migrations.latestVersion(server.server().core().database().dataSource(), StoreSchema.CURRENT);
-        try (Connection connection = server.server().core().database().dataSource().getConnection();
+        String newest = Migrations.latestVersion(CoreInternals.database(server.server().core()).dataSource(), StoreSchema.CURRENT);
+        try (Connection connection = CoreInternals.database(server.server().core()).dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE \"scimgate_schema_history\" SET \"success\" = false WHERE \"version\" = '" + newest + "'");
             HttpReply ready = probes().get("ready");
@@ -52,7 +53,7 @@ class HealthProbesTest extends ServerTest {
             assertEquals("{\"status\":\"unavailable\",\"checks\":{\"database\":\"ok\",\"migrations\":\"failing\"",
                     ready.body().substring(0, ready.body().indexOf(",\"domainChecks\"")));
         } finally {
-            try (Connection connection = server.server().core().database().dataSource().getConnection();
+            try (Connection connection = CoreInternals.database(server.server().core()).dataSource().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE \"scimgate_schema_history\" SET \"success\" = true WHERE \"version\" = '" + newest + "'");
             }

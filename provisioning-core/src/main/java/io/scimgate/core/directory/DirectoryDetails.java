@@ -7,6 +7,8 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
@@ -45,6 +47,7 @@ public final class DirectoryDetails {
 
     private final Database database;
 
+    @InternalApi
     public DirectoryDetails(Database database) {
         this.database = database;
     }
@@ -67,7 +70,7 @@ public final class DirectoryDetails {
         boolean hasCursor = after != null && !after.isBlank();
         if (groupId != null) {
             if (!dsl.fetchExists(DIRECTORY_GROUP, DIRECTORY_GROUP.ID.eq(groupId), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))) {
-                throw ScimgateException.invalid("unknown_group", "No group with id " + groupId + " in this directory");
+                throw new ScimgateException(ErrorCode.UNKNOWN_GROUP, "No group with id " + groupId + " in this directory");
             }
             Condition where = DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId)
                     .and(hasCursor ? DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.gt(after) : DSL.noCondition());
@@ -109,6 +112,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory users as they are now, in the order given, read inside a transaction. */
+    @InternalApi
     public static List<DirectoryUserDetails> users(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryUserDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
@@ -118,6 +122,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory groups as they are now, in the order given, read inside a transaction. */
+    @InternalApi
     public static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryGroupDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
@@ -234,14 +239,14 @@ public final class DirectoryDetails {
             String directoryId, String after) {
         Long found = dsl.select(seq).from(table).where(id.eq(after), directory.eq(directoryId)).fetchOne(seq);
         if (found == null) {
-            throw ScimgateException.invalid("invalid_cursor", "after must be the id of an item of this directory from an earlier page");
+            throw new ScimgateException(ErrorCode.INVALID_CURSOR, "after must be the id of an item of this directory from an earlier page");
         }
         return found;
     }
 
     private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
     }
 }

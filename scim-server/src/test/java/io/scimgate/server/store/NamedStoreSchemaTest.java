@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.store.StoreSchema;
 import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
@@ -52,7 +53,7 @@ class NamedStoreSchemaTest {
             Http afterRestart = new Http(server.url() + "/scim/v2/" + directory.id()).bearer(directory.token());
             assertEquals(3, ok(afterRestart.get("Users?count=0")).get("totalResults").asInt(), "a restart finds the data");
 
-            try (Connection connection = server.server().core().database().dataSource().getConnection()) {
+            try (Connection connection = CoreInternals.database(server.server().core()).dataSource().getConnection()) {
                 assertTrue(hasTable(connection, StoreSchema.of(SCHEMA).nameIn(connection), "directory_user"));
                 assertTrue(hasTable(connection, StoreSchema.of(SCHEMA).nameIn(connection), "scimgate_schema_history"));
                 assertFalse(hasTable(connection, connection.getSchema(), "directory_user"), "nothing in " + connection.getSchema());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.store.Migrations;
@@ -40,8 +41,8 @@ class UpgradeTest {
         ReleaseFixture fixture = new ReleaseFixture(release);
         TestDatabase database = fixture.restore();
         try (ScimgateServer server = ScimgateServer.start(TestServer.config(database, null))) {
-            try (Connection connection = server.core().database().dataSource().getConnection()) {
-                String newest = Migrations.latestVersion(server.core().database().dataSource(), StoreSchema.CURRENT);
+            try (Connection connection = CoreInternals.database(server.core()).dataSource().getConnection()) {
+                String newest = Migrations.latestVersion(CoreInternals.database(server.core()).dataSource(), StoreSchema.CURRENT);
                 assertTrue(Migrations.isApplied(connection, StoreSchema.CURRENT, newest), "migrated to " + newest);
                 try (ResultSet legacy = connection.getMetaData().getTables(null, connection.getSchema(), "flyway_schema_history", null)) {
                     assertFalse(legacy.next(), "the release's history moved to " + Migrations.HISTORY_TABLE + " and its table is gone");

@@ -1,4 +1,4 @@
-package io.scimgate.core.provisioning;
+package io.scimgate.core.membership;
 
 /**
  * The host application's hook to end a user's sessions in an organization when the directory

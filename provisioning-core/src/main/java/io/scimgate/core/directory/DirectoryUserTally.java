@@ -10,14 +10,14 @@ import org.jooq.impl.DSL;
 
 /**
  * Each directory's number of users, kept in the transaction that adds or removes one, so that an
- * unfiltered list answers totalResults without counting the directory (V34). The count is split
+ * unfiltered list answers totalResults without counting the directory (V82.3). The count is split
  * over {@link #STRIPES} rows: a writing thread always uses the same stripe, so concurrent creates in
  * one directory do not queue on one row until they commit, and a transaction that writes several
  * users holds one stripe only.
  */
 final class DirectoryUserTally {
 
-    /** As many as the V34 migration gives every existing directory. */
+    /** As many as the V82.3 migration gives every existing directory. */
     static final int STRIPES = 8;
     /** Every create and delete of a user runs it. */
     private static final RenderedQuery CHANGE = RenderedQuery.of(DSL.update(DIRECTORY_USER_TALLY)
@@ -57,7 +57,7 @@ final class DirectoryUserTally {
         int stripe = (int) (Thread.currentThread().getId() % STRIPES);
         int changed = CHANGE.execute(dsl, delta, directoryId, stripe);
         if (changed == 0) {
-            // Every directory has its stripes (Directories.create, V34); were one missing, it is made
+            // Every directory has its stripes (Directories.create, V82.3); were one missing, it is made
             // rather than the change lost.
             dsl.insertInto(DIRECTORY_USER_TALLY)
                     .set(DIRECTORY_USER_TALLY.DIRECTORY_ID, directoryId)

@@ -147,7 +147,7 @@ class DirectoryUsersTest {
         assertEquals(expected, users.listing().size(directory), "the kept count");
     }
 
-    /** The kept number of a directory's users (V34) that unfiltered lists answer totalResults with. */
+    /** The kept number of a directory's users (V82.3) that unfiltered lists answer totalResults with. */
     @Test
     void theSizeFollowsCreatesDeletesAndRefusedCreatesPerDirectory() {
         assertSizeIsTheRowCount(directoryId, 0);

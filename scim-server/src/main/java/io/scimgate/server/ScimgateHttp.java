@@ -3,6 +3,7 @@ package io.scimgate.server;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.server.activity.ProvisioningLogFilter;
 import io.scimgate.server.admin.AdminApplication;
+import io.scimgate.server.admin.AdminAuthenticator;
 import io.scimgate.server.admin.ScimBaseUrl;
 import io.scimgate.server.http.PublicUrl;
 import io.scimgate.server.http.RateLimiter;
@@ -45,9 +46,11 @@ public final class ScimgateHttp {
      *     setting wins)
      * @param rateLimitBurst each directory's burst
      * @param liveInstances how many instances share the store; each enforces its share of a budget
+     * @param adminAuthenticator who may use the admin API; null for the admin token
+     *     ({@code core.adminTokens()})
      */
     public record Options(String publicUrl, String scimPath, int rateLimitPerSecond, int rateLimitBurst,
-            IntSupplier liveInstances) {
+            IntSupplier liveInstances, AdminAuthenticator adminAuthenticator) {
 
         public Options {
             Objects.requireNonNull(scimPath, "scimPath");
@@ -60,25 +63,34 @@ public final class ScimgateHttp {
             }
         }
 
-        /** Public URL from each request, SCIM at {@code /scim/v2}, 100 requests per second and a burst of 200, one instance. */
+        /** Public URL from each request, SCIM at {@code /scim/v2}, 100 requests per second and a burst of 200, one instance, the admin token. */
         public static Options defaults() {
-            return new Options(null, DEFAULT_SCIM_PATH, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, () -> 1);
+            return new Options(null, DEFAULT_SCIM_PATH, DEFAULT_RATE_LIMIT, DEFAULT_RATE_BURST, () -> 1, null);
         }
 
         public Options withPublicUrl(String url) {
-            return new Options(url, scimPath, rateLimitPerSecond, rateLimitBurst, liveInstances);
+            return new Options(url, scimPath, rateLimitPerSecond, rateLimitBurst, liveInstances, adminAuthenticator);
         }
 
         public Options withScimPath(String path) {
-            return new Options(publicUrl, path, rateLimitPerSecond, rateLimitBurst, liveInstances);
+            return new Options(publicUrl, path, rateLimitPerSecond, rateLimitBurst, liveInstances, adminAuthenticator);
         }
 
         public Options withRateLimit(int perSecond, int burst) {
-            return new Options(publicUrl, scimPath, perSecond, burst, liveInstances);
+            return new Options(publicUrl, scimPath, perSecond, burst, liveInstances, adminAuthenticator);
         }
 
         public Options withLiveInstances(IntSupplier instances) {
-            return new Options(publicUrl, scimPath, rateLimitPerSecond, rateLimitBurst, instances);
+            return new Options(publicUrl, scimPath, rateLimitPerSecond, rateLimitBurst, instances, adminAuthenticator);
+        }
+
+        /**
+         * Who may use the admin API, in place of the admin token: e.g. the host's own operator
+         * sign-in, or {@code AdminAuthenticator.adminToken(core.adminTokens()).or(hostSignIn)} for both.
+         */
+        public Options withAdminAuthenticator(AdminAuthenticator authenticator) {
+            return new Options(publicUrl, scimPath, rateLimitPerSecond, rateLimitBurst, liveInstances,
+                    Objects.requireNonNull(authenticator, "authenticator"));
         }
     }
 
@@ -91,10 +103,13 @@ public final class ScimgateHttp {
     }
 
     /**
-     * The admin API, guarded by the admin token: set it up once with
-     * {@code core.adminTokens().initialise(...)} (the bundled server does at start).
+     * The admin API, guarded by the options' {@link AdminAuthenticator} or else by the admin token:
+     * set that up once with {@code core.adminTokens().initialise(...)} (the bundled server does at start).
      */
     public static ResourceConfig admin(ProvisioningCore core, Options options) {
-        return AdminApplication.create(core, new ScimBaseUrl(new PublicUrl(options.publicUrl()), options.scimPath()));
+        AdminAuthenticator authenticator = options.adminAuthenticator() != null ? options.adminAuthenticator()
+                : AdminAuthenticator.adminToken(core.adminTokens());
+        return AdminApplication.create(core, new ScimBaseUrl(new PublicUrl(options.publicUrl()), options.scimPath()),
+                authenticator);
     }
 }

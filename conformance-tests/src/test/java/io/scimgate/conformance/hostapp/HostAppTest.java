@@ -96,6 +96,21 @@ class HostAppTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("containers")
+    void theHostsOwnOperatorSignInOpensTheAdminApi(HostContainer container) throws Exception {
+        try (HostApplication host = HostApplication.start(hostDataSource(), ADMIN_TOKEN, container)) {
+            HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(host.adminUrl() + "/organizations"))
+                    .header(HostApplication.OPERATOR_SESSION_HEADER, HostApplication.OPERATOR_SESSION).GET());
+            assertEquals(200, signedIn.statusCode(), signedIn.body());
+
+            HttpResponse<String> stranger = send(HttpRequest.newBuilder(URI.create(host.adminUrl() + "/organizations"))
+                    .header(HostApplication.OPERATOR_SESSION_HEADER, "someone-elses-session").GET());
+            assertEquals(401, stranger.statusCode());
+            assertEquals("unauthorized", JSON.readTree(stranger.body()).get("code").asText(), stranger.body());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("containers")
     void theHostSurvivesItsOwnRestartWithNothingLost(HostContainer container) throws Exception {
         DataSource dataSource = hostDataSource();
         Tenant tenant;

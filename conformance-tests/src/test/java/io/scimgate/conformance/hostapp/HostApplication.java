@@ -4,6 +4,7 @@ import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.invitation.InvitationDelivery;
 import io.scimgate.server.ScimgateHttp;
+import io.scimgate.server.admin.AdminAuthenticator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,12 +14,16 @@ import javax.sql.DataSource;
 /**
  * A host application as the README's Embedding section tells one to write it: the provisioning
  * core on the host's own DataSource with the host's listeners, SCIM and the admin API mounted on
- * the host's own HTTP server under paths of its choosing. Nothing else of scimgate is used.
+ * the host's own HTTP server under paths of its choosing, the admin API open to the admin token and
+ * to the host's own operator sign-in. Nothing else of scimgate is used.
  */
 final class HostApplication implements AutoCloseable {
 
     static final String SCIM_PATH = "/api/scim";
     static final String ADMIN_PATH = "/api/admin";
+    /** The host's own operator sign-in, as a header carrying one of its operator sessions. */
+    static final String OPERATOR_SESSION_HEADER = "X-Host-Operator-Session";
+    static final String OPERATOR_SESSION = "host-operator-session-42";
 
     private final ProvisioningCore core;
     private final HostContainer.Running http;
@@ -40,7 +45,9 @@ final class HostApplication implements AutoCloseable {
                 .start();
         try {
             core.adminTokens().initialise(adminToken);
-            ScimgateHttp.Options options = ScimgateHttp.Options.defaults().withScimPath(contextPath + SCIM_PATH);
+            AdminAuthenticator hostSignIn = request -> OPERATOR_SESSION.equals(request.getHeaderString(OPERATOR_SESSION_HEADER));
+            ScimgateHttp.Options options = ScimgateHttp.Options.defaults().withScimPath(contextPath + SCIM_PATH)
+                    .withAdminAuthenticator(AdminAuthenticator.adminToken(core.adminTokens()).or(hostSignIn));
             this.http = container.serve(Map.of(
                     SCIM_PATH, ScimgateHttp.scim(core, options),
                     ADMIN_PATH, ScimgateHttp.admin(core, options)));

@@ -14,14 +14,19 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The operator's REST API, mounted at {@code /admin/v1} in the bundled server (anywhere a host
- * likes through {@code ScimgateHttp.admin}) and guarded by the admin token.
+ * likes through {@code ScimgateHttp.admin}) and guarded by the admin token or, in a host application, by the host's {@link AdminAuthenticator}.
  */
 public final class AdminApplication {
 
     private AdminApplication() {
     }
 
+    /** The admin API guarded by the admin token, as the bundled server mounts it. */
     public static ResourceConfig create(ProvisioningCore core, ScimBaseUrl scimBaseUrl) {
+        return create(core, scimBaseUrl, AdminAuthenticator.adminToken(core.adminTokens()));
+    }
+
+    public static ResourceConfig create(ProvisioningCore core, ScimBaseUrl scimBaseUrl, AdminAuthenticator authenticator) {
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -32,7 +37,7 @@ public final class AdminApplication {
         config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(CommonProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.register(new JacksonJsonProvider(json));
-        config.register(new AdminAuthFilter(core.adminTokens()));
+        config.register(new AdminAuthFilter(authenticator));
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {

@@ -6,7 +6,6 @@ import io.scimgate.core.testing.google.FakeWorkspace;
 import io.scimgate.core.testing.google.TestServiceAccount;
 import io.scimgate.server.testing.TestServer;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public final class StartedServer implements LocalServer {
         if (started == null) {
             FakeWorkspace workspace = new FakeWorkspace();
             TestServiceAccount account = TestServiceAccount.create();
-            FakeAdminSdk api = new FakeAdminSdk(workspace, account, GOOGLE_ADMIN, Clock.systemUTC());
+            FakeAdminSdk api = new FakeAdminSdk(workspace, account, GOOGLE_ADMIN);
             TestServer server = TestServer.start(Map.of(
                     "SCIMGATE_GOOGLE_TOKEN_URL", api.tokenUrl().toString(),
                     "SCIMGATE_GOOGLE_API_URL", api.apiBaseUrl().toString(),

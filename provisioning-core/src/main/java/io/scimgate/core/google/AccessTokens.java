@@ -1,92 +1,105 @@
 package io.scimgate.core.google;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.client.http.HttpResponseException;
+import com.google.api.client.http.apache.v2.ApacheHttpTransport;
+import com.google.auth.Retryable;
+import com.google.auth.oauth2.GoogleCredentials;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * Access tokens for the Admin SDK, obtained with the JWT bearer grant as the impersonated admin and
- * reused until shortly before they expire. One instance serves one sync run; the token lives only
- * in memory.
+ * Access tokens for the Admin SDK, from Google's auth library: the service account's credentials,
+ * delegated to the admin they impersonate and scoped to the read-only Admin SDK scopes. The
+ * library signs the JWT bearer assertion, asks the token endpoint and reuses the token until
+ * shortly before it expires (by the system clock: tokens are Google's time, not scimgate's). One
+ * instance serves one sync run; the token lives only in memory. Failures of the token endpoint go
+ * through {@link GoogleHttp}'s retries and become {@link GoogleApiException}s with Google's own
+ * error code, as any other answer of Google.
+ *
+ * <p>The token requests go over Apache HttpClient (Google's {@code google-http-client-apache-v2}
+ * transport), not the library's default {@code HttpURLConnection} one: that one drops the body of a
+ * 401, and Google answers {@code unauthorized_client} (delegation missing) with a 401.
  */
-final class AccessTokens {
+final class AccessTokens implements AutoCloseable {
 
     /** Read-only: the sync never changes anything in Google. */
     static final List<String> SCOPES = List.of(
             "https://www.googleapis.com/auth/admin.directory.user.readonly",
             "https://www.googleapis.com/auth/admin.directory.group.readonly",
             "https://www.googleapis.com/auth/admin.directory.group.member.readonly");
-    private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    private static final Duration EARLY_RENEWAL = Duration.ofMinutes(1);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ServiceAccountKey key;
+    private final ApacheHttpTransport transport = new ApacheHttpTransport();
+    private final GoogleCredentials credentials;
     private final String subject;
-    private final URI tokenUrl;
     private final GoogleHttp http;
-    private final Clock clock;
-    private final Duration timeout;
-    private String token;
-    private Instant expiresAt = Instant.MIN;
+    private boolean refused;
 
-    AccessTokens(ServiceAccountKey key, String subject, URI tokenUrl, GoogleHttp http, Clock clock, Duration timeout) {
-        this.key = key;
+    AccessTokens(ServiceAccountKey key, String subject, URI tokenUrl, GoogleHttp http) {
+        this.credentials = key.credentials().toBuilder()
+                .setTokenServerUri(tokenUrl)
+                .setHttpTransportFactory(() -> transport)
+                // Retries are GoogleHttp's: its backoff is configurable and stops when the sync is stopped.
+                .setDefaultRetriesEnabled(false)
+                .build()
+                .createScoped(SCOPES)
+                .createDelegated(subject);
         this.subject = subject;
-        this.tokenUrl = tokenUrl;
         this.http = http;
-        this.clock = clock;
-        this.timeout = timeout;
     }
 
-    /** A token valid for at least another minute. */
+    /** A token the library still considers valid, fetched first if needed. */
     String current() {
-        if (token == null || clock.instant().isAfter(expiresAt.minus(EARLY_RENEWAL))) {
-            fetch();
-        }
-        return token;
+        return http.retrying("the OAuth token request for " + subject, () -> {
+            try {
+                if (refused) {
+                    credentials.refresh();
+                    refused = false;
+                } else {
+                    credentials.refreshIfExpired();
+                }
+            } catch (IOException e) {
+                throw refusal(e);
+            }
+            return credentials.getAccessToken().getTokenValue();
+        }, null);
     }
 
     /** Forgets the token, after Google refused it. */
     void invalidate() {
-        token = null;
+        refused = true;
     }
 
-    private void fetch() {
-        String body = http.send("the OAuth token request for " + subject, () -> {
-            Instant now = clock.instant();
-            String assertion = ServiceAccountAssertion.sign(key, subject, SCOPES, tokenUrl.toString(), now);
-            String form = "grant_type=" + URLEncoder.encode(JWT_BEARER, StandardCharsets.UTF_8)
-                    + "&assertion=" + URLEncoder.encode(assertion, StandardCharsets.UTF_8);
-            return HttpRequest.newBuilder(tokenUrl)
-                    .timeout(timeout)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build();
-        }, () -> { });
-        JsonNode answer;
+    /**
+     * What the library's failure means: Google's error answer (with its code, such as
+     * {@code invalid_grant}), no answer at all, or an answer without a usable token. The library's
+     * own message is not passed on: it quotes the request.
+     */
+    private static GoogleHttp.Refusal refusal(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpResponseException answer) {
+                return new GoogleHttp.Refusal(GoogleError.of(answer.getStatusCode(), answer.getContent()));
+            }
+        }
+        if (failure instanceof Retryable) {
+            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+            return new GoogleHttp.Refusal(GoogleError.noAnswer(cause));
+        }
+        return new GoogleHttp.Refusal(new GoogleError(200, null, "The OAuth token endpoint answered without a usable access_token"));
+    }
+
+    /** Closes the connections to the token endpoint. */
+    @Override
+    public void close() {
         try {
-            answer = JSON.readTree(body);
+            transport.shutdown();
         } catch (IOException e) {
-            throw new GoogleApiException(200, null, "The OAuth token endpoint answered something that is not JSON");
+            // The run is over either way; a pooled connection that failed to close is only a socket the OS reclaims.
         }
-        String accessToken = answer.path("access_token").asText("");
-        if (accessToken.isEmpty()) {
-            throw new GoogleApiException(200, null, "The OAuth token endpoint answered without an access_token");
-        }
-        token = accessToken;
-        expiresAt = clock.instant().plusSeconds(answer.path("expires_in").asLong(3600));
     }
 
     @Override
     public String toString() {
-        return "AccessTokens[" + key.clientEmail() + " as " + subject + "]";
+        return "AccessTokens[" + subject + "]";
     }
 }

@@ -28,8 +28,14 @@ record GoogleError(int status, String reason, String message) {
         return new GoogleError(status, reason, message == null ? "HTTP " + status : clip(message));
     }
 
+    /** No answer came: the connection failed or broke. */
+    static GoogleError noAnswer(Throwable cause) {
+        return new GoogleError(0, null, "no answer (" + cause.getClass().getSimpleName() + ")");
+    }
+
+    /** Slowing down or trying again may help: rate limits, server errors, and no answer at all. */
     boolean retryable() {
-        return status == 429 || status >= 500 || (status == 403 && RATE_LIMITS.contains(reason));
+        return status == 0 || status == 429 || status >= 500 || (status == 403 && RATE_LIMITS.contains(reason));
     }
 
     GoogleApiException toException(String request) {

@@ -47,36 +47,75 @@ final class GoogleHttp {
      * @param onUnauthorized called once on a 401, before a single immediate retry
      */
     String send(String what, Supplier<HttpRequest> request, Runnable onUnauthorized) {
+        return retrying(what, () -> {
+            HttpResponse<String> response;
+            try {
+                response = stop.await(client.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString()));
+            } catch (ExecutionException e) {
+                throw new Refusal(GoogleError.noAnswer(e.getCause()));
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new Refusal(GoogleError.of(response.statusCode(), response.body()));
+            }
+            return response.body();
+        }, onUnauthorized);
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, retrying what {@link GoogleError#retryable()} says
+     * with backoff.
+     *
+     * @param onUnauthorized called once on a 401, before a single immediate retry; null when a 401
+     *     is final
+     */
+    <T> T retrying(String what, Attempt<T> attempt, Runnable onUnauthorized) {
         boolean reauthorised = false;
-        int attempt = 0;
+        int tries = 0;
         while (true) {
             beforeEachAttempt.run();
             GoogleError failure;
             try {
-                HttpResponse<String> response = stop.await(client.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString()));
-                if (response.statusCode() / 100 == 2) {
-                    return response.body();
-                }
-                failure = GoogleError.of(response.statusCode(), response.body());
-                if (response.statusCode() == 401 && !reauthorised) {
-                    reauthorised = true;
-                    onUnauthorized.run();
-                    continue;
-                }
-                if (!failure.retryable()) {
-                    throw failure.toException(what);
-                }
-            } catch (ExecutionException e) {
-                failure = new GoogleError(0, null, "no answer (" + e.getCause().getClass().getSimpleName() + ")");
+                return attempt.run();
+            } catch (Refusal refusal) {
+                failure = refusal.error();
             }
-            if (attempt >= backoff.maxRetries()) {
+            if (failure.status() == 401 && onUnauthorized != null && !reauthorised) {
+                reauthorised = true;
+                onUnauthorized.run();
+                continue;
+            }
+            if (!failure.retryable()) {
+                throw failure.toException(what);
+            }
+            if (tries >= backoff.maxRetries()) {
                 throw new GoogleApiException(failure.status(), failure.reason(), what + " still failed after "
-                        + attempt + " retries: " + (failure.status() == 0 ? "" : "HTTP " + failure.status() + " ")
+                        + tries + " retries: " + (failure.status() == 0 ? "" : "HTTP " + failure.status() + " ")
                         + (failure.reason() == null ? "" : failure.reason() + ": ") + failure.message());
             }
             LOG.info("{} answered {} {}; retry {} of {} after backoff", what, failure.status(), failure.reason(),
-                    attempt + 1, backoff.maxRetries());
-            pause(attempt++);
+                    tries + 1, backoff.maxRetries());
+            pause(tries++);
+        }
+    }
+
+    /** One try of a call to Google. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run() throws Refusal;
+    }
+
+    /** Google answered an error, or did not answer: {@link #retrying} decides whether to try again. */
+    static final class Refusal extends Exception {
+
+        private final transient GoogleError error;
+
+        Refusal(GoogleError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+
+        GoogleError error() {
+            return error;
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Where Google is and how patiently to talk to it. The URLs point at Google unless changed, which
  * only tests (a local fake of the Admin SDK) or an egress proxy need.
  *
- * @param tokenUrl the OAuth 2.0 token endpoint; also the {@code aud} of the signed assertion
+ * @param tokenUrl where the OAuth 2.0 token requests go; the signed assertion's {@code aud} stays
+ *     Google's token endpoint whatever this is (the auth library sets it), as Google expects
  * @param apiBaseUrl the Admin SDK host; paths {@code /admin/directory/v1/...} are appended
  * @param lease how long a sync holds a directory without renewing; a crashed instance's lease
  *     is taken over after this

@@ -123,12 +123,12 @@ public final class GoogleSync {
         String failure = null;
         try {
             ServiceAccountKey key = directories.key(directoryId);
-            AccessTokens tokens = new AccessTokens(key, config.adminEmail(), options.tokenUrl(), http, clock,
-                    options.requestTimeout());
-            GoogleDirectoryApi api = new GoogleDirectoryApi(options.apiBaseUrl(), http, tokens, options.requestTimeout());
-            RunContext context = new RunContext(directoryId, counts, checkpoint,
-                    () -> runs.progress(row, counts));
-            new DirectorySync(context, config, api, users, groups).run();
+            try (AccessTokens tokens = new AccessTokens(key, config.adminEmail(), options.tokenUrl(), http)) {
+                GoogleDirectoryApi api = new GoogleDirectoryApi(options.apiBaseUrl(), http, tokens, options.requestTimeout());
+                RunContext context = new RunContext(directoryId, counts, checkpoint,
+                        () -> runs.progress(row, counts));
+                new DirectorySync(context, config, api, users, groups).run();
+            }
         } catch (GoogleApiException | SyncFailure | ScimgateException | CancellationException e) {
             failure = e.getMessage();
         } catch (RuntimeException e) {

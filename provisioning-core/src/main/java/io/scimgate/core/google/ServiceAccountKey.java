@@ -2,35 +2,29 @@ package io.scimgate.core.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 
 /**
- * A Google service-account key, as in the JSON file the Cloud console hands out. Only
- * {@code client_email}, {@code private_key_id} and {@code private_key} matter here. Nothing of the
- * key reaches a message or {@link #toString()}: errors say what is wrong, never what was sent.
+ * A Google service-account key, as in the JSON file the Cloud console hands out, checked when it is
+ * given (not at the first sync) and turned into the auth library's {@link ServiceAccountCredentials}.
+ * Only {@code client_email}, {@code private_key_id} and {@code private_key} are required; other
+ * fields, {@code token_uri} included, are ignored (where Google is comes from {@link GoogleOptions}).
+ * Nothing of the key reaches a message or {@link #toString()}: errors say what is wrong, never what
+ * was sent.
  */
 public final class ServiceAccountKey {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String PEM_END = "-----END PRIVATE KEY-----";
 
-    private final String clientEmail;
-    private final String keyId;
-    private final PrivateKey privateKey;
+    private final ServiceAccountCredentials credentials;
     private final String json;
 
-    private ServiceAccountKey(String clientEmail, String keyId, PrivateKey privateKey, String json) {
-        this.clientEmail = clientEmail;
-        this.keyId = keyId;
-        this.privateKey = privateKey;
+    private ServiceAccountKey(ServiceAccountCredentials credentials, String json) {
+        this.credentials = credentials;
         this.json = json;
     }
 
@@ -47,23 +41,28 @@ public final class ServiceAccountKey {
         if (!"service_account".equals(key.path("type").asText())) {
             throw invalid("its \"type\" is not \"service_account\"");
         }
-        String clientEmail = text(key, "client_email");
-        String keyId = text(key, "private_key_id");
-        return new ServiceAccountKey(clientEmail, keyId, privateKey(text(key, "private_key")), json);
+        ServiceAccountCredentials.Builder credentials = ServiceAccountCredentials.newBuilder()
+                .setClientEmail(text(key, "client_email"))
+                .setPrivateKeyId(text(key, "private_key_id"))
+                .setClientId(key.path("client_id").asText(null))
+                .setProjectId(key.path("project_id").asText(null));
+        setPrivateKey(credentials, text(key, "private_key"));
+        return new ServiceAccountKey(credentials.build(), json);
     }
 
     /** The service account's e-mail address: the JWT issuer. */
     public String clientEmail() {
-        return clientEmail;
+        return credentials.getClientEmail();
     }
 
     /** Which of the service account's keys this is ({@code kid} of the JWT). Not a secret. */
     public String keyId() {
-        return keyId;
+        return credentials.getPrivateKeyId();
     }
 
-    PrivateKey privateKey() {
-        return privateKey;
+    /** The key as the auth library's credentials: not yet scoped, delegated or pointed at a token endpoint. */
+    ServiceAccountCredentials credentials() {
+        return credentials;
     }
 
     /** The key file as given, to be sealed before it is stored. */
@@ -73,18 +72,19 @@ public final class ServiceAccountKey {
 
     @Override
     public String toString() {
-        return "ServiceAccountKey[" + clientEmail + ", keyId=" + keyId + "]";
+        return "ServiceAccountKey[" + clientEmail() + ", keyId=" + keyId() + "]";
     }
 
-    private static PrivateKey privateKey(String pem) {
-        String body = pem.replace(PEM_BEGIN, "").replace(PEM_END, "").replaceAll("\\s", "");
-        if (!pem.contains(PEM_BEGIN) || body.isEmpty()) {
-            throw invalid("its \"private_key\" is not a PEM PKCS#8 private key");
+    private static void setPrivateKey(ServiceAccountCredentials.Builder credentials, String pem) {
+        String notAKey = "its \"private_key\" is not a PEM PKCS#8 RSA private key";
+        if (!pem.contains(PEM_BEGIN)) {
+            throw invalid(notAKey);
         }
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw invalid("its \"private_key\" is not an RSA private key");
+            credentials.setPrivateKeyString(pem);
+        } catch (IOException | RuntimeException e) {
+            // The library's message may quote the key: only the fact that it is unusable is passed on.
+            throw invalid(notAKey);
         }
     }
 

@@ -59,7 +59,7 @@ final class GoogleSyncHarness implements AutoCloseable {
 
     /** @param options changes to the Google options the core is built with (already pointed at the fake) */
     GoogleSyncHarness(UnaryOperator<GoogleOptions> options) {
-        google = new FakeAdminSdk(workspace, TestServiceAccount.create(), ADMIN, clock);
+        google = new FakeAdminSdk(workspace, TestServiceAccount.create(), ADMIN);
         test = TestCore.start(writes::wrap, builder -> configure(builder, options));
         organizationId = core().organizations().create("Corp").id();
         directoryId = core().directories().create(organizationId, "Google", DirectoryProvider.GOOGLE).directory().id();

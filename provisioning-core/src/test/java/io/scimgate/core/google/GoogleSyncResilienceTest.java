@@ -143,14 +143,38 @@ class GoogleSyncResilienceTest {
     }
 
     @Test
-    void aKeyGoogleDoesNotKnowIsRefusedAtTheTokenEndpoint() {
+    void oneAccessTokenServesTheWholeRun() {
+        SyncRun run = google.syncNow();
+
+        assertEquals(SyncRun.SUCCEEDED, run.status(), run::toString);
+        assertTrue(google.google.requests().stream().filter(request -> request.startsWith("users#")).count() > 1);
+        assertEquals(List.of("token#1 200"), google.google.requests().stream().filter(request -> request.startsWith("token#")).toList(),
+                "the auth library caches the token it fetched");
+    }
+
+    @Test
+    void aTokenEndpointServerErrorIsRetriedWithTheSyncsBackoff() {
+        google.google.fail("token", 1, Fault.backendError(), 2);
+
+        SyncRun run = google.syncNow();
+
+        assertEquals(SyncRun.SUCCEEDED, run.status(), run::toString);
+        assertEquals(List.of("token#1 500", "token#1 500", "token#1 200"),
+                google.google.requests().stream().filter(request -> request.startsWith("token#")).toList());
+        assertEquals(2, run.apiRetries());
+        assertEquals(2, google.waits.size(), "the sync's own backoff, not the library's");
+    }
+
+    @Test
+    void aKeyGoogleDoesNotKnowIsRefusedAtTheTokenEndpointWithGooglesErrorOnly() {
         google.sync().directories().configure(google.directoryId, new GoogleDirectorySettings(null, GoogleSyncHarness.ADMIN,
                 TestServiceAccount.withUnknownKey().keyJson(), null, List.of(), null));
 
         SyncRun run = google.syncNow();
 
         assertEquals(SyncRun.FAILED, run.status());
-        assertTrue(run.error().contains("invalid_grant: Invalid JWT Signature."), run.error());
+        assertEquals("the OAuth token request for " + GoogleSyncHarness.ADMIN + " failed with HTTP 400 invalid_grant:"
+                + " Invalid JWT Signature.", run.error(), "Google's error only: nothing of the request, the key or the library's message");
         assertEquals(List.of(), google.users());
     }
 

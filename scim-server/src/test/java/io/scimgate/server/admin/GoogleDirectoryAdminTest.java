@@ -23,7 +23,6 @@ import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +59,7 @@ class GoogleDirectoryAdminTest {
         WORKSPACE.addGroup("g-eng", "eng@corp.example", "Engineering");
         WORKSPACE.addUserMember("g-eng", "101");
         WORKSPACE.addUserMember("g-eng", "102");
-        google = new FakeAdminSdk(WORKSPACE, ACCOUNT, ADMIN, Clock.systemUTC());
+        google = new FakeAdminSdk(WORKSPACE, ACCOUNT, ADMIN);
         server = TestServer.start(Map.of(
                 "SCIMGATE_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "SCIMGATE_GOOGLE_TOKEN_URL", google.tokenUrl().toString(),

@@ -14,7 +14,6 @@ import io.scimgate.server.testing.DirectoryAccess;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.TestServer;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class GoogleSyncProgressAdminTest {
         workspace.addUser("103", "cy@corp.example", "Cy", "Ng");
         workspace.addGroup("g-eng", "eng@corp.example", "Engineering");
         workspace.addUserMember("g-eng", "101");
-        try (FakeAdminSdk google = new FakeAdminSdk(workspace, ACCOUNT, ADMIN, Clock.systemUTC());
+        try (FakeAdminSdk google = new FakeAdminSdk(workspace, ACCOUNT, ADMIN);
                 TestServer server = TestServer.start(Map.of(
                         "SCIMGATE_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                         "SCIMGATE_GOOGLE_TOKEN_URL", google.tokenUrl().toString(),

@@ -16,7 +16,6 @@ import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.TestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,7 +56,7 @@ class ConsoleBrowserTest {
         workspace.addUser("203", "ned@acme.com", "Ned", "Ito");
         workspace.addGroup("g-sales", "sales@acme.com", "Sales");
         workspace.addUserMember("g-sales", "201");
-        fakeGoogle = new FakeAdminSdk(workspace, GOOGLE_ACCOUNT, GOOGLE_ADMIN, Clock.systemUTC());
+        fakeGoogle = new FakeAdminSdk(workspace, GOOGLE_ACCOUNT, GOOGLE_ADMIN);
         fakeGoogle.pageSize(2);
         server = TestServer.start(Map.of(
                 "SCIMGATE_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",

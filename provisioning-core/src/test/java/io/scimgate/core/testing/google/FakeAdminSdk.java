@@ -43,6 +43,8 @@ public final class FakeAdminSdk implements AutoCloseable {
             "https://www.googleapis.com/auth/admin.directory.user.readonly",
             "https://www.googleapis.com/auth/admin.directory.group.readonly",
             "https://www.googleapis.com/auth/admin.directory.group.member.readonly");
+    /** The {@code aud} Google requires of an assertion, wherever the token request is sent. */
+    private static final String GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final String API = "/admin/directory/v1/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +52,12 @@ public final class FakeAdminSdk implements AutoCloseable {
     private final FakeWorkspace workspace;
     private final TestServiceAccount account;
     private final String delegatedAdmin;
-    private final Clock clock;
+    /**
+     * Google's time, not the test's: the auth library signs assertions with the system clock and
+     * judges its tokens' expiry by it, so "Google" checks both in real time, whatever clock the
+     * test drives scimgate's own scheduling with.
+     */
+    private final Clock googleTime = Clock.systemUTC();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "fake-admin-sdk");
@@ -67,11 +74,10 @@ public final class FakeAdminSdk implements AutoCloseable {
      * @param account whose public key verifies the assertions
      * @param delegatedAdmin the only admin the account may impersonate (domain-wide delegation)
      */
-    public FakeAdminSdk(FakeWorkspace workspace, TestServiceAccount account, String delegatedAdmin, Clock clock) {
+    public FakeAdminSdk(FakeWorkspace workspace, TestServiceAccount account, String delegatedAdmin) {
         this.workspace = workspace;
         this.account = account;
         this.delegatedAdmin = delegatedAdmin;
-        this.clock = clock;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -182,14 +188,14 @@ public final class FakeAdminSdk implements AutoCloseable {
         if (!"RS256".equals(header.path("alg").asText()) || !verifies(jwt)) {
             return tokenError("invalid_grant", "Invalid JWT Signature.");
         }
-        long now = clock.instant().getEpochSecond();
+        long now = googleTime.instant().getEpochSecond();
         long iat = claims.path("iat").asLong();
         long exp = claims.path("exp").asLong();
         if (iat > now + 60 || exp <= now || exp - iat > 3600) {
             return tokenError("invalid_grant", "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.");
         }
         if (!TestServiceAccount.CLIENT_EMAIL.equals(claims.path("iss").asText())
-                || !tokenUrl().toString().equals(claims.path("aud").asText())) {
+                || !GOOGLE_TOKEN_AUDIENCE.equals(claims.path("aud").asText())) {
             return tokenError("invalid_grant", "Invalid JWT: iss or aud is wrong");
         }
         Set<String> scopes = Set.of(claims.path("scope").asText().split(" "));
@@ -276,7 +282,7 @@ public final class FakeAdminSdk implements AutoCloseable {
 
     private boolean authorised(HttpExchange exchange) {
         Long expiry = tokens.get(bearer(exchange));
-        return expiry != null && expiry > clock.instant().getEpochSecond();
+        return expiry != null && expiry > googleTime.instant().getEpochSecond();
     }
 
     private static boolean knownCustomer(String customer) {

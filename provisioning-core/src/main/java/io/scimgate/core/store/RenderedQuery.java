@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -11,11 +13,13 @@ import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 
 /**
- * A hot query whose SQL is rendered once per dialect instead of on every call: built with jOOQ as
+ * A hot query whose SQL is rendered once per dialect and store schema instead of on every call: built with jOOQ as
  * usual, with named parameters ({@code DSL.param("id", String.class)}) where its values go, then
  * prepared as that SQL with its values bound, its rows read back into jOOQ records. Building and
  * rendering a jOOQ query tree (even jOOQ's plain-SQL queries scan their text on every call) costs
@@ -27,12 +31,27 @@ import org.jooq.exception.DataAccessException;
  */
 public final class RenderedQuery {
 
-    private record Rendered(SQLDialect dialect, String sql) {
+    /** What the SQL depends on besides the template: the dialect and the schema the store's tables are mapped to. */
+    private record Target(SQLDialect dialect, String schema) {
+
+        static Target of(DSLContext dsl) {
+            RenderMapping mapping = dsl.settings().getRenderMapping();
+            String schema = null;
+            if (mapping != null) {
+                for (MappedSchema mapped : mapping.getSchemata()) {
+                    if (mapped.getInput() != null && mapped.getInput().isEmpty()) {
+                        schema = mapped.getOutput();
+                    }
+                }
+            }
+            return new Target(dsl.dialect(), schema);
+        }
     }
 
     private final Query template;
     private final Field<?>[] fields;
-    private volatile Rendered rendered;
+    /** One rendering per store shape: several cores in one JVM (a host's tests, ours) may differ in dialect or schema. */
+    private final Map<Target, String> rendered = new ConcurrentHashMap<>();
 
     private RenderedQuery(Query template) {
         this.template = template;
@@ -96,11 +115,6 @@ public final class RenderedQuery {
     }
 
     String sql(DSLContext dsl) {
-        Rendered current = rendered;
-        if (current == null || current.dialect() != dsl.dialect()) {
-            current = new Rendered(dsl.dialect(), dsl.render(template));
-            rendered = current;
-        }
-        return current.sql();
+        return rendered.computeIfAbsent(Target.of(dsl), target -> dsl.render(template));
     }
 }

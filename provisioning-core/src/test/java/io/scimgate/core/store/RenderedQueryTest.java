@@ -2,6 +2,7 @@ package io.scimgate.core.store;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,9 @@ import java.sql.SQLException;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -119,5 +123,19 @@ class RenderedQueryTest {
                 "organizationId", "id"));
 
         assertTrue(refused.getMessage().contains("[id, organizationId]"), refused.getMessage());
+    }
+
+    @Test
+    void eachStoreSchemaGetsItsOwnRendering() {
+        RenderedQuery byId = RenderedQuery.of(DSL.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(DSL.param("id", String.class))), "id");
+        DSLContext inSchema = DSL.using(dsl.dialect(), new Settings().withRenderMapping(new RenderMapping()
+                .withSchemata(new MappedSchema().withInput("").withOutput("tenant_store"))));
+
+        String mapped = byId.sql(inSchema);
+        String unmapped = byId.sql(dsl);
+
+        assertTrue(mapped.contains("tenant_store"), mapped);
+        assertFalse(unmapped.contains("tenant_store"), "a rendering for one schema served another: " + unmapped);
+        assertEquals(mapped, byId.sql(inSchema));
     }
 }

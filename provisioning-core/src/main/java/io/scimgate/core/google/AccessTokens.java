@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>The token requests go over Apache HttpClient (Google's {@code google-http-client-apache-v2}
  * transport), not the library's default {@code HttpURLConnection} one: that one drops the body of a
- * 401, and Google answers {@code unauthorized_client} (delegation missing) with a 401.
+ * 401, and Google answers {@code unauthorized_client} (delegation missing) with a 401 (IDP-QUIRKS.md §8.5).
  */
 final class AccessTokens implements AutoCloseable {
 

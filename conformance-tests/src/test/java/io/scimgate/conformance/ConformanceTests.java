@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Disabled;
+import io.scimgate.conformance.suite.Tenant;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
- * The conformance tests of this module, found in its compiled test classes (every class of this
- * package, nested ones included), so that a new test class is seen without being listed anywhere.
+ * The conformance tests of this module, found in its compiled classes (every class of the suite's
+ * package and of this one, nested ones included), so that a new test class is seen without being
+ * listed anywhere.
  */
 final class ConformanceTests {
 
@@ -54,27 +56,35 @@ final class ConformanceTests {
         return false;
     }
 
+    /** The suite's classes (the runnable artifact's) and those of this package of the module's own tests. */
     private static List<Class<?>> classes() {
-        String packageName = ConformanceTests.class.getPackageName();
-        Path directory = compiledTestClasses().resolve(packageName.replace('.', '/'));
+        List<Class<?>> classes = new ArrayList<>(classesBeside(Tenant.class));
+        classes.addAll(classesBeside(ConformanceTests.class));
+        return classes;
+    }
+
+    /** The classes of {@code anchor}'s package in the directory of compiled classes it was loaded from. */
+    private static List<Class<?>> classesBeside(Class<?> anchor) {
+        String packageName = anchor.getPackageName();
+        Path directory = compiledClasses(anchor).resolve(packageName.replace('.', '/'));
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
                 String simpleName = file.getFileName().toString().replaceFirst("\\.class$", "");
-                Class<?> type = Class.forName(packageName + "." + simpleName, false, ConformanceTests.class.getClassLoader());
+                Class<?> type = Class.forName(packageName + "." + simpleName, false, anchor.getClassLoader());
                 if (!type.isAnonymousClass() && !type.isSynthetic()) {
                     classes.add(type);
                 }
             }
         } catch (java.io.IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot list the test classes in " + directory, e);
+            throw new IllegalStateException("Cannot list the classes in " + directory, e);
         }
         return classes;
     }
 
-    private static Path compiledTestClasses() {
+    private static Path compiledClasses(Class<?> anchor) {
         try {
-            Path location = Path.of(ConformanceTests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isDirectory(location)) {
                 throw new IllegalStateException("The conformance tests run from " + location
                         + ", not from a directory of compiled classes");

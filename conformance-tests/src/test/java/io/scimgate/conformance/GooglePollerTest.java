@@ -1,6 +1,6 @@
 package io.scimgate.conformance;
 
-import static io.scimgate.conformance.Json.expect;
+import static io.scimgate.conformance.suite.Json.expect;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.conformance.ServerUnderTest.LocalGoogle;
-import io.scimgate.server.testing.Http;
+import io.scimgate.conformance.StartedServer.LocalGoogle;
+import io.scimgate.conformance.suite.Scenario;
+import io.scimgate.conformance.suite.Step;
+import io.scimgate.conformance.suite.Tenant;
+import io.scimgate.conformance.http.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -44,7 +47,7 @@ class GooglePollerTest {
 
     @BeforeEach
     void localServerAndTenant() {
-        Optional<LocalGoogle> local = ServerUnderTest.localGoogle();
+        Optional<LocalGoogle> local = StartedServer.localGoogle();
         assumeTrue(local.isPresent(), "-Dscimgate.url names a deployed server: it cannot reach the fake Google Admin SDK"
                 + " this JVM serves on 127.0.0.1, and these tests never call the real Google");
         google = local.get();

@@ -2,6 +2,7 @@ package io.scimgate.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.scimgate.conformance.suite.Scenario;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;

@@ -26,17 +26,19 @@ import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
-import io.scimgate.core.provisioning.SessionRevoker;
+import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.google.GoogleSyncScheduler;
+import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
+import io.scimgate.core.store.StoreSchema;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
 import io.scimgate.core.webhook.WebhookDispatcher;
@@ -56,6 +58,10 @@ import javax.sql.DataSource;
  * the schema is migrated on {@link Builder#build()}. Nothing here starts a server: a host
  * application reads users, memberships and invitations through it, and hears about every change
  * through its event listeners, session revoker and invitation sender.
+ *
+ * <p>The store's tables and migration history live in {@link Builder#schema(String)} (default: the
+ * connection's current schema); {@link Builder#migrate(boolean) migrate(false)} leaves applying
+ * the migrations to the host ({@link ScimgateStore}).
  *
  * <p>Lifecycle: {@link Builder#build()} migrates the store and publishes events; {@link #start()}
  * starts the background workers (each {@link Worker} can be left out with
@@ -118,7 +124,9 @@ public final class ProvisioningCore implements AutoCloseable {
     private final BackgroundWorkers backgroundWorkers;
 
     private ProvisioningCore(Builder builder) {
-        this.database = Database.migrateAndOpen(builder.dataSource);
+        this.database = builder.migrate
+                ? Database.migrateAndOpen(builder.dataSource, builder.schema)
+                : Database.openMigrated(builder.dataSource, builder.schema);
         Clock clock = builder.clock;
         this.events = new Events(database, clock);
         builder.eventListeners.forEach(events::addListener);
@@ -231,8 +239,17 @@ public final class ProvisioningCore implements AutoCloseable {
         return new Builder();
     }
 
-    public Database database() {
+    /** The store, for the core's own tests (through their {@code CoreInternals}); hosts use the services. */
+    Database database() {
         return database;
+    }
+
+    /**
+     * A new heartbeat of this instance in the shared store, for a server that counts the live
+     * instances sharing it (e.g. to split a rate limit); the caller starts and closes it.
+     */
+    public InstanceHeartbeat newInstanceHeartbeat() {
+        return new InstanceHeartbeat(database);
     }
 
     public Organizations organizations() {
@@ -338,6 +355,8 @@ public final class ProvisioningCore implements AutoCloseable {
 
     public static final class Builder {
         private DataSource dataSource;
+        private StoreSchema schema = StoreSchema.CURRENT;
+        private boolean migrate = true;
         private Clock clock = Clock.systemUTC();
         private ConsumerDomains consumerDomains = ConsumerDomains.bundled();
         private TxtResolver txtResolver = new JndiTxtResolver();
@@ -382,6 +401,26 @@ public final class ProvisioningCore implements AutoCloseable {
 
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
+            return this;
+        }
+
+        /**
+         * The database schema for scimgate's tables and its migration history table (created when
+         * missing), e.g. {@code scimgate}, kept apart from a host's own tables; null or blank: the
+         * connection's current schema, where stores made before this option have theirs.
+         */
+        public Builder schema(String schema) {
+            this.schema = StoreSchema.of(schema);
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} applies pending migrations (the default). With false, the host
+         * applies them itself ({@link ScimgateStore#migrate}, or its own Flyway) and build fails,
+         * naming them, while any is missing.
+         */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
             return this;
         }
 

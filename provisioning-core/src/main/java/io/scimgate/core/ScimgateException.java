@@ -2,43 +2,26 @@ package io.scimgate.core;
 
 /**
  * A failure the caller can act on: bad input, something missing, a conflict with existing data,
- * or a stale version. {@link #code()} is a stable machine-readable name such as
- * {@code user_name_taken}; the message is for people.
+ * or a stale version. {@link #code()} says which, from the catalogue {@link ErrorCode}; the message
+ * is for people.
  */
 public class ScimgateException extends RuntimeException {
 
+    /** The kinds of failure; each API maps a kind to one HTTP status. */
     public enum Kind { INVALID, NOT_FOUND, CONFLICT, PRECONDITION_FAILED }
 
-    private final Kind kind;
-    private final String code;
+    private final ErrorCode code;
 
-    public ScimgateException(Kind kind, String code, String message) {
+    public ScimgateException(ErrorCode code, String message) {
         super(message);
-        this.kind = kind;
         this.code = code;
     }
 
-    public static ScimgateException invalid(String code, String message) {
-        return new ScimgateException(Kind.INVALID, code, message);
-    }
-
-    public static ScimgateException notFound(String code, String message) {
-        return new ScimgateException(Kind.NOT_FOUND, code, message);
-    }
-
-    public static ScimgateException conflict(String code, String message) {
-        return new ScimgateException(Kind.CONFLICT, code, message);
-    }
-
-    public static ScimgateException preconditionFailed(String code, String message) {
-        return new ScimgateException(Kind.PRECONDITION_FAILED, code, message);
-    }
-
     public Kind kind() {
-        return kind;
+        return code.kind();
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 }

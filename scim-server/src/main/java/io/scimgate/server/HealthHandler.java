@@ -1,6 +1,7 @@
 package io.scimgate.server;
 
 import io.scimgate.core.store.Migrations;
+import io.scimgate.core.store.StoreSchema;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,21 +42,23 @@ final class HealthHandler extends HttpHandler {
     private final AtomicReference<CompletableFuture<boolean[]>> inFlight = new AtomicReference<>();
     private final boolean readiness;
     private final DataSource dataSource;
+    private final StoreSchema schema;
     private final String schemaVersion;
     private final Map<String, BooleanSupplier> workers;
     private final BooleanSupplier stopping;
 
-    private HealthHandler(boolean readiness, DataSource dataSource, String schemaVersion, Map<String, BooleanSupplier> workers,
-            BooleanSupplier stopping) {
+    private HealthHandler(boolean readiness, DataSource dataSource, StoreSchema schema, String schemaVersion,
+            Map<String, BooleanSupplier> workers, BooleanSupplier stopping) {
         this.readiness = readiness;
         this.dataSource = dataSource;
+        this.schema = schema;
         this.schemaVersion = schemaVersion;
         this.workers = workers;
         this.stopping = stopping;
     }
 
     static HealthHandler liveness() {
-        return new HealthHandler(false, null, null, Map.of(), () -> false);
+        return new HealthHandler(false, null, StoreSchema.CURRENT, null, Map.of(), () -> false);
     }
 
     /**
@@ -63,9 +66,9 @@ final class HealthHandler extends HttpHandler {
      * @param workers each background worker by name, true while it runs
      * @param stopping true once a graceful shutdown has begun
      */
-    static HealthHandler readiness(DataSource dataSource, String schemaVersion, Map<String, BooleanSupplier> workers,
-            BooleanSupplier stopping) {
-        return new HealthHandler(true, dataSource, schemaVersion, Map.copyOf(workers), stopping);
+    static HealthHandler readiness(DataSource dataSource, StoreSchema schema, String schemaVersion,
+            Map<String, BooleanSupplier> workers, BooleanSupplier stopping) {
+        return new HealthHandler(true, dataSource, schema, schemaVersion, Map.copyOf(workers), stopping);
     }
 
     @Override
@@ -114,7 +117,7 @@ final class HealthHandler extends HttpHandler {
             if (!connection.isValid(DATABASE_TIMEOUT_SECONDS)) {
                 return new boolean[] {false, false};
             }
-            return new boolean[] {true, schemaVersion == null || Migrations.isApplied(connection, schemaVersion)};
+            return new boolean[] {true, schemaVersion == null || Migrations.isApplied(connection, schema, schemaVersion)};
         } catch (Exception e) {
             return new boolean[] {false, false};
         }

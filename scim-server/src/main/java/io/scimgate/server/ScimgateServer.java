@@ -7,6 +7,7 @@ import io.scimgate.core.mail.SmtpInvitationSender;
 import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.core.store.Migrations;
+import io.scimgate.core.store.StoreSchema;
 import io.scimgate.server.config.ConfigurationException;
 import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.server.proxy.ForwardedHeaders;
@@ -89,6 +90,7 @@ public final class ScimgateServer implements AutoCloseable {
         try {
             ProvisioningCore.Builder builder = ProvisioningCore.builder()
                     .dataSource(dataSource)
+                    .schema(config.dbSchema())
                     .monitor(metrics.coreMonitor())
                     .monitor(logging.coreMonitor())
                     .invitationExpiry(config.invitationExpiry())
@@ -104,7 +106,7 @@ public final class ScimgateServer implements AutoCloseable {
                     .build();
             Optional<String> generated = core.adminTokens().initialise(config.adminToken());
             Feature forwarded = ForwardedHeaders.feature(config.get(ServerConfig.TRUSTED_PROXIES));
-            InstanceHeartbeat heartbeat = new InstanceHeartbeat(core.database());
+            InstanceHeartbeat heartbeat = core.newInstanceHeartbeat();
             ScimgateHttp.Options mounted = ScimgateHttp.Options.defaults()
                     .withPublicUrl(config.publicUrl())
                     .withRateLimit(config.rateLimitPerSecond(), config.rateLimitBurst())
@@ -122,7 +124,8 @@ public final class ScimgateServer implements AutoCloseable {
             AtomicBoolean stopping = new AtomicBoolean();
             Map<String, BooleanSupplier> health = new LinkedHashMap<>(core.backgroundWorkers().health());
             health.putAll(workers.health());
-            HealthHandler readiness = HealthHandler.readiness(dataSource, Migrations.latestVersion(dataSource), health,
+            HealthHandler readiness = HealthHandler.readiness(dataSource, StoreSchema.of(config.dbSchema()),
+                    Migrations.latestVersion(dataSource, StoreSchema.of(config.dbSchema())), health,
                     stopping::get);
             List<FrontDoor.Mount> mounts = new ArrayList<>(List.of(new FrontDoor.Mount("/scim/v2", scim),
                     new FrontDoor.Mount("/admin/v1", admin),

@@ -46,6 +46,8 @@ public final class ServerConfig {
             "URL clients use to reach scimgate; default: the address each request was sent to");
     public static final Setting<String> DB_URL = Setting.text("SCIMGATE_DB_URL", "jdbc:h2:file:./data/scimgate",
             "JDBC URL of the store");
+    public static final Setting<String> DB_SCHEMA = Setting.text("SCIMGATE_DB_SCHEMA", null,
+            "database schema for scimgate's tables and migration history (created when missing); default: the connection's own");
     public static final Setting<String> DB_USER = Setting.text("SCIMGATE_DB_USER", null, "database user");
     public static final Setting<String> DB_PASSWORD = Setting.text("SCIMGATE_DB_PASSWORD", null, "database password").secret();
     public static final Setting<String> ADMIN_TOKEN = Setting.text("SCIMGATE_ADMIN_TOKEN", null,
@@ -201,6 +203,11 @@ public final class ServerConfig {
 
     public String dbUrl() {
         return get(DB_URL);
+    }
+
+    /** The store's schema; null: the connection's current one. */
+    public String dbSchema() {
+        return get(DB_SCHEMA);
     }
 
     public String dbUser() {

@@ -3,9 +3,11 @@ package io.scimgate.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.scimgate.core.CoreInternals;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.store.Migrations;
+import io.scimgate.core.store.StoreSchema;
 import io.scimgate.server.testing.Http;
 import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.ServerTest;
@@ -43,18 +45,18 @@ class HealthProbesTest extends ServerTest {
 
     @Test
     void aStoreMissingThisCodesNewestMigrationIsNotReady() throws Exception {
-        String newest = Migrations.latestVersion(server.server().core().database().dataSource());
-        try (Connection connection = server.server().core().database().dataSource().getConnection();
+        String newest = Migrations.latestVersion(CoreInternals.database(server.server().core()).dataSource(), StoreSchema.CURRENT);
+        try (Connection connection = CoreInternals.database(server.server().core()).dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = false WHERE \"version\" = '" + newest + "'");
+            statement.executeUpdate("UPDATE \"scimgate_schema_history\" SET \"success\" = false WHERE \"version\" = '" + newest + "'");
             HttpReply ready = probes().get("ready");
             assertEquals(503, ready.status(), ready::toString);
             assertEquals("{\"status\":\"unavailable\",\"checks\":{\"database\":\"ok\",\"migrations\":\"failing\"",
                     ready.body().substring(0, ready.body().indexOf(",\"domainChecks\"")));
         } finally {
-            try (Connection connection = server.server().core().database().dataSource().getConnection();
+            try (Connection connection = CoreInternals.database(server.server().core()).dataSource().getConnection();
                     Statement statement = connection.createStatement()) {
-                statement.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = true WHERE \"version\" = '" + newest + "'");
+                statement.executeUpdate("UPDATE \"scimgate_schema_history\" SET \"success\" = true WHERE \"version\" = '" + newest + "'");
             }
         }
         assertEquals(200, probes().get("ready").status());
@@ -79,7 +81,7 @@ class HealthProbesTest extends ServerTest {
         try (HikariDataSource unreachable = new HikariDataSource(config)) {
             HttpServer http = new HttpServer();
             http.addListener(new NetworkListener("probe", "127.0.0.1", 0));
-            http.getServerConfiguration().addHttpHandler(HealthHandler.readiness(unreachable, "1", Map.of(), () -> false),
+            http.getServerConfiguration().addHttpHandler(HealthHandler.readiness(unreachable, StoreSchema.CURRENT, "1", Map.of(), () -> false),
                     "/health/ready");
             http.start();
             try {

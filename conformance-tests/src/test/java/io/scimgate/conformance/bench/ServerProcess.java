@@ -42,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code io.scimgate.server.Main} with this JVM's class path on a free loopback port,
+     * Starts {@code io.scimgate.server.cli.Main} with this JVM's class path on a free loopback port,
      * on a fresh H2 file in a temporary folder unless {@code dbUrl} names another store.
      */
     static ServerProcess start(String dbUrl, String dbUser, String dbPassword, String adminToken, List<String> jvmOptions,
@@ -53,7 +53,7 @@ final class ServerProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.scimgate.server.Main"));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.scimgate.server.cli.Main"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.put("SCIMGATE_PORT", "0");

@@ -1,5 +1,6 @@
 package io.scimgate.core.activity;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Outbox;
 import io.scimgate.core.store.PendingEvent;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class JournalingOutbox implements Outbox {
     }
 
     @Override
+    @InternalApi
     public Runnable write(DSLContext dsl, List<PendingEvent> pending) {
         Runnable afterCommit = events.write(dsl, pending);
         RequestJournal journal = RequestJournal.current();

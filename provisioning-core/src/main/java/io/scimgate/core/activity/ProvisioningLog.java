@@ -6,8 +6,9 @@ import static io.scimgate.core.store.schema.Tables.PROVISIONING_LOG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
@@ -82,8 +83,10 @@ public final class ProvisioningLog implements AutoCloseable {
     private final Set<String> writtenSincePrune = new HashSet<>();
     private Instant lastPrune = Instant.MIN;
     private ScheduledExecutorService flusher;
-    private volatile CoreMonitor monitor = CoreMonitor.NONE;
+    private volatile ActivityMonitor monitor = new ActivityMonitor() {
+    };
 
+    @InternalApi
     public ProvisioningLog(Database database, Clock clock, Organizations organizations, DirectoryUserStatuses statuses,
             Duration retention, int rowsPerDirectory) {
         if (retention.isNegative() || retention.isZero() || rowsPerDirectory < 1) {
@@ -98,8 +101,8 @@ public final class ProvisioningLog implements AutoCloseable {
     }
 
     /** Is told about each request once it is written, with its reason and outcomes (by the background writer). */
-    public void monitoredBy(CoreMonitor monitor) {
-        this.monitor = CoreMonitor.safe(monitor);
+    public void monitoredBy(ActivityMonitor monitor) {
+        this.monitor = monitor;
     }
 
     /** Takes note of one SCIM request; never waits for the store. */
@@ -285,7 +288,7 @@ public final class ProvisioningLog implements AutoCloseable {
     /** A directory's log lines, newest first: those before {@code beforeId} when it is given. */
     public List<ProvisioningLogEntry> list(String directoryId, Long beforeId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
         return database.dsl().selectFrom(PROVISIONING_LOG)
                 .where(PROVISIONING_LOG.DIRECTORY_ID.eq(directoryId))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -33,15 +34,15 @@ public final class AttributeMapping {
     /** Checks and takes a mapping from names to paths, in its order; 400 with a clear code when it is not valid. */
     public static AttributeMapping of(Map<String, String> mapping) {
         if (mapping == null) {
-            throw ScimgateException.invalid("mapping_required", "The mapping is a JSON object of attribute names and paths");
+            throw new ScimgateException(ErrorCode.MAPPING_REQUIRED, "The mapping is a JSON object of attribute names and paths");
         }
         if (mapping.size() > MAX_ATTRIBUTES) {
-            throw ScimgateException.invalid("too_many_attributes", "A mapping has at most " + MAX_ATTRIBUTES + " attributes");
+            throw new ScimgateException(ErrorCode.TOO_MANY_ATTRIBUTES, "A mapping has at most " + MAX_ATTRIBUTES + " attributes");
         }
         Map<String, AttributePath> paths = new LinkedHashMap<>();
         mapping.forEach((name, path) -> {
             if (name == null || !NAME.matcher(name).matches()) {
-                throw ScimgateException.invalid("invalid_attribute_name", "'" + name + "' is not a custom attribute name: "
+                throw new ScimgateException(ErrorCode.INVALID_ATTRIBUTE_NAME, "'" + name + "' is not a custom attribute name: "
                         + "a letter or _, then letters, digits or _, at most 64 characters");
             }
             paths.put(name, AttributePath.parse(path));

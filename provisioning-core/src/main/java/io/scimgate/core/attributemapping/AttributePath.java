@@ -1,6 +1,7 @@
 package io.scimgate.core.attributemapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -38,7 +39,7 @@ public final class AttributePath {
                 ? URN_PATH.matcher(path).matches()
                 : Arrays.stream(path.split("\\.", -1)).allMatch(name -> NAME.matcher(name).matches()));
         if (!valid) {
-            throw ScimgateException.invalid("invalid_attribute_path", "'" + text + "' is not an attribute path: use an "
+            throw new ScimgateException(ErrorCode.INVALID_ATTRIBUTE_PATH, "'" + text + "' is not an attribute path: use an "
                     + "attribute (title), a sub-attribute (name.givenName) or an extension URN with its attribute "
                     + "(urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department), at most " + MAX_LENGTH
                     + " characters");

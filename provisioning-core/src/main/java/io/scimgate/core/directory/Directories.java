@@ -3,6 +3,8 @@ package io.scimgate.core.directory;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_TOKEN;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.store.Database;
@@ -40,6 +42,7 @@ public final class Directories {
     private record CheckedToken(String directoryId, long checkedAt) {
     }
 
+    @InternalApi
     public Directories(Database database, Clock clock, TenantCache tenants, ActivityRecorder activity) {
         this.database = database;
         this.clock = clock;
@@ -52,6 +55,7 @@ public final class Directories {
     }
 
     /** Hooks told inside the deleting transaction, before the directory's users go (P6). */
+    @InternalApi
     public void addDeletionHook(DirectoryDeletionHook hook) {
         deletionHooks.add(hook);
     }
@@ -83,6 +87,7 @@ public final class Directories {
         return find(database.dsl(), id);
     }
 
+    @InternalApi
     public Optional<Directory> find(DSLContext dsl, String id) {
         return dsl.fetchOptional(DIRECTORY, DIRECTORY.ID.eq(id)).map(Directories::toDirectory);
     }
@@ -146,7 +151,7 @@ public final class Directories {
      */
     public Directory setRateLimit(String directoryId, Integer perSecond, Integer burst) {
         if ((perSecond == null) != (burst == null) || (perSecond != null && (perSecond < 1 || burst < 1))) {
-            throw ScimgateException.invalid("invalid_rate_limit",
+            throw new ScimgateException(ErrorCode.INVALID_RATE_LIMIT,
                     "requestsPerSecond and burst are both positive numbers, or both null for the default");
         }
         return database.transaction(tx -> {
@@ -193,7 +198,7 @@ public final class Directories {
             int live = dsl.fetchCount(DIRECTORY_TOKEN,
                     DIRECTORY_TOKEN.DIRECTORY_ID.eq(directoryId), DIRECTORY_TOKEN.REVOKED_AT.isNull());
             if (live >= MAX_ACTIVE_TOKENS) {
-                throw ScimgateException.conflict("too_many_tokens",
+                throw new ScimgateException(ErrorCode.TOO_MANY_TOKENS,
                         "A directory has at most " + MAX_ACTIVE_TOKENS + " live tokens; revoke one first");
             }
             return issueToken(dsl, directoryId);
@@ -218,7 +223,7 @@ public final class Directories {
                     .execute();
         });
         if (updated == 0) {
-            throw ScimgateException.notFound("token_not_found", "No live token " + tokenId + " in directory " + directoryId);
+            throw new ScimgateException(ErrorCode.TOKEN_NOT_FOUND, "No live token " + tokenId + " in directory " + directoryId);
         }
     }
 
@@ -234,22 +239,25 @@ public final class Directories {
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("directory_not_found", "No directory with id " + id);
+        return new ScimgateException(ErrorCode.DIRECTORY_NOT_FOUND, "No directory with id " + id);
     }
 
     /** The organization of a directory, as the tenant cache has it (RULES.md P5: every write names it). */
+    @InternalApi
     public static String organizationOf(TenantCache tenants, DSLContext dsl, String directoryId) {
         return tenants.directory(dsl, directoryId).map(DirectoryRecord::getOrganizationId)
                 .orElseThrow(() -> notFound(directoryId));
     }
 
     /** The organization of a directory, read inside a transaction. */
+    @InternalApi
     public static String organizationOf(DSLContext dsl, String directoryId) {
         return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
                 .fetchOptional(DIRECTORY.ORGANIZATION_ID)
                 .orElseThrow(() -> notFound(directoryId));
     }
 
+    @InternalApi
     public static Directory toDirectory(DirectoryRecord row) {
         return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
                 DirectoryProvider.fromSlug(row.getProvider()), row.getState(),

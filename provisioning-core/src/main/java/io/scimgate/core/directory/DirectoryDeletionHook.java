@@ -1,11 +1,13 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Tx;
 
 /**
  * Told, inside the transaction, that a directory is about to be deleted, while its users can still
  * be read (the provisioning rules hand its memberships over to the organization's admins, P6).
  */
+@InternalApi
 @FunctionalInterface
 public interface DirectoryDeletionHook {
 

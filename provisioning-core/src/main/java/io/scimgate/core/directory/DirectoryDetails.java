@@ -7,6 +7,8 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
@@ -15,6 +17,7 @@ import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.Chunks;
 import io.scimgate.core.store.Database;
+import io.scimgate.core.store.RenderedQuery;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
@@ -41,10 +44,21 @@ import org.jooq.impl.DSL;
  */
 public final class DirectoryDetails {
 
+    /** {@link #groupsOf} for one user: every SCIM read of a user by id shows its groups. */
+    private static final RenderedQuery GROUPS_OF_ONE_USER = RenderedQuery.of(
+            DSL.select(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME)
+                    .from(DIRECTORY_GROUP_MEMBER)
+                    .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
+                    .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(DSL.param("userId", String.class)),
+                            DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(DSL.param("directoryId", String.class)))
+                    .orderBy(DIRECTORY_GROUP.SEQ),
+            "userId", "directoryId");
+
     public static final int MAX_PAGE = 100;
 
     private final Database database;
 
+    @InternalApi
     public DirectoryDetails(Database database) {
         this.database = database;
     }
@@ -67,7 +81,7 @@ public final class DirectoryDetails {
         boolean hasCursor = after != null && !after.isBlank();
         if (groupId != null) {
             if (!dsl.fetchExists(DIRECTORY_GROUP, DIRECTORY_GROUP.ID.eq(groupId), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))) {
-                throw ScimgateException.invalid("unknown_group", "No group with id " + groupId + " in this directory");
+                throw new ScimgateException(ErrorCode.UNKNOWN_GROUP, "No group with id " + groupId + " in this directory");
             }
             Condition where = DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId)
                     .and(hasCursor ? DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.gt(after) : DSL.noCondition());
@@ -109,6 +123,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory users as they are now, in the order given, read inside a transaction. */
+    @InternalApi
     public static List<DirectoryUserDetails> users(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryUserDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
@@ -118,6 +133,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory groups as they are now, in the order given, read inside a transaction. */
+    @InternalApi
     public static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryGroupDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
@@ -133,6 +149,12 @@ public final class DirectoryDetails {
     public Map<String, List<GroupRef>> groupsOf(String directoryId, Collection<String> userIds) {
         Map<String, List<GroupRef>> groups = new HashMap<>();
         DSLContext dsl = database.dsl();
+        if (userIds.size() == 1) {
+            String userId = userIds.iterator().next();
+            GROUPS_OF_ONE_USER.fetch(dsl, userId, directoryId).forEach(row -> groups.computeIfAbsent(userId,
+                    id -> new ArrayList<>()).add(new GroupRef(row.get(DIRECTORY_GROUP.ID), row.get(DIRECTORY_GROUP.DISPLAY_NAME))));
+            return groups;
+        }
         for (List<String> chunk : Chunks.of(userIds)) {
             groupsOf(dsl, chunk, DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(directoryId)).forEach(groups::put);
         }
@@ -234,14 +256,14 @@ public final class DirectoryDetails {
             String directoryId, String after) {
         Long found = dsl.select(seq).from(table).where(id.eq(after), directory.eq(directoryId)).fetchOne(seq);
         if (found == null) {
-            throw ScimgateException.invalid("invalid_cursor", "after must be the id of an item of this directory from an earlier page");
+            throw new ScimgateException(ErrorCode.INVALID_CURSOR, "after must be the id of an item of this directory from an earlier page");
         }
         return found;
     }
 
     private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
     }
 }

@@ -5,6 +5,8 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.store.Chunks;
@@ -50,6 +52,7 @@ public final class DirectoryGroups {
     private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
     private final TenantCache tenants;
 
+    @InternalApi
     public DirectoryGroups(Database database, Clock clock, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
@@ -59,6 +62,7 @@ public final class DirectoryGroups {
                 "directory_group_dir_seq_ix", DirectoryGroups::toGroup);
     }
 
+    @InternalApi
     public void addMembershipHook(GroupMembershipHook hook) {
         hooks.add(hook);
     }
@@ -156,8 +160,22 @@ public final class DirectoryGroups {
     }
 
     /** Filtered, ordered and paged reads of a directory's groups. */
+    @InternalApi
     public DirectoryListing<DirectoryGroup> listing() {
         return rows;
+    }
+
+    /** The directory's groups that have an external id (for a sync that mirrors the IdP). */
+    public List<DirectoryGroup> withExternalIds(String directoryId) {
+        return rows.list(directoryId, DIRECTORY_GROUP.EXTERNAL_ID.isNotNull(), List.of(), 0, Integer.MAX_VALUE);
+    }
+
+    /** The ids of all the directory's groups, in creation order. */
+    public List<String> ids(String directoryId) {
+        return database.dsl().select(DIRECTORY_GROUP.ID).from(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
+                .orderBy(DIRECTORY_GROUP.SEQ)
+                .fetch(DIRECTORY_GROUP.ID);
     }
 
     /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */
@@ -172,6 +190,7 @@ public final class DirectoryGroups {
     }
 
     /** The ids of the groups a directory user belongs to, read inside a transaction. */
+    @InternalApi
     public static List<String> groupIdsOf(DSLContext dsl, String directoryUserId) {
         return dsl.select(DIRECTORY_GROUP_MEMBER.GROUP_ID)
                 .from(DIRECTORY_GROUP_MEMBER)
@@ -180,6 +199,7 @@ public final class DirectoryGroups {
     }
 
     /** A condition on a group's member rows: matches groups having a member that satisfies it. */
+    @InternalApi
     public static Condition hasMember(Condition onMemberRow) {
         return DSL.exists(DSL.selectOne()
                 .from(DIRECTORY_GROUP_MEMBER)
@@ -426,27 +446,27 @@ public final class DirectoryGroups {
 
     private static void validate(DirectoryGroupData data) {
         if (data.displayName() == null || data.displayName().isBlank()) {
-            throw ScimgateException.invalid("display_name_required", "displayName is required");
+            throw new ScimgateException(ErrorCode.DISPLAY_NAME_REQUIRED, "displayName is required");
         }
         if (data.displayName().length() > DirectoryUsers.MAX_VALUE_LENGTH
                 || (data.externalId() != null && data.externalId().length() > DirectoryUsers.MAX_VALUE_LENGTH)) {
-            throw ScimgateException.invalid("value_too_long",
+            throw new ScimgateException(ErrorCode.VALUE_TOO_LONG,
                     "displayName and externalId have at most " + DirectoryUsers.MAX_VALUE_LENGTH + " characters");
         }
         if (data.attributes() == null || data.attributes().length() > DirectoryUsers.MAX_DOCUMENT_LENGTH) {
-            throw ScimgateException.invalid("document_too_large",
+            throw new ScimgateException(ErrorCode.DOCUMENT_TOO_LARGE,
                     "A group resource has at most " + DirectoryUsers.MAX_DOCUMENT_LENGTH + " characters");
         }
     }
 
     private static ScimgateException versionMismatch(String id, long expected, long actual) {
-        return ScimgateException.preconditionFailed("version_mismatch",
+        return new ScimgateException(ErrorCode.VERSION_MISMATCH,
                 "Group " + id + " has changed since version " + expected
                         + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("directory_group_not_found", "No group with id " + id + " in this directory");
+        return new ScimgateException(ErrorCode.DIRECTORY_GROUP_NOT_FOUND, "No group with id " + id + " in this directory");
     }
 
     static DirectoryGroup toGroup(DirectoryGroupRecord row) {

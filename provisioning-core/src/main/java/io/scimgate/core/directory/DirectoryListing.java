@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.InternalApi;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -10,6 +11,7 @@ import org.jooq.OrderField;
  * Filtered, ordered reads of one directory's users or groups. Every read is scoped to the
  * directory it names, so no filter can reach another directory's rows (P5).
  */
+@InternalApi
 public interface DirectoryListing<T> {
 
     /**

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public enum DirectoryProvider {
                 return provider;
             }
         }
-        throw ScimgateException.invalid("invalid_provider", "provider must be one of "
+        throw new ScimgateException(ErrorCode.INVALID_PROVIDER, "provider must be one of "
                 + Arrays.stream(values()).map(DirectoryProvider::slug).collect(Collectors.joining(", "))
                 + ", not '" + slug + "'");
     }

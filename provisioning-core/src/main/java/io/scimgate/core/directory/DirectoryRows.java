@@ -291,7 +291,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private record SortIndex(String name, boolean uniqueKey, Field<?> key) {
     }
 
-    /** The {@link SortIndex} of each sort key, by the key's column name (V33). */
+    /** The {@link SortIndex} of each sort key, by the key's column name (V82.2). */
     private Map<String, SortIndex> sortIndexes() {
         Map<String, SortIndex> byKey = new HashMap<>();
         for (Index index : table.getIndexes()) {

@@ -1,11 +1,13 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Tx;
 
 /**
  * What happens to people when a directory changes one of its users; called inside the same
  * transaction as the change (the provisioning rules implement it).
  */
+@InternalApi
 public interface DirectoryUserLifecycle {
 
     void created(Tx tx, String organizationId, DirectoryUser user);

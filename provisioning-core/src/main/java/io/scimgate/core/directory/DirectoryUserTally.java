@@ -2,6 +2,7 @@ package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_TALLY;
 
+import io.scimgate.core.store.RenderedQuery;
 import java.math.BigDecimal;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -9,15 +10,21 @@ import org.jooq.impl.DSL;
 
 /**
  * Each directory's number of users, kept in the transaction that adds or removes one, so that an
- * unfiltered list answers totalResults without counting the directory (V34). The count is split
+ * unfiltered list answers totalResults without counting the directory (V82.3). The count is split
  * over {@link #STRIPES} rows: a writing thread always uses the same stripe, so concurrent creates in
  * one directory do not queue on one row until they commit, and a transaction that writes several
  * users holds one stripe only.
  */
 final class DirectoryUserTally {
 
-    /** As many as the V34 migration gives every existing directory. */
+    /** As many as the V82.3 migration gives every existing directory. */
     static final int STRIPES = 8;
+    /** Every create and delete of a user runs it. */
+    private static final RenderedQuery CHANGE = RenderedQuery.of(DSL.update(DIRECTORY_USER_TALLY)
+                    .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(DSL.param("delta", Long.class)))
+                    .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(DSL.param("directoryId", String.class)),
+                            DIRECTORY_USER_TALLY.STRIPE.eq(DSL.param("stripe", Integer.class))),
+            "delta", "directoryId", "stripe");
 
     private DirectoryUserTally() {
     }
@@ -66,12 +73,9 @@ final class DirectoryUserTally {
 
     private static void change(DSLContext dsl, String directoryId, long delta) {
         int stripe = (int) (Thread.currentThread().getId() % STRIPES);
-        int changed = dsl.update(DIRECTORY_USER_TALLY)
-                .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(delta))
-                .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId), DIRECTORY_USER_TALLY.STRIPE.eq(stripe))
-                .execute();
+        int changed = CHANGE.execute(dsl, delta, directoryId, stripe);
         if (changed == 0) {
-            // Every directory has its stripes (Directories.create, V34); were one missing, it is made
+            // Every directory has its stripes (Directories.create, V82.3); were one missing, it is made
             // rather than the change lost.
             dsl.insertInto(DIRECTORY_USER_TALLY)
                     .set(DIRECTORY_USER_TALLY.DIRECTORY_ID, directoryId)

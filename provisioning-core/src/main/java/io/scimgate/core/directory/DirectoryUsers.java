@@ -6,12 +6,15 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.Constraints;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.RenderedQuery;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
@@ -22,6 +25,7 @@ import io.scimgate.core.tenant.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +33,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * Directory users exactly as their directory sent them (P7). Every method is scoped to one
@@ -38,6 +43,10 @@ public final class DirectoryUsers {
 
     static final int MAX_VALUE_LENGTH = 512;
     static final int MAX_DOCUMENT_LENGTH = 1_000_000;
+    /** {@link #find}: every read of one user by id (GET, PUT, PATCH, DELETE) starts with it. */
+    private static final RenderedQuery FIND = RenderedQuery.of(DSL.selectFrom(DIRECTORY_USER)
+            .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class)),
+                    DIRECTORY_USER.DIRECTORY_ID.eq(DSL.param("directoryId", String.class))), "id", "directoryId");
 
     private final Database database;
     private final Clock clock;
@@ -45,6 +54,7 @@ public final class DirectoryUsers {
     private final DirectoryUserLifecycle lifecycle;
     private final TenantCache tenants;
 
+    @InternalApi
     public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
@@ -88,9 +98,7 @@ public final class DirectoryUsers {
     }
 
     public Optional<DirectoryUser> find(String directoryId, String id) {
-        return database.dsl().selectFrom(DIRECTORY_USER)
-                .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
-                .fetchOptional(DirectoryUsers::toUser);
+        return FIND.fetch(database.dsl(), DIRECTORY_USER, id, directoryId).stream().findFirst().map(DirectoryUsers::toUser);
     }
 
     public DirectoryUser get(String directoryId, String id) {
@@ -192,8 +200,25 @@ public final class DirectoryUsers {
     }
 
     /** Filtered, ordered and paged reads of a directory's users. */
+    @InternalApi
     public DirectoryListing<DirectoryUser> listing() {
         return rows;
+    }
+
+    /** Every user of the directory as its id and external id, in creation order (for a sync that mirrors the IdP). */
+    public List<ExternalKey> externalKeys(String directoryId) {
+        return database.dsl().select(DIRECTORY_USER.ID, DIRECTORY_USER.EXTERNAL_ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
+                .orderBy(DIRECTORY_USER.SEQ)
+                .fetch(row -> new ExternalKey(row.value1(), row.value2()));
+    }
+
+    /** The directory's users whose external id is one of {@code externalIds}. */
+    public List<DirectoryUser> withExternalIds(String directoryId, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        return rows.list(directoryId, DIRECTORY_USER.EXTERNAL_ID.in(externalIds), List.of(), 0, Integer.MAX_VALUE);
     }
 
     /**
@@ -203,6 +228,7 @@ public final class DirectoryUsers {
      * subquery is not limited to a directory, so that the index serves it; the listing it goes into
      * always is (P5), and ids are unique across directories.
      */
+    @InternalApi
     public static Condition hasEmailWithKey(Condition onEmailKey) {
         return DIRECTORY_USER.ID.in(org.jooq.impl.DSL.select(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID)
                 .from(DIRECTORY_USER_EMAIL)
@@ -210,6 +236,7 @@ public final class DirectoryUsers {
     }
 
     /** A condition on the emails of a user: matches users having an email that satisfies it. */
+    @InternalApi
     public static Condition hasEmail(Condition onEmailRow) {
         return org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne()
                 .from(DIRECTORY_USER_EMAIL)
@@ -287,7 +314,7 @@ public final class DirectoryUsers {
 
     private static void validate(DirectoryUserData data) {
         if (data.userName() == null || data.userName().isBlank()) {
-            throw ScimgateException.invalid("user_name_required", "userName is required");
+            throw new ScimgateException(ErrorCode.USER_NAME_REQUIRED, "userName is required");
         }
         checkLength("userName", data.userName());
         checkLength("externalId", data.externalId());
@@ -300,17 +327,17 @@ public final class DirectoryUsers {
         for (EmailAddress email : data.emails()) {
             checkLength("emails.value", email.value());
             if (email.type() != null && email.type().length() > 64) {
-                throw ScimgateException.invalid("value_too_long", "emails.type has at most 64 characters");
+                throw new ScimgateException(ErrorCode.VALUE_TOO_LONG, "emails.type has at most 64 characters");
             }
         }
         if (data.attributes() == null || data.attributes().length() > MAX_DOCUMENT_LENGTH) {
-            throw ScimgateException.invalid("document_too_large", "A user resource has at most " + MAX_DOCUMENT_LENGTH + " characters");
+            throw new ScimgateException(ErrorCode.DOCUMENT_TOO_LARGE, "A user resource has at most " + MAX_DOCUMENT_LENGTH + " characters");
         }
     }
 
     private static void checkLength(String attribute, String value) {
         if (value != null && value.length() > MAX_VALUE_LENGTH) {
-            throw ScimgateException.invalid("value_too_long", attribute + " has at most " + MAX_VALUE_LENGTH + " characters");
+            throw new ScimgateException(ErrorCode.VALUE_TOO_LONG, attribute + " has at most " + MAX_VALUE_LENGTH + " characters");
         }
     }
 
@@ -322,13 +349,13 @@ public final class DirectoryUsers {
     }
 
     private static ScimgateException userNameTaken(String userName) {
-        return ScimgateException.conflict("user_name_taken",
+        return new ScimgateException(ErrorCode.USER_NAME_TAKEN,
                 (userName == null ? "That userName" : "userName '" + userName + "'")
                         + " is already used by another user of this directory");
     }
 
     private static ScimgateException versionMismatch(String id, long expected, long actual) {
-        return ScimgateException.preconditionFailed("version_mismatch",
+        return new ScimgateException(ErrorCode.VERSION_MISMATCH,
                 "User " + id + " has changed since version " + expected
                         + (actual >= 0 ? " (it is now at version " + actual + ")" : ""));
     }
@@ -347,14 +374,16 @@ public final class DirectoryUsers {
     }
 
     /** Reads a directory user inside a transaction. */
+    @InternalApi
     public static DirectoryUser read(DSLContext dsl, String id) {
         return dsl.selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).fetchSingle(DirectoryUsers::toUser);
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("directory_user_not_found", "No user with id " + id + " in this directory");
+        return new ScimgateException(ErrorCode.DIRECTORY_USER_NOT_FOUND, "No user with id " + id + " in this directory");
     }
 
+    @InternalApi
     public static DirectoryUser toUser(DirectoryUserRecord row) {
         return new DirectoryUser(row.getId(), row.getDirectoryId(), row.getSeq() == null ? 0 : row.getSeq(),
                 row.getUserName(), row.getExternalId(), Boolean.TRUE.equals(row.getActive()), row.getDisplayName(),

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Tx;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import java.util.Set;
  * Told, inside the transaction, which directory users joined or left a group, so that what
  * depends on group membership (roles, P22) changes in the same commit.
  */
+@InternalApi
 @FunctionalInterface
 public interface GroupMembershipHook {
 

@@ -20,7 +20,7 @@ import org.jooq.Table;
 
 /**
  * The sortable values users and groups had before each change, so that a cursor walk can sort by
- * the values as of its start (RULES.md P31, V61). A change takes its position in
+ * the values as of its start (RULES.md P31, V83). A change takes its position in
  * {@code sort_change_position} while it holds a stripe of its directory's tally, and
  * {@link #walkStart} waits for the stripes after taking its own position: every change positioned
  * before a walk's start has committed when the walk reads its first page, and every later one is

@@ -2,6 +2,7 @@ package io.scimgate.core.domain;
 
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.BackgroundLoop;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.RetrySchedule;
@@ -40,6 +41,7 @@ public final class DomainChecks implements AutoCloseable {
     private final Domains domains;
     private final BackgroundLoop loop;
 
+    @InternalApi
     public DomainChecks(Database database, Clock clock, Domains domains) {
         this.database = database;
         this.clock = clock;

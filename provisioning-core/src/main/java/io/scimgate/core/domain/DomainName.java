@@ -1,5 +1,6 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.net.IDN;
 import java.util.Locale;
@@ -60,6 +61,6 @@ public final class DomainName {
     }
 
     private static ScimgateException invalid(String input) {
-        return ScimgateException.invalid("invalid_domain", "'" + input + "' is not a valid domain name");
+        return new ScimgateException(ErrorCode.INVALID_DOMAIN, "'" + input + "' is not a valid domain name");
     }
 }

@@ -1,8 +1,10 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Tx;
 
 /** Told, inside the transaction, that an organization's domain became verified (P24). */
+@InternalApi
 @FunctionalInterface
 public interface DomainVerifiedHook {
 

@@ -2,6 +2,8 @@ package io.scimgate.core.domain;
 
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.store.Constraints;
@@ -37,6 +39,7 @@ public final class Domains {
     private final List<DomainVerifiedHook> verifiedHooks = new CopyOnWriteArrayList<>();
 
     /** @param rechecks when the background check looks a pending DNS domain up again (see {@link DomainChecks}) */
+    @InternalApi
     public Domains(Database database, Clock clock, ConsumerDomains consumerDomains, TxtResolver txtResolver,
             String txtPrefix, Duration verificationWindow, RetrySchedule rechecks) {
         this.database = database;
@@ -49,6 +52,7 @@ public final class Domains {
     }
 
     /** Hooks told inside the verifying transaction that a domain became verified (P24). */
+    @InternalApi
     public void addVerifiedHook(DomainVerifiedHook hook) {
         verifiedHooks.add(hook);
     }
@@ -56,7 +60,7 @@ public final class Domains {
     public OrganizationDomain add(String organizationId, String domain, VerificationStrategy strategy) {
         String normalized = DomainName.normalize(domain);
         if (consumerDomains.contains(normalized)) {
-            throw ScimgateException.invalid("consumer_domain",
+            throw new ScimgateException(ErrorCode.CONSUMER_DOMAIN,
                     normalized + " is a public e-mail provider's domain and cannot belong to an organization");
         }
         OffsetDateTime now = Times.now(clock);
@@ -78,7 +82,7 @@ public final class Domains {
             });
         } catch (DataAccessException e) {
             if (Constraints.isUniqueViolation(e, "organization_domain_uk")) {
-                throw ScimgateException.conflict("domain_already_added",
+                throw new ScimgateException(ErrorCode.DOMAIN_ALREADY_ADDED,
                         normalized + " is already a domain of this organization");
             }
             throw e;
@@ -107,13 +111,13 @@ public final class Domains {
             return current;
         }
         if (current.state() == DomainState.FAILED) {
-            throw ScimgateException.invalid("domain_verification_expired",
+            throw new ScimgateException(ErrorCode.DOMAIN_VERIFICATION_EXPIRED,
                     current.domain() + " was not verified within " + verificationWindow.toDays()
                             + " days; remove it and add it again to get a new token");
         }
         if (current.verificationStrategy() == VerificationStrategy.DNS
                 && !txtResolver.txtRecords(current.verificationRecordName()).contains(current.verificationToken())) {
-            throw ScimgateException.invalid("dns_record_not_found",
+            throw new ScimgateException(ErrorCode.DNS_RECORD_NOT_FOUND,
                     "No TXT record " + current.verificationRecordName() + " holding " + current.verificationToken());
         }
         return markVerified(organizationId, domainId).orElseGet(() -> get(organizationId, domainId));
@@ -199,6 +203,7 @@ public final class Domains {
     }
 
     /** Whether {@code domain} (normalised) is verified in the organization, as read inside a transaction. */
+    @InternalApi
     public boolean isVerified(DSLContext dsl, String organizationId, String domain) {
         if (domain == null) {
             return false;
@@ -237,6 +242,6 @@ public final class Domains {
     }
 
     private static ScimgateException notFound(String domainId) {
-        return ScimgateException.notFound("domain_not_found", "No domain with id " + domainId + " in this organization");
+        return new ScimgateException(ErrorCode.DOMAIN_NOT_FOUND, "No domain with id " + domainId + " in this organization");
     }
 }

@@ -1,5 +1,6 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ public enum VerificationStrategy {
                 return strategy;
             }
         }
-        throw ScimgateException.invalid("invalid_verification_strategy",
+        throw new ScimgateException(ErrorCode.INVALID_VERIFICATION_STRATEGY,
                 "verification must be 'dns' or 'manual', not '" + slug + "'");
     }
 }

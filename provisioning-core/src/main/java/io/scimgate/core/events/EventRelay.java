@@ -4,7 +4,7 @@ import static io.scimgate.core.store.schema.Tables.EVENT;
 import static io.scimgate.core.store.schema.Tables.EVENT_COUNTER;
 import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.scimgate.core.store.DataSources;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Times;
 import java.time.Clock;
@@ -186,7 +186,7 @@ final class EventRelay implements AutoCloseable {
 
     /** Whether the pool the core runs on was closed under it (a host that closed it before the core). */
     private boolean storeClosed() {
-        return database.dataSource() instanceof HikariDataSource pool && pool.isClosed();
+        return DataSources.isClosedPool(database.dataSource());
     }
 
     private List<Event> publishRetrying(List<Unpublished> rows) throws InterruptedException {

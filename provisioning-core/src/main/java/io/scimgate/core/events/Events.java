@@ -6,6 +6,8 @@ import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Outbox;
@@ -46,6 +48,7 @@ public final class Events implements Outbox, AutoCloseable {
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final EventRelay relay;
 
+    @InternalApi
     public Events(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -84,7 +87,7 @@ public final class Events implements Outbox, AutoCloseable {
      */
     public List<Event> list(EventQuery query) {
         if (query.limit() < 1 || query.limit() > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
         relay.flush();
         Condition where = DSL.noCondition();
@@ -114,6 +117,7 @@ public final class Events implements Outbox, AutoCloseable {
 
     /** Writes a transaction's events without feed ids, in one statement; the relay publishes them after commit. */
     @Override
+    @InternalApi
     public Runnable write(DSLContext dsl, List<PendingEvent> pending) {
         if (pending.isEmpty()) {
             return () -> { };

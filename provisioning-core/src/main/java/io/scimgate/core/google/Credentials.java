@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
@@ -36,7 +37,7 @@ final class Credentials {
 
     Stored fromJson(String directoryId, String keyJson) {
         if (box == null) {
-            throw ScimgateException.invalid("secret_key_not_configured",
+            throw new ScimgateException(ErrorCode.SECRET_KEY_NOT_CONFIGURED,
                     "This server has no SCIMGATE_SECRET_KEY to encrypt the key with: set it, or give serviceAccountKeyFile instead");
         }
         ServiceAccountKey key = ServiceAccountKey.parse(keyJson);
@@ -52,7 +53,7 @@ final class Credentials {
             return ServiceAccountKey.parse(readFile(value));
         }
         if (box == null) {
-            throw ScimgateException.invalid("secret_key_not_configured",
+            throw new ScimgateException(ErrorCode.SECRET_KEY_NOT_CONFIGURED,
                     "The service account key is stored encrypted, but this server has no SCIMGATE_SECRET_KEY to decrypt it");
         }
         return ServiceAccountKey.parse(box.open(value, context(directoryId)));
@@ -84,6 +85,6 @@ final class Credentials {
     }
 
     private static ScimgateException unreadable(String keyFile, String why) {
-        return ScimgateException.invalid("unreadable_key_file", "The key file " + keyFile + " cannot be read by the server: " + why);
+        return new ScimgateException(ErrorCode.UNREADABLE_KEY_FILE, "The key file " + keyFile + " cannot be read by the server: " + why);
     }
 }

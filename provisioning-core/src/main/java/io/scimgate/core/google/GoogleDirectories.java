@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.GOOGLE_DIRECTORY;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryProvider;
@@ -78,7 +79,7 @@ public final class GoogleDirectories {
             boolean created = row == null;
             if (created) {
                 if (stored == null) {
-                    throw ScimgateException.invalid("credentials_required",
+                    throw new ScimgateException(ErrorCode.CREDENTIALS_REQUIRED,
                             "Give the service account key: serviceAccountKey (stored encrypted) or serviceAccountKeyFile");
                 }
                 row = dsl.newRecord(GOOGLE_DIRECTORY);
@@ -186,7 +187,7 @@ public final class GoogleDirectories {
         boolean json = settings.serviceAccountKeyJson() != null;
         boolean file = settings.serviceAccountKeyFile() != null;
         if (json && file) {
-            throw ScimgateException.invalid("ambiguous_credentials", "Give serviceAccountKey or serviceAccountKeyFile, not both");
+            throw new ScimgateException(ErrorCode.AMBIGUOUS_CREDENTIALS, "Give serviceAccountKey or serviceAccountKeyFile, not both");
         }
         if (json) {
             return credentials.fromJson(directoryId, settings.serviceAccountKeyJson());
@@ -199,7 +200,7 @@ public final class GoogleDirectories {
                 .fetchOptional(DIRECTORY.PROVIDER)
                 .orElseThrow(() -> Directories.notFound(directoryId));
         if (DirectoryProvider.fromSlug(provider) != DirectoryProvider.GOOGLE) {
-            throw ScimgateException.conflict("not_a_google_directory",
+            throw new ScimgateException(ErrorCode.NOT_A_GOOGLE_DIRECTORY,
                     "Directory " + directoryId + " has provider " + provider + "; only google directories sync from Google");
         }
     }
@@ -209,7 +210,7 @@ public final class GoogleDirectories {
             return DEFAULT_CUSTOMER;
         }
         if (!CUSTOMER.matcher(customer.trim()).matches()) {
-            throw ScimgateException.invalid("invalid_customer",
+            throw new ScimgateException(ErrorCode.INVALID_CUSTOMER,
                     "customer is my_customer or a Google customer id such as C01abc2de (letters, digits, _)");
         }
         return customer.trim();
@@ -217,12 +218,12 @@ public final class GoogleDirectories {
 
     private static String adminEmail(String adminEmail) {
         if (adminEmail == null || adminEmail.isBlank()) {
-            throw ScimgateException.invalid("admin_email_required",
+            throw new ScimgateException(ErrorCode.ADMIN_EMAIL_REQUIRED,
                     "adminEmail is required: the Workspace admin the service account acts as");
         }
         String trimmed = adminEmail.trim();
         if (trimmed.length() > 320 || !EMAIL.matcher(trimmed).matches()) {
-            throw ScimgateException.invalid("invalid_admin_email", "adminEmail must be an e-mail address");
+            throw new ScimgateException(ErrorCode.INVALID_ADMIN_EMAIL, "adminEmail must be an e-mail address");
         }
         return trimmed;
     }
@@ -232,12 +233,12 @@ public final class GoogleDirectories {
             return List.of();
         }
         if (groups.size() > MAX_GROUPS) {
-            throw ScimgateException.invalid("too_many_groups", "The group filter holds at most " + MAX_GROUPS + " groups");
+            throw new ScimgateException(ErrorCode.TOO_MANY_GROUPS, "The group filter holds at most " + MAX_GROUPS + " groups");
         }
         Map<String, String> unique = new LinkedHashMap<>();
         for (String group : groups) {
             if (group == null || group.isBlank() || group.trim().length() > 320) {
-                throw ScimgateException.invalid("invalid_group",
+                throw new ScimgateException(ErrorCode.INVALID_GROUP,
                         "Each group is a group's e-mail address, alias or id (at most 320 characters)");
             }
             unique.putIfAbsent(group.trim().toLowerCase(Locale.ROOT), group.trim());
@@ -250,7 +251,7 @@ public final class GoogleDirectories {
             return DEFAULT_SYNC_INTERVAL;
         }
         if (interval.compareTo(MIN_SYNC_INTERVAL) < 0 || interval.compareTo(MAX_SYNC_INTERVAL) > 0) {
-            throw ScimgateException.invalid("invalid_sync_interval", "The sync interval is between "
+            throw new ScimgateException(ErrorCode.INVALID_SYNC_INTERVAL, "The sync interval is between "
                     + MIN_SYNC_INTERVAL.toMinutes() + " minutes and " + MAX_SYNC_INTERVAL.toHours() + " hours");
         }
         return interval;
@@ -273,7 +274,7 @@ public final class GoogleDirectories {
     }
 
     static ScimgateException notConfigured(String directoryId) {
-        return ScimgateException.notFound("google_sync_not_configured",
+        return new ScimgateException(ErrorCode.GOOGLE_SYNC_NOT_CONFIGURED,
                 "Directory " + directoryId + " has no Google sync settings");
     }
 }

@@ -1,7 +1,7 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.secret.SecretBox;
@@ -40,9 +40,11 @@ public final class GoogleSync {
     private final SyncRuns runs;
     private final HttpClient httpClient;
     private final String instanceId = Ids.newId();
-    private volatile CoreMonitor monitor = CoreMonitor.NONE;
+    private volatile GoogleSyncMonitor monitor = new GoogleSyncMonitor() {
+    };
 
     /** @param secretBox encrypts stored service-account keys; null when the host configured no secret key */
+    @InternalApi
     public GoogleSync(Database database, Clock clock, DirectoryUsers users, DirectoryGroups groups, SecretBox secretBox,
             GoogleOptions options) {
         this.database = database;
@@ -56,8 +58,8 @@ public final class GoogleSync {
     }
 
     /** Is told about each run once it is recorded as finished. */
-    public void monitoredBy(CoreMonitor monitor) {
-        this.monitor = CoreMonitor.safe(monitor);
+    public void monitoredBy(GoogleSyncMonitor monitor) {
+        this.monitor = monitor;
     }
 
     public GoogleDirectories directories() {
@@ -124,7 +126,7 @@ public final class GoogleSync {
             AccessTokens tokens = new AccessTokens(key, config.adminEmail(), options.tokenUrl(), http, clock,
                     options.requestTimeout());
             GoogleDirectoryApi api = new GoogleDirectoryApi(options.apiBaseUrl(), http, tokens, options.requestTimeout());
-            RunContext context = new RunContext(directoryId, counts, checkpoint, database.dsl(),
+            RunContext context = new RunContext(directoryId, counts, checkpoint,
                     () -> runs.progress(row, counts));
             new DirectorySync(context, config, api, users, groups).run();
         } catch (GoogleApiException | SyncFailure | ScimgateException | CancellationException e) {

@@ -1,7 +1,5 @@
 package io.scimgate.core.google;
 
-import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryGroup;
@@ -33,8 +31,7 @@ final class GroupWriter {
      */
     void apply(List<ObjectNode> synced, Map<String, Set<String>> membersByGroup, Map<String, String> directoryUserIds) {
         Map<String, DirectoryGroup> existing = new HashMap<>();
-        for (DirectoryGroup group : groups.listing().list(run.directoryId(), DIRECTORY_GROUP.EXTERNAL_ID.isNotNull(),
-                List.of(), 0, Integer.MAX_VALUE)) {
+        for (DirectoryGroup group : groups.withExternalIds(run.directoryId())) {
             existing.putIfAbsent(group.externalId(), group);
         }
         Set<String> keep = new HashSet<>();
@@ -68,8 +65,7 @@ final class GroupWriter {
     }
 
     private void deleteGroupsNotKept(Set<String> keep) {
-        for (String id : run.read().select(DIRECTORY_GROUP.ID).from(DIRECTORY_GROUP)
-                .where(DIRECTORY_GROUP.DIRECTORY_ID.eq(run.directoryId())).fetch(DIRECTORY_GROUP.ID)) {
+        for (String id : groups.ids(run.directoryId())) {
             if (!keep.contains(id)) {
                 run.checkpoint().run();
                 try {

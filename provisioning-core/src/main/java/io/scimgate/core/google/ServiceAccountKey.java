@@ -2,6 +2,7 @@ package io.scimgate.core.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -96,7 +97,7 @@ public final class ServiceAccountKey {
     }
 
     private static ScimgateException invalid(String why) {
-        return ScimgateException.invalid("invalid_service_account_key",
+        return new ScimgateException(ErrorCode.INVALID_SERVICE_ACCOUNT_KEY,
                 "The service account key is not usable: " + why + " (download a JSON key of the service account)");
     }
 }

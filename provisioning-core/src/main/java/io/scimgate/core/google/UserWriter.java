@@ -1,12 +1,12 @@
 package io.scimgate.core.google;
 
-import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.DirectoryUsers;
+import io.scimgate.core.directory.ExternalKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,7 +96,7 @@ final class UserWriter {
                 }
             }
         } catch (ScimgateException e) {
-            if (e.code().equals("user_name_taken")) {
+            if (e.code() == ErrorCode.USER_NAME_TAKEN) {
                 return false;
             }
             run.counts().failed("user " + googleId + ": " + e.getMessage());
@@ -111,10 +111,9 @@ final class UserWriter {
      */
     private void deleteUsersNotKept() {
         Set<String> keep = new HashSet<>(kept.values());
-        for (var row : run.read().select(DIRECTORY_USER.ID, DIRECTORY_USER.EXTERNAL_ID).from(DIRECTORY_USER)
-                .where(DIRECTORY_USER.DIRECTORY_ID.eq(run.directoryId())).fetch()) {
-            String id = row.value1();
-            String googleId = row.value2();
+        for (ExternalKey user : users.externalKeys(run.directoryId())) {
+            String id = user.id();
+            String googleId = user.externalId();
             if (keep.contains(id)) {
                 continue;
             }
@@ -197,8 +196,7 @@ final class UserWriter {
         if (googleIds.isEmpty()) {
             return byGoogleId;
         }
-        for (DirectoryUser user : users.listing().list(run.directoryId(), DIRECTORY_USER.EXTERNAL_ID.in(googleIds),
-                List.of(), 0, Integer.MAX_VALUE)) {
+        for (DirectoryUser user : users.withExternalIds(run.directoryId(), googleIds)) {
             byGoogleId.putIfAbsent(user.externalId(), user);
         }
         return byGoogleId;

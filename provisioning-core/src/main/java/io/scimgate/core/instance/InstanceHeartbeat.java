@@ -2,6 +2,7 @@ package io.scimgate.core.instance;
 
 import static io.scimgate.core.store.schema.Tables.SERVER_INSTANCE;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private ScheduledExecutorService beats;
     private ScheduledFuture<?> scheduled;
 
+    @InternalApi
     public InstanceHeartbeat(Database database) {
         this.database = database;
         this.sharedStore = database.dialect() == SQLDialect.POSTGRES;

@@ -5,8 +5,8 @@ import static io.scimgate.core.store.schema.Tables.INVITATION;
 import static io.scimgate.core.store.schema.Tables.INVITATION_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
-import io.scimgate.core.monitoring.CoreMonitor;
-import io.scimgate.core.monitoring.CoreMonitor.InvitationDeliveryOutcome;
+import io.scimgate.core.InternalApi;
+import io.scimgate.core.invitation.InvitationDeliveryMonitor.InvitationDeliveryOutcome;
 import io.scimgate.core.store.BackgroundLoop;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -56,9 +56,11 @@ public final class InvitationOutbox implements AutoCloseable {
     private final AcceptUrls acceptUrls;
     private final RetrySchedule retries;
     private final BackgroundLoop loop = new BackgroundLoop("scimgate-invitations", POLL, this::deliverDue);
-    private volatile CoreMonitor monitor = CoreMonitor.NONE;
+    private volatile InvitationDeliveryMonitor monitor = new InvitationDeliveryMonitor() {
+    };
 
     /** @param sender the sender, or null when none is configured: invitations are then only logged as due */
+    @InternalApi
     public InvitationOutbox(Database database, Clock clock, InvitationSender sender, String acceptUrlTemplate,
             RetrySchedule retries) {
         this.database = database;
@@ -70,8 +72,8 @@ public final class InvitationOutbox implements AutoCloseable {
 
     /** Whether invitations are handed to a sender at all. */
     /** Is told the outcome of each hand-over to the invitation sender. */
-    public void monitoredBy(CoreMonitor monitor) {
-        this.monitor = CoreMonitor.safe(monitor);
+    public void monitoredBy(InvitationDeliveryMonitor monitor) {
+        this.monitor = monitor;
     }
 
     public boolean hasSender() {

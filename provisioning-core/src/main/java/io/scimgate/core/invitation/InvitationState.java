@@ -1,5 +1,6 @@
 package io.scimgate.core.invitation;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ public enum InvitationState {
                 return state;
             }
         }
-        throw ScimgateException.invalid("invalid_state",
+        throw new ScimgateException(ErrorCode.INVALID_STATE,
                 "state must be pending, accepted, revoked or expired, not '" + slug + "'");
     }
 }

@@ -3,6 +3,8 @@ package io.scimgate.core.invitation;
 import static io.scimgate.core.store.schema.Tables.INVITATION;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
@@ -45,6 +47,7 @@ public final class Invitations {
     private final Memberships memberships;
     private final Users users;
 
+    @InternalApi
     public Invitations(Database database, Clock clock, Duration expiry, String acceptUrlTemplate,
             InvitationOutbox outbox, Memberships memberships, Users users) {
         this.database = database;
@@ -89,14 +92,14 @@ public final class Invitations {
     /** Accepts an invitation by its token: once, while it is pending and unexpired. */
     public Invitation accept(String token) {
         if (token == null || token.isBlank()) {
-            throw ScimgateException.invalid("token_required", "An invitation token is required");
+            throw new ScimgateException(ErrorCode.TOKEN_REQUIRED, "An invitation token is required");
         }
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
             InvitationRecord row = dsl.selectFrom(INVITATION).where(INVITATION.TOKEN_HASH.eq(SecretTokens.hash(token.trim())))
                     .forUpdate().fetchOptional()
                     .filter(found -> SecretTokens.matches(token.trim(), found.getTokenHash()))
-                    .orElseThrow(() -> ScimgateException.notFound("invitation_not_found",
+                    .orElseThrow(() -> new ScimgateException(ErrorCode.INVITATION_NOT_FOUND,
                             "No invitation has this token (it may have been renewed)"));
             Invitation current = toInvitation(row);
             if (current.state() != InvitationState.PENDING) {
@@ -155,7 +158,7 @@ public final class Invitations {
             InvitationRecord row = lock(tx.dsl(), id);
             Invitation current = toInvitation(row);
             if (current.state() == InvitationState.EXPIRED) {
-                throw ScimgateException.conflict("invitation_expired", "Invitation " + id
+                throw new ScimgateException(ErrorCode.INVITATION_EXPIRED, "Invitation " + id
                         + " expired at " + current.expiresAt() + " and cannot be revoked; its token no longer works");
             }
             if (current.state() != InvitationState.PENDING) {
@@ -169,11 +172,13 @@ public final class Invitations {
      * Creates a pending invitation for a user to join an organization and queues its delivery,
      * made after commit (P14). {@code directoryId} names the directory that invited, or null.
      */
+    @InternalApi
     public Invitation create(Tx tx, String organizationId, User user, String directoryId) {
         return issue(tx, organizationId, user, directoryId).invitation();
     }
 
     /** Revokes every pending invitation of a user to an organization (P19, P24, a removed membership). */
+    @InternalApi
     public void revokePending(Tx tx, String organizationId, String userId) {
         tx.dsl().selectFrom(INVITATION)
                 .where(INVITATION.ORGANIZATION_ID.eq(organizationId), INVITATION.USER_ID.eq(userId),
@@ -226,14 +231,14 @@ public final class Invitations {
         Membership membership = (userId == null ? Optional.<Memberships.Stored>empty() : Memberships.lock(dsl, organizationId, userId))
                 .map(Memberships.Stored::membership)
                 .filter(found -> found.status() == MembershipStatus.PENDING)
-                .orElseThrow(() -> ScimgateException.conflict("membership_not_pending",
+                .orElseThrow(() -> new ScimgateException(ErrorCode.MEMBERSHIP_NOT_PENDING,
                         "Only a pending membership can be invited; this person's membership is active, inactive or gone"));
         Optional<String> pending = dsl.select(INVITATION.ID).from(INVITATION)
                 .where(INVITATION.ORGANIZATION_ID.eq(organizationId), INVITATION.USER_ID.eq(userId),
                         INVITATION.STATE.eq(InvitationState.PENDING.slug()), INVITATION.EXPIRES_AT.gt(Times.now(clock)))
                 .limit(1).fetchOptional(INVITATION.ID);
         if (pending.isPresent()) {
-            throw ScimgateException.conflict("invitation_pending", "Invitation " + pending.get()
+            throw new ScimgateException(ErrorCode.INVITATION_PENDING, "Invitation " + pending.get()
                     + " is still pending for this membership; resend it instead");
         }
         User user = Users.lockById(dsl, membership.userId()).orElseThrow(() -> Users.notFound(membership.userId()));
@@ -269,7 +274,13 @@ public final class Invitations {
     }
 
     private static ScimgateException transitionRefused(Invitation invitation, String wanted) {
-        return ScimgateException.invalid("invitation_" + invitation.state().slug(),
+        ErrorCode code = switch (invitation.state()) {
+            case PENDING -> ErrorCode.INVITATION_PENDING;
+            case ACCEPTED -> ErrorCode.INVITATION_ACCEPTED;
+            case REVOKED -> ErrorCode.INVITATION_REVOKED;
+            case EXPIRED -> ErrorCode.INVITATION_EXPIRED;
+        };
+        return new ScimgateException(code,
                 "Invitation " + invitation.id() + " is " + invitation.state().slug() + " and cannot be " + wanted);
     }
 
@@ -279,7 +290,7 @@ public final class Invitations {
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("invitation_not_found", "No invitation with id " + id);
+        return new ScimgateException(ErrorCode.INVITATION_NOT_FOUND, "No invitation with id " + id);
     }
 
     private Invitation toInvitation(InvitationRecord row) {

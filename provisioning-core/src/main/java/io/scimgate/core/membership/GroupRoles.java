@@ -6,6 +6,8 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
@@ -35,11 +37,13 @@ public final class GroupRoles {
     private final MappingChangeHook onChange;
 
     /** Told, inside the transaction that replaced the mappings, which people are in a group whose mapping changed. */
+    @InternalApi
     @FunctionalInterface
     public interface MappingChangeHook {
         void mappingChanged(Tx tx, String organizationId, Set<String> userIds);
     }
 
+    @InternalApi
     public GroupRoles(Database database, MappingChangeHook onChange) {
         this.database = database;
         this.onChange = onChange;
@@ -63,11 +67,11 @@ public final class GroupRoles {
         Set<String> seen = new HashSet<>();
         for (Mapping mapping : mappings) {
             if (mapping == null) {
-                throw ScimgateException.invalid("invalid_group_roles", "Each mapping is an object {groupId, role, priority}");
+                throw new ScimgateException(ErrorCode.INVALID_GROUP_ROLES, "Each mapping is an object {groupId, role, priority}");
             }
-            Memberships.checkRole(mapping.role());
+            OrganizationRoles.checkRole(mapping.role());
             if (mapping.groupId() == null || !seen.add(mapping.groupId())) {
-                throw ScimgateException.invalid("invalid_group_roles", "Each mapping names a different groupId");
+                throw new ScimgateException(ErrorCode.INVALID_GROUP_ROLES, "Each mapping names a different groupId");
             }
         }
         return database.transaction(tx -> {
@@ -78,7 +82,7 @@ public final class GroupRoles {
                         .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_GROUP.DIRECTORY_ID))
                         .where(DIRECTORY_GROUP.ID.eq(mapping.groupId()), DIRECTORY.ORGANIZATION_ID.eq(organizationId)));
                 if (!ours) {
-                    throw ScimgateException.invalid("unknown_group",
+                    throw new ScimgateException(ErrorCode.UNKNOWN_GROUP,
                             "Group " + mapping.groupId() + " is not a group of this organization's directories");
                 }
                 OrganizationRoles.requireRole(dsl, organizationId, mapping.role());
@@ -102,16 +106,19 @@ public final class GroupRoles {
         });
     }
 
+    @InternalApi
     public static boolean organizationUsesMapping(DSLContext dsl, String organizationId) {
         return dsl.fetchExists(GROUP_ROLE, GROUP_ROLE.ORGANIZATION_ID.eq(organizationId));
     }
 
     /** The highest-priority mapped role of a user in an organization, from its active directory users' groups. */
+    @InternalApi
     public static Optional<String> mappedRole(DSLContext dsl, String organizationId, String userId) {
         return Optional.ofNullable(mappedRoles(dsl, organizationId, List.of(userId)).get(userId));
     }
 
     /** {@link #mappedRole} of each of these people that has one. */
+    @InternalApi
     public static Map<String, String> mappedRoles(DSLContext dsl, String organizationId, Collection<String> userIds) {
         Map<String, String> roles = new HashMap<>();
         for (List<String> chunk : Chunks.of(userIds)) {

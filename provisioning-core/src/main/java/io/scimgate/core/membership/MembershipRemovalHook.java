@@ -1,8 +1,10 @@
 package io.scimgate.core.membership;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Tx;
 
 /** Told, inside the transaction, that an admin is removing a membership (its invitations go with it). */
+@InternalApi
 @FunctionalInterface
 public interface MembershipRemovalHook {
 

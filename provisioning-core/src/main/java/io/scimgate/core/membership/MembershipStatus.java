@@ -1,5 +1,6 @@
 package io.scimgate.core.membership;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.util.Locale;
 
@@ -17,6 +18,6 @@ public enum MembershipStatus {
                 return status;
             }
         }
-        throw ScimgateException.invalid("invalid_status", "status must be active, pending or inactive, not '" + slug + "'");
+        throw new ScimgateException(ErrorCode.INVALID_STATUS, "status must be active, pending or inactive, not '" + slug + "'");
     }
 }

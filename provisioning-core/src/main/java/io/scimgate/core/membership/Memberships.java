@@ -5,9 +5,10 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
-import io.scimgate.core.provisioning.SessionRevoker;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -30,13 +30,13 @@ import org.jooq.DSLContext;
  */
 public final class Memberships {
 
-    private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
 
     private final Database database;
     private final Clock clock;
     private final SessionRevoker sessionRevoker;
     private final List<MembershipRemovalHook> removalHooks = new CopyOnWriteArrayList<>();
 
+    @InternalApi
     public Memberships(Database database, Clock clock, SessionRevoker sessionRevoker) {
         this.database = database;
         this.clock = clock;
@@ -44,12 +44,17 @@ public final class Memberships {
     }
 
     /** Hooks told inside the transaction that removes a membership, e.g. to revoke its invitations. */
+    @InternalApi
     public void addRemovalHook(MembershipRemovalHook hook) {
         removalHooks.add(hook);
     }
 
     /** A membership as stored, with the role it had before it was deprovisioned (P19). */
     public record Stored(Membership membership, String rememberedRole) {
+    }
+
+    /** A person whose directory membership is pending, with the e-mail address that may promote it (P24). */
+    public record PendingMember(String userId, String email) {
     }
 
     public Optional<Membership> find(String id) {
@@ -86,7 +91,7 @@ public final class Memberships {
      * their groups (P22).
      */
     public Membership setRole(String membershipId, String role) {
-        String checked = checkRole(role);
+        String checked = OrganizationRoles.checkRole(role);
         return database.transaction(tx -> {
             Stored stored = lockOrThrow(tx.dsl(), membershipId);
             OrganizationRoles.requireRole(tx.dsl(), stored.membership().organizationId(), checked);
@@ -106,7 +111,7 @@ public final class Memberships {
             Membership membership = requireManual(stored.membership(), "deactivated");
             return switch (membership.status()) {
                 case INACTIVE -> membership;
-                case PENDING -> throw ScimgateException.conflict("membership_pending", "Membership " + membershipId
+                case PENDING -> throw new ScimgateException(ErrorCode.MEMBERSHIP_PENDING, "Membership " + membershipId
                         + " is pending: revoke its invitation or remove the membership instead");
                 case ACTIVE -> {
                     Membership inactive = update(tx, stored, MembershipStatus.INACTIVE,
@@ -125,7 +130,7 @@ public final class Memberships {
             Membership membership = requireManual(stored.membership(), "reactivated");
             return switch (membership.status()) {
                 case ACTIVE -> membership;
-                case PENDING -> throw ScimgateException.conflict("membership_pending", "Membership " + membershipId
+                case PENDING -> throw new ScimgateException(ErrorCode.MEMBERSHIP_PENDING, "Membership " + membershipId
                         + " is pending: it becomes active when its invitation is accepted");
                 case INACTIVE -> update(tx, stored, MembershipStatus.ACTIVE,
                         stored.rememberedRole() != null ? stored.rememberedRole() : membership.role(), null, false);
@@ -141,7 +146,7 @@ public final class Memberships {
         database.transaction(tx -> {
             Membership membership = lockOrThrow(tx.dsl(), membershipId).membership();
             if (membership.status() == MembershipStatus.ACTIVE) {
-                throw ScimgateException.conflict("membership_active", "Membership " + membershipId
+                throw new ScimgateException(ErrorCode.MEMBERSHIP_ACTIVE, "Membership " + membershipId
                         + " is active; deactivate it first" + (membership.directoryManaged()
                         ? " (in the identity provider: a directory manages it)" : ""));
             }
@@ -155,7 +160,7 @@ public final class Memberships {
 
     private static Membership requireManual(Membership membership, String wanted) {
         if (membership.directoryManaged()) {
-            throw ScimgateException.conflict("membership_directory_managed", "Membership " + membership.id()
+            throw new ScimgateException(ErrorCode.MEMBERSHIP_DIRECTORY_MANAGED, "Membership " + membership.id()
                     + " is managed by a directory and cannot be " + wanted + " by hand; change the person in the "
                     + "identity provider, or delete the directory to manage its memberships here");
         }
@@ -167,25 +172,20 @@ public final class Memberships {
     }
 
     /** Locks a membership by its id. */
+    @InternalApi
     public static Optional<Stored> lock(DSLContext dsl, String membershipId) {
         return dsl.selectFrom(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.ID.eq(membershipId)).forUpdate()
                 .fetchOptional(row -> new Stored(toMembership(row), row.getRememberedRole()));
     }
 
     /** The organization's default role, as read inside a transaction. */
+    @InternalApi
     public static String defaultRole(DSLContext dsl, String organizationId) {
         return dsl.select(ORGANIZATION.DEFAULT_ROLE).from(ORGANIZATION).where(ORGANIZATION.ID.eq(organizationId))
                 .fetchSingle(ORGANIZATION.DEFAULT_ROLE);
     }
 
-    public static String checkRole(String role) {
-        if (role == null || !ROLE.matcher(role).matches()) {
-            throw ScimgateException.invalid("invalid_role",
-                    "A role is a slug of lower-case letters, digits and . _ : - (at most 64), not '" + role + "'");
-        }
-        return role;
-    }
-
+    @InternalApi
     public static Optional<Stored> lock(DSLContext dsl, String organizationId, String userId) {
         return dsl.selectFrom(ORGANIZATION_MEMBERSHIP)
                 .where(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID.eq(organizationId), ORGANIZATION_MEMBERSHIP.USER_ID.eq(userId))
@@ -194,6 +194,7 @@ public final class Memberships {
     }
 
     /** Inserts a membership and emits {@code organization_membership.created}; a concurrent insert makes it throw. */
+    @InternalApi
     public Membership insert(Tx tx, String organizationId, String userId, MembershipStatus status, String role,
             boolean directoryManaged) {
         OffsetDateTime now = Times.now(clock);
@@ -213,6 +214,7 @@ public final class Memberships {
     }
 
     /** Changes a locked membership; emits one {@code organization_membership.updated} if anything visible changed. */
+    @InternalApi
     public Membership update(Tx tx, Stored stored, MembershipStatus status, String role, String rememberedRole,
             boolean directoryManaged) {
         Membership before = stored.membership();
@@ -249,13 +251,15 @@ public final class Memberships {
         return after;
     }
 
+    @InternalApi
     public void delete(Tx tx, Membership membership) {
         tx.dsl().deleteFrom(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.ID.eq(membership.id())).execute();
         tx.emit("organization_membership.deleted", membership.organizationId(), null, membership.eventData());
     }
 
     /** The e-mail address of each pending membership of an organization, for domain promotion (P24). */
-    public static List<org.jooq.Record2<String, String>> pendingWithEmails(DSLContext dsl, String organizationId) {
+    @InternalApi
+    public static List<PendingMember> pendingWithEmails(DSLContext dsl, String organizationId) {
         return dsl.select(ORGANIZATION_MEMBERSHIP.USER_ID, APP_USER.EMAIL)
                 .from(ORGANIZATION_MEMBERSHIP)
                 .join(APP_USER).on(APP_USER.ID.eq(ORGANIZATION_MEMBERSHIP.USER_ID))
@@ -263,12 +267,12 @@ public final class Memberships {
                         ORGANIZATION_MEMBERSHIP.STATUS.eq(MembershipStatus.PENDING.slug()),
                         ORGANIZATION_MEMBERSHIP.DIRECTORY_MANAGED.isTrue())
                 .orderBy(ORGANIZATION_MEMBERSHIP.USER_ID)
-                .fetch();
+                .fetch(row -> new PendingMember(row.value1(), row.value2()));
     }
 
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("membership_not_found", "No membership with id " + id);
+        return new ScimgateException(ErrorCode.MEMBERSHIP_NOT_FOUND, "No membership with id " + id);
     }
 
     static Membership toMembership(OrganizationMembershipRecord row) {

@@ -6,9 +6,10 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_ROLE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -37,22 +39,26 @@ public final class OrganizationRoles {
     public static final String DEFAULT_SLUG = "member";
     public static final String DEFAULT_NAME = "Member";
     private static final int MAX_NAME_LENGTH = 256;
+    private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
 
     private final Database database;
     private final Clock clock;
     private final List<CatalogueHook> hooks = new CopyOnWriteArrayList<>();
 
+    @InternalApi
     public OrganizationRoles(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
 
     /** Told, inside the transaction, which roles a catalogue change added, so that roles the directories asked for apply. */
+    @InternalApi
     @FunctionalInterface
     public interface CatalogueHook {
         void rolesAdded(Tx tx, String organizationId, Set<String> slugs);
     }
 
+    @InternalApi
     public void addHook(CatalogueHook hook) {
         hooks.add(hook);
     }
@@ -135,6 +141,16 @@ public final class OrganizationRoles {
     }
 
     /** The slugs of an organization's catalogue, read inside a transaction. */
+    /** A role slug as memberships, group mappings and the catalogue store it, or {@code invalid_role}. */
+    public static String checkRole(String role) {
+        if (role == null || !ROLE.matcher(role).matches()) {
+            throw new ScimgateException(ErrorCode.INVALID_ROLE,
+                    "A role is a slug of lower-case letters, digits and . _ : - (at most 64), not '" + role + "'");
+        }
+        return role;
+    }
+
+    @InternalApi
     public static Set<String> slugs(DSLContext dsl, String organizationId) {
         return new LinkedHashSet<>(dsl.select(ORGANIZATION_ROLE.SLUG).from(ORGANIZATION_ROLE)
                 .where(ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId))
@@ -143,10 +159,11 @@ public final class OrganizationRoles {
     }
 
     /** {@code slug} when it names a role of the organization's catalogue; 400 {@code unknown_role} otherwise. */
+    @InternalApi
     public static String requireRole(DSLContext dsl, String organizationId, String slug) {
         if (slug == null || !dsl.fetchExists(ORGANIZATION_ROLE,
                 ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId), ORGANIZATION_ROLE.SLUG.eq(slug))) {
-            throw ScimgateException.invalid("unknown_role", "'" + slug + "' is not a role of organization "
+            throw new ScimgateException(ErrorCode.UNKNOWN_ROLE, "'" + slug + "' is not a role of organization "
                     + organizationId + "; add it to the organization's roles first");
         }
         return slug;
@@ -159,31 +176,31 @@ public final class OrganizationRoles {
 
     private static List<Role> validated(List<Role> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw ScimgateException.invalid("roles_required", "An organization has at least one role");
+            throw new ScimgateException(ErrorCode.ROLES_REQUIRED, "An organization has at least one role");
         }
         if (roles.size() > MAX_ROLES) {
-            throw ScimgateException.invalid("too_many_roles", "An organization has at most " + MAX_ROLES + " roles");
+            throw new ScimgateException(ErrorCode.TOO_MANY_ROLES, "An organization has at most " + MAX_ROLES + " roles");
         }
         List<Role> checked = new ArrayList<>();
         Set<String> slugs = new LinkedHashSet<>();
         int defaults = 0;
         for (Role role : roles) {
             if (role == null) {
-                throw ScimgateException.invalid("invalid_role", "Each role is an object {slug, name, default}");
+                throw new ScimgateException(ErrorCode.INVALID_ROLE, "Each role is an object {slug, name, default}");
             }
-            String slug = Memberships.checkRole(role.slug());
+            String slug = checkRole(role.slug());
             if (!slugs.add(slug)) {
-                throw ScimgateException.invalid("duplicate_role", "Role '" + slug + "' is listed twice");
+                throw new ScimgateException(ErrorCode.DUPLICATE_ROLE, "Role '" + slug + "' is listed twice");
             }
             String name = role.name() == null || role.name().isBlank() ? slug : role.name().trim();
             if (name.length() > MAX_NAME_LENGTH) {
-                throw ScimgateException.invalid("name_too_long", "A role name has at most " + MAX_NAME_LENGTH + " characters");
+                throw new ScimgateException(ErrorCode.NAME_TOO_LONG, "A role name has at most " + MAX_NAME_LENGTH + " characters");
             }
             defaults += role.isDefault() ? 1 : 0;
             checked.add(new Role(slug, name, role.isDefault()));
         }
         if (defaults != 1) {
-            throw ScimgateException.invalid("one_default_role", "Exactly one role is the default (\"default\": true), not " + defaults);
+            throw new ScimgateException(ErrorCode.ONE_DEFAULT_ROLE, "Exactly one role is the default (\"default\": true), not " + defaults);
         }
         return checked;
     }
@@ -209,7 +226,7 @@ public final class OrganizationRoles {
         List<String> reasons = new ArrayList<>();
         heldBy.forEach((slug, count) -> reasons.add("'" + slug + "' is the role of " + count + " membership" + (count == 1 ? "" : "s")));
         mapped.forEach(slug -> reasons.add("'" + slug + "' is named by a group mapping"));
-        throw ScimgateException.conflict("role_in_use", "Roles still in use cannot be removed: " + String.join("; ", reasons)
+        throw new ScimgateException(ErrorCode.ROLE_IN_USE, "Roles still in use cannot be removed: " + String.join("; ", reasons)
                 + ". Give those members another role and change the group mappings first");
     }
 

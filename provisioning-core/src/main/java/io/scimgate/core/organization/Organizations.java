@@ -2,6 +2,8 @@ package io.scimgate.core.organization;
 
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -22,6 +24,7 @@ public final class Organizations {
     private final Database database;
     private final Clock clock;
 
+    @InternalApi
     public Organizations(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -78,6 +81,7 @@ public final class Organizations {
         return find(database.dsl(), id);
     }
 
+    @InternalApi
     public Optional<Organization> find(DSLContext dsl, String id) {
         return dsl.fetchOptional(ORGANIZATION, ORGANIZATION.ID.eq(id)).map(Organizations::toOrganization);
     }
@@ -103,10 +107,10 @@ public final class Organizations {
     public static String checkedName(String name, String what) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
-            throw ScimgateException.invalid("name_required", what + " needs a non-empty name");
+            throw new ScimgateException(ErrorCode.NAME_REQUIRED, what + " needs a non-empty name");
         }
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw ScimgateException.invalid("name_too_long", what + " name has at most " + MAX_NAME_LENGTH + " characters");
+            throw new ScimgateException(ErrorCode.NAME_TOO_LONG, what + " name has at most " + MAX_NAME_LENGTH + " characters");
         }
         return trimmed;
     }
@@ -120,6 +124,7 @@ public final class Organizations {
     }
 
     /** Throws 404 unless the organization exists; called inside the transaction that depends on it. */
+    @InternalApi
     public static void requireExists(DSLContext dsl, String organizationId) {
         if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
             throw notFound(organizationId);
@@ -127,7 +132,7 @@ public final class Organizations {
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("organization_not_found", "No organization with id " + id);
+        return new ScimgateException(ErrorCode.ORGANIZATION_NOT_FOUND, "No organization with id " + id);
     }
 
     static Organization toOrganization(OrganizationRecord row) {

@@ -2,6 +2,8 @@ package io.scimgate.core.provisioning;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -19,6 +21,7 @@ public final class DirectoryUserStatuses {
 
     private final Database database;
 
+    @InternalApi
     public DirectoryUserStatuses(Database database) {
         this.database = database;
     }
@@ -29,7 +32,7 @@ public final class DirectoryUserStatuses {
     /** The users of a directory in creation order, after the user {@code afterId} (null to start). */
     public List<Entry> list(String directoryId, String afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
         DSLContext dsl = database.dsl();
         Condition where = DIRECTORY_USER.DIRECTORY_ID.eq(directoryId);
@@ -38,7 +41,7 @@ public final class DirectoryUserStatuses {
                     .where(DIRECTORY_USER.ID.eq(afterId), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
                     .fetchOne(DIRECTORY_USER.SEQ);
             if (afterSeq == null) {
-                throw ScimgateException.invalid("invalid_cursor", "after must be the id of a user of this directory");
+                throw new ScimgateException(ErrorCode.INVALID_CURSOR, "after must be the id of a user of this directory");
             }
             where = where.and(DIRECTORY_USER.SEQ.gt(afterSeq));
         }

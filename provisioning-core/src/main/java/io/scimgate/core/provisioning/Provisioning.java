@@ -2,6 +2,7 @@ package io.scimgate.core.provisioning;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
@@ -16,6 +17,7 @@ import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.store.RetryableConflict;
 import io.scimgate.core.store.Tx;
@@ -46,6 +48,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final TenantCache tenants;
     private final MemberRoles memberRoles;
 
+    @InternalApi
     public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
         this.domains = domains;
@@ -60,6 +63,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     // ---- directory users -------------------------------------------------------------------
 
     @Override
+    @InternalApi
     public void created(Tx tx, String organizationId, DirectoryUser user) {
         if (user.active()) {
             provision(tx, organizationId, user, DirectoryUserLinks.Link.NEW);
@@ -69,6 +73,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     @Override
+    @InternalApi
     public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, after.id());
@@ -98,6 +103,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * deleted holder's place, the person stays a member throughout (never inactive, sessions kept).
      */
     @Override
+    @InternalApi
     public void deleting(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, user.id());
@@ -123,6 +129,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * directory of the organization still holds stays directory-managed.
      */
     @Override
+    @InternalApi
     public void directoryDeleting(Tx tx, String organizationId, String directoryId) {
         DSLContext dsl = tx.dsl();
         for (String userId : DirectoryUserLinks.linkedUsers(dsl, directoryId)) {
@@ -308,6 +315,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     // ---- groups (P22) ----------------------------------------------------------------------
 
     @Override
+    @InternalApi
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
@@ -328,13 +336,14 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     /** P24: pending directory memberships on a newly verified domain become active; their invitations are revoked. */
     @Override
+    @InternalApi
     public void domainVerified(Tx tx, String organizationId, String domain) {
         DSLContext dsl = tx.dsl();
         for (var pending : Memberships.pendingWithEmails(dsl, organizationId)) {
-            if (!domain.equals(DomainName.ofEmail(pending.value2()))) {
+            if (!domain.equals(DomainName.ofEmail(pending.email()))) {
                 continue;
             }
-            User user = Users.lockById(dsl, pending.value1()).orElseThrow();
+            User user = Users.lockById(dsl, pending.userId()).orElseThrow();
             Memberships.lock(dsl, organizationId, user.id())
                     .filter(stored -> stored.membership().status() == MembershipStatus.PENDING)
                     .ifPresent(stored -> {

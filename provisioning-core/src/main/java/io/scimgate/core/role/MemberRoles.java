@@ -4,6 +4,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
@@ -44,6 +45,7 @@ public final class MemberRoles {
     }
 
     /** The IdP role of a person in an organization, if its directory names a role of the catalogue. */
+    @InternalApi
     public static String idpRole(DSLContext dsl, String organizationId, String userId) {
         return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoles.slugs(dsl, organizationId)).get(userId);
     }
@@ -54,6 +56,7 @@ public final class MemberRoles {
      * else what {@code otherwise} says. Emits {@code organization_membership.updated} for each
      * membership whose role changed; reads {@value Chunks#SIZE} people at a time.
      */
+    @InternalApi
     public void recompute(Tx tx, String organizationId, Collection<String> userIds, Otherwise otherwise) {
         if (userIds.isEmpty()) {
             return;
@@ -92,6 +95,7 @@ public final class MemberRoles {
     }
 
     /** The people of the organization whose active directory users send role values. */
+    @InternalApi
     public static Set<String> peopleWithIdpRoles(DSLContext dsl, String organizationId) {
         return new TreeSet<>(dsl.selectDistinct(DIRECTORY_USER.PROVISIONED_USER_ID)
                 .from(DIRECTORY_USER)

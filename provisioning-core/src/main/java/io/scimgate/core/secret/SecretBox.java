@@ -1,5 +1,6 @@
 package io.scimgate.core.secret;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -160,6 +161,6 @@ public final class SecretBox {
     }
 
     private static ScimgateException unreadable(String why) {
-        return ScimgateException.invalid("secret_unreadable", "A stored secret cannot be decrypted: " + why);
+        return new ScimgateException(ErrorCode.SECRET_UNREADABLE, "A stored secret cannot be decrypted: " + why);
     }
 }

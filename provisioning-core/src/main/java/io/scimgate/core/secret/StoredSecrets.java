@@ -2,6 +2,8 @@ package io.scimgate.core.secret;
 
 import static io.scimgate.core.store.schema.Tables.GOOGLE_DIRECTORY;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class StoredSecrets {
     private final SecretBox box;
 
     /** @param box the configured keys, or null when none is configured */
+    @InternalApi
     public StoredSecrets(Database database, SecretBox box) {
         this.database = database;
         this.box = box;
@@ -39,7 +42,7 @@ public final class StoredSecrets {
      */
     public int resealWithNewestKey() {
         if (box == null) {
-            throw ScimgateException.invalid("secret_key_not_configured", "No SCIMGATE_SECRET_KEY is configured to re-seal with");
+            throw new ScimgateException(ErrorCode.SECRET_KEY_NOT_CONFIGURED, "No SCIMGATE_SECRET_KEY is configured to re-seal with");
         }
         List<String> directoryIds = database.dsl().select(GOOGLE_DIRECTORY.DIRECTORY_ID).from(GOOGLE_DIRECTORY)
                 .where(GOOGLE_DIRECTORY.CREDENTIAL_STORAGE.eq(ENCRYPTED))

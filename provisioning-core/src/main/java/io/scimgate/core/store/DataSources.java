@@ -3,6 +3,7 @@ package io.scimgate.core.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /** Builds the connection pool for a JDBC URL: an embedded H2 file or a PostgreSQL server. */
 public final class DataSources {
@@ -54,6 +55,25 @@ public final class DataSources {
 
     /** Parsed statements H2 keeps per connection: the store's statement set, with room to spare. */
     static final int H2_QUERY_CACHE_SIZE = 256;
+
+    /**
+     * Whether {@code dataSource} is a pool of ours that was closed. HikariCP is optional for a host
+     * with a pool of its own, so its class is not touched unless it is on the classpath.
+     */
+    public static boolean isClosedPool(DataSource dataSource) {
+        return HIKARI_PRESENT && dataSource instanceof HikariDataSource pool && pool.isClosed();
+    }
+
+    private static final boolean HIKARI_PRESENT = isPresent("com.zaxxer.hikari.HikariDataSource");
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, DataSources.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     public static boolean isH2(String jdbcUrl) {
         return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -28,27 +30,44 @@ public final class Database {
     private static final int MAX_ATTEMPTS = 8;
 
     private final DataSource dataSource;
+    private final StoreSchema schema;
     private final SQLDialect dialect;
     private final DSLContext dsl;
     private volatile Outbox outbox = Outbox.NONE;
     private final List<Consumer<String>> tenantListeners = new CopyOnWriteArrayList<>();
 
-    private Database(DataSource dataSource, SQLDialect dialect) {
+    private Database(DataSource dataSource, StoreSchema schema, SQLDialect dialect) {
         this.dataSource = dataSource;
+        this.schema = schema;
         this.dialect = dialect;
         Settings settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteLogging(false);
+        if (!schema.isCurrent()) {
+            // The generated tables have no schema (they render unqualified); a named one qualifies them all.
+            settings.withRenderMapping(new RenderMapping().withSchemata(new MappedSchema().withInput("").withOutput(schema.name())));
+        }
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(dataSource)
                 .set(dialect)
                 .set(settings));
     }
 
-    /** Applies pending migrations, then opens the store. */
-    public static Database migrateAndOpen(DataSource dataSource) {
-        Migrations.apply(dataSource);
-        return new Database(dataSource, dialectOf(dataSource));
+    /** Applies pending migrations in {@code schema}, then opens the store there. */
+    public static Database migrateAndOpen(DataSource dataSource, StoreSchema schema) {
+        Migrations.apply(dataSource, schema);
+        return new Database(dataSource, schema, dialectOf(dataSource));
+    }
+
+    /** Opens a store whose migrations someone else applied; fails, saying which, when any is missing. */
+    public static Database openMigrated(DataSource dataSource, StoreSchema schema) {
+        Migrations.requireApplied(dataSource, schema);
+        return new Database(dataSource, schema, dialectOf(dataSource));
+    }
+
+    /** The schema holding the store's tables. */
+    public StoreSchema schema() {
+        return schema;
     }
 
     public DSLContext dsl() {

@@ -5,6 +5,7 @@ import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.jooq.Record4;
  * other instances see it once their entries expire, within {@link #freshFor()} plus one request. A
  * load that raced with a change is not kept.
  */
+@InternalApi
 public final class TenantCache {
 
     /** Other instances see a change within this long (plus the request under way), by default. */

@@ -1,5 +1,6 @@
 package io.scimgate.core.token;
 
+import io.scimgate.core.InternalApi;
 import org.jooq.DSLContext;
 import static io.scimgate.core.store.schema.Tables.ADMIN_TOKEN;
 
@@ -21,6 +22,7 @@ public final class AdminTokens {
     private final Clock clock;
     private volatile String configuredHash;
 
+    @InternalApi
     public AdminTokens(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;

@@ -3,6 +3,8 @@ package io.scimgate.core.user;
 import static io.scimgate.core.store.schema.Tables.APP_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
@@ -26,6 +28,7 @@ public final class Users {
     private final Database database;
     private final Clock clock;
 
+    @InternalApi
     public Users(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -50,7 +53,7 @@ public final class Users {
      */
     public List<User> list(String email, String afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ScimgateException.invalid("invalid_limit", "limit must be between 1 and " + MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_PAGE);
         }
         DSLContext dsl = database.dsl();
         Condition where = DSL.noCondition();
@@ -60,7 +63,7 @@ public final class Users {
         if (afterId != null && !afterId.isBlank()) {
             Long afterSeq = dsl.select(APP_USER.SEQ).from(APP_USER).where(APP_USER.ID.eq(afterId)).fetchOne(APP_USER.SEQ);
             if (afterSeq == null) {
-                throw ScimgateException.invalid("invalid_cursor", "after must be the id of a user");
+                throw new ScimgateException(ErrorCode.INVALID_CURSOR, "after must be the id of a user");
             }
             where = where.and(APP_USER.SEQ.gt(afterSeq));
         }
@@ -72,10 +75,12 @@ public final class Users {
     }
 
     /** Reads and locks the user with this email key inside a transaction. */
+    @InternalApi
     public static Optional<User> lockByEmailKey(DSLContext dsl, String emailKey) {
         return dsl.selectFrom(APP_USER).where(APP_USER.EMAIL_KEY.eq(emailKey)).forUpdate().fetchOptional(Users::toUser);
     }
 
+    @InternalApi
     public static Optional<User> lockById(DSLContext dsl, String id) {
         return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).forUpdate().fetchOptional(Users::toUser);
     }
@@ -84,6 +89,7 @@ public final class Users {
      * Inserts a user and emits {@code user.created} to the organization it is created for (RULES.md
      * P25); a concurrent insert of the same email makes it throw.
      */
+    @InternalApi
     public User insert(Tx tx, String organizationId, String email, String firstName, String lastName,
             boolean emailVerified) {
         OffsetDateTime now = Times.now(clock);
@@ -107,6 +113,7 @@ public final class Users {
      * changed, about {@code organizationId} (where the change came from) and to the feed of every
      * organization the user has a membership of (RULES.md P25).
      */
+    @InternalApi
     public User update(Tx tx, String organizationId, User user, String firstName, String lastName,
             boolean emailVerified) {
         if (java.util.Objects.equals(user.firstName(), firstName) && java.util.Objects.equals(user.lastName(), lastName)
@@ -130,7 +137,7 @@ public final class Users {
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("user_not_found", "No user with id " + id);
+        return new ScimgateException(ErrorCode.USER_NOT_FOUND, "No user with id " + id);
     }
 
     static User toUser(AppUserRecord row) {

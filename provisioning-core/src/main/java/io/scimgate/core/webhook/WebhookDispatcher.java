@@ -4,10 +4,10 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.monitoring.CoreMonitor;
-import io.scimgate.core.monitoring.CoreMonitor.WebhookAttemptOutcome;
+import io.scimgate.core.webhook.WebhookDeliveryMonitor.WebhookAttemptOutcome;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.Times;
@@ -60,8 +60,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     private volatile boolean stopping;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> rounds;
-    private volatile CoreMonitor monitor = CoreMonitor.NONE;
+    private volatile WebhookDeliveryMonitor monitor = new WebhookDeliveryMonitor() {
+    };
 
+    @InternalApi
     public WebhookDispatcher(Database database, Clock clock, Events events) {
         this.database = database;
         this.clock = clock;
@@ -74,8 +76,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Is told the outcome of each delivery attempt. */
-    public void monitoredBy(CoreMonitor monitor) {
-        this.monitor = CoreMonitor.safe(monitor);
+    public void monitoredBy(WebhookDeliveryMonitor monitor) {
+        this.monitor = monitor;
     }
 
     /**

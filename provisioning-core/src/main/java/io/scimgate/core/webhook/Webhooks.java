@@ -4,6 +4,8 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.EventTypes;
@@ -35,6 +37,7 @@ public final class Webhooks {
     private final Clock clock;
     private final Events events;
 
+    @InternalApi
     public Webhooks(Database database, Clock clock, Events events) {
         this.database = database;
         this.clock = clock;
@@ -49,7 +52,7 @@ public final class Webhooks {
                         .distinct().toList();
         Set<String> unknown = EventTypes.unknown(types);
         if (!unknown.isEmpty()) {
-            throw ScimgateException.invalid("unknown_event_type", "Unknown event type" + (unknown.size() > 1 ? "s " : " ")
+            throw new ScimgateException(ErrorCode.UNKNOWN_EVENT_TYPE, "Unknown event type" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; the event types are " + String.join(", ", new TreeSet<>(EventTypes.ALL)));
         }
         // Read before the transaction: the feed's cursor waits for the relay, which needs a connection.
@@ -102,12 +105,12 @@ public final class Webhooks {
                 .orElseThrow(() -> notFound(endpointId));
         if (!firstIs(eventId, events.list(eventId - 1, 1, types(endpoint), endpoint.getOrganizationId()))) {
             throw firstIs(eventId, events.list(eventId - 1, 1, List.of(), null))
-                    ? ScimgateException.conflict("event_not_for_endpoint", "Event " + eventId
+                    ? new ScimgateException(ErrorCode.EVENT_NOT_FOR_ENDPOINT, "Event " + eventId
                             + " is of a type or organization this endpoint does not receive")
-                    : ScimgateException.notFound("event_not_found", "No event with id " + eventId);
+                    : new ScimgateException(ErrorCode.EVENT_NOT_FOUND, "No event with id " + eventId);
         }
         if (eventId > endpoint.getCursorEventId()) {
-            throw ScimgateException.conflict("event_not_sent_yet", "Event " + eventId
+            throw new ScimgateException(ErrorCode.EVENT_NOT_SENT_YET, "Event " + eventId
                     + " has not been sent to this endpoint yet: it goes out in order after event " + endpoint.getCursorEventId());
         }
         OffsetDateTime now = Times.now(clock);
@@ -157,11 +160,11 @@ public final class Webhooks {
     }
 
     private static ScimgateException invalidUrl(String url) {
-        return ScimgateException.invalid("invalid_url", "A webhook needs an absolute http(s) URL, not '" + url + "'");
+        return new ScimgateException(ErrorCode.INVALID_URL, "A webhook needs an absolute http(s) URL, not '" + url + "'");
     }
 
     public static ScimgateException notFound(String id) {
-        return ScimgateException.notFound("webhook_not_found", "No webhook endpoint with id " + id);
+        return new ScimgateException(ErrorCode.WEBHOOK_NOT_FOUND, "No webhook endpoint with id " + id);
     }
 
     static List<String> types(WebhookEndpointRecord row) {

@@ -1,24 +1,55 @@
 package io.scimgate.core.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.InternalApi;
+import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.ScimgateException;
+import io.scimgate.core.store.Database;
+import io.scimgate.core.store.Tx;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture of provisioning-core, held by ArchUnit. The feature packages (organization,
- * membership, provisioning, directory, domain, role, invitation, activity, monitoring, google,
- * webhook, mail) still depend on each other in cycles, so the no-cycle rule holds for the
- * foundation packages below them, which depend on no feature package.
+ * The architecture of provisioning-core, held by ArchUnit. The packages form layers without cycles:
+ * the foundation packages (store, events, secret, …) know no feature; the features build on each
+ * other in one direction (organization below membership below role and invitation below
+ * provisioning; monitoring above the features it watches, each of which knows only its own small
+ * monitor interface). The root package holds the catalogue every package may use
+ * ({@link io.scimgate.core.ErrorCode}, {@link io.scimgate.core.ScimgateException}) and
+ * {@link io.scimgate.core.ProvisioningCore}, which wires every package together and which no
+ * package uses.
+ *
+ * <p>The public API: what a host application may use is {@code ProvisioningCore}, the services it
+ * hands out, their value types and the hooks. The store's internals (jOOQ, the generated tables and
+ * records, {@code Database}, {@code Tx}) are not part of it, and neither is anything marked
+ * {@link io.scimgate.core.InternalApi}. The convention this test enforces: a public member of a
+ * public class outside {@code io.scimgate.core.store..} whose signature names a store internal or
+ * an {@code @InternalApi} type is itself marked {@code @InternalApi} (or declared in a marked type).
+ * scim-server's ArchitectureTest keeps scim-server from using any of it, as a host would be.
  */
 class ArchitectureTest {
 
@@ -51,8 +82,78 @@ class ArchitectureTest {
     }
 
     @Test
-    void foundationPackagesHaveNoCycles() {
-        slices().matching("io.scimgate.core.(*)..").should().beFreeOfCycles()
-                .check(core.that(resideInAnyPackage(FOUNDATION)));
+    void corePackagesHaveNoCycles() {
+        slices().matching("io.scimgate.core.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void theRootPackagesCatalogueDependsOnNoCorePackage() {
+        classes().that().belongToAnyOf(ErrorCode.class, ScimgateException.class)
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.scimgate.core..").or(resideInAPackage("io.scimgate.core")))
+                .check(core);
+    }
+
+    @Test
+    void onlyTheCompositionRootUsesProvisioningCore() {
+        noClasses().that().resideOutsideOfPackage("io.scimgate.core")
+                .should().dependOnClassesThat().belongToAnyOf(ProvisioningCore.class)
+                .check(core);
+    }
+
+    @Test
+    void publicMembersThatTouchTheStoreAreMarkedInternal() {
+        members().that().areDeclaredInClassesThat(resideOutsideOfPackage("io.scimgate.core.store.."))
+                .and().areDeclaredInClassesThat().arePublic()
+                .and().arePublic()
+                .and(touchTheStore())
+                .should(beMarkedInternal())
+                .check(core);
+    }
+
+    @Test
+    void googleSyncReadsTheDirectoryThroughItsPublicApiOnly() {
+        noClasses().that().resideInAPackage("io.scimgate.core.google..")
+                .should().dependOnClassesThat().haveNameMatching("io\\.scimgate\\.core\\.store\\.schema\\.tables\\.(records\\.)?Directory(User|Group).*")
+                .orShould().callCodeUnitWhere(DescribedPredicate.describe("the target is @InternalApi outside Google sync",
+                        call -> call.getTarget().isAnnotatedWith(InternalApi.class)
+                                && !call.getTargetOwner().getPackageName().startsWith("io.scimgate.core.google")))
+                .check(core);
+    }
+
+    /** The store's internals: jOOQ, the generated tables and records, and the transaction types. */
+    static final DescribedPredicate<JavaClass> STORE_INTERNALS = resideInAnyPackage("org.jooq..", "io.scimgate.core.store.schema..")
+            .or(belongToAnyOf(Database.class, Tx.class))
+            .or(annotatedWith(InternalApi.class))
+            .as("the store's internals (jOOQ, generated tables and records, Database, Tx) or an @InternalApi type");
+
+    private static DescribedPredicate<JavaMember> touchTheStore() {
+        return DescribedPredicate.describe("take or return " + STORE_INTERNALS.getDescription(),
+                member -> signatureTypes(member).stream().anyMatch(STORE_INTERNALS));
+    }
+
+    private static Set<JavaClass> signatureTypes(JavaMember member) {
+        Set<JavaClass> types = new HashSet<>();
+        if (member instanceof JavaCodeUnit codeUnit) {
+            types.addAll(codeUnit.getReturnType().getAllInvolvedRawTypes());
+            codeUnit.getParameterTypes().forEach(type -> types.addAll(type.getAllInvolvedRawTypes()));
+        } else if (member instanceof JavaField field) {
+            types.addAll(field.getType().getAllInvolvedRawTypes());
+        }
+        return types;
+    }
+
+    private static ArchCondition<JavaMember> beMarkedInternal() {
+        return new ArchCondition<>("be marked @InternalApi (or be declared in a type so marked)") {
+            @Override
+            public void check(JavaMember member, ConditionEvents events) {
+                boolean marked = member.isAnnotatedWith(InternalApi.class) || markedType(member.getOwner());
+                events.add(new SimpleConditionEvent(member, marked, member.getFullName() + " touches the store but is not @InternalApi"));
+            }
+        };
+    }
+
+    private static boolean markedType(JavaClass type) {
+        return type.isAnnotatedWith(InternalApi.class)
+                || type.getEnclosingClass().map(ArchitectureTest::markedType).orElse(false);
     }
 }

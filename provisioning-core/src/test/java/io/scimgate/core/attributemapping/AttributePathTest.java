@@ -1,5 +1,6 @@
 package io.scimgate.core.attributemapping;
 
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,7 +79,7 @@ class AttributePathTest {
             "first name", "urn:bad path", "1title"})
     void aPathThatCannotNameAnAttributeIsRefused(String path) {
         ScimgateException refused = assertThrows(ScimgateException.class, () -> AttributePath.parse(path));
-        assertEquals("invalid_attribute_path", refused.code());
+        assertEquals(ErrorCode.INVALID_ATTRIBUTE_PATH, refused.code());
     }
 
     @Test
@@ -97,7 +98,7 @@ class AttributePathTest {
     void aMappingRefusesNamesThatAreNotIdentifiers(String name) {
         ScimgateException refused = assertThrows(ScimgateException.class,
                 () -> AttributeMapping.of(Map.of(name, "title")));
-        assertEquals("invalid_attribute_name", refused.code());
+        assertEquals(ErrorCode.INVALID_ATTRIBUTE_NAME, refused.code());
     }
 
     @Test

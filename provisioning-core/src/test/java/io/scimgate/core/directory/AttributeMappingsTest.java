@@ -1,5 +1,7 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.CoreInternals;
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -132,7 +134,7 @@ class AttributeMappingsTest {
         DirectoryUser ana = test.core().directoryUsers().create(directoryId, user("ana", "CC1"));
         mappings().replace(directoryId, Map.of("jobTitle", "title"));
         // As if the server stopped after committing a new mapping and before recomputing its users.
-        test.core().database().dsl().update(DIRECTORY)
+        CoreInternals.database(test.core()).dsl().update(DIRECTORY)
                 .set(DIRECTORY.ATTRIBUTE_MAPPING, "{\"cost\":\"" + CUSTOM + ".costCenter\"}")
                 .set(DIRECTORY.ATTRIBUTE_MAPPING_VERSION, DIRECTORY.ATTRIBUTE_MAPPING_VERSION.plus(1))
                 .execute();
@@ -146,11 +148,11 @@ class AttributeMappingsTest {
         mappings().replace(directoryId, issueMapping());
         Map<String, String> bad = new LinkedHashMap<>(issueMapping());
         bad.put("broken", "emails[type eq \"work\"].value");
-        assertEquals("invalid_attribute_path",
+        assertEquals(ErrorCode.INVALID_ATTRIBUTE_PATH,
                 assertThrows(ScimgateException.class, () -> mappings().replace(directoryId, bad)).code());
         assertEquals(issueMapping(), mappings().get(directoryId).asMap());
-        assertEquals("directory_not_found",
+        assertEquals(ErrorCode.DIRECTORY_NOT_FOUND,
                 assertThrows(ScimgateException.class, () -> mappings().replace("nope", issueMapping())).code());
-        assertEquals("directory_not_found", assertThrows(ScimgateException.class, () -> mappings().get("nope")).code());
+        assertEquals(ErrorCode.DIRECTORY_NOT_FOUND, assertThrows(ScimgateException.class, () -> mappings().get("nope")).code());
     }
 }

@@ -1,5 +1,7 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.CoreInternals;
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +48,7 @@ class DirectoriesTest {
     @Test
     void P4_theTokenIsStoredOnlyAsAHash() {
         Directories.Created okta = directories.create(acme.id(), "Okta", DirectoryProvider.OKTA);
-        String stored = test.core().database().dsl()
+        String stored = CoreInternals.database(test.core()).dsl()
                 .fetchValue("select token_hash from directory_token where directory_id = ?", okta.directory().id())
                 .toString();
         assertFalse(stored.contains(okta.token().token()));
@@ -59,7 +61,7 @@ class DirectoriesTest {
         String directoryId = okta.directory().id();
         IssuedToken second = directories.issueToken(directoryId);
         ScimgateException third = assertThrows(ScimgateException.class, () -> directories.issueToken(directoryId));
-        assertEquals("too_many_tokens", third.code());
+        assertEquals(ErrorCode.TOO_MANY_TOKENS, third.code());
 
         directories.revokeToken(directoryId, okta.token().id());
         assertTrue(directories.authenticate(directoryId, okta.token().token()).isEmpty());
@@ -73,13 +75,13 @@ class DirectoriesTest {
         assertEquals(DirectoryProvider.PINGFEDERATE, DirectoryProvider.fromSlug("PingFederate"));
         assertEquals(DirectoryProvider.GENERIC, DirectoryProvider.fromSlug(null));
         ScimgateException unknown = assertThrows(ScimgateException.class, () -> DirectoryProvider.fromSlug("workday"));
-        assertEquals("invalid_provider", unknown.code());
+        assertEquals(ErrorCode.INVALID_PROVIDER, unknown.code());
     }
 
     @Test
     void aDirectoryNeedsAnExistingOrganization() {
         ScimgateException notFound = assertThrows(ScimgateException.class,
                 () -> directories.create("missing", "Okta", DirectoryProvider.OKTA));
-        assertEquals("organization_not_found", notFound.code());
+        assertEquals(ErrorCode.ORGANIZATION_NOT_FOUND, notFound.code());
     }
 }

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,6 +173,6 @@ class DirectoryGroupsTest {
     void aGroupNeedsADisplayName() {
         ScimgateException missing = assertThrows(ScimgateException.class,
                 () -> groups.create(directoryId, new DirectoryGroupData(" ", null, "{}"), List.of()));
-        assertEquals("display_name_required", missing.code());
+        assertEquals(ErrorCode.DISPLAY_NAME_REQUIRED, missing.code());
     }
 }

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class DirectoryUsersTest {
     @Test
     void P7_userNameIsRequired() {
         ScimgateException missing = assertThrows(ScimgateException.class, () -> users.create(directoryId, user(" ")));
-        assertEquals("user_name_required", missing.code());
+        assertEquals(ErrorCode.USER_NAME_REQUIRED, missing.code());
     }
 
     @Test
@@ -67,7 +68,7 @@ class DirectoryUsersTest {
         ScimgateException duplicate = assertThrows(ScimgateException.class,
                 () -> users.create(directoryId, user("ANA@corp.example")));
         assertEquals(ScimgateException.Kind.CONFLICT, duplicate.kind());
-        assertEquals("user_name_taken", duplicate.code());
+        assertEquals(ErrorCode.USER_NAME_TAKEN, duplicate.code());
         users.create(otherDirectoryId, user("ana@corp.example"));
     }
 
@@ -125,7 +126,7 @@ class DirectoryUsersTest {
                         users.create(directoryId, user(spelling));
                         return true;
                     } catch (ScimgateException e) {
-                        assertEquals("user_name_taken", e.code());
+                        assertEquals(ErrorCode.USER_NAME_TAKEN, e.code());
                         return false;
                     }
                 });
@@ -146,7 +147,7 @@ class DirectoryUsersTest {
         assertEquals(expected, users.listing().size(directory), "the kept count");
     }
 
-    /** The kept number of a directory's users (V34) that unfiltered lists answer totalResults with. */
+    /** The kept number of a directory's users (V82.3) that unfiltered lists answer totalResults with. */
     @Test
     void theSizeFollowsCreatesDeletesAndRefusedCreatesPerDirectory() {
         assertSizeIsTheRowCount(directoryId, 0);
@@ -181,7 +182,7 @@ class DirectoryUsersTest {
                         try {
                             users.create(directoryId, user("shared-" + i + "@corp.example"));
                         } catch (ScimgateException taken) {
-                            assertEquals("user_name_taken", taken.code(), taken.getMessage());
+                            assertEquals(ErrorCode.USER_NAME_TAKEN, taken.code(), taken.getMessage());
                         }
                         if (i % 3 == 0) {
                             users.delete(directoryId, created.id(), null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.testing.MutableClock;
@@ -33,7 +34,7 @@ class SortHistoryTest {
     @BeforeEach
     void start() {
         test = TestCore.start(builder -> builder.clock(clock));
-        database = test.core().database();
+        database = CoreInternals.database(test.core());
         Organization acme = test.core().organizations().create("Acme");
         directoryId = test.core().directories().create(acme.id(), "Okta", DirectoryProvider.OKTA).directory().id();
     }

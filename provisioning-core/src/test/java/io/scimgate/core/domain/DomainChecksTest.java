@@ -1,5 +1,7 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.CoreInternals;
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.testing.ProvisioningFixture.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -123,7 +125,7 @@ class DomainChecksTest {
         dns.publishTxt(dnsDomain.verificationRecordName(), dnsDomain.verificationToken());
         checkAfter(Duration.ofDays(1));
         assertEquals(DomainState.FAILED, core.domains().get(acme, dnsDomain.id()).state(), "failed stays failed");
-        assertEquals("domain_verification_expired", assertThrows(io.scimgate.core.ScimgateException.class,
+        assertEquals(ErrorCode.DOMAIN_VERIFICATION_EXPIRED, assertThrows(io.scimgate.core.ScimgateException.class,
                 () -> core.domains().verify(acme, dnsDomain.id())).code());
     }
 
@@ -131,7 +133,7 @@ class DomainChecksTest {
     void P3_twoInstancesOnOneStoreLookEachDomainUpOnceAndAnnounceItOnce() throws Exception {
         OrganizationDomain domain = core.domains().add(acme, "shared.example", VerificationStrategy.DNS);
         dns.publishTxt(domain.verificationRecordName(), domain.verificationToken());
-        ProvisioningCore other = ProvisioningCore.builder().dataSource(core.database().dataSource()).clock(clock)
+        ProvisioningCore other = ProvisioningCore.builder().dataSource(CoreInternals.database(core).dataSource()).clock(clock)
                 .txtResolver(new JndiTxtResolver(List.of(dns.address()))).build();
         clock.advance(Duration.ofMinutes(1));
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -1,5 +1,6 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class DomainNameTest {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"})
     void P1_malformedDomainsAreRefused(String input) {
         ScimgateException refused = assertThrows(ScimgateException.class, () -> DomainName.normalize(input));
-        assertEquals("invalid_domain", refused.code());
+        assertEquals(ErrorCode.INVALID_DOMAIN, refused.code());
     }
 
     @Test

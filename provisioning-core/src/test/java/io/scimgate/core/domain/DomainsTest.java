@@ -1,5 +1,7 @@
 package io.scimgate.core.domain;
 
+import io.scimgate.core.CoreInternals;
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -60,7 +62,7 @@ class DomainsTest {
         ScimgateException refused = assertThrows(ScimgateException.class,
                 () -> domains.add(acme.id(), consumer, VerificationStrategy.MANUAL));
         assertEquals(ScimgateException.Kind.INVALID, refused.kind());
-        assertEquals("consumer_domain", refused.code());
+        assertEquals(ErrorCode.CONSUMER_DOMAIN, refused.code());
         assertTrue(domains.list(acme.id()).isEmpty());
     }
 
@@ -94,7 +96,7 @@ class DomainsTest {
             for (String consumer : List.of("mail.example", "freemail.test", "gmail.com")) {
                 ScimgateException refused = assertThrows(ScimgateException.class,
                         () -> custom.core().domains().add(org.id(), consumer, VerificationStrategy.MANUAL));
-                assertEquals("consumer_domain", refused.code());
+                assertEquals(ErrorCode.CONSUMER_DOMAIN, refused.code());
             }
             assertNotNull(custom.core().domains().add(org.id(), "acme.com", VerificationStrategy.MANUAL));
         }
@@ -123,7 +125,7 @@ class DomainsTest {
         OrganizationDomain verified = domains.verify(acme.id(), domain.id());
         assertEquals(DomainState.VERIFIED, verified.state());
         assertNotNull(verified.verifiedAt());
-        boolean verifiedInStore = test.core().database().transaction(tx -> domains.isVerified(tx.dsl(), acme.id(), "acme.com"));
+        boolean verifiedInStore = CoreInternals.database(test.core()).transaction(tx -> domains.isVerified(tx.dsl(), acme.id(), "acme.com"));
         assertTrue(verifiedInStore);
     }
 
@@ -133,7 +135,7 @@ class DomainsTest {
         assertEquals("_scimgate-verification.acme.com", domain.verificationRecordName());
 
         ScimgateException missing = assertThrows(ScimgateException.class, () -> domains.verify(acme.id(), domain.id()));
-        assertEquals("dns_record_not_found", missing.code());
+        assertEquals(ErrorCode.DNS_RECORD_NOT_FOUND, missing.code());
 
         dns.put(domain.verificationRecordName(), List.of("something else"));
         assertThrows(ScimgateException.class, () -> domains.verify(acme.id(), domain.id()));
@@ -151,7 +153,7 @@ class DomainsTest {
         assertEquals(DomainState.FAILED, domains.get(acme.id(), domain.id()).state());
         dns.put(domain.verificationRecordName(), List.of(domain.verificationToken()));
         ScimgateException expired = assertThrows(ScimgateException.class, () -> domains.verify(acme.id(), domain.id()));
-        assertEquals("domain_verification_expired", expired.code());
+        assertEquals(ErrorCode.DOMAIN_VERIFICATION_EXPIRED, expired.code());
     }
 
     @Test
@@ -175,6 +177,6 @@ class DomainsTest {
     void addingToAnUnknownOrganizationIsNotFound() {
         ScimgateException notFound = assertThrows(ScimgateException.class,
                 () -> domains.add("no-such-org", "acme.com", VerificationStrategy.MANUAL));
-        assertEquals("organization_not_found", notFound.code());
+        assertEquals(ErrorCode.ORGANIZATION_NOT_FOUND, notFound.code());
     }
 }

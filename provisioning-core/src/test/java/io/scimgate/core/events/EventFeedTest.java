@@ -5,6 +5,7 @@ import static io.scimgate.core.testing.ProvisioningFixture.withNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.testing.ProvisioningFixture;
@@ -93,7 +94,7 @@ class EventFeedTest {
                     writers.add(pool.submit(() -> {
                         for (int i = 0; i < transactionsPerWriter; i++) {
                             int n = i;
-                            instance.database().transaction(tx -> {
+                            CoreInternals.database(instance).transaction(tx -> {
                                 tx.emit("organization.created", null, null, Events.data().put("marker", writer + "-" + n + "-a"));
                                 tx.emit("organization.updated", null, null, Events.data().put("marker", writer + "-" + n + "-b"));
                                 return null;

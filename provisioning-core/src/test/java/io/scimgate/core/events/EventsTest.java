@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.testing.TestCore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,7 @@ class EventsTest {
         List<Event> heard = Collections.synchronizedList(new ArrayList<>());
         try (TestCore test = TestCore.start(builder -> builder.eventListener(heard::add))) {
             Events events = test.core().events();
-            test.core().database().transaction(tx -> {
+            CoreInternals.database(test.core()).transaction(tx -> {
                 tx.emit("test.one", "org-1", null, Events.data().put("n", 1));
                 tx.emit("test.two", "org-2", "dir-1", Events.data().put("n", 2));
                 assertTrue(heard.isEmpty(), "listeners run only after commit");
@@ -41,7 +42,7 @@ class EventsTest {
     void P25_aRolledBackTransactionLeavesNoEvents() {
         List<Event> heard = Collections.synchronizedList(new ArrayList<>());
         try (TestCore test = TestCore.start(builder -> builder.eventListener(heard::add))) {
-            assertThrows(IllegalStateException.class, () -> test.core().database().transaction(tx -> {
+            assertThrows(IllegalStateException.class, () -> CoreInternals.database(test.core()).transaction(tx -> {
                 tx.emit("test.lost", null, null, Events.data());
                 throw new IllegalStateException("boom");
             }));
@@ -55,7 +56,7 @@ class EventsTest {
         try (TestCore test = TestCore.start()) {
             for (int i = 0; i < 5; i++) {
                 int n = i;
-                test.core().database().transaction(tx -> {
+                CoreInternals.database(test.core()).transaction(tx -> {
                     tx.emit(n % 2 == 0 ? "even" : "odd", "org-" + (n % 3), null, Events.data().put("n", n));
                     return null;
                 });
@@ -79,7 +80,7 @@ class EventsTest {
             for (int w = 0; w < 6; w++) {
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < 20; i++) {
-                        test.core().database().transaction(tx -> {
+                        CoreInternals.database(test.core()).transaction(tx -> {
                             tx.emit("a", null, null, Events.data());
                             tx.emit("b", null, null, Events.data());
                             return null;

@@ -1,5 +1,7 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.CoreInternals;
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,7 +60,7 @@ class GoogleDirectoriesTest {
     void theKeyIsStoredSealedAndNothingOfItIsShown() {
         GoogleDirectoryConfig config = directories.configure(google.directoryId, settings(ACCOUNT.keyJson()));
 
-        String stored = google.core().database().dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL)
+        String stored = CoreInternals.database(google.core()).dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL)
                 .from(Tables.GOOGLE_DIRECTORY).fetchSingle().value1();
         assertTrue(stored.startsWith("v1:" + GoogleSyncHarness.SECRET_BOX.keyId() + ":"), stored);
         assertFalse(stored.contains(ACCOUNT.privateKeyFragment()));
@@ -147,7 +149,7 @@ class GoogleDirectoriesTest {
     void invalidSettingsAreRefusedWithAClearCodeAndNoKeyInTheMessage(GoogleDirectorySettings settings, String code) {
         ScimgateException refused = assertThrows(ScimgateException.class, () -> directories.configure(google.directoryId, settings));
 
-        assertEquals(code, refused.code(), refused::getMessage);
+        assertEquals(code, refused.code().wireName(), refused::getMessage);
         assertEquals(ScimgateException.Kind.INVALID, refused.kind());
         assertFalse(refused.getMessage().contains(ACCOUNT.privateKeyFragment().substring(8)), refused.getMessage());
         assertTrue(directories.find(google.directoryId).isEmpty(), "nothing is stored");
@@ -159,11 +161,11 @@ class GoogleDirectoriesTest {
 
         ScimgateException notGoogle = assertThrows(ScimgateException.class,
                 () -> directories.configure(okta, settings(ACCOUNT.keyJson())));
-        assertEquals("not_a_google_directory", notGoogle.code());
+        assertEquals(ErrorCode.NOT_A_GOOGLE_DIRECTORY, notGoogle.code());
         assertEquals(ScimgateException.Kind.CONFLICT, notGoogle.kind());
         ScimgateException unknown = assertThrows(ScimgateException.class,
                 () -> directories.configure("no-such-directory", settings(ACCOUNT.keyJson())));
-        assertEquals("directory_not_found", unknown.code());
+        assertEquals(ErrorCode.DIRECTORY_NOT_FOUND, unknown.code());
     }
 
     @Test
@@ -176,7 +178,7 @@ class GoogleDirectoriesTest {
 
             ScimgateException refused = assertThrows(ScimgateException.class,
                     () -> settings.configure(directory, settings(ACCOUNT.keyJson())));
-            assertEquals("secret_key_not_configured", refused.code());
+            assertEquals(ErrorCode.SECRET_KEY_NOT_CONFIGURED, refused.code());
 
             Path keyFile = Files.writeString(folder.resolve("google-key.json"), ACCOUNT.keyJson());
             GoogleDirectoryConfig config = settings.configure(directory,
@@ -201,7 +203,7 @@ class GoogleDirectoriesTest {
     void aSealedKeyDoesNotOpenUnderAnotherSecretKey() {
         directories.configure(google.directoryId, settings(ACCOUNT.keyJson()));
 
-        GoogleSync otherKey = new GoogleSync(google.core().database(), google.clock, google.core().directoryUsers(),
+        GoogleSync otherKey = new GoogleSync(CoreInternals.database(google.core()), google.clock, google.core().directoryUsers(),
                 google.core().directoryGroups(), SecretBox.fromBase64("ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="),
                 GoogleOptions.defaults());
         SyncRun run = otherKey.syncNow(google.directoryId).orElseThrow();
@@ -221,9 +223,9 @@ class GoogleDirectoriesTest {
         assertTrue(directories.find(google.directoryId).isEmpty());
         assertEquals(List.of(), google.sync().syncDue());
         assertTrue(google.hasUser("301"));
-        assertEquals("google_sync_not_configured",
+        assertEquals(ErrorCode.GOOGLE_SYNC_NOT_CONFIGURED,
                 assertThrows(ScimgateException.class, () -> google.sync().syncNow(google.directoryId)).code());
-        assertEquals("google_sync_not_configured",
+        assertEquals(ErrorCode.GOOGLE_SYNC_NOT_CONFIGURED,
                 assertThrows(ScimgateException.class, () -> directories.requestSync(google.directoryId)).code());
     }
 }

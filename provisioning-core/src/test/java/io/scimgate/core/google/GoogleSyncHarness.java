@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.directory.DirectoryGroup;
 import io.scimgate.core.directory.DirectoryProvider;
@@ -135,7 +136,7 @@ final class GoogleSyncHarness implements AutoCloseable {
     /** Every email address stored for a directory user, as the emails filter sees them. */
     List<String> emailsOf(String googleId) {
         String id = user(googleId).id();
-        return test.core().database().dsl().select(Tables.DIRECTORY_USER_EMAIL.EMAIL_VALUE)
+        return CoreInternals.database(test.core()).dsl().select(Tables.DIRECTORY_USER_EMAIL.EMAIL_VALUE)
                 .from(Tables.DIRECTORY_USER_EMAIL)
                 .where(Tables.DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(id))
                 .orderBy(Tables.DIRECTORY_USER_EMAIL.POSITION)

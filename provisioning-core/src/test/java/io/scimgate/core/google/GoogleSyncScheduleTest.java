@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.testing.google.FakeAdminSdk;
@@ -136,7 +137,7 @@ class GoogleSyncScheduleTest {
             attempts.add(() -> {
                 ready.countDown();
                 ready.await();
-                return SyncLease.acquire(google.core().database(), google.clock, Duration.ofMinutes(5), google.directoryId, owner)
+                return SyncLease.acquire(CoreInternals.database(google.core()), google.clock, Duration.ofMinutes(5), google.directoryId, owner)
                         .isPresent();
             });
         }
@@ -150,7 +151,7 @@ class GoogleSyncScheduleTest {
     @Test
     void theLeaseOfAnInstanceThatDiedIsTakenOverOnceExpiredAndItsRunClosed() {
         google.configure();
-        SyncLease dead = SyncLease.acquire(google.core().database(), google.clock, Duration.ofMinutes(5), google.directoryId,
+        SyncLease dead = SyncLease.acquire(CoreInternals.database(google.core()), google.clock, Duration.ofMinutes(5), google.directoryId,
                 "dead-instance").orElseThrow();
         String deadRun = google.sync().runs().start(google.directoryId, GoogleSync.TRIGGER_SCHEDULE).getId();
         assertNotNull(dead);

@@ -1,5 +1,7 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.CoreInternals;
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,25 +42,25 @@ class SecretKeyRotationTest {
         assertTrue(credential().startsWith("v1:" + SecretBox.fromBase64(NEW_KEY).keyId() + ":"), credential());
         assertEquals(TestServiceAccount.CLIENT_EMAIL,
                 coreWith(NEW_KEY).google().directories().key(google.directoryId).clientEmail());
-        assertEquals("secret_unreadable", assertThrows(ScimgateException.class,
+        assertEquals(ErrorCode.SECRET_UNREADABLE, assertThrows(ScimgateException.class,
                 () -> coreWith(OLD_KEY).google().directories().key(google.directoryId)).code());
     }
 
     @Test
     void resealingWithoutAnyKeyConfiguredIsRefused() {
         ScimgateException e = assertThrows(ScimgateException.class,
-                () -> ProvisioningCore.builder().dataSource(google.core().database().dataSource()).build()
+                () -> ProvisioningCore.builder().dataSource(CoreInternals.database(google.core()).dataSource()).build()
                         .storedSecrets().resealWithNewestKey());
-        assertEquals("secret_key_not_configured", e.code());
+        assertEquals(ErrorCode.SECRET_KEY_NOT_CONFIGURED, e.code());
     }
 
     private ProvisioningCore coreWith(String keys) {
-        return ProvisioningCore.builder().dataSource(google.core().database().dataSource())
+        return ProvisioningCore.builder().dataSource(CoreInternals.database(google.core()).dataSource())
                 .secretBox(SecretBox.fromBase64(keys)).build();
     }
 
     private String credential() {
-        return google.core().database().dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL).from(Tables.GOOGLE_DIRECTORY)
+        return CoreInternals.database(google.core()).dsl().select(Tables.GOOGLE_DIRECTORY.CREDENTIAL).from(Tables.GOOGLE_DIRECTORY)
                 .fetchSingle().value1();
     }
 }

@@ -3,6 +3,7 @@ package io.scimgate.core.instance;
 import static io.scimgate.core.store.schema.Tables.SERVER_INSTANCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.testing.TestCore;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +23,8 @@ class InstanceHeartbeatTest {
     @Test
     void instancesOnOneStoreSeeEachOtherAndOneThatStopsIsNoLongerCounted() {
         int two = test.database().isPostgres() ? 2 : 1;
-        InstanceHeartbeat first = new InstanceHeartbeat(test.core().database());
-        InstanceHeartbeat second = new InstanceHeartbeat(test.core().database());
+        InstanceHeartbeat first = new InstanceHeartbeat(CoreInternals.database(test.core()));
+        InstanceHeartbeat second = new InstanceHeartbeat(CoreInternals.database(test.core()));
         assertEquals(1, first.liveInstances(), "alone until it has beaten");
 
         first.start();
@@ -41,9 +42,9 @@ class InstanceHeartbeatTest {
 
     @Test
     void anInstanceSilentForLongerThanTheLiveWindowIsNotCounted() {
-        InstanceHeartbeat alive = new InstanceHeartbeat(test.core().database());
+        InstanceHeartbeat alive = new InstanceHeartbeat(CoreInternals.database(test.core()));
         alive.beat();
-        test.core().database().dsl().insertInto(SERVER_INSTANCE)
+        CoreInternals.database(test.core()).dsl().insertInto(SERVER_INSTANCE)
                 .set(SERVER_INSTANCE.ID, "crashed")
                 .set(SERVER_INSTANCE.STARTED_AT, OffsetDateTime.now().minusHours(2))
                 .set(SERVER_INSTANCE.SEEN_AT, OffsetDateTime.now().minusMinutes(1))

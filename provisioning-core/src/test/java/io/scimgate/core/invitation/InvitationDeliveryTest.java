@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.testing.OneDirectoryTest;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
     }
 
     private int queued() {
-        return f.core().database().dsl().fetchCount(INVITATION_DELIVERY);
+        return CoreInternals.database(f.core()).dsl().fetchCount(INVITATION_DELIVERY);
     }
 
     @Test
@@ -123,7 +124,7 @@ class InvitationDeliveryTest extends OneDirectoryTest {
         f.invitationSenderFailure = new IllegalStateException("down");
         f.push(directory, person("gus@contractor.example"));
         List<InvitationDelivery> sentAfterRestart = Collections.synchronizedList(new ArrayList<>());
-        ProvisioningCore restarted = ProvisioningCore.builder().dataSource(f.core().database().dataSource())
+        ProvisioningCore restarted = ProvisioningCore.builder().dataSource(CoreInternals.database(f.core()).dataSource())
                 .clock(f.clock).invitationSender(sentAfterRestart::add).build();
         f.clock.advance(Duration.ofMinutes(1));
         restarted.invitationOutbox().deliverDue();
@@ -142,9 +143,9 @@ class InvitationDeliveryTest extends OneDirectoryTest {
             delivered.add(delivery.invitation().id());
             pause();
         };
-        ProvisioningCore first = ProvisioningCore.builder().dataSource(f.core().database().dataSource())
+        ProvisioningCore first = ProvisioningCore.builder().dataSource(CoreInternals.database(f.core()).dataSource())
                 .clock(f.clock).invitationSender(slow).build();
-        ProvisioningCore second = ProvisioningCore.builder().dataSource(f.core().database().dataSource())
+        ProvisioningCore second = ProvisioningCore.builder().dataSource(CoreInternals.database(f.core()).dataSource())
                 .clock(f.clock).invitationSender(slow).build();
         f.clock.advance(Duration.ofMinutes(1));
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -1,5 +1,6 @@
 package io.scimgate.core.invitation;
 
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.testing.ProvisioningFixture.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -61,7 +62,7 @@ class ReinvitationTest extends OneDirectoryTest {
         f.push(directory, person("gus@contractor.example"));
         ScimgateException conflict = assertThrows(ScimgateException.class, () -> f.core().invitations().invite(gus().id()));
         assertEquals(ScimgateException.Kind.CONFLICT, conflict.kind());
-        assertEquals("invitation_pending", conflict.code());
+        assertEquals(ErrorCode.INVITATION_PENDING, conflict.code());
         assertEquals(1, f.core().invitations().list(acme, null).size());
     }
 
@@ -70,9 +71,9 @@ class ReinvitationTest extends OneDirectoryTest {
         f.push(directory, person("ana@acme.com"));
         Membership active = f.membership(acme, "ana@acme.com").orElseThrow();
         ScimgateException conflict = assertThrows(ScimgateException.class, () -> f.core().invitations().invite(active.id()));
-        assertEquals("membership_not_pending", conflict.code());
+        assertEquals(ErrorCode.MEMBERSHIP_NOT_PENDING, conflict.code());
         ScimgateException missing = assertThrows(ScimgateException.class, () -> f.core().invitations().invite("no-such-id"));
-        assertEquals("membership_not_found", missing.code());
+        assertEquals(ErrorCode.MEMBERSHIP_NOT_FOUND, missing.code());
     }
 
     @Test
@@ -82,6 +83,6 @@ class ReinvitationTest extends OneDirectoryTest {
         f.core().memberships().remove(gus().id());
         assertEquals(InvitationState.REVOKED, f.core().invitations().get(first.id()).state());
         ScimgateException conflict = assertThrows(ScimgateException.class, () -> f.core().invitations().resend(first.id()));
-        assertEquals("membership_not_pending", conflict.code());
+        assertEquals(ErrorCode.MEMBERSHIP_NOT_PENDING, conflict.code());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.scimgate.core.ProvisioningCore;
@@ -174,7 +175,7 @@ class SmtpInvitationSenderTest {
         String error = invitation().lastDeliveryError();
         assertTrue(error.contains("AuthenticationFailedException"), error);
         assertEquals(0, smtp.getReceivedMessages().length);
-        assertEquals(1, core.database().dsl().fetchCount(io.scimgate.core.store.schema.Tables.INVITATION_DELIVERY),
+        assertEquals(1, CoreInternals.database(core).dsl().fetchCount(io.scimgate.core.store.schema.Tables.INVITATION_DELIVERY),
                 "still queued for the next try");
     }
 }

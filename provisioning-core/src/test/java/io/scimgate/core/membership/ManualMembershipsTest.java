@@ -1,5 +1,6 @@
 package io.scimgate.core.membership;
 
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.testing.ProvisioningFixture.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,7 +53,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
         ScimgateException conflict = assertThrows(ScimgateException.class,
                 () -> f.core().memberships().remove(membership("ana@acme.com").id()));
         assertEquals(ScimgateException.Kind.CONFLICT, conflict.kind());
-        assertEquals("membership_active", conflict.code());
+        assertEquals(ErrorCode.MEMBERSHIP_ACTIVE, conflict.code());
         assertEquals(MembershipStatus.ACTIVE, membership("ana@acme.com").status());
     }
 
@@ -87,7 +88,7 @@ class ManualMembershipsTest extends OneDirectoryTest {
         for (var change : List.<Runnable>of(() -> f.core().memberships().deactivate(ana.id()),
                 () -> f.core().memberships().reactivate(ana.id()))) {
             ScimgateException conflict = assertThrows(ScimgateException.class, change::run);
-            assertEquals("membership_directory_managed", conflict.code());
+            assertEquals(ErrorCode.MEMBERSHIP_DIRECTORY_MANAGED, conflict.code());
         }
         assertEquals(MembershipStatus.ACTIVE, membership("ana@acme.com").status());
         assertTrue(f.sessionsRevoked.isEmpty());
@@ -98,9 +99,9 @@ class ManualMembershipsTest extends OneDirectoryTest {
         f.push(directory, person("gus@contractor.example"));
         f.core().directories().delete(directory);
         Membership gus = membership("gus@contractor.example");
-        assertEquals("membership_pending", assertThrows(ScimgateException.class,
+        assertEquals(ErrorCode.MEMBERSHIP_PENDING, assertThrows(ScimgateException.class,
                 () -> f.core().memberships().deactivate(gus.id())).code());
-        assertEquals("membership_pending", assertThrows(ScimgateException.class,
+        assertEquals(ErrorCode.MEMBERSHIP_PENDING, assertThrows(ScimgateException.class,
                 () -> f.core().memberships().reactivate(gus.id())).code());
     }
 

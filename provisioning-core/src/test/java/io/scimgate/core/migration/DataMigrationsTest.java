@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.organization.Role;
+import io.scimgate.core.store.Migrations;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import java.sql.Connection;
@@ -15,22 +16,25 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** Migrations that carry existing data forward, each tested from a store of just before it. */
 class DataMigrationsTest {
 
-    private static final String LOCATION = "classpath:db/migration";
-
     /** Migrates to the last version before {@code version} (whatever other migrations exist then). */
     private static void migrateToJustBefore(String version, HikariDataSource dataSource) {
         MigrationVersion next = MigrationVersion.fromVersion(version);
-        MigrationVersion last = Arrays.stream(Flyway.configure().dataSource(dataSource).locations(LOCATION).load().info().all())
+        MigrationVersion last = Arrays.stream(flyway(dataSource).load().info().all())
                 .map(MigrationInfo::getVersion)
                 .filter(candidate -> candidate.compareTo(next) < 0)
                 .max(MigrationVersion::compareTo)
                 .orElseThrow();
-        Flyway.configure().dataSource(dataSource).locations(LOCATION).target(last).load().migrate();
+        flyway(dataSource).target(last).load().migrate();
+    }
+
+    private static FluentConfiguration flyway(HikariDataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations(Migrations.LOCATION).table(Migrations.HISTORY_TABLE);
     }
 
     /** RULES.md P26: a store from before role catalogues gets one per organization, built from the roles in use. */

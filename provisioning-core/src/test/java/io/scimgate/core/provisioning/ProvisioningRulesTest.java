@@ -1,5 +1,6 @@
 package io.scimgate.core.provisioning;
 
+import io.scimgate.core.ErrorCode;
 import static io.scimgate.core.testing.ProvisioningFixture.person;
 import static io.scimgate.core.testing.ProvisioningFixture.withEmail;
 import static io.scimgate.core.testing.ProvisioningFixture.withNames;
@@ -486,7 +487,7 @@ class ProvisioningRulesTest {
         var foreign = f.core().directoryGroups().create(f.directory(other), new DirectoryGroupData("X", null, "{}"), List.of());
         ScimgateException refused = assertThrows(ScimgateException.class, () -> f.core().groupRoles().replace(acme,
                 List.of(new GroupRoles.Mapping(foreign.id(), "x", 1))));
-        assertEquals("unknown_group", refused.code());
+        assertEquals(ErrorCode.UNKNOWN_GROUP, refused.code());
     }
 
     // ---- P23: invitations -----------------------------------------------------------------------
@@ -504,7 +505,7 @@ class ProvisioningRulesTest {
         assertTrue(emitted.containsAll(List.of("invitation.accepted", "organization_membership.updated")), emitted.toString());
 
         ScimgateException again = assertThrows(ScimgateException.class, () -> f.core().invitations().accept(token));
-        assertEquals("invitation_accepted", again.code());
+        assertEquals(ErrorCode.INVITATION_ACCEPTED, again.code());
         assertThrows(ScimgateException.class, () -> f.core().invitations().accept("sgi_not-a-token"));
     }
 
@@ -515,7 +516,7 @@ class ProvisioningRulesTest {
         f.clock.advance(Duration.ofDays(7).plusSeconds(1));
         Invitation invitation = invitations(acme, InvitationState.EXPIRED).get(0);
         ScimgateException expired = assertThrows(ScimgateException.class, () -> f.core().invitations().accept(token));
-        assertEquals("invitation_expired", expired.code());
+        assertEquals(ErrorCode.INVITATION_EXPIRED, expired.code());
 
         var resent = f.core().invitations().resend(invitation.id());
         assertNotEquals(invitation.id(), resent.invitation().id(), "a fresh invitation");
@@ -549,7 +550,7 @@ class ProvisioningRulesTest {
         assertThrows(ScimgateException.class, () -> f.core().invitations().accept(f.invitationsSent.get(0).token()));
         ScimgateException revokeAgain = assertThrows(ScimgateException.class, () -> f.core().invitations().revoke(invitation.id()));
         assertEquals(ScimgateException.Kind.INVALID, revokeAgain.kind());
-        assertEquals("invitation_revoked", revokeAgain.code());
+        assertEquals(ErrorCode.INVITATION_REVOKED, revokeAgain.code());
         assertEquals(List.of("invitation.revoked"), f.events("invitation.revoked"));
     }
 
@@ -560,7 +561,7 @@ class ProvisioningRulesTest {
         f.clock.advance(Duration.ofDays(8));
         ScimgateException conflict = assertThrows(ScimgateException.class, () -> f.core().invitations().revoke(invitation.id()));
         assertEquals(ScimgateException.Kind.CONFLICT, conflict.kind());
-        assertEquals("invitation_expired", conflict.code());
+        assertEquals(ErrorCode.INVITATION_EXPIRED, conflict.code());
         assertEquals(InvitationState.EXPIRED, f.core().invitations().get(invitation.id()).state());
         assertTrue(f.events("invitation.revoked").isEmpty());
     }

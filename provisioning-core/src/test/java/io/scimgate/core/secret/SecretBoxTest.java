@@ -1,5 +1,6 @@
 package io.scimgate.core.secret;
 
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,7 +27,7 @@ class SecretBoxTest {
         assertTrue(sealed.startsWith("v1:" + box.keyId() + ":"), sealed);
         assertFalse(sealed.contains("secret"));
         assertEquals("{\"private_key\":\"secret\"}", box.open(sealed, "google_directory:d1"));
-        assertEquals("secret_unreadable",
+        assertEquals(ErrorCode.SECRET_UNREADABLE,
                 assertThrows(ScimgateException.class, () -> box.open(sealed, "google_directory:d2")).code());
     }
 

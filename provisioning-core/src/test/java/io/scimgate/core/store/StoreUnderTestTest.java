@@ -2,6 +2,7 @@ package io.scimgate.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.testing.TestCore;
 import io.scimgate.core.testing.TestDatabases;
 import org.jooq.SQLDialect;
@@ -14,7 +15,7 @@ class StoreUnderTestTest {
     void theSuiteRunsOnTheStoreItNames() {
         try (TestCore test = TestCore.start()) {
             SQLDialect expected = TestDatabases.store().equals(TestDatabases.POSTGRES) ? SQLDialect.POSTGRES : SQLDialect.H2;
-            assertEquals(expected, test.core().database().dialect());
+            assertEquals(expected, CoreInternals.database(test.core()).dialect());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.scimgate.core.webhook;
 
+import io.scimgate.core.CoreInternals;
+import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +67,7 @@ class WebhooksTest {
     }
 
     private void emit(String type, String organizationId) {
-        test.core().database().transaction(tx -> {
+        CoreInternals.database(test.core()).transaction(tx -> {
             tx.emit(type, organizationId, null, Events.data().put("type", type));
             return null;
         });
@@ -148,7 +150,7 @@ class WebhooksTest {
     void P25_aSubscriptionToAnUnknownEventTypeIsRefusedNamingIt() {
         ScimgateException refused = assertThrows(ScimgateException.class, () -> test.core().webhooks()
                 .create(url(), null, List.of("user.created", "user.teleported")));
-        assertEquals("unknown_event_type", refused.code());
+        assertEquals(ErrorCode.UNKNOWN_EVENT_TYPE, refused.code());
         assertTrue(refused.getMessage().contains("user.teleported"), refused.getMessage());
         assertTrue(test.core().webhooks().list().isEmpty());
     }
@@ -157,7 +159,7 @@ class WebhooksTest {
     void endpointsNeedAnAbsoluteHttpUrl() {
         ScimgateException invalid = assertThrows(ScimgateException.class,
                 () -> test.core().webhooks().create("ftp://example.com/x", null, List.of()));
-        assertEquals("invalid_url", invalid.code());
+        assertEquals(ErrorCode.INVALID_URL, invalid.code());
         assertThrows(ScimgateException.class, () -> test.core().webhooks().create("/relative", null, List.of()));
     }
 

@@ -25,26 +25,13 @@ final class AdminExceptionMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Core(), new Admin(), new Json(), new Web(), new Unexpected());
+        return List.of(new Core(), new Json(), new Web(), new Unexpected());
     }
 
     static final class Core implements ExceptionMapper<ScimgateException> {
         @Override
         public Response toResponse(ScimgateException e) {
-            int status = switch (e.kind()) {
-                case INVALID -> 400;
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-                case PRECONDITION_FAILED -> 412;
-            };
-            return AdminErrors.response(status, e.code(), e.getMessage());
-        }
-    }
-
-    static final class Admin implements ExceptionMapper<AdminException> {
-        @Override
-        public Response toResponse(AdminException e) {
-            return AdminErrors.response(e.status(), e.code(), e.getMessage());
+            return AdminErrors.response(e);
         }
     }
 

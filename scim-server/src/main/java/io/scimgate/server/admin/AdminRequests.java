@@ -1,5 +1,8 @@
 package io.scimgate.server.admin;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.ScimgateException;
+
 /** Request bodies of the admin API. */
 final class AdminRequests {
 
@@ -35,7 +38,7 @@ final class AdminRequests {
 
     static <T> T required(T body) {
         if (body == null) {
-            throw AdminException.badRequest("body_required", "This request needs a JSON body");
+            throw new ScimgateException(ErrorCode.BODY_REQUIRED, "This request needs a JSON body");
         }
         return body;
     }

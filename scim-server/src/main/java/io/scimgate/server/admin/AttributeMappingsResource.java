@@ -1,5 +1,7 @@
 package io.scimgate.server.admin;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.ScimgateException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ProvisioningCore;
@@ -42,13 +44,13 @@ public class AttributeMappingsResource {
     public ObjectNode replace(@PathParam("directoryId") String directoryId, JsonNode body) {
         JsonNode mapping = AdminRequests.required(body);
         if (!mapping.isObject()) {
-            throw AdminException.badRequest("invalid_mapping",
+            throw new ScimgateException(ErrorCode.INVALID_MAPPING,
                     "The body is a JSON object of custom attribute names and attribute paths, e.g. {\"jobTitle\": \"title\"}");
         }
         Map<String, String> paths = new LinkedHashMap<>();
         mapping.fields().forEachRemaining(field -> {
             if (!field.getValue().isTextual()) {
-                throw AdminException.badRequest("invalid_attribute_path",
+                throw new ScimgateException(ErrorCode.INVALID_ATTRIBUTE_PATH,
                         "The path of '" + field.getKey() + "' is a string such as \"title\" or \"name.givenName\"");
             }
             paths.put(field.getKey(), field.getValue().textValue());

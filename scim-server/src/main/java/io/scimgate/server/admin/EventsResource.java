@@ -1,6 +1,8 @@
 package io.scimgate.server.admin;
 
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.EventQuery;
 import io.scimgate.core.events.EventTypes;
@@ -56,19 +58,19 @@ public class EventsResource {
         Set<String> unknown = new TreeSet<>(query.keySet());
         unknown.removeAll(PARAMETERS);
         if (!unknown.isEmpty()) {
-            throw AdminException.badRequest("unknown_parameter", "Unknown query parameter" + (unknown.size() > 1 ? "s " : " ")
+            throw new ScimgateException(ErrorCode.UNKNOWN_PARAMETER, "Unknown query parameter" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; the events list takes " + String.join(", ", new TreeSet<>(PARAMETERS)));
         }
-        long after = number(query.getFirst("after"), "after", 0);
+        long after = number(query.getFirst("after"), "after", ErrorCode.INVALID_AFTER, 0);
         if (after < 0) {
-            throw AdminException.badRequest("invalid_after", "after is an event id (0 or more)");
+            throw new ScimgateException(ErrorCode.INVALID_AFTER, "after is an event id (0 or more)");
         }
-        int limit = (int) number(query.getFirst("limit"), "limit", DEFAULT_LIMIT);
+        int limit = (int) number(query.getFirst("limit"), "limit", ErrorCode.INVALID_LIMIT, DEFAULT_LIMIT);
         List<String> types = types(query.getFirst("events"));
         String organizationId = blankToNull(query.getFirst("organizationId"));
         EventQuery request = new EventQuery(after, limit, types, organizationId,
-                instant(query.getFirst("createdAfter"), "createdAfter"),
-                instant(query.getFirst("createdBefore"), "createdBefore"));
+                instant(query.getFirst("createdAfter"), "createdAfter", ErrorCode.INVALID_CREATED_AFTER),
+                instant(query.getFirst("createdBefore"), "createdBefore", ErrorCode.INVALID_CREATED_BEFORE));
         List<Event> page = core.events().list(request);
         long next = page.isEmpty() ? after : page.get(page.size() - 1).id();
         return new EventPageView(page.stream().map(EventView::of).toList(), new EventCursor(next));
@@ -82,31 +84,31 @@ public class EventsResource {
                 .filter(type -> !type.isEmpty()).toList());
         Set<String> unknown = EventTypes.unknown(types);
         if (!unknown.isEmpty()) {
-            throw AdminException.badRequest("unknown_event_type", "Unknown event type" + (unknown.size() > 1 ? "s " : " ")
+            throw new ScimgateException(ErrorCode.UNKNOWN_EVENT_TYPE, "Unknown event type" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown));
         }
         return List.copyOf(types);
     }
 
-    private static long number(String value, String name, long fallback) {
+    private static long number(String value, String name, ErrorCode invalid, long fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw AdminException.badRequest("invalid_" + name, name + " must be a whole number, not '" + value + "'");
+            throw new ScimgateException(invalid, name + " must be a whole number, not '" + value + "'");
         }
     }
 
-    private static Instant instant(String value, String name) {
+    private static Instant instant(String value, String name, ErrorCode invalid) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw AdminException.badRequest("invalid_" + name,
+            throw new ScimgateException(invalid,
                     name + " must be an RFC 3339 date-time such as 2024-05-01T12:00:00Z, not '" + value + "'");
         }
     }

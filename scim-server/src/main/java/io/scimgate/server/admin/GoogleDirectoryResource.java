@@ -1,5 +1,7 @@
 package io.scimgate.server.admin;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.ScimgateException;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.google.GoogleDirectoryConfig;
 import io.scimgate.core.google.GoogleSync;
@@ -78,7 +80,7 @@ public class GoogleDirectoryResource {
             @QueryParam("limit") @DefaultValue("20") int limit) {
         core.directories().get(directoryId);
         if (limit < 1 || limit > SyncRuns.MAX_PAGE) {
-            throw AdminException.badRequest("invalid_limit", "limit must be between 1 and " + SyncRuns.MAX_PAGE);
+            throw new ScimgateException(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + SyncRuns.MAX_PAGE);
         }
         google().directories().get(directoryId);
         return new ListView<>(google().runs().list(directoryId, limit).stream().map(SyncRunView::of).toList());

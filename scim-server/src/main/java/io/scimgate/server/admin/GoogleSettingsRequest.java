@@ -1,6 +1,8 @@
 package io.scimgate.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.ScimgateException;
 import io.scimgate.core.google.GoogleDirectorySettings;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +30,7 @@ record GoogleSettingsRequest(String customer, String adminEmail, JsonNode servic
         if (serviceAccountKey.isTextual()) {
             return serviceAccountKey.asText();
         }
-        throw AdminException.badRequest("invalid_service_account_key",
+        throw new ScimgateException(ErrorCode.INVALID_SERVICE_ACCOUNT_KEY,
                 "serviceAccountKey is the service account's JSON key: an object, or that JSON as a string");
     }
 

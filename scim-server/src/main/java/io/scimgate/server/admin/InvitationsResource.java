@@ -1,5 +1,7 @@
 package io.scimgate.server.admin;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.ScimgateException;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.invitation.DeliveryStatus;
 import io.scimgate.core.invitation.Invitation;
@@ -65,7 +67,7 @@ public class InvitationsResource {
     public Response invite(AdminRequests.CreateInvitation body, @Context UriInfo uri) {
         String membershipId = AdminRequests.required(body).membershipId();
         if (membershipId == null || membershipId.isBlank()) {
-            throw AdminException.badRequest("membership_id_required", "Name the pending membership to invite: {\"membershipId\": \"...\"}");
+            throw new ScimgateException(ErrorCode.MEMBERSHIP_ID_REQUIRED, "Name the pending membership to invite: {\"membershipId\": \"...\"}");
         }
         IssuedInvitationView issued = view(core.invitations().invite(membershipId));
         return Response.created(uri.getAbsolutePathBuilder().path(issued.invitation().id()).build()).entity(issued).build();

@@ -1,6 +1,7 @@
 package io.scimgate.server.admin;
 
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.webhook.CreatedWebhook;
 import io.scimgate.core.webhook.WebhookAttempt;
@@ -91,7 +92,7 @@ public class WebhooksResource {
         try {
             id = Long.parseLong(eventId);
         } catch (NumberFormatException e) {
-            throw ScimgateException.notFound("event_not_found", "No event with id " + eventId);
+            throw new ScimgateException(ErrorCode.EVENT_NOT_FOUND, "No event with id " + eventId);
         }
         return Response.accepted(core.webhooks().resend(webhookId, id)).build();
     }

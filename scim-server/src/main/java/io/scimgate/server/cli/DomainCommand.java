@@ -1,6 +1,7 @@
 package io.scimgate.server.cli;
 
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.domain.OrganizationDomain;
 import io.scimgate.core.domain.VerificationStrategy;
@@ -62,7 +63,7 @@ final class DomainCommand {
                 .filter(domain -> domain.id().equals(domainOrId) || domain.domain().equalsIgnoreCase(domainOrId.trim()))
                 .map(OrganizationDomain::id)
                 .findFirst()
-                .orElseThrow(() -> ScimgateException.notFound("domain_not_found",
+                .orElseThrow(() -> new ScimgateException(ErrorCode.DOMAIN_NOT_FOUND,
                         "Organization " + organizationId + " has no domain " + domainOrId));
     }
 

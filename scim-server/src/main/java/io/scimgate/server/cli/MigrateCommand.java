@@ -1,7 +1,7 @@
 package io.scimgate.server.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.scimgate.core.store.Migrations;
+import io.scimgate.core.ScimgateStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -21,10 +21,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (HikariDataSource dataSource = Store.dataSource(parent.config())) {
-            Migrations.Applied applied = Migrations.apply(dataSource);
-            spec.commandLine().getOut().println(applied.count() == 0
-                    ? "The store is up to date (schema version " + applied.schemaVersion() + ")."
-                    : "Applied " + applied.count() + " migration(s); schema version " + applied.schemaVersion() + ".");
+            ScimgateStore.Migrated migrated = ScimgateStore.migrate(dataSource, parent.config().dbSchema());
+            spec.commandLine().getOut().println(migrated.applied() == 0
+                    ? "The store is up to date (schema version " + migrated.schemaVersion() + ")."
+                    : "Applied " + migrated.applied() + " migration(s); schema version " + migrated.schemaVersion() + ".");
         }
         return ScimgateCommand.DONE;
     }

@@ -68,7 +68,7 @@ public final class ScimgateCommand implements Callable<Integer> {
                 return USAGE;
             }
             if (e instanceof io.scimgate.core.ScimgateException refused) {
-                err.println("Error (" + refused.code() + "): " + refused.getMessage());
+                err.println("Error (" + refused.code().wireName() + "): " + refused.getMessage());
                 return FAILED;
             }
             if (e instanceof StoreUnavailable unavailable) {

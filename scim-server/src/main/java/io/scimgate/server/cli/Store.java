@@ -29,7 +29,7 @@ final class Store implements AutoCloseable {
     static Store open(ServerConfig config) {
         HikariDataSource dataSource = dataSource(config);
         try {
-            return new Store(dataSource, ProvisioningCore.builder().dataSource(dataSource).secretBox(config.secretBox()).build());
+            return new Store(dataSource, ProvisioningCore.builder().dataSource(dataSource).schema(config.dbSchema()).secretBox(config.secretBox()).build());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -125,7 +125,7 @@ public final class FrontDoor extends HttpHandler {
         Mount found = null;
         for (Mount mount : mounts) {
             String context = mount.contextPath();
-            boolean matches = path.equals(context) || path.startsWith(context + "/");
+            boolean matches = path.startsWith(context) && (path.length() == context.length() || path.charAt(context.length()) == '/');
             if (matches && (found == null || context.length() > found.contextPath().length())) {
                 found = mount;
             }

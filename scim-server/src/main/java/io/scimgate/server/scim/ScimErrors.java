@@ -1,5 +1,7 @@
 package io.scimgate.server.scim;
 
+import io.scimgate.core.ErrorCode;
+import io.scimgate.core.ScimgateException;
 import io.scimgate.server.http.ScimErrorJson;
 import jakarta.ws.rs.core.Response;
 
@@ -13,6 +15,29 @@ public final class ScimErrors {
     public static final String SCIM_JSON = ScimErrorJson.SCIM_JSON;
 
     private ScimErrors() {
+    }
+
+    /** The status of a request the core refused, one per kind of {@link ErrorCode}. */
+    public static int status(ErrorCode code) {
+        return switch (code.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+        };
+    }
+
+    /** The RFC 7644 §3.12 scimType of a request the core refused, where the RFC has one. */
+    public static String scimType(ErrorCode code) {
+        return switch (code.kind()) {
+            case INVALID -> "invalidValue";
+            case CONFLICT -> "uniqueness";
+            case NOT_FOUND, PRECONDITION_FAILED -> null;
+        };
+    }
+
+    public static Response response(ScimgateException refused) {
+        return response(status(refused.code()), scimType(refused.code()), refused.getMessage());
     }
 
     public static Response response(int status, String scimType, String detail) {

@@ -70,12 +70,7 @@ public final class ScimExceptionMappers {
     static final class Core implements ExceptionMapper<ScimgateException> {
         @Override
         public Response toResponse(ScimgateException e) {
-            return switch (e.kind()) {
-                case INVALID -> ScimErrors.response(400, "invalidValue", e.getMessage());
-                case NOT_FOUND -> ScimErrors.response(404, null, e.getMessage());
-                case CONFLICT -> ScimErrors.response(409, "uniqueness", e.getMessage());
-                case PRECONDITION_FAILED -> ScimErrors.response(412, null, e.getMessage());
-            };
+            return ScimErrors.response(e);
         }
     }
 

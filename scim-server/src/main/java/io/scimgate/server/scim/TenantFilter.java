@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.Optional;
 
@@ -62,7 +61,10 @@ public final class TenantFilter implements ContainerRequestFilter, ContainerResp
         }
         activity.authenticated(directory.get());
         URI base = request.getUriInfo().getBaseUri();
-        URI directoryBase = UriBuilder.fromUri(base).path(directoryId).path("/").build();
+        // The segment is as sent, and the front door let only characters a path may carry through
+        // (RequestTarget): it needs no encoding, so no UriBuilder on every request.
+        String rawBase = base.toString();
+        URI directoryBase = URI.create(rawBase + (rawBase.endsWith("/") ? "" : "/") + directoryId + "/");
         request.setRequestUri(directoryBase, request.getUriInfo().getRequestUri());
 
         String baseUrl = publicUrl.of(base) + base.getRawPath() + directoryId;

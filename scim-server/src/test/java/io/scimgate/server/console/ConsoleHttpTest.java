@@ -55,7 +55,7 @@ class ConsoleHttpTest extends ServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/console/logback.xml",
-            "/console/sub/app.js", "/console/io/scimgate/server/Main.class",
+            "/console/sub/app.js", "/console/io/scimgate/server/cli/Main.class",
             "/console/APP.JS", "/console/.hidden.js"})
     void nothingOutsideTheConsoleFilesIsServed(String path) {
         HttpReply reply = site().get(path);

@@ -78,7 +78,7 @@ class ContainerImageIT {
         assertEquals("jdbc:h2:file:/data/scimgate", environment.get("SCIMGATE_DB_URL"));
         List<String> entrypoint = entrypoint();
         assertEquals("java", entrypoint.get(0));
-        assertEquals(List.of("-cp", CLASSPATH_FILE, "io.scimgate.server.Main"),
+        assertEquals(List.of("-cp", CLASSPATH_FILE, "io.scimgate.server.cli.Main"),
                 entrypoint.subList(entrypoint.size() - 3, entrypoint.size()));
         assertTrue(Files.isDirectory(root.resolve("data")), "the image has /data");
         assertTrue(Files.getPosixFilePermissions(root.resolve("data")).contains(PosixFilePermission.OTHERS_WRITE),

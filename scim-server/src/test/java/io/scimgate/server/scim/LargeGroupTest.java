@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -61,14 +62,14 @@ class LargeGroupTest {
         groups = new ScimResources(core).groups();
         String organizationId = core.organizations().create("Big").id();
         directory = core.directories().create(organizationId, "Okta", DirectoryProvider.OKTA).directory();
-        if (core.database().dialect() == SQLDialect.H2) {
+        if (CoreInternals.database(core).dialect() == SQLDialect.H2) {
             // H2's default 64 MB page cache thrashes while a hundred thousand rows enter fourteen indexes.
-            core.database().dsl().execute("SET CACHE_SIZE 524288");
+            CoreInternals.database(core).dsl().execute("SET CACHE_SIZE 524288");
         }
-        insertUsers(core.database().dsl(), directory.id());
+        insertUsers(CoreInternals.database(core).dsl(), directory.id());
         groupId = core.directoryGroups().create(directory.id(), new DirectoryGroupData("Everyone", null,
                 "{\"displayName\":\"Everyone\"}"), List.of()).id();
-        core.database().dsl().insertInto(DIRECTORY_GROUP_MEMBER,
+        CoreInternals.database(core).dsl().insertInto(DIRECTORY_GROUP_MEMBER,
                         DIRECTORY_GROUP_MEMBER.GROUP_ID, DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID,
                         DIRECTORY_GROUP_MEMBER.DIRECTORY_ID, DIRECTORY_GROUP_MEMBER.ADDED_AT)
                 .select(DSL.select(DSL.val(groupId), DIRECTORY_USER.ID, DIRECTORY_USER.DIRECTORY_ID,
@@ -121,7 +122,7 @@ class LargeGroupTest {
     }
 
     private static int memberCount() {
-        return core.database().dsl().fetchCount(DIRECTORY_GROUP_MEMBER, DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId));
+        return CoreInternals.database(core).dsl().fetchCount(DIRECTORY_GROUP_MEMBER, DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId));
     }
 
     @Test

@@ -166,7 +166,7 @@ class StatementBudgetTest {
     }
 
     /**
-     * An unfiltered page answers totalResults from the directory's kept count (V34), not by counting
+     * An unfiltered page answers totalResults from the directory's kept count (V82.3), not by counting
      * the directory's users on every page; a filtered page still counts its matches.
      */
     @Test

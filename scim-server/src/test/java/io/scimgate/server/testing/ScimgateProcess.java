@@ -1,7 +1,7 @@
 package io.scimgate.server.testing;
 
 import io.scimgate.core.testing.TestDatabase;
-import io.scimgate.server.Main;
+import io.scimgate.server.cli.Main;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

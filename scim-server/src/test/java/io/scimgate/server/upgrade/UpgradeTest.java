@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.CoreInternals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.store.Migrations;
+import io.scimgate.core.store.StoreSchema;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import io.scimgate.server.ScimgateServer;
@@ -15,6 +17,7 @@ import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.ScimJson;
 import io.scimgate.server.testing.TestServer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A store written by an earlier release opens with this code, migrates, and loses nothing: its
+ * A store written by an earlier release opens with this code, migrates (its Flyway history, in
+ * {@code flyway_schema_history} then, taken over into scimgate's own table), and loses nothing: its
  * admin token and directory tokens still authenticate, its users, groups, memberships,
  * invitations, domains and webhooks read as the release left them, a SCIM cursor the release
  * handed out still pages, and the event log continues after the release's last event id.
@@ -37,9 +41,12 @@ class UpgradeTest {
         ReleaseFixture fixture = new ReleaseFixture(release);
         TestDatabase database = fixture.restore();
         try (ScimgateServer server = ScimgateServer.start(TestServer.config(database, null))) {
-            try (Connection connection = server.core().database().dataSource().getConnection()) {
-                String newest = Migrations.latestVersion(server.core().database().dataSource());
-                assertTrue(Migrations.isApplied(connection, newest), "migrated to " + newest);
+            try (Connection connection = CoreInternals.database(server.core()).dataSource().getConnection()) {
+                String newest = Migrations.latestVersion(CoreInternals.database(server.core()).dataSource(), StoreSchema.CURRENT);
+                assertTrue(Migrations.isApplied(connection, StoreSchema.CURRENT, newest), "migrated to " + newest);
+                try (ResultSet legacy = connection.getMetaData().getTables(null, connection.getSchema(), "flyway_schema_history", null)) {
+                    assertFalse(legacy.next(), "the release's history moved to " + Migrations.HISTORY_TABLE + " and its table is gone");
+                }
             }
             Http admin = new Http(server.baseUrl() + "/admin/v1").bearer(fixture.get("adminToken"));
             String organization = fixture.get("organizationId");

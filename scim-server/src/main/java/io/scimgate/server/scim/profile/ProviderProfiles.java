@@ -1,31 +1,34 @@
 package io.scimgate.server.scim.profile;
 
 import io.scimgate.core.directory.DirectoryProvider;
-import java.util.EnumMap;
-import java.util.Map;
 
-/** The profile of each provider a directory can have. */
+/** The profile of each provider a directory can have; the switch is exhaustive, so a new provider does not compile without one. */
 public final class ProviderProfiles {
 
-    private static final Map<DirectoryProvider, ProviderProfile> PROFILES = new EnumMap<>(Map.of(
-            DirectoryProvider.OKTA, new OktaProfile(),
-            DirectoryProvider.ENTRA, new EntraProfile(),
-            DirectoryProvider.GOOGLE, new GoogleProfile(),
-            DirectoryProvider.ONELOGIN, new OneLoginProfile(),
-            DirectoryProvider.JUMPCLOUD, new JumpCloudProfile(),
-            DirectoryProvider.PINGFEDERATE, new PingFederateProfile(),
-            DirectoryProvider.RIPPLING, new RipplingProfile(),
-            DirectoryProvider.CYBERARK, new CyberArkProfile(),
-            DirectoryProvider.GENERIC, new GenericProfile()));
+    private static final ProviderProfile OKTA = new OktaProfile();
+    private static final ProviderProfile ENTRA = new EntraProfile();
+    private static final ProviderProfile GOOGLE = new GoogleProfile();
+    private static final ProviderProfile ONELOGIN = new OneLoginProfile();
+    private static final ProviderProfile JUMPCLOUD = new JumpCloudProfile();
+    private static final ProviderProfile PINGFEDERATE = new PingFederateProfile();
+    private static final ProviderProfile RIPPLING = new RipplingProfile();
+    private static final ProviderProfile CYBERARK = new CyberArkProfile();
+    private static final ProviderProfile GENERIC = new GenericProfile();
 
     private ProviderProfiles() {
     }
 
     public static ProviderProfile of(DirectoryProvider provider) {
-        ProviderProfile profile = PROFILES.get(provider);
-        if (profile == null) {
-            throw new IllegalStateException("No profile for provider " + provider);
-        }
-        return profile;
+        return switch (provider) {
+            case OKTA -> OKTA;
+            case ENTRA -> ENTRA;
+            case GOOGLE -> GOOGLE;
+            case ONELOGIN -> ONELOGIN;
+            case JUMPCLOUD -> JUMPCLOUD;
+            case PINGFEDERATE -> PINGFEDERATE;
+            case RIPPLING -> RIPPLING;
+            case CYBERARK -> CYBERARK;
+            case GENERIC -> GENERIC;
+        };
     }
 }

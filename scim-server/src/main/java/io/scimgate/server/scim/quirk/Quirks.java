@@ -3,12 +3,16 @@ package io.scimgate.server.scim.quirk;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The quirks applied to one directory's traffic: its provider profile's list. */
 public final class Quirks {
 
     private final List<Quirk> quirks;
+    /** What {@link #find} answered for each type asked: asked on every request (response type, User completion). */
+    private final Map<Class<?>, Optional<?>> found = new ConcurrentHashMap<>();
 
     private Quirks(List<Quirk> quirks) {
         this.quirks = List.copyOf(quirks);
@@ -36,8 +40,10 @@ public final class Quirks {
         return find(type).isPresent();
     }
 
+    @SuppressWarnings("unchecked")
     public <Q extends Quirk> Optional<Q> find(Class<Q> type) {
-        return quirks.stream().filter(type::isInstance).map(type::cast).findFirst();
+        return (Optional<Q>) found.computeIfAbsent(type,
+                asked -> quirks.stream().filter(type::isInstance).map(type::cast).findFirst());
     }
 
     public List<Quirk> all() {

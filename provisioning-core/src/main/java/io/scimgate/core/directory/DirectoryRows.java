@@ -276,11 +276,13 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .unionAll(DSL.select(DSL.asterisk()).from(changed))
                 .asTable("walk");
         Field<K> walkKey = DSL.field(DSL.name("walk", "as_of"), key.getDataType());
-        return database.dsl().select(table.asterisk(), walkKey)
+        // The rows and their history as of one moment: a rename seen in the one but not the other
+        // would show the row at its new place with no record of the old (RULES.md P31).
+        return database.readInOneSnapshot(dsl -> dsl.select(table.asterisk(), walkKey)
                 .from(table).join(walk).on(id.eq(DSL.field(DSL.name("walk", "row_id"), String.class)))
                 .orderBy(order.apply(walkKey))
                 .limit(limit)
-                .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(walkKey)));
+                .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(walkKey))));
     }
 
     private static boolean matchesEverything(Condition filter) {

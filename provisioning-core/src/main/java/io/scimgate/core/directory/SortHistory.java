@@ -103,7 +103,7 @@ public final class SortHistory {
     }
 
     /** Removes the changes no live cursor can need; returns how many. */
-    public static int prune(Database database, Clock clock) {
+    static int prune(Database database, Clock clock) {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(RETENTION);
         return database.dsl().deleteFrom(DIRECTORY_USER_SORT_CHANGE).where(DIRECTORY_USER_SORT_CHANGE.CHANGED_AT.lt(cutoff)).execute()
                 + database.dsl().deleteFrom(DIRECTORY_GROUP_SORT_CHANGE).where(DIRECTORY_GROUP_SORT_CHANGE.CHANGED_AT.lt(cutoff)).execute();

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.BackgroundLoop;
 import io.scimgate.core.store.Database;
 import java.time.Clock;
@@ -12,6 +13,7 @@ public final class SortHistoryPruner implements AutoCloseable {
 
     private final BackgroundLoop loop;
 
+    @InternalApi
     public SortHistoryPruner(Database database, Clock clock) {
         this.loop = new BackgroundLoop("scimgate-sort-history", EVERY, () -> SortHistory.prune(database, clock));
     }

@@ -5,6 +5,7 @@ import io.scimgate.core.activity.JournalingOutbox;
 import io.scimgate.core.activity.ProvisioningLog;
 import io.scimgate.core.directory.AttributeMappings;
 import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.SortHistoryPruner;
 import io.scimgate.core.directory.DirectoryDetails;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -80,7 +81,9 @@ public final class ProvisioningCore implements AutoCloseable {
         /** Re-checks pending DNS domains. */
         DOMAIN_CHECKS("domainChecks"),
         /** Writes the provisioning log and prunes it. */
-        PROVISIONING_LOG("provisioningLog");
+        PROVISIONING_LOG("provisioningLog"),
+        /** Prunes the sort history that cursor walks read once no cursor can need it (RULES.md P31). */
+        SORT_HISTORY("sortHistory");
 
         private final String healthName;
 
@@ -117,6 +120,7 @@ public final class ProvisioningCore implements AutoCloseable {
     private final ActivityRecorder directoryActivity;
     private final ProvisioningLog provisioningLog;
     private final StoredSecrets storedSecrets;
+    private final SortHistoryPruner sortHistoryPruner;
     private final BackgroundWorkers backgroundWorkers;
 
     private ProvisioningCore(Builder builder) {
@@ -171,6 +175,7 @@ public final class ProvisioningCore implements AutoCloseable {
         webhookDispatcher.monitoredBy(monitor);
         invitationOutbox.monitoredBy(monitor);
         google.monitoredBy(monitor);
+        this.sortHistoryPruner = new SortHistoryPruner(database, clock);
         this.backgroundWorkers = backgroundWorkers(builder.workers);
         events.start();
         directoryActivity.start();
@@ -192,6 +197,8 @@ public final class ProvisioningCore implements AutoCloseable {
                         domainChecks::isRunning, domainChecks);
                 case PROVISIONING_LOG -> new BackgroundWorkers.Worker(worker.healthName(), provisioningLog::start,
                         provisioningLog::isRunning, provisioningLog);
+                case SORT_HISTORY -> new BackgroundWorkers.Worker(worker.healthName(), sortHistoryPruner::start,
+                        sortHistoryPruner::isRunning, sortHistoryPruner);
             });
         }
         return workers;

@@ -34,7 +34,8 @@ class HealthProbesTest extends ServerTest {
         HttpReply ready = probes().get("ready");
         assertEquals(200, ready.status(), ready::toString);
         assertEquals("{\"status\":\"ready\",\"checks\":{\"database\":\"ok\",\"migrations\":\"ok\",\"domainChecks\":\"ok\","
-                + "\"googleSync\":\"ok\",\"invitationOutbox\":\"ok\",\"provisioningLog\":\"ok\",\"webhooks\":\"ok\"}}",
+                + "\"googleSync\":\"ok\",\"invitationOutbox\":\"ok\",\"provisioningLog\":\"ok\",\"sortHistory\":\"ok\","
+                + "\"webhooks\":\"ok\"}}",
                 ready.body().replace("\"instanceHeartbeat\":\"ok\",", ""));
         assertFalse(ready.body().contains(directory.id()) || ready.body().contains("jdbc"), ready.body());
         assertEquals("no-store", ready.header("Cache-Control").orElse(""));

@@ -57,7 +57,8 @@ public final class DirectoryGroups {
         this.database = database;
         this.clock = clock;
         this.tenants = tenants;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ,
+        this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.ID, SortHistory.GROUPS,
+                DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ,
                 "directory_group_dir_seq_ix", DirectoryGroups::toGroup);
     }
 
@@ -377,9 +378,10 @@ public final class DirectoryGroups {
 
         /** Writes the row once if anything changed, emits the update event and tells the hooks. */
         void finish(boolean bumpVersion) {
+            boolean versioned = bumpVersion && changed;
             int memberDelta = added.size() - removed.size();
             row.setMemberCount(row.getMemberCount() + memberDelta);
-            if (bumpVersion && changed) {
+            if (versioned) {
                 long readVersion = row.getVersion();
                 row.setVersion(readVersion + 1);
                 row.setUpdatedAt(Times.now(clock));
@@ -412,6 +414,9 @@ public final class DirectoryGroups {
                 }
             }
             GroupMemberEvents.emit(tx, DirectoryDetails.group(row, organizationId), memberEvents);
+            if (versioned) {
+                SortHistory.groupsChanged(dsl, row.getDirectoryId(), List.of(row.original()), row.getUpdatedAt());
+            }
         }
     }
 

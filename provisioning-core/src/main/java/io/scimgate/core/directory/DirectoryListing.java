@@ -2,6 +2,7 @@ package io.scimgate.core.directory;
 
 import io.scimgate.core.InternalApi;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
@@ -55,4 +56,20 @@ public interface DirectoryListing<T> {
      */
     <K> List<Keyed<T, K>> inSortOrder(String directoryId, Field<K> key, Condition position,
             List<? extends OrderField<?>> order, int offset, int limit);
+
+    /**
+     * Starts a cursor walk of the directory: the position in its change history that the walk's
+     * order is as of (RULES.md P31). Waits for changes under way in the directory to commit.
+     */
+    long walkStart(String directoryId);
+
+    /**
+     * A page of a cursor walk started at {@code start}: the matches of {@code filter} (on their
+     * current values) in the order of {@code key} as of the start, then the sequence, each item with
+     * that key. A row changed since the start sorts by the values before its first change since; a
+     * row created since, by its values before its first change. {@code position} and {@code order}
+     * are given the key field to compare and sort by (the row's sequence is the table's).
+     */
+    <K> List<Keyed<T, K>> walkPage(String directoryId, long start, Field<K> key, Condition filter,
+            Function<Field<K>, Condition> position, Function<Field<K>, List<? extends OrderField<?>>> order, int limit);
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -24,6 +25,8 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
 
     private final Database database;
     private final Table<R> table;
+    private final Field<String> id;
+    private final SortHistory.Of history;
     private final Field<String> directoryId;
     private final Field<Long> seq;
     private final String directorySeqIndex;
@@ -31,17 +34,23 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final BiFunction<DSLContext, String, Integer> keptSize;
     private final Map<String, SortIndex> sortIndexes;
 
-    /** @param directorySeqIndex the name of the index on (directory id, seq) */
-    DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, String directorySeqIndex,
-            RecordMapper<R, T> mapper) {
-        this(database, table, directoryId, seq, directorySeqIndex, mapper, null);
+    /**
+     * @param directorySeqIndex the name of the index on (directory id, seq)
+     * @param history where the rows' sortable values before each change are kept
+     */
+    DirectoryRows(Database database, Table<R> table, Field<String> id, SortHistory.Of history, Field<String> directoryId,
+            Field<Long> seq, String directorySeqIndex, RecordMapper<R, T> mapper) {
+        this(database, table, id, history, directoryId, seq, directorySeqIndex, mapper, null);
     }
 
     /** @param keptSize reads the number of a directory's rows kept beside them, or null to count them */
-    DirectoryRows(Database database, Table<R> table, Field<String> directoryId, Field<Long> seq, String directorySeqIndex,
-            RecordMapper<R, T> mapper, BiFunction<DSLContext, String, Integer> keptSize) {
+    DirectoryRows(Database database, Table<R> table, Field<String> id, SortHistory.Of history, Field<String> directoryId,
+            Field<Long> seq, String directorySeqIndex, RecordMapper<R, T> mapper,
+            BiFunction<DSLContext, String, Integer> keptSize) {
         this.database = database;
         this.table = table;
+        this.id = id;
+        this.history = history;
         this.directoryId = directoryId;
         this.seq = seq;
         this.directorySeqIndex = directorySeqIndex;
@@ -206,6 +215,82 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .orderBy(inIndexOrder(order))
                 .limit(limit)
                 .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
+    }
+
+    /** In a transaction of its own, so that a deadlock with writers (the database ends one) starts it again. */
+    @Override
+    public long walkStart(String directory) {
+        return database.transaction(tx -> SortHistory.walkStart(tx.dsl(), directory));
+    }
+
+    /**
+     * Two parts, ordered together: rows unchanged since the start, from the index of the key as
+     * every other page (the walk's order is theirs), and the rows changed since, which are few, with
+     * the key computed over the values of their first change since the start. The latter is a
+     * derived table named as the resource table and with its column names, so that the key's
+     * expression reads the recorded values as it reads the current ones.
+     */
+    @Override
+    public <K> List<Keyed<T, K>> walkPage(String directory, long start, Field<K> key, Condition filter,
+            Function<Field<K>, Condition> position, Function<Field<K>, List<? extends OrderField<?>>> order, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Table<?> change = history.table().as("change");
+        Field<String> changeOf = change.field(history.resourceId());
+        Field<Long> changeAt = change.field(history.position());
+        Condition changedSince = DSL.exists(DSL.selectOne().from(history.table())
+                .where(history.resourceId().eq(id), history.position().gt(start)));
+
+        SortIndex index = sortIndexes.get(key.getName());
+        List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
+                ? order.apply(key).stream().filter(field -> !isSeq(field)).toList()
+                : List.copyOf(order.apply(key)));
+        Table<?> unchanged = DSL.select(id.as("row_id"), key.as("as_of"))
+                .from(matchesEverything(filter) && index != null ? through(index.name()) : table)
+                .where(directoryId.eq(directory), filter, position.apply(key), DSL.not(changedSince))
+                .orderBy(byIndex)
+                .limit(limit)
+                .asTable("unchanged");
+
+        // Each resource's first change since the start, found by one grouping over the changes since
+        // the start: a per-change NOT EXISTS over the resource's earlier changes is quadratic in the
+        // changes of a resource renamed over and over (PostgreSQL ran such a page past the two-instance
+        // walk test's 30 s client timeout).
+        Table<?> firsts = DSL.select(history.resourceId().as("first_of"), DSL.min(history.position()).as("first_at"))
+                .from(history.table())
+                .where(history.directoryId().eq(directory), history.position().gt(start))
+                .groupBy(history.resourceId())
+                .asTable("firsts");
+        Table<?> firstChanges = DSL.select(change.fields()).select(changeOf.as(id.getName()))
+                .from(change)
+                .join(firsts).on(changeAt.eq(DSL.field(DSL.name("firsts", "first_at"), Long.class)))
+                .asTable(table.getName());
+        Table<?> recorded = DSL.select(DSL.field(DSL.name(table.getName(), history.resourceId().getName()), String.class)
+                        .as("changed_id"), key.as("as_of"))
+                .from(firstChanges)
+                .asTable("recorded");
+        Field<K> recordedKey = DSL.field(DSL.name("recorded", "as_of"), key.getDataType());
+        Table<?> changed = DSL.select(id.as("row_id"), recordedKey.as("as_of"))
+                .from(table).join(recorded).on(id.eq(DSL.field(DSL.name("recorded", "changed_id"), String.class)))
+                .where(directoryId.eq(directory), filter, position.apply(recordedKey))
+                .asTable("changed");
+
+        Table<?> walk = DSL.select(DSL.asterisk()).from(unchanged)
+                .unionAll(DSL.select(DSL.asterisk()).from(changed))
+                .asTable("walk");
+        Field<K> walkKey = DSL.field(DSL.name("walk", "as_of"), key.getDataType());
+        // The rows and their history as of one moment: a rename seen in the one but not the other
+        // would show the row at its new place with no record of the old (RULES.md P31).
+        return database.readInOneSnapshot(dsl -> dsl.select(table.asterisk(), walkKey)
+                .from(table).join(walk).on(id.eq(DSL.field(DSL.name("walk", "row_id"), String.class)))
+                .orderBy(order.apply(walkKey))
+                .limit(limit)
+                .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(walkKey))));
+    }
+
+    private static boolean matchesEverything(Condition filter) {
+        return filter == null || DSL.noCondition().equals(filter) || DSL.trueCondition().equals(filter);
     }
 
     /** An index that gives a sort key's order: on (directory, key, seq), or unique on (directory, key). */

@@ -45,6 +45,24 @@ final class DirectoryUserTally {
         change(dsl, directoryId, -1);
     }
 
+    /**
+     * Holds this thread's stripe until the transaction ends, changing nothing: a change of sortable
+     * values takes its history position only after this, so that {@link #awaitHolders} also waits
+     * for it (SortHistory). Taken last, after every row lock of the transaction, as {@link #added} is.
+     */
+    static void hold(DSLContext dsl, String directoryId) {
+        change(dsl, directoryId, 0);
+    }
+
+    /** Waits until no transaction holds a stripe of the directory that it took before this call. */
+    static void awaitHolders(DSLContext dsl, String directoryId) {
+        dsl.select(DIRECTORY_USER_TALLY.STRIPE)
+                .from(DIRECTORY_USER_TALLY)
+                .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId))
+                .forUpdate()
+                .fetch();
+    }
+
     static int users(DSLContext dsl, String directoryId) {
         BigDecimal sum = dsl.select(DSL.sum(DIRECTORY_USER_TALLY.USERS))
                 .from(DIRECTORY_USER_TALLY)

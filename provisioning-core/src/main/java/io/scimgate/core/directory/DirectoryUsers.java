@@ -17,6 +17,7 @@ import io.scimgate.core.store.Ids;
 import io.scimgate.core.store.RenderedQuery;
 import io.scimgate.core.store.Times;
 import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserEmailRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
@@ -57,7 +58,8 @@ public final class DirectoryUsers {
     public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
-        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
+        this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.ID, SortHistory.USERS,
+                DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
                 "directory_user_dir_seq_ix", DirectoryUsers::toUser, DirectoryUserTally::users);
         this.lifecycle = lifecycle;
         this.tenants = tenants;
@@ -116,6 +118,7 @@ public final class DirectoryUsers {
             return database.transaction(tx -> {
                 DSLContext dsl = tx.dsl();
                 DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
+                DirectoryUserRecord stored = row.original();
                 long readVersion = row.getVersion();
                 DirectoryUser before = toUser(row);
                 DirectoryUserData data = change.apply(before);
@@ -140,6 +143,7 @@ public final class DirectoryUsers {
                 String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
                 lifecycle.updated(tx, organizationId, before, after);
+                SortHistory.userChanged(dsl, stored, row.getUpdatedAt());
                 return after;
             });
         } catch (DataAccessException e) {
@@ -157,28 +161,32 @@ public final class DirectoryUsers {
             DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
             DirectoryUser deleted = toUser(row);
             String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
-            leaveGroups(tx, organizationId, deleted);
+            List<DirectoryGroupRecord> groupsLeft = leaveGroups(tx, organizationId, deleted);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
             lifecycle.deleting(tx, organizationId, deleted);
             int removed = dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
             if (removed == 1) {
                 DirectoryUserTally.removed(dsl, directoryId);
             }
+            SortHistory.groupsChanged(dsl, directoryId, groupsLeft, Times.now(clock));
             return removed;
         });
     }
 
-    private void leaveGroups(Tx tx, String organizationId, DirectoryUser user) {
+    /** Takes the user out of its groups; returns the groups as they were (locked), for their sort history. */
+    private List<DirectoryGroupRecord> leaveGroups(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
-        List<String> groupIds = dsl.select(DIRECTORY_GROUP_MEMBER.GROUP_ID)
-                .from(DIRECTORY_GROUP_MEMBER)
-                .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
-                .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(user.id()))
+        List<DirectoryGroupRecord> groups = dsl.selectFrom(DIRECTORY_GROUP)
+                .where(DIRECTORY_GROUP.ID.in(org.jooq.impl.DSL.select(DIRECTORY_GROUP_MEMBER.GROUP_ID)
+                        .from(DIRECTORY_GROUP_MEMBER)
+                        .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(user.id()))))
                 .orderBy(DIRECTORY_GROUP.SEQ)
-                .fetch(DIRECTORY_GROUP_MEMBER.GROUP_ID);
-        if (groupIds.isEmpty()) {
-            return;
+                .forUpdate()
+                .fetch();
+        if (groups.isEmpty()) {
+            return groups;
         }
+        List<String> groupIds = groups.stream().map(DirectoryGroupRecord::getId).toList();
         dsl.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(user.id())).execute();
         dsl.update(DIRECTORY_GROUP)
                 .set(DIRECTORY_GROUP.VERSION, DIRECTORY_GROUP.VERSION.plus(1))
@@ -188,6 +196,7 @@ public final class DirectoryUsers {
                 .execute();
         GroupMemberEvents.emit(tx, organizationId, user.directoryId(), groupIds.stream()
                 .map(groupId -> new GroupMemberEvents.Change(GroupMemberEvents.USER_REMOVED, groupId, user.id())).toList());
+        return groups;
     }
 
     /** Filtered, ordered and paged reads of a directory's users. */

@@ -117,6 +117,35 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs reads that must see every table they read as of one moment, as one statement joining a
+     * table and the rows other transactions write beside it (a cursor walk's page: the resources and
+     * their sort history). PostgreSQL gives every statement one snapshot at READ COMMITTED. H2 2.x
+     * does not: at READ COMMITTED a statement snapshots together only the tables it lists among its
+     * dependencies and reads any other (one behind a derived table or a subquery) as of the moment it
+     * first touches it, so a change committed meanwhile can be half seen. On H2 the reads run in a
+     * SERIALIZABLE transaction, whose first statement snapshots every table at once; nothing is
+     * written, and the connection returns to the pool as it was.
+     */
+    public <T> T readInOneSnapshot(Function<DSLContext, T> reads) {
+        if (dialect.family() != SQLDialect.H2) {
+            return reads.apply(dsl);
+        }
+        return dsl.connectionResult(connection -> {
+            int isolation = connection.getTransactionIsolation();
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            try {
+                return reads.apply(dsl.configuration().derive(connection).dsl());
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
     private <T> T runOnce(Function<Tx, T> work) {
         Tx[] done = new Tx[1];
         Runnable[] delivery = new Runnable[1];

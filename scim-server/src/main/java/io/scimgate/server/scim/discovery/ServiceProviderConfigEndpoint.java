@@ -11,6 +11,7 @@ import org.apache.directory.scim.server.rest.EtagGenerator;
 import org.apache.directory.scim.server.rest.ServiceProviderConfigResourceImpl;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.bulk.BulkLimits;
+import io.scimgate.core.directory.SortHistory;
 import io.scimgate.server.scim.paging.PageSpec;
 import io.scimgate.server.scim.patch.PatchNormalizer;
 
@@ -55,7 +56,8 @@ public class ServiceProviderConfigEndpoint extends ServiceProviderConfigResource
                 .put("index", true)
                 .put("defaultPaginationMethod", "index")
                 .put("defaultPageSize", PageSpec.DEFAULT_PAGE_SIZE)
-                .put("maxPageSize", PageSpec.MAX_RESULTS);
+                .put("maxPageSize", PageSpec.MAX_RESULTS)
+                .put("cursorTimeout", SortHistory.CURSOR_LIFETIME.toSeconds());
         config.putArray("authenticationSchemes").addObject()
                 .put("type", "oauthbearertoken")
                 .put("name", "OAuth Bearer Token")

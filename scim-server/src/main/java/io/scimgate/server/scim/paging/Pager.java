@@ -2,7 +2,10 @@ package io.scimgate.server.scim.paging;
 
 import io.scimgate.core.directory.DirectoryListing;
 import io.scimgate.core.directory.Keyed;
+import io.scimgate.core.directory.SortHistory;
+import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.filter.SortKey;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,14 +54,10 @@ public final class Pager<R> {
         }
         Cursor from = spec.cursor().isEmpty() ? null : Cursor.decode(spec.cursor(), query);
         boolean backward = from != null && from.backward();
-        Condition position = from == null ? DSL.noCondition() : beyond(sort, from);
-        Field<?> key = sort == null ? seq : sort.field();
-        List<? extends Keyed<R, ?>> fetched = !wholeDirectory
-                ? rows.listKeyed(directoryId, key, filter.and(position), order(sort, backward), spec.count() + 1)
-                : sort == null
-                ? rows.inInsertionOrder(directoryId, position, backward, 0, spec.count() + 1).stream()
-                        .map(item -> new Keyed<>(item, seqOf.applyAsLong(item))).toList()
-                : rows.inSortOrder(directoryId, key, position, order(sort, backward), 0, spec.count() + 1);
+        Walk walk = sort == null ? Walk.NONE : from == null ? Walk.start(rows.walkStart(directoryId)) : Walk.of(from);
+        List<? extends Keyed<R, ?>> fetched = sort == null
+                ? inInsertionOrder(directoryId, wholeDirectory ? null : filter, from, spec.count() + 1)
+                : inSortOrderAsOf(directoryId, wholeDirectory ? DSL.noCondition() : filter, sort, from, walk, spec.count() + 1);
         boolean more = fetched.size() > spec.count();
         List<Keyed<R, ?>> page = new ArrayList<>(fetched.subList(0, Math.min(spec.count(), fetched.size())));
         if (backward) {
@@ -70,10 +69,10 @@ public final class Pager<R> {
             Keyed<R, ?> first = page.get(0);
             Keyed<R, ?> last = page.get(page.size() - 1);
             if (backward || more) {
-                next = cursor(false, last, sort, query);
+                next = cursor(false, last, sort, query, walk);
             }
             if (backward ? more : from != null) {
-                previous = cursor(true, first, sort, query);
+                previous = cursor(true, first, sort, query, walk);
             }
         }
         return new ListPage<>(page.stream().map(Keyed::item).toList(), total, null, next, previous);
@@ -84,16 +83,66 @@ public final class Pager<R> {
         return filter == null || DSL.noCondition().equals(filter) || DSL.trueCondition().equals(filter);
     }
 
-    private String cursor(boolean backward, Keyed<R, ?> row, SortKey sort, String query) {
+    /** Without sortBy: the order of creation, which no change moves. */
+    private List<? extends Keyed<R, ?>> inInsertionOrder(String directoryId, Condition filterOrNull, Cursor from, int limit) {
+        boolean backward = from != null && from.backward();
+        Condition position = from == null ? DSL.noCondition() : bySeq(from);
+        if (filterOrNull != null) {
+            return rows.listKeyed(directoryId, seq, filterOrNull.and(position), order(null, null, backward), limit);
+        }
+        return rows.inInsertionOrder(directoryId, position, backward, 0, limit).stream()
+                .map(item -> new Keyed<>(item, seqOf.applyAsLong(item))).toList();
+    }
+
+    /** With sortBy: the order of the sort values as of the walk's start (RULES.md P31). */
+    @SuppressWarnings("unchecked")
+    private List<? extends Keyed<R, ?>> inSortOrderAsOf(String directoryId, Condition filter, SortKey sort, Cursor from,
+            Walk walk, int limit) {
+        boolean backward = from != null && from.backward();
+        Field<Object> key = (Field<Object>) sort.field();
+        return rows.walkPage(directoryId, walk.start() == null ? Long.MAX_VALUE : walk.start(), key, filter,
+                field -> from == null ? DSL.noCondition() : beyond(field, sort, from),
+                field -> order(field, sort, backward), limit);
+    }
+
+    /**
+     * Where a walk with sortBy is in the change history: its start and when it began, carried in
+     * every cursor of the walk; none for a walk without sortBy, or one begun before walks had one
+     * (it pages by current values, as then).
+     */
+    private record Walk(Long start, Long startedAt) {
+
+        static final Walk NONE = new Walk(null, null);
+
+        static Walk start(long position) {
+            return new Walk(position, Instant.now().getEpochSecond());
+        }
+
+        static Walk of(Cursor cursor) {
+            if (cursor.startedAt() != null
+                    && Instant.ofEpochSecond(cursor.startedAt()).plus(SortHistory.CURSOR_LIFETIME).isBefore(Instant.now())) {
+                throw new ScimProblem(400, "expiredCursor", "This cursor's walk started more than "
+                        + SortHistory.CURSOR_LIFETIME.toHours() + " hours ago (cursorTimeout); start again with an empty cursor");
+            }
+            return new Walk(cursor.walkStart(), cursor.startedAt());
+        }
+    }
+
+    private String cursor(boolean backward, Keyed<R, ?> row, SortKey sort, String query, Walk walk) {
         Object key = sort == null ? null : row.key();
-        return new Cursor(backward, seqOf.applyAsLong(row.item()), key == null ? null : String.valueOf(key), query).encode();
+        return new Cursor(backward, seqOf.applyAsLong(row.item()), key == null ? null : String.valueOf(key), query,
+                walk.start(), walk.startedAt()).encode();
     }
 
     private List<OrderField<?>> order(SortKey sort, boolean backward) {
+        return order(sort == null ? null : sort.field(), sort, backward);
+    }
+
+    private List<OrderField<?>> order(Field<?> key, SortKey sort, boolean backward) {
         List<OrderField<?>> order = new ArrayList<>(2);
         if (sort != null) {
             boolean descending = sort.descending() != backward;
-            SortField<?> field = descending ? sort.field().desc() : sort.field().asc();
+            SortField<?> field = descending ? key.desc() : key.asc();
             // Said only where it can matter: H2 reads a NOT NULL key's index in order only when the
             // ORDER BY names no null ordering (its indexes keep nulls first unless declared NULLS LAST).
             order.add(!nullable(sort) ? field : backward ? field.nullsFirst() : field.nullsLast());
@@ -102,15 +151,14 @@ public final class Pager<R> {
         return order;
     }
 
-    /** Rows strictly after (forward) or before (backward) the cursor's position in the sort order. */
-    @SuppressWarnings("unchecked")
-    private Condition beyond(SortKey sort, Cursor cursor) {
+    private Condition bySeq(Cursor cursor) {
+        return cursor.backward() ? seq.lt(cursor.seq()) : seq.gt(cursor.seq());
+    }
+
+    /** Rows strictly after (forward) or before (backward) the cursor's position in the order of {@code field}, then seq. */
+    private Condition beyond(Field<Object> field, SortKey sort, Cursor cursor) {
         boolean backward = cursor.backward();
-        Condition bySeq = backward ? seq.lt(cursor.seq()) : seq.gt(cursor.seq());
-        if (sort == null) {
-            return bySeq;
-        }
-        Field<Object> field = (Field<Object>) sort.field();
+        Condition bySeq = bySeq(cursor);
         if (cursor.key() == null) {
             // Rows without a sort value come last.
             return backward ? field.isNotNull().or(field.isNull().and(bySeq)) : field.isNull().and(bySeq);

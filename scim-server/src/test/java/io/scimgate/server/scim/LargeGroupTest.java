@@ -104,6 +104,8 @@ class LargeGroupTest {
     @BeforeEach
     void bind() {
         ScimRequest.begin(new ScimRequest(directory, "http://127.0.0.1/scim/v2/" + directory.id(), IfMatch.NONE));
+        // The core's background workers (event relay, history pruning) share the pool: count the request only.
+        counter.countOnly(Thread.currentThread());
         counter.reset();
     }
 
@@ -131,14 +133,14 @@ class LargeGroupTest {
                 patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + newcomer + "\"}]}"),
                 AttributeSelection.DEFAULT);
         assertNull(added.resource(), "204: the response needs no members");
-        assertTrue(counter.statements() <= FEW, "statements: " + counter.statements());
+        assertTrue(counter.statements() <= FEW, "statements: " + counter.preparedSql());
         assertTrue(counter.rowsRead() <= FEW, "rows read: " + counter.rowsRead());
         assertEquals(MEMBERS + 1, memberCount());
 
         counter.reset();
         groups.patch(groupId, null, patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + newcomer + "\\\"]\"}"),
                 AttributeSelection.DEFAULT);
-        assertTrue(counter.statements() <= FEW, "statements: " + counter.statements());
+        assertTrue(counter.statements() <= FEW, "statements: " + counter.preparedSql());
         assertTrue(counter.rowsRead() <= FEW, "rows read: " + counter.rowsRead());
         assertEquals(MEMBERS, memberCount());
     }

@@ -21,12 +21,10 @@ public final class DirectoryQueries<T> {
     private static final ColumnCatalogue USERS = UserColumns.catalogue();
     private static final ColumnCatalogue GROUPS = GroupColumns.catalogue();
 
-    private final ColumnCatalogue catalogue;
     private final FilterConditions conditions;
     private final Pager<T> pager;
 
     private DirectoryQueries(ColumnCatalogue catalogue, Pager<T> pager) {
-        this.catalogue = catalogue;
         this.conditions = new FilterConditions(catalogue);
         this.pager = pager;
     }
@@ -47,10 +45,6 @@ public final class DirectoryQueries<T> {
     /** What groups' filters and sorts may name. */
     public static AttributeCatalogue groupAttributes() {
         return GROUPS.attributes();
-    }
-
-    public AttributeCatalogue attributes() {
-        return catalogue.attributes();
     }
 
     /** The page of the directory's resources that {@code query} asks for. */

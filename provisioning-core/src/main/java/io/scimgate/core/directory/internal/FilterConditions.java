@@ -236,7 +236,7 @@ final class FilterConditions {
         return new InvalidQueryException(InvalidQueryException.Reason.INVALID_FILTER, detail);
     }
 
-    static String escapeLike(String value) {
+    private static String escapeLike(String value) {
         StringBuilder escaped = new StringBuilder(value.length() + 4);
         for (char c : value.toCharArray()) {
             if (c == '%' || c == '_' || c == LIKE_ESCAPE) {

@@ -25,6 +25,8 @@ import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.directory.DirectoryGroups;
+import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Tx;
 import java.util.Arrays;
@@ -117,6 +119,29 @@ class ArchitectureTest {
                 .orShould().callCodeUnitWhere(DescribedPredicate.describe("the target is @InternalApi outside Google sync",
                         call -> call.getTarget().isAnnotatedWith(InternalApi.class)
                                 && !call.getTargetOwner().getPackageName().startsWith("io.scimgate.core.google")))
+                .check(core);
+    }
+
+    /**
+     * The query API a host lists users and groups with (filter tree, sort, paging, catalogue, page)
+     * names no jOOQ, store, SCIM library or HTTP type: the SQL behind it stays in
+     * {@code directory.internal}.
+     */
+    @Test
+    void theDirectoryQueryApiNamesNoJooqType() {
+        noClasses().that().resideInAPackage("io.scimgate.core.directory.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.scimgate.core.store..",
+                        "io.scimgate.core.directory.internal..", "org.apache.directory.scim..", "jakarta.ws.rs..")
+                .check(core);
+        members().that().areDeclaredInClassesThat().belongToAnyOf(DirectoryUsers.class, DirectoryGroups.class)
+                .and().haveName("list").or().haveName("queryCatalogue")
+                .should(new ArchCondition<>("name no jOOQ or store type in their signature") {
+                    @Override
+                    public void check(JavaMember member, ConditionEvents events) {
+                        boolean clean = signatureTypes(member).stream().noneMatch(STORE_INTERNALS);
+                        events.add(new SimpleConditionEvent(member, clean, member.getFullName() + " names a store internal"));
+                    }
+                })
                 .check(core);
     }
 

@@ -17,8 +17,6 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Tx;
-import io.scimgate.server.scim.groups.ScimGroupRepository;
-import io.scimgate.server.scim.users.ScimUserRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +25,11 @@ import org.junit.jupiter.api.Test;
  * other, the top-level packages and the root package have no cycles, and scim-server uses
  * provisioning-core as a host application would: through its services and value types, never
  * through the store's internals (jOOQ, generated tables, {@code Database}, {@code Tx}) nor through
- * a member marked {@link InternalApi}.
- *
- * <p>One temporary exception: the filter catalogue (which SCIM attribute is which column) and the
- * pagers built on it still live here, in {@code scim.filter} and {@code scim.paging} and in the two
- * repositories that hand those pagers the key column. They move into core as an API of their own
- * once the cursor work on them has landed; until then they are the only classes allowed across.
+ * a member marked {@link InternalApi}. Lists of users and groups go through the core's query API
+ * ({@code io.scimgate.core.directory.query}): the SCIM filter is translated into its filter tree,
+ * and the core alone knows which column an attribute is.
  */
 class ArchitectureTest {
-
-    /** TEMPORARY: the filter catalogue and its pagers, until they move into core (see the class comment). */
-    private static final DescribedPredicate<JavaClass> FILTER_CATALOGUE = resideInAnyPackage(
-            "io.scimgate.server.scim.filter..", "io.scimgate.server.scim.paging..")
-            .or(belongToAnyOf(ScimUserRepository.class, ScimGroupRepository.class))
-            .as("the filter catalogue (temporary exception)");
 
     private static final DescribedPredicate<JavaClass> CORE_STORE_INTERNALS = resideInAnyPackage("org.jooq..",
             "io.scimgate.core.store.schema..")
@@ -71,9 +60,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void nothingOutsideTheFilterCatalogueTouchesTheCoresInternals() {
-        noClasses().that(DescribedPredicate.not(FILTER_CATALOGUE))
-                .should().dependOnClassesThat(CORE_STORE_INTERNALS)
+    void nothingTouchesTheCoresInternals() {
+        noClasses().should().dependOnClassesThat(CORE_STORE_INTERNALS)
                 .orShould().callMethodWhere(target(annotatedWith(InternalApi.class)))
                 .orShould().callConstructorWhere(target(annotatedWith(InternalApi.class)))
                 .check(server);

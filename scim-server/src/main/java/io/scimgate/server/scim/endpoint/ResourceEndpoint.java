@@ -148,7 +148,10 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
     private Response resource(Response.Status status, ObjectNode resource, long version, String location,
             AttributeSelection selection) {
         ObjectNode body = render(resource, selection);
-        return Response.status(status).entity(body).tag(tag(version)).location(URI.create(location)).build();
+        // As text: a URI would be parsed here and an EntityTag printed again by Jersey's header
+        // providers on every answer, for the same bytes on the wire.
+        return Response.status(status).entity(body).header(HttpHeaders.ETAG, IfMatch.etagOf(version))
+                .header(HttpHeaders.LOCATION, location).build();
     }
 
     private ObjectNode render(ObjectNode resource, AttributeSelection selection) {

@@ -139,10 +139,10 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
     private Response resource(Response.Status status, ObjectNode resource, long version, String location,
             AttributeSelection selection) {
         ObjectNode body = render(resource, selection);
-        // As text: a URI would be parsed here and an EntityTag printed again by Jersey's header
-        // providers on every answer, for the same bytes on the wire.
+        // The ETag as text: an EntityTag would be printed again by Jersey's header provider on every
+        // answer. The location stays a URI: Jersey reads it back as one, twice per answer.
         return Response.status(status).entity(body).header(HttpHeaders.ETAG, IfMatch.etagOf(version))
-                .header(HttpHeaders.LOCATION, location).build();
+                .location(URI.create(location)).build();
     }
 
     private ObjectNode render(ObjectNode resource, AttributeSelection selection) {

@@ -14,6 +14,9 @@ import java.util.HexFormat;
 public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: every SCIM request hashes its token, and a provider look-up per call costs more than the hash. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(SecretTokens::sha256);
 
     private SecretTokens() {
     }
@@ -25,9 +28,12 @@ public final class SecretTokens {
     }
 
     public static String hash(String token) {
+        return HEX.formatHex(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

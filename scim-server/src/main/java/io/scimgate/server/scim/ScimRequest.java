@@ -5,10 +5,12 @@ import io.scimgate.server.scim.profile.ProviderProfile;
 import io.scimgate.server.scim.profile.ProviderProfiles;
 import io.scimgate.server.scim.quirk.EveryClient;
 import io.scimgate.server.scim.quirk.Quirks;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
  * What one SCIM request is about: the authenticated directory, the base URL its resources are
- * addressed under, and the version the client's {@code If-Match} asks for.
+ * addressed under, the version the client's {@code If-Match} asks for, and the request's own
+ * headers and query parameters.
  *
  * <p>SCIMple calls repositories without any request context, so the tenant filter binds it to the
  * request's thread (Jersey serves a synchronous request on one thread from filter to response).
@@ -20,11 +22,18 @@ public final class ScimRequest {
     private final Directory directory;
     private final String baseUrl;
     private final IfMatch ifMatch;
+    private final ContainerRequestContext http;
 
+    /** A request outside HTTP (a repository called directly): no headers, no query parameters. */
     public ScimRequest(Directory directory, String baseUrl, IfMatch ifMatch) {
+        this(directory, baseUrl, ifMatch, null);
+    }
+
+    ScimRequest(Directory directory, String baseUrl, IfMatch ifMatch, ContainerRequestContext http) {
         this.directory = directory;
         this.baseUrl = baseUrl;
         this.ifMatch = ifMatch;
+        this.http = http;
     }
 
     static void begin(ScimRequest request) {
@@ -72,6 +81,20 @@ public final class ScimRequest {
 
     public IfMatch ifMatch() {
         return ifMatch;
+    }
+
+    /**
+     * The first value of a query parameter, decoded; null when it is absent. Read from the request
+     * itself: the endpoints are singletons, and their injected {@code UriInfo} and {@code HttpHeaders}
+     * proxies looked the request up again on every call.
+     */
+    public String queryParameter(String name) {
+        return http == null ? null : http.getUriInfo().getQueryParameters().getFirst(name);
+    }
+
+    /** A request header (its values joined by commas, as JAX-RS gives them), or null when absent. */
+    public String header(String name) {
+        return http == null ? null : http.getHeaderString(name);
     }
 
     public String locationOf(String resourceEndpoint, String id) {

@@ -69,7 +69,7 @@ public final class TenantFilter implements ContainerRequestFilter, ContainerResp
 
         String baseUrl = publicUrl.of(base) + base.getRawPath() + directoryId;
         ScimRequest.begin(new ScimRequest(directory.get(), baseUrl,
-                IfMatch.parse(request.getHeaderString(HttpHeaders.IF_MATCH))));
+                IfMatch.parse(request.getHeaderString(HttpHeaders.IF_MATCH)), request));
     }
 
     @Override

@@ -10,11 +10,9 @@ import io.scimgate.server.scim.json.JsonFields;
 import io.scimgate.server.scim.paging.ListPage;
 import io.scimgate.server.scim.projection.AttributeSelection;
 import io.scimgate.server.scim.ScimResources;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +42,6 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
     private final ObjectMapper json;
     private final ScimResources resources;
 
-    @Context
-    private UriInfo request;
-
-    @Context
-    private HttpHeaders requestHeaders;
-
     protected ResourceEndpoint(SchemaRegistry schemas, RepositoryRegistry repositories, Class<T> resourceClass,
             ScimResources resources) {
         super(schemas, repositories, resourceClass);
@@ -62,10 +54,9 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
     public Response getById(String id, AttributeReferenceListWrapper attributes,
             AttributeReferenceListWrapper excludedAttributes) {
         AttributeSelection selection = selection();
-        HttpHeaders headers = requestHeaders;
         ResourceRepository.Found found = repository.find(id).orElseThrow(() -> notFound(id));
         EntityTag tag = tag(found.version());
-        if (IfMatch.anyMatches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), found.version())) {
+        if (IfMatch.anyMatches(ScimRequest.current().header(HttpHeaders.IF_NONE_MATCH), found.version())) {
             return Response.notModified(tag).location(URI.create(found.location())).build();
         }
         IfMatch ifMatch = ScimRequest.current().ifMatch();
@@ -136,8 +127,8 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
         return AttributeSelection.parse(parameter("attributes"), parameter("excludedAttributes"), repository.paths());
     }
 
-    private String parameter(String name) {
-        return request.getQueryParameters().getFirst(name);
+    private static String parameter(String name) {
+        return ScimRequest.current().queryParameter(name);
     }
 
     private Response list(ListRequest request, AttributeSelection selection) {
@@ -148,7 +139,10 @@ public abstract class ResourceEndpoint<T extends ScimResource> extends BaseResou
     private Response resource(Response.Status status, ObjectNode resource, long version, String location,
             AttributeSelection selection) {
         ObjectNode body = render(resource, selection);
-        return Response.status(status).entity(body).tag(tag(version)).location(URI.create(location)).build();
+        // The ETag as text: an EntityTag would be printed again by Jersey's header provider on every
+        // answer. The location stays a URI: Jersey reads it back as one, twice per answer.
+        return Response.status(status).entity(body).header(HttpHeaders.ETAG, IfMatch.etagOf(version))
+                .location(URI.create(location)).build();
     }
 
     private ObjectNode render(ObjectNode resource, AttributeSelection selection) {

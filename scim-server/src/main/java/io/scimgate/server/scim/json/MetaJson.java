@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.apache.directory.scim.spec.schema.Meta;
 
 /**
@@ -32,7 +30,7 @@ final class MetaJson {
         }
 
         private static String utc(LocalDateTime time) {
-            return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atOffset(ZoneOffset.UTC));
+            return time == null ? null : UtcTimestamps.format(time);
         }
 
         private static void writeIfPresent(JsonGenerator json, String name, String value) throws IOException {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.server.scim.IfMatch;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Resource documents as the core stores them (JSON text), and the {@code meta} scimgate writes:
@@ -45,14 +43,10 @@ public final class StoredDocuments {
     public ObjectNode meta(String resourceType, Instant created, Instant lastModified, String location, long version) {
         ObjectNode meta = json.createObjectNode();
         meta.put("resourceType", resourceType);
-        meta.put("created", utc(created));
-        meta.put("lastModified", utc(lastModified));
+        meta.put("created", UtcTimestamps.format(created));
+        meta.put("lastModified", UtcTimestamps.format(lastModified));
         meta.put("location", location);
         meta.put("version", IfMatch.etagOf(version));
         return meta;
-    }
-
-    private static String utc(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 }

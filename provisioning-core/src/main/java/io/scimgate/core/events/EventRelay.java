@@ -9,6 +9,7 @@ import io.scimgate.core.store.Database;
 import io.scimgate.core.store.Times;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +33,11 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL take turns on that row, so ids are assigned and committed in one total order.
  *
  * <p>Events an instance wrote but never published (it was killed between its commit and its next
- * round) are adopted: at start, and when they are older than {@link #ORPHAN_AGE}, by any instance.
+ * round) are adopted: at start those written before the relay started, later those older than
+ * {@link #ORPHAN_AGE}, by any instance. The start's cut-off is the moment of {@link #start()}, not of
+ * the first sweep: the thread may sweep after writers (of this or another instance) have committed,
+ * and adopting their fresh events would number them in write order rather than a transaction's
+ * events together, ahead of the relay they were handed to.
  */
 final class EventRelay implements AutoCloseable {
 
@@ -70,7 +75,8 @@ final class EventRelay implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "scimgate-event-relay");
+        OffsetDateTime started = Times.now(clock);
+        thread = new Thread(() -> run(started), "scimgate-event-relay");
         thread.setDaemon(true);
         thread.start();
     }
@@ -131,7 +137,7 @@ final class EventRelay implements AutoCloseable {
         }
     }
 
-    private void run() {
+    private void run(OffsetDateTime started) {
         long nextSweep = 0;
         boolean startUp = true;
         int failures = 0;
@@ -143,10 +149,10 @@ final class EventRelay implements AutoCloseable {
             }
             try {
                 if (System.nanoTime() >= nextSweep && running) {
-                    Duration age = startUp ? Duration.ZERO : ORPHAN_AGE;
+                    OffsetDateTime writtenBy = startUp ? started : Times.now(clock).minus(ORPHAN_AGE);
                     startUp = false;
                     nextSweep = System.nanoTime() + ORPHAN_SWEEP.toNanos();
-                    adoptOrphans(age);
+                    adoptOrphans(writtenBy);
                 }
                 Batch first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -270,9 +276,9 @@ final class EventRelay implements AutoCloseable {
     }
 
     /** Publishes events whose writer never did, oldest first. */
-    private void adoptOrphans(Duration age) {
+    private void adoptOrphans(OffsetDateTime writtenBy) {
         List<Unpublished> orphans = database.dsl().selectFrom(EVENT)
-                .where(EVENT.ID.isNull(), EVENT.CREATED_AT.le(Times.now(clock).minus(age)))
+                .where(EVENT.ID.isNull(), EVENT.CREATED_AT.le(writtenBy))
                 .orderBy(EVENT.SEQ)
                 .limit(MAX_ROUND)
                 .fetch(Events::unpublished);

@@ -35,7 +35,7 @@ import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.StoreSchema;

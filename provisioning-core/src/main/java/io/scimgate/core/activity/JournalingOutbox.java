@@ -1,7 +1,7 @@
 package io.scimgate.core.activity;
 
 import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Outbox;
+import io.scimgate.core.store.internal.Outbox;
 import io.scimgate.core.store.PendingEvent;
 import java.util.List;
 import org.jooq.DSLContext;

@@ -4,8 +4,8 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.scimgate.core.directory;
 
 import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.BackgroundLoop;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.BackgroundLoop;
+import io.scimgate.core.store.internal.Database;
 import java.time.Clock;
 import java.time.Duration;
 

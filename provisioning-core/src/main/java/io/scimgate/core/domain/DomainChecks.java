@@ -3,10 +3,10 @@ package io.scimgate.core.domain;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
 import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.BackgroundLoop;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.BackgroundLoop;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.RetrySchedule;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.OrganizationDomainRecord;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.scimgate.core.domain;
 
 import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.internal.Tx;
 
 /** Told, inside the transaction, that an organization's domain became verified (P24). */
 @InternalApi

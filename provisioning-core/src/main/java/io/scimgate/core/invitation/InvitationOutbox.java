@@ -7,12 +7,12 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.invitation.InvitationDeliveryMonitor.InvitationDeliveryOutcome;
-import io.scimgate.core.store.BackgroundLoop;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.internal.BackgroundLoop;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.RetrySchedule;
-import io.scimgate.core.store.Times;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.internal.Times;
+import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.store.schema.tables.records.InvitationDeliveryRecord;
 import io.scimgate.core.store.schema.tables.records.InvitationRecord;
 import io.scimgate.core.token.SecretTokens;

@@ -1,7 +1,7 @@
 package io.scimgate.core.membership;
 
 import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.internal.Tx;
 
 /** Told, inside the transaction, that an admin is removing a membership (its invitations go with it). */
 @InternalApi

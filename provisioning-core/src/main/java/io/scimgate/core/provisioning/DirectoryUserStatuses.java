@@ -7,7 +7,7 @@ import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.util.List;
 import java.util.Optional;

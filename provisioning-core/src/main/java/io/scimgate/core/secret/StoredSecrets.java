@@ -5,7 +5,7 @@ import static io.scimgate.core.store.schema.Tables.GOOGLE_DIRECTORY;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import java.util.List;
 
 /**

@@ -4,9 +4,9 @@ import io.scimgate.core.InternalApi;
 import org.jooq.DSLContext;
 import static io.scimgate.core.store.schema.Tables.ADMIN_TOKEN;
 
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
 import java.time.Clock;
 import java.util.Optional;
 

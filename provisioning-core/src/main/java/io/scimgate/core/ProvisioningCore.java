@@ -41,6 +41,7 @@ import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.StoreSchema;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
+import io.scimgate.core.user.internal.UserRows;
 import io.scimgate.core.webhook.WebhookDispatcher;
 import io.scimgate.core.webhook.Webhooks;
 import java.time.Clock;
@@ -139,16 +140,17 @@ public final class ProvisioningCore implements AutoCloseable {
         TenantCache tenants = new TenantCache(database, builder.tenantCacheFreshness);
         this.directoryActivity = new ActivityRecorder(database, clock);
         this.directories = new Directories(database, clock, tenants, directoryActivity);
-        this.users = new Users(database, clock);
+        this.users = new Users(database);
+        UserRows userRows = new UserRows(clock);
         this.memberships = new Memberships(database, clock, builder.sessionRevoker);
         this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
                 builder.invitationAcceptUrl, builder.invitationDeliveryRetries);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
-                invitationOutbox, memberships, users);
+                invitationOutbox, memberships, userRows);
         memberships.addRemovalHook((tx, membership) ->
                 invitations.revokePending(tx, membership.organizationId(), membership.userId()));
         MemberRoles memberRoles = new MemberRoles(memberships);
-        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker,
+        Provisioning provisioning = new Provisioning(domains, userRows, memberships, invitations, builder.sessionRevoker,
                 tenants, memberRoles);
         this.groupRoles = new GroupRoles(database,
                 (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));

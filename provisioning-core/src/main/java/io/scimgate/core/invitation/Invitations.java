@@ -17,6 +17,7 @@ import io.scimgate.core.store.schema.tables.records.InvitationRecord;
 import io.scimgate.core.token.SecretTokens;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
+import io.scimgate.core.user.internal.UserRows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +46,18 @@ public final class Invitations {
     private final AcceptUrls acceptUrls;
     private final InvitationOutbox outbox;
     private final Memberships memberships;
-    private final Users users;
+    private final UserRows userRows;
 
     @InternalApi
     public Invitations(Database database, Clock clock, Duration expiry, String acceptUrlTemplate,
-            InvitationOutbox outbox, Memberships memberships, Users users) {
+            InvitationOutbox outbox, Memberships memberships, UserRows userRows) {
         this.database = database;
         this.clock = clock;
         this.expiry = expiry;
         this.acceptUrls = new AcceptUrls(acceptUrlTemplate);
         this.outbox = outbox;
         this.memberships = memberships;
-        this.users = users;
+        this.userRows = userRows;
     }
 
     public Optional<Invitation> find(String id) {
@@ -113,9 +114,9 @@ public final class Invitations {
             Invitation accepted = toInvitation(row);
             tx.emit("invitation.accepted", accepted.organizationId(), null, accepted.eventData());
             if (row.getUserId() != null) {
-                Users.lockById(dsl, row.getUserId()).ifPresent(user -> {
+                UserRows.lockById(dsl, row.getUserId()).ifPresent(user -> {
                     activateMembership(tx, accepted.organizationId(), user);
-                    users.update(tx, accepted.organizationId(), user, user.firstName(), user.lastName(), true);
+                    userRows.update(tx, accepted.organizationId(), user, user.firstName(), user.lastName(), true);
                 });
             }
             return accepted;
@@ -241,7 +242,7 @@ public final class Invitations {
             throw new ScimgateException(ErrorCode.INVITATION_PENDING, "Invitation " + pending.get()
                     + " is still pending for this membership; resend it instead");
         }
-        User user = Users.lockById(dsl, membership.userId()).orElseThrow(() -> Users.notFound(membership.userId()));
+        User user = UserRows.lockById(dsl, membership.userId()).orElseThrow(() -> Users.notFound(membership.userId()));
         return issue(tx, organizationId, user, directoryId);
     }
 

@@ -25,6 +25,7 @@ import io.scimgate.core.tenant.OrganizationSettings;
 import io.scimgate.core.tenant.TenantCache;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
+import io.scimgate.core.user.internal.UserRows;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         DirectoryDeletionHook {
 
     private final Domains domains;
-    private final Users users;
+    private final UserRows userRows;
     private final Memberships memberships;
     private final Invitations invitations;
     private final SessionRevoker sessionRevoker;
@@ -49,10 +50,10 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final MemberRoles memberRoles;
 
     @InternalApi
-    public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
+    public Provisioning(Domains domains, UserRows userRows, Memberships memberships, Invitations invitations,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
         this.domains = domains;
-        this.users = users;
+        this.userRows = userRows;
         this.memberships = memberships;
         this.invitations = invitations;
         this.sessionRevoker = sessionRevoker;
@@ -110,7 +111,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (link.provisionedUserId() == null) {
             return;
         }
-        Optional<DirectoryUser> successor = Users.lockById(dsl, link.provisionedUserId()).flatMap(held ->
+        Optional<DirectoryUser> successor = UserRows.lockById(dsl, link.provisionedUserId()).flatMap(held ->
                 DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email())))
                 .filter(waiting -> !waiting.equals(user.id()))
                 .map(waiting -> DirectoryUsers.read(dsl, waiting));
@@ -151,7 +152,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      */
     private void provision(Tx tx, String organizationId, DirectoryUser directoryUser, DirectoryUserLinks.Link link) {
         DSLContext dsl = tx.dsl();
-        Optional<User> linked = Optional.ofNullable(link.userId()).flatMap(id -> Users.lockById(dsl, id));
+        Optional<User> linked = Optional.ofNullable(link.userId()).flatMap(id -> UserRows.lockById(dsl, id));
         String email = directoryUser.primaryEmail();
         if (linked.isEmpty() && (email == null || DomainName.ofEmail(email) == null)) {
             DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.MISSING_EMAIL, email == null
@@ -199,25 +200,25 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private User takeDirectoryNames(Tx tx, String organizationId, User user, DirectoryUser directoryUser) {
         String firstName = directoryUser.givenName() != null ? directoryUser.givenName() : user.firstName();
         String lastName = directoryUser.familyName() != null ? directoryUser.familyName() : user.lastName();
-        return users.update(tx, organizationId, user, firstName, lastName, true);
+        return userRows.update(tx, organizationId, user, firstName, lastName, true);
     }
 
     /** P12: the User with this email, across the whole store, or a new one. */
     private FoundUser findOrCreateUser(Tx tx, String organizationId, DirectoryUser directoryUser, String email) {
         DSLContext dsl = tx.dsl();
         String key = Users.emailKey(email);
-        Optional<User> existing = Users.lockByEmailKey(dsl, key);
+        Optional<User> existing = UserRows.lockByEmailKey(dsl, key);
         if (existing.isPresent()) {
             return new FoundUser(existing.get(), false);
         }
         boolean verified = domainVerified(dsl, organizationId, DomainName.ofEmail(email));
-        User created = tx.attempt("app_user_email_uk", () -> users.insert(tx, organizationId, email,
+        User created = tx.attempt("app_user_email_uk", () -> userRows.insert(tx, organizationId, email,
                 directoryUser.givenName(), directoryUser.familyName(), verified));
         if (created != null) {
             return new FoundUser(created, true);
         }
         // A concurrent provisioning created this User first: link to the winner.
-        return new FoundUser(Users.lockByEmailKey(dsl, key)
+        return new FoundUser(UserRows.lockByEmailKey(dsl, key)
                 .orElseThrow(() -> new RetryableConflict("the user " + key + " is being created concurrently")), false);
     }
 
@@ -306,9 +307,9 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             return;
         }
         DSLContext dsl = tx.dsl();
-        Users.lockById(dsl, userId)
+        UserRows.lockById(dsl, userId)
                 .filter(user -> domainVerified(dsl, organizationId, user))
-                .ifPresent(user -> users.update(tx, organizationId, user, after.givenName(), after.familyName(),
+                .ifPresent(user -> userRows.update(tx, organizationId, user, after.givenName(), after.familyName(),
                         user.emailVerified()));
     }
 
@@ -343,14 +344,14 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             if (!domain.equals(DomainName.ofEmail(pending.email()))) {
                 continue;
             }
-            User user = Users.lockById(dsl, pending.userId()).orElseThrow();
+            User user = UserRows.lockById(dsl, pending.userId()).orElseThrow();
             Memberships.lock(dsl, organizationId, user.id())
                     .filter(stored -> stored.membership().status() == MembershipStatus.PENDING)
                     .ifPresent(stored -> {
                         memberships.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
                                 stored.rememberedRole(), true);
                         invitations.revokePending(tx, organizationId, user.id());
-                        users.update(tx, organizationId, user, user.firstName(), user.lastName(), true);
+                        userRows.update(tx, organizationId, user, user.firstName(), user.lastName(), true);
                     });
         }
     }

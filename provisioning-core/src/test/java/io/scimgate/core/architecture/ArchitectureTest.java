@@ -4,7 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -22,13 +22,11 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.store.internal.Database;
-import io.scimgate.core.store.internal.Tx;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,12 +99,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void publicMembersThatTouchTheStoreAreMarkedInternal() {
-        members().that().areDeclaredInClassesThat(resideOutsideOfPackage("io.scimgate.core.store.."))
+    void publicMembersOfTheApiNameNoInternalType() {
+        members().that().areDeclaredInClassesThat(API_PACKAGES)
                 .and().areDeclaredInClassesThat().arePublic()
                 .and().arePublic()
-                .and(touchTheStore())
-                .should(beMarkedInternal())
+                .should(nameNoInternalTypeInTheirSignature())
                 .check(core);
     }
 
@@ -114,21 +111,29 @@ class ArchitectureTest {
     void googleSyncReadsTheDirectoryThroughItsPublicApiOnly() {
         noClasses().that().resideInAPackage("io.scimgate.core.google..")
                 .should().dependOnClassesThat().haveNameMatching("io\\.scimgate\\.core\\.store\\.schema\\.tables\\.(records\\.)?Directory(User|Group).*")
-                .orShould().callCodeUnitWhere(DescribedPredicate.describe("the target is @InternalApi outside Google sync",
-                        call -> call.getTarget().isAnnotatedWith(InternalApi.class)
-                                && !call.getTargetOwner().getPackageName().startsWith("io.scimgate.core.google")))
+                .orShould().dependOnClassesThat(INTERNAL.and(resideOutsideOfPackages("io.scimgate.core.google..", "io.scimgate.core.store.internal..")))
                 .check(core);
     }
 
-    /** The store's internals: jOOQ, the generated tables and records, and the transaction types. */
-    static final DescribedPredicate<JavaClass> STORE_INTERNALS = resideInAnyPackage("org.jooq..", "io.scimgate.core.store.schema..")
-            .or(belongToAnyOf(Database.class, Tx.class))
-            .or(annotatedWith(InternalApi.class))
-            .as("the store's internals (jOOQ, generated tables and records, Database, Tx) or an @InternalApi type");
+    /** What a host must not use: jOOQ, the generated tables and records, and every {@code internal} package. */
+    static final DescribedPredicate<JavaClass> INTERNAL = resideInAnyPackage("org.jooq..", "io.scimgate.core.store.schema..",
+            "io.scimgate.core..internal..")
+            .as("jOOQ, the generated schema or an internal package");
 
-    private static DescribedPredicate<JavaMember> touchTheStore() {
-        return DescribedPredicate.describe("take or return " + STORE_INTERNALS.getDescription(),
-                member -> signatureTypes(member).stream().anyMatch(STORE_INTERNALS));
+    /** core's API: {@code io.scimgate.core} and every package below it that is not internal. */
+    static final DescribedPredicate<JavaClass> API_PACKAGES = resideInAPackage("io.scimgate.core..")
+            .and(DescribedPredicate.not(INTERNAL))
+            .as("core's API packages");
+
+    private static ArchCondition<JavaMember> nameNoInternalTypeInTheirSignature() {
+        return new ArchCondition<>("name no type of " + INTERNAL.getDescription() + " in their signature") {
+            @Override
+            public void check(JavaMember member, ConditionEvents events) {
+                List<String> internal = signatureTypes(member).stream().filter(INTERNAL).map(JavaClass::getName).sorted().toList();
+                events.add(new SimpleConditionEvent(member, internal.isEmpty(),
+                        member.getFullName() + " names " + String.join(", ", internal)));
+            }
+        };
     }
 
     private static Set<JavaClass> signatureTypes(JavaMember member) {
@@ -140,20 +145,5 @@ class ArchitectureTest {
             types.addAll(field.getType().getAllInvolvedRawTypes());
         }
         return types;
-    }
-
-    private static ArchCondition<JavaMember> beMarkedInternal() {
-        return new ArchCondition<>("be marked @InternalApi (or be declared in a type so marked)") {
-            @Override
-            public void check(JavaMember member, ConditionEvents events) {
-                boolean marked = member.isAnnotatedWith(InternalApi.class) || markedType(member.getOwner());
-                events.add(new SimpleConditionEvent(member, marked, member.getFullName() + " touches the store but is not @InternalApi"));
-            }
-        };
-    }
-
-    private static boolean markedType(JavaClass type) {
-        return type.isAnnotatedWith(InternalApi.class)
-                || type.getEnclosingClass().map(ArchitectureTest::markedType).orElse(false);
     }
 }

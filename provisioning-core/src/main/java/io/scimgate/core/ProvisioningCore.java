@@ -154,9 +154,8 @@ public final class ProvisioningCore implements AutoCloseable {
                 tenants, memberRoles);
         this.groupRoles = new GroupRoles(database,
                 (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));
-        this.organizationRoles = new OrganizationRoles(database, clock);
-        organizationRoles.addHook((tx, organizationId, added) -> memberRoles.recompute(tx, organizationId,
-                MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
+        this.organizationRoles = new OrganizationRoles(database, clock, (tx, organizationId, added) -> memberRoles.recompute(tx,
+                organizationId, MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
         this.attributeMappings = new AttributeMappings(database, clock);
         this.directoryDetails = new DirectoryDetails(database);
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);

@@ -7,6 +7,7 @@ import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.organization.internal.OrganizationRows;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.internal.Times;
@@ -67,7 +68,7 @@ public final class Directories {
         String trimmed = Organizations.checkedName(name, "A directory");
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            Organizations.requireExists(dsl, organizationId);
+            OrganizationRows.requireExists(dsl, organizationId);
             OffsetDateTime now = Times.now(clock);
             DirectoryRecord row = new DirectoryRecord()
                     .setId(Ids.newId())

@@ -13,7 +13,7 @@ import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
 import io.scimgate.core.directory.DirectoryUserDetails.ProvisioningRef;
-import io.scimgate.core.organization.OrganizationRoles;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
@@ -215,7 +215,7 @@ public final class DirectoryDetails {
             String detail = stored.getProvisioningDetail();
             if (!user.idpRoles().isEmpty()) {
                 List<String> unknown = IdpRoles.unknown(user.idpRoles(),
-                        catalogues.computeIfAbsent(organizationId, id -> OrganizationRoles.slugs(dsl, id)));
+                        catalogues.computeIfAbsent(organizationId, id -> OrganizationRoleRows.slugs(dsl, id)));
                 if (!unknown.isEmpty()) {
                     detail = (detail == null ? "" : detail + "; ") + unknownRoles(unknown);
                 }

@@ -5,7 +5,7 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.organization.internal.OrganizationRows;
 import io.scimgate.core.store.internal.Constraints;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Ids;
@@ -77,7 +77,7 @@ public final class Domains {
         try {
             database.transaction(tx -> {
                 DSLContext dsl = tx.dsl();
-                Organizations.requireExists(dsl, organizationId);
+                OrganizationRows.requireExists(dsl, organizationId);
                 return dsl.executeInsert(row);
             });
         } catch (DataAccessException e) {

@@ -10,7 +10,8 @@ import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
-import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
+import io.scimgate.core.organization.internal.OrganizationRows;
 import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Tx;
@@ -76,7 +77,7 @@ public final class GroupRoles {
         }
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            Organizations.requireExists(dsl, organizationId);
+            OrganizationRows.requireExists(dsl, organizationId);
             for (Mapping mapping : mappings) {
                 boolean ours = dsl.fetchExists(dsl.selectOne().from(DIRECTORY_GROUP)
                         .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_GROUP.DIRECTORY_ID))
@@ -85,7 +86,7 @@ public final class GroupRoles {
                     throw new ScimgateException(ErrorCode.UNKNOWN_GROUP,
                             "Group " + mapping.groupId() + " is not a group of this organization's directories");
                 }
-                OrganizationRoles.requireRole(dsl, organizationId, mapping.role());
+                OrganizationRoleRows.requireRole(dsl, organizationId, mapping.role());
             }
             Set<Mapping> before = new HashSet<>(dsl.selectFrom(GROUP_ROLE).where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId))
                     .fetch(row -> new Mapping(row.getDirectoryGroupId(), row.getRole(), row.getPriority())));

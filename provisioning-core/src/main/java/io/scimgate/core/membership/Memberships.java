@@ -9,6 +9,7 @@ import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.OrganizationRoles;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.internal.Times;
@@ -94,7 +95,7 @@ public final class Memberships {
         String checked = OrganizationRoles.checkRole(role);
         return database.transaction(tx -> {
             Stored stored = lockOrThrow(tx.dsl(), membershipId);
-            OrganizationRoles.requireRole(tx.dsl(), stored.membership().organizationId(), checked);
+            OrganizationRoleRows.requireRole(tx.dsl(), stored.membership().organizationId(), checked);
             return update(tx, stored, stored.membership().status(), checked, stored.rememberedRole(),
                     stored.membership().directoryManaged());
         });

@@ -8,7 +8,7 @@ import io.scimgate.core.InternalApi;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
-import io.scimgate.core.organization.OrganizationRoles;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
 import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Tx;
 import java.util.Collection;
@@ -47,7 +47,7 @@ public final class MemberRoles {
     /** The IdP role of a person in an organization, if its directory names a role of the catalogue. */
     @InternalApi
     public static String idpRole(DSLContext dsl, String organizationId, String userId) {
-        return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoles.slugs(dsl, organizationId)).get(userId);
+        return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoleRows.slugs(dsl, organizationId)).get(userId);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class MemberRoles {
             return;
         }
         DSLContext dsl = tx.dsl();
-        Set<String> catalogue = OrganizationRoles.slugs(dsl, organizationId);
+        Set<String> catalogue = OrganizationRoleRows.slugs(dsl, organizationId);
         String defaultRole = Memberships.defaultRole(dsl, organizationId);
         boolean mapping = GroupRoles.organizationUsesMapping(dsl, organizationId);
         for (List<String> chunk : Chunks.of(new TreeSet<>(userIds))) {

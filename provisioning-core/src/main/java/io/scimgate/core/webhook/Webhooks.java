@@ -10,7 +10,7 @@ import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.EventTypes;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.organization.Organizations;
+import io.scimgate.core.organization.internal.OrganizationRows;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.internal.Times;
@@ -59,7 +59,7 @@ public final class Webhooks {
         long cursor = events.lastId();
         return database.transaction(tx -> {
             if (organizationId != null) {
-                Organizations.requireExists(tx.dsl(), organizationId);
+                OrganizationRows.requireExists(tx.dsl(), organizationId);
             }
             OffsetDateTime now = Times.now(clock);
             WebhookEndpointRecord row = new WebhookEndpointRecord()

@@ -21,6 +21,7 @@ import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.invitation.InvitationOutbox;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.membership.internal.MembershipRows;
 import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
@@ -142,15 +143,15 @@ public final class ProvisioningCore implements AutoCloseable {
         this.directories = new Directories(database, clock, tenants, directoryActivity);
         this.users = new Users(database);
         UserRows userRows = new UserRows(clock);
-        this.memberships = new Memberships(database, clock, builder.sessionRevoker);
+        MembershipRows membershipRows = new MembershipRows(clock);
         this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
                 builder.invitationAcceptUrl, builder.invitationDeliveryRetries);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
-                invitationOutbox, memberships, userRows);
-        memberships.addRemovalHook((tx, membership) ->
+                invitationOutbox, membershipRows, userRows);
+        this.memberships = new Memberships(database, membershipRows, builder.sessionRevoker, (tx, membership) ->
                 invitations.revokePending(tx, membership.organizationId(), membership.userId()));
-        MemberRoles memberRoles = new MemberRoles(memberships);
-        Provisioning provisioning = new Provisioning(domains, userRows, memberships, invitations, builder.sessionRevoker,
+        MemberRoles memberRoles = new MemberRoles(membershipRows);
+        Provisioning provisioning = new Provisioning(domains, userRows, membershipRows, invitations, builder.sessionRevoker,
                 tenants, memberRoles);
         this.groupRoles = new GroupRoles(database,
                 (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));

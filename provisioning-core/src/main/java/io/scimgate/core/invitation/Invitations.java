@@ -9,6 +9,7 @@ import io.scimgate.core.ScimgateException;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.membership.internal.MembershipRows;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.internal.Times;
@@ -45,18 +46,18 @@ public final class Invitations {
     private final Duration expiry;
     private final AcceptUrls acceptUrls;
     private final InvitationOutbox outbox;
-    private final Memberships memberships;
+    private final MembershipRows membershipRows;
     private final UserRows userRows;
 
     @InternalApi
     public Invitations(Database database, Clock clock, Duration expiry, String acceptUrlTemplate,
-            InvitationOutbox outbox, Memberships memberships, UserRows userRows) {
+            InvitationOutbox outbox, MembershipRows membershipRows, UserRows userRows) {
         this.database = database;
         this.clock = clock;
         this.expiry = expiry;
         this.acceptUrls = new AcceptUrls(acceptUrlTemplate);
         this.outbox = outbox;
-        this.memberships = memberships;
+        this.membershipRows = membershipRows;
         this.userRows = userRows;
     }
 
@@ -143,7 +144,7 @@ public final class Invitations {
     /** A fresh invitation for a pending membership whose invitations expired or were revoked. */
     public IssuedInvitation invite(String membershipId) {
         return database.transaction(tx -> {
-            Membership membership = Memberships.lock(tx.dsl(), membershipId)
+            Membership membership = MembershipRows.lock(tx.dsl(), membershipId)
                     .orElseThrow(() -> Memberships.notFound(membershipId)).membership();
             String directoryId = tx.dsl().select(INVITATION.DIRECTORY_ID).from(INVITATION)
                     .where(INVITATION.ORGANIZATION_ID.eq(membership.organizationId()), INVITATION.USER_ID.eq(membership.userId()))
@@ -229,8 +230,8 @@ public final class Invitations {
     /** A fresh invitation, while the membership waits for one: pending, and without a pending invitation. */
     private IssuedInvitation inviteAgain(Tx tx, String organizationId, String userId, String directoryId) {
         DSLContext dsl = tx.dsl();
-        Membership membership = (userId == null ? Optional.<Memberships.Stored>empty() : Memberships.lock(dsl, organizationId, userId))
-                .map(Memberships.Stored::membership)
+        Membership membership = (userId == null ? Optional.<MembershipRows.Stored>empty() : MembershipRows.lock(dsl, organizationId, userId))
+                .map(MembershipRows.Stored::membership)
                 .filter(found -> found.status() == MembershipStatus.PENDING)
                 .orElseThrow(() -> new ScimgateException(ErrorCode.MEMBERSHIP_NOT_PENDING,
                         "Only a pending membership can be invited; this person's membership is active, inactive or gone"));
@@ -263,13 +264,13 @@ public final class Invitations {
     }
 
     private void activateMembership(Tx tx, String organizationId, User user) {
-        Optional<Memberships.Stored> stored = Memberships.lock(tx.dsl(), organizationId, user.id());
+        Optional<MembershipRows.Stored> stored = MembershipRows.lock(tx.dsl(), organizationId, user.id());
         if (stored.isEmpty()) {
-            memberships.insert(tx, organizationId, user.id(), MembershipStatus.ACTIVE,
-                    Memberships.defaultRole(tx.dsl(), organizationId), false);
+            membershipRows.insert(tx, organizationId, user.id(), MembershipStatus.ACTIVE,
+                    MembershipRows.defaultRole(tx.dsl(), organizationId), false);
         } else if (stored.get().membership().status() == MembershipStatus.PENDING) {
             var membership = stored.get().membership();
-            memberships.update(tx, stored.get(), MembershipStatus.ACTIVE, membership.role(), stored.get().rememberedRole(),
+            membershipRows.update(tx, stored.get(), MembershipStatus.ACTIVE, membership.role(), stored.get().rememberedRole(),
                     membership.directoryManaged());
         }
     }

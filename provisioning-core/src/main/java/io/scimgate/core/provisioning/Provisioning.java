@@ -13,11 +13,11 @@ import io.scimgate.core.domain.DomainName;
 import io.scimgate.core.domain.DomainVerifiedHook;
 import io.scimgate.core.domain.Domains;
 import io.scimgate.core.invitation.Invitations;
-import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
-import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.membership.SessionRevoker;
+import io.scimgate.core.membership.internal.GroupRoleMappings;
+import io.scimgate.core.membership.internal.MembershipRows;
 import io.scimgate.core.role.MemberRoles;
 import io.scimgate.core.store.internal.RetryableConflict;
 import io.scimgate.core.store.internal.Tx;
@@ -43,18 +43,18 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     private final Domains domains;
     private final UserRows userRows;
-    private final Memberships memberships;
+    private final MembershipRows membershipRows;
     private final Invitations invitations;
     private final SessionRevoker sessionRevoker;
     private final TenantCache tenants;
     private final MemberRoles memberRoles;
 
     @InternalApi
-    public Provisioning(Domains domains, UserRows userRows, Memberships memberships, Invitations invitations,
+    public Provisioning(Domains domains, UserRows userRows, MembershipRows membershipRows, Invitations invitations,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
         this.domains = domains;
         this.userRows = userRows;
-        this.memberships = memberships;
+        this.membershipRows = membershipRows;
         this.invitations = invitations;
         this.sessionRevoker = sessionRevoker;
         this.tenants = tenants;
@@ -137,9 +137,9 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             if (DirectoryUserLinks.heldByAnotherDirectory(dsl, organizationId, userId, directoryId)) {
                 continue;
             }
-            Memberships.lock(dsl, organizationId, userId)
+            MembershipRows.lock(dsl, organizationId, userId)
                     .filter(stored -> stored.membership().directoryManaged())
-                    .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(),
+                    .ifPresent(stored -> membershipRows.update(tx, stored, stored.membership().status(),
                             stored.membership().role(), stored.rememberedRole(), false));
         }
     }
@@ -226,35 +226,35 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, DirectoryUser directoryUser,
             boolean newUser) {
         DSLContext dsl = tx.dsl();
-        Optional<Memberships.Stored> stored = newUser ? Optional.empty() : Memberships.lock(dsl, organizationId, user.id());
+        Optional<MembershipRows.Stored> stored = newUser ? Optional.empty() : MembershipRows.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
             MembershipStatus status = verified ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
             // A User created just now has this directory user only: it alone may give it a role (P28).
             String role = roleFor(dsl, organizationId, user.id(), null, !newUser || !directoryUser.idpRoles().isEmpty());
             Membership created = tx.attempt("organization_membership_uk",
-                    () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
+                    () -> membershipRows.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
                 if (status == MembershipStatus.PENDING) {
                     invitations.create(tx, organizationId, user, directoryUser.directoryId());
                 }
                 return;
             }
-            stored = Optional.of(Memberships.lock(dsl, organizationId, user.id())
+            stored = Optional.of(MembershipRows.lock(dsl, organizationId, user.id())
                     .orElseThrow(() -> new RetryableConflict("a membership of " + user.id() + " is being created concurrently")));
         }
-        Memberships.Stored existing = stored.get();
+        MembershipRows.Stored existing = stored.get();
         Membership membership = existing.membership();
         switch (membership.status()) {
-            case INACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
+            case INACTIVE -> membershipRows.update(tx, existing, MembershipStatus.ACTIVE,
                     roleFor(dsl, organizationId, user.id(), existing.rememberedRole(), true), null, true);
-            case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
+            case ACTIVE -> membershipRows.update(tx, existing, MembershipStatus.ACTIVE,
                     idpRoleOr(dsl, organizationId, user.id(), membership.role()),
                     existing.rememberedRole(), membership.directoryManaged() || verified);
             case PENDING -> {
                 // P15: unchanged but for the role the directory assigns (P28), and no second invitation while one is pending.
                 String role = idpRoleOr(dsl, organizationId, user.id(), membership.role());
                 if (!role.equals(membership.role())) {
-                    memberships.update(tx, existing, MembershipStatus.PENDING, role, existing.rememberedRole(),
+                    membershipRows.update(tx, existing, MembershipStatus.PENDING, role, existing.rememberedRole(),
                             membership.directoryManaged());
                 }
             }
@@ -275,19 +275,19 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     ? MemberRoles.Otherwise.KEEP_CURRENT : MemberRoles.Otherwise.DEFAULT);
             return;
         }
-        Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, userId);
+        Optional<MembershipRows.Stored> stored = MembershipRows.lock(dsl, organizationId, userId);
         if (stored.isEmpty()) {
             return;
         }
         Membership membership = stored.get().membership();
         switch (membership.status()) {
             case ACTIVE -> {
-                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
+                membershipRows.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
                         membership.role(), membership.directoryManaged());
                 tx.afterCommit(() -> sessionRevoker.revokeSessions(userId, organizationId));
             }
             case PENDING -> {
-                memberships.delete(tx, membership);
+                membershipRows.delete(tx, membership);
                 invitations.revokePending(tx, organizationId, userId);
             }
             case INACTIVE -> {
@@ -340,15 +340,15 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     @InternalApi
     public void domainVerified(Tx tx, String organizationId, String domain) {
         DSLContext dsl = tx.dsl();
-        for (var pending : Memberships.pendingWithEmails(dsl, organizationId)) {
+        for (var pending : MembershipRows.pendingWithEmails(dsl, organizationId)) {
             if (!domain.equals(DomainName.ofEmail(pending.email()))) {
                 continue;
             }
             User user = UserRows.lockById(dsl, pending.userId()).orElseThrow();
-            Memberships.lock(dsl, organizationId, user.id())
+            MembershipRows.lock(dsl, organizationId, user.id())
                     .filter(stored -> stored.membership().status() == MembershipStatus.PENDING)
                     .ifPresent(stored -> {
-                        memberships.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
+                        membershipRows.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
                                 stored.rememberedRole(), true);
                         invitations.revokePending(tx, organizationId, user.id());
                         userRows.update(tx, organizationId, user, user.firstName(), user.lastName(), true);
@@ -400,7 +400,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
         OrganizationSettings settings = settings(dsl, organizationId);
         if (settings.mapsGroupsToRoles()) {
-            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(settings::defaultRole);
+            return GroupRoleMappings.mappedRole(dsl, organizationId, userId).orElseGet(settings::defaultRole);
         }
         // A remembered role is one of the catalogue: removing a role from it clears the memories of it (P26).
         return rememberedRole != null ? rememberedRole : settings.defaultRole();

@@ -5,9 +5,9 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.InternalApi;
-import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.MembershipStatus;
-import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.membership.internal.GroupRoleMappings;
+import io.scimgate.core.membership.internal.MembershipRows;
 import io.scimgate.core.organization.internal.OrganizationRoleRows;
 import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Tx;
@@ -30,10 +30,10 @@ import org.jooq.DSLContext;
  */
 public final class MemberRoles {
 
-    private final Memberships memberships;
+    private final MembershipRows membershipRows;
 
-    public MemberRoles(Memberships memberships) {
-        this.memberships = memberships;
+    public MemberRoles(MembershipRows membershipRows) {
+        this.membershipRows = membershipRows;
     }
 
     /** When a recomputation finds neither an IdP role nor a group mapping: what the member keeps. */
@@ -63,11 +63,11 @@ public final class MemberRoles {
         }
         DSLContext dsl = tx.dsl();
         Set<String> catalogue = OrganizationRoleRows.slugs(dsl, organizationId);
-        String defaultRole = Memberships.defaultRole(dsl, organizationId);
-        boolean mapping = GroupRoles.organizationUsesMapping(dsl, organizationId);
+        String defaultRole = MembershipRows.defaultRole(dsl, organizationId);
+        boolean mapping = GroupRoleMappings.organizationUsesMapping(dsl, organizationId);
         for (List<String> chunk : Chunks.of(new TreeSet<>(userIds))) {
             Map<String, String> idp = idpRoles(dsl, organizationId, chunk, () -> catalogue);
-            Map<String, String> mapped = mapping ? GroupRoles.mappedRoles(dsl, organizationId, chunk) : Map.of();
+            Map<String, String> mapped = mapping ? GroupRoleMappings.mappedRoles(dsl, organizationId, chunk) : Map.of();
             Map<String, String> current = new HashMap<>();
             dsl.select(ORGANIZATION_MEMBERSHIP.USER_ID, ORGANIZATION_MEMBERSHIP.ROLE)
                     .from(ORGANIZATION_MEMBERSHIP)
@@ -84,10 +84,10 @@ public final class MemberRoles {
                         : mapping ? mapped.getOrDefault(userId, defaultRole)
                         : otherwise == Otherwise.DEFAULT ? defaultRole : role;
                 if (!directed.equals(role)) {
-                    Memberships.lock(dsl, organizationId, userId)
+                    MembershipRows.lock(dsl, organizationId, userId)
                             .filter(stored -> stored.membership().status() != MembershipStatus.INACTIVE)
                             .filter(stored -> !Objects.equals(stored.membership().role(), directed))
-                            .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(), directed,
+                            .ifPresent(stored -> membershipRows.update(tx, stored, stored.membership().status(), directed,
                                     stored.rememberedRole(), stored.membership().directoryManaged()));
                 }
             }

@@ -28,7 +28,7 @@ import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.provisioning.Provisioning;
 import io.scimgate.core.membership.SessionRevoker;
-import io.scimgate.core.role.MemberRoles;
+import io.scimgate.core.role.internal.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.google.GoogleSyncScheduler;

@@ -18,7 +18,7 @@ import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.membership.internal.GroupRoleMappings;
 import io.scimgate.core.membership.internal.MembershipRows;
-import io.scimgate.core.role.MemberRoles;
+import io.scimgate.core.role.internal.MemberRoles;
 import io.scimgate.core.store.internal.RetryableConflict;
 import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.tenant.OrganizationSettings;

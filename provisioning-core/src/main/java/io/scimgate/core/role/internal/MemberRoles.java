@@ -1,14 +1,14 @@
-package io.scimgate.core.role;
+package io.scimgate.core.role.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.internal.GroupRoleMappings;
 import io.scimgate.core.membership.internal.MembershipRows;
 import io.scimgate.core.organization.internal.OrganizationRoleRows;
+import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Tx;
 import java.util.Collection;
@@ -45,7 +45,6 @@ public final class MemberRoles {
     }
 
     /** The IdP role of a person in an organization, if its directory names a role of the catalogue. */
-    @InternalApi
     public static String idpRole(DSLContext dsl, String organizationId, String userId) {
         return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoleRows.slugs(dsl, organizationId)).get(userId);
     }
@@ -56,7 +55,6 @@ public final class MemberRoles {
      * else what {@code otherwise} says. Emits {@code organization_membership.updated} for each
      * membership whose role changed; reads {@value Chunks#SIZE} people at a time.
      */
-    @InternalApi
     public void recompute(Tx tx, String organizationId, Collection<String> userIds, Otherwise otherwise) {
         if (userIds.isEmpty()) {
             return;
@@ -95,7 +93,6 @@ public final class MemberRoles {
     }
 
     /** The people of the organization whose active directory users send role values. */
-    @InternalApi
     public static Set<String> peopleWithIdpRoles(DSLContext dsl, String organizationId) {
         return new TreeSet<>(dsl.selectDistinct(DIRECTORY_USER.PROVISIONED_USER_ID)
                 .from(DIRECTORY_USER)

@@ -135,24 +135,25 @@ public final class ProvisioningCore implements AutoCloseable {
         // The journal shows each SCIM request what it changed, for the provisioning log.
         database.useOutbox(new JournalingOutbox(events));
         this.organizations = new Organizations(database, clock);
-        this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
-                builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks);
-        this.domainChecks = new DomainChecks(database, clock, domains);
         TenantCache tenants = new TenantCache(database, builder.tenantCacheFreshness);
-        this.directoryActivity = new ActivityRecorder(database, clock);
-        this.directories = new Directories(database, clock, tenants, directoryActivity);
-        this.users = new Users(database);
+        // The provisioning rules first: the services whose changes they follow are built with them as their hook.
         UserRows userRows = new UserRows(clock);
         MembershipRows membershipRows = new MembershipRows(clock);
         this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
                 builder.invitationAcceptUrl, builder.invitationDeliveryRetries);
         this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
                 invitationOutbox, membershipRows, userRows);
+        MemberRoles memberRoles = new MemberRoles(membershipRows);
+        Provisioning provisioning = new Provisioning(userRows, membershipRows, invitations, builder.sessionRevoker,
+                tenants, memberRoles);
+        this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
+                builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks, provisioning);
+        this.domainChecks = new DomainChecks(database, clock, domains);
+        this.directoryActivity = new ActivityRecorder(database, clock);
+        this.directories = new Directories(database, clock, tenants, directoryActivity);
+        this.users = new Users(database);
         this.memberships = new Memberships(database, membershipRows, builder.sessionRevoker, (tx, membership) ->
                 invitations.revokePending(tx, membership.organizationId(), membership.userId()));
-        MemberRoles memberRoles = new MemberRoles(membershipRows);
-        Provisioning provisioning = new Provisioning(domains, userRows, membershipRows, invitations, builder.sessionRevoker,
-                tenants, memberRoles);
         this.groupRoles = new GroupRoles(database,
                 (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));
         this.organizationRoles = new OrganizationRoles(database, clock, (tx, organizationId, added) -> memberRoles.recompute(tx,
@@ -162,7 +163,6 @@ public final class ProvisioningCore implements AutoCloseable {
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);
         this.directoryGroups = new DirectoryGroups(database, clock, tenants);
         directoryGroups.addMembershipHook(provisioning);
-        domains.addVerifiedHook(provisioning);
         directories.addDeletionHook(provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);

@@ -10,8 +10,8 @@ import io.scimgate.core.directory.DirectoryUserLifecycle;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.directory.GroupMembershipHook;
 import io.scimgate.core.domain.DomainName;
-import io.scimgate.core.domain.DomainVerifiedHook;
-import io.scimgate.core.domain.Domains;
+import io.scimgate.core.domain.internal.DomainRows;
+import io.scimgate.core.domain.internal.DomainVerifiedHook;
 import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
@@ -41,7 +41,6 @@ import org.jooq.DSLContext;
 public final class Provisioning implements DirectoryUserLifecycle, GroupMembershipHook, DomainVerifiedHook,
         DirectoryDeletionHook {
 
-    private final Domains domains;
     private final UserRows userRows;
     private final MembershipRows membershipRows;
     private final Invitations invitations;
@@ -50,9 +49,8 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final MemberRoles memberRoles;
 
     @InternalApi
-    public Provisioning(Domains domains, UserRows userRows, MembershipRows membershipRows, Invitations invitations,
+    public Provisioning(UserRows userRows, MembershipRows membershipRows, Invitations invitations,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
-        this.domains = domains;
         this.userRows = userRows;
         this.membershipRows = membershipRows;
         this.invitations = invitations;
@@ -376,7 +374,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (domain == null) {
             return false;
         }
-        return settings(dsl, organizationId).verifiedDomains().contains(domain) || domains.isVerified(dsl, organizationId, domain);
+        return settings(dsl, organizationId).verifiedDomains().contains(domain) || DomainRows.isVerified(dsl, organizationId, domain);
     }
 
     private OrganizationSettings settings(DSLContext dsl, String organizationId) {

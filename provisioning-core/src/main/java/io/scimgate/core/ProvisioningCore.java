@@ -26,7 +26,7 @@ import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
-import io.scimgate.core.provisioning.Provisioning;
+import io.scimgate.core.provisioning.internal.Provisioning;
 import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.role.internal.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;

@@ -1,8 +1,7 @@
-package io.scimgate.core.provisioning;
+package io.scimgate.core.provisioning.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
@@ -18,6 +17,7 @@ import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.SessionRevoker;
 import io.scimgate.core.membership.internal.GroupRoleMappings;
 import io.scimgate.core.membership.internal.MembershipRows;
+import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.role.internal.MemberRoles;
 import io.scimgate.core.store.internal.RetryableConflict;
 import io.scimgate.core.store.internal.Tx;
@@ -48,7 +48,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private final TenantCache tenants;
     private final MemberRoles memberRoles;
 
-    @InternalApi
     public Provisioning(UserRows userRows, MembershipRows membershipRows, Invitations invitations,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
         this.userRows = userRows;
@@ -62,7 +61,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     // ---- directory users -------------------------------------------------------------------
 
     @Override
-    @InternalApi
     public void created(Tx tx, String organizationId, DirectoryUser user) {
         if (user.active()) {
             provision(tx, organizationId, user, DirectoryUserLinks.Link.NEW);
@@ -72,7 +70,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     @Override
-    @InternalApi
     public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, after.id());
@@ -102,7 +99,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * deleted holder's place, the person stays a member throughout (never inactive, sessions kept).
      */
     @Override
-    @InternalApi
     public void deleting(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, user.id());
@@ -128,7 +124,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * directory of the organization still holds stays directory-managed.
      */
     @Override
-    @InternalApi
     public void directoryDeleting(Tx tx, String organizationId, String directoryId) {
         DSLContext dsl = tx.dsl();
         for (String userId : DirectoryUserLinks.linkedUsers(dsl, directoryId)) {
@@ -314,7 +309,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     // ---- groups (P22) ----------------------------------------------------------------------
 
     @Override
-    @InternalApi
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
@@ -335,7 +329,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     /** P24: pending directory memberships on a newly verified domain become active; their invitations are revoked. */
     @Override
-    @InternalApi
     public void domainVerified(Tx tx, String organizationId, String domain) {
         DSLContext dsl = tx.dsl();
         for (var pending : MembershipRows.pendingWithEmails(dsl, organizationId)) {

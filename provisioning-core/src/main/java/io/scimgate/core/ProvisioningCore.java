@@ -37,7 +37,7 @@ import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
 import io.scimgate.core.store.internal.Database;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.tenant.internal.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.StoreSchema;
 import io.scimgate.core.token.AdminTokens;

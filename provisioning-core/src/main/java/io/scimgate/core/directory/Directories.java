@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.tenant.internal.TenantCache;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 

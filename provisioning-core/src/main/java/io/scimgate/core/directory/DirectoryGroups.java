@@ -16,7 +16,7 @@ import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupMemberRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.tenant.internal.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

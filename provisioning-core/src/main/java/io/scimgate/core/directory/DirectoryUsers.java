@@ -21,7 +21,7 @@ import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserEmailRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.tenant.internal.TenantCache;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -22,7 +22,7 @@ import io.scimgate.core.role.internal.MemberRoles;
 import io.scimgate.core.store.internal.RetryableConflict;
 import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.tenant.OrganizationSettings;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.tenant.internal.TenantCache;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
 import io.scimgate.core.user.internal.UserRows;

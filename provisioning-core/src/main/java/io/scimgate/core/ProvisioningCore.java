@@ -1,7 +1,7 @@
 package io.scimgate.core;
 
 import io.scimgate.core.directory.ActivityRecorder;
-import io.scimgate.core.activity.JournalingOutbox;
+import io.scimgate.core.activity.internal.JournalingOutbox;
 import io.scimgate.core.activity.ProvisioningLog;
 import io.scimgate.core.directory.AttributeMappings;
 import io.scimgate.core.directory.Directories;
@@ -130,10 +130,9 @@ public final class ProvisioningCore implements AutoCloseable {
                 ? Database.migrateAndOpen(builder.dataSource, builder.schema)
                 : Database.openMigrated(builder.dataSource, builder.schema);
         Clock clock = builder.clock;
-        this.events = new Events(database, clock);
-        builder.eventListeners.forEach(events::addListener);
         // The journal shows each SCIM request what it changed, for the provisioning log.
-        database.useOutbox(new JournalingOutbox(events));
+        this.events = new Events(database, clock, JournalingOutbox::new);
+        builder.eventListeners.forEach(events::addListener);
         this.organizations = new Organizations(database, clock);
         TenantCache tenants = new TenantCache(database, builder.tenantCacheFreshness);
         // The provisioning rules first: the services whose changes they follow are built with them as their hook.

@@ -19,6 +19,7 @@ import io.scimgate.core.events.Events;
 import io.scimgate.core.invitation.InvitationSender;
 import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.invitation.InvitationOutbox;
+import io.scimgate.core.invitation.internal.InvitationRows;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.membership.internal.MembershipRows;
@@ -140,10 +141,11 @@ public final class ProvisioningCore implements AutoCloseable {
         MembershipRows membershipRows = new MembershipRows(clock);
         this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
                 builder.invitationAcceptUrl, builder.invitationDeliveryRetries);
-        this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
-                invitationOutbox, membershipRows, userRows);
+        InvitationRows invitationRows = new InvitationRows(clock, builder.invitationExpiry, builder.invitationAcceptUrl,
+                invitationOutbox);
+        this.invitations = new Invitations(database, clock, invitationRows, invitationOutbox, membershipRows, userRows);
         MemberRoles memberRoles = new MemberRoles(membershipRows);
-        Provisioning provisioning = new Provisioning(userRows, membershipRows, invitations, builder.sessionRevoker,
+        Provisioning provisioning = new Provisioning(userRows, membershipRows, invitationRows, builder.sessionRevoker,
                 tenants, memberRoles);
         this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
                 builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks, provisioning);
@@ -152,7 +154,7 @@ public final class ProvisioningCore implements AutoCloseable {
         this.directories = new Directories(database, clock, tenants, directoryActivity);
         this.users = new Users(database);
         this.memberships = new Memberships(database, membershipRows, builder.sessionRevoker, (tx, membership) ->
-                invitations.revokePending(tx, membership.organizationId(), membership.userId()));
+                invitationRows.revokePending(tx, membership.organizationId(), membership.userId()));
         this.groupRoles = new GroupRoles(database,
                 (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));
         this.organizationRoles = new OrganizationRoles(database, clock, (tx, organizationId, added) -> memberRoles.recompute(tx,

@@ -11,7 +11,7 @@ import io.scimgate.core.directory.GroupMembershipHook;
 import io.scimgate.core.domain.DomainName;
 import io.scimgate.core.domain.internal.DomainRows;
 import io.scimgate.core.domain.internal.DomainVerifiedHook;
-import io.scimgate.core.invitation.Invitations;
+import io.scimgate.core.invitation.internal.InvitationRows;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.SessionRevoker;
@@ -43,16 +43,16 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     private final UserRows userRows;
     private final MembershipRows membershipRows;
-    private final Invitations invitations;
+    private final InvitationRows invitationRows;
     private final SessionRevoker sessionRevoker;
     private final TenantCache tenants;
     private final MemberRoles memberRoles;
 
-    public Provisioning(UserRows userRows, MembershipRows membershipRows, Invitations invitations,
+    public Provisioning(UserRows userRows, MembershipRows membershipRows, InvitationRows invitationRows,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
         this.userRows = userRows;
         this.membershipRows = membershipRows;
-        this.invitations = invitations;
+        this.invitationRows = invitationRows;
         this.sessionRevoker = sessionRevoker;
         this.tenants = tenants;
         this.memberRoles = memberRoles;
@@ -228,7 +228,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     () -> membershipRows.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
                 if (status == MembershipStatus.PENDING) {
-                    invitations.create(tx, organizationId, user, directoryUser.directoryId());
+                    invitationRows.create(tx, organizationId, user, directoryUser.directoryId());
                 }
                 return;
             }
@@ -281,7 +281,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             }
             case PENDING -> {
                 membershipRows.delete(tx, membership);
-                invitations.revokePending(tx, organizationId, userId);
+                invitationRows.revokePending(tx, organizationId, userId);
             }
             case INACTIVE -> {
                 // already deprovisioned
@@ -341,7 +341,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     .ifPresent(stored -> {
                         membershipRows.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
                                 stored.rememberedRole(), true);
-                        invitations.revokePending(tx, organizationId, user.id());
+                        invitationRows.revokePending(tx, organizationId, user.id());
                         userRows.update(tx, organizationId, user, user.firstName(), user.lastName(), true);
                     });
         }

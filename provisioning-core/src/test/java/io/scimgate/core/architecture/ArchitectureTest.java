@@ -1,11 +1,11 @@
 package io.scimgate.core.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,6 +13,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -41,13 +42,20 @@ import org.junit.jupiter.api.Test;
  * {@link io.scimgate.core.ProvisioningCore}, which wires every package together and which no
  * package uses.
  *
- * <p>The public API: what a host application may use is {@code ProvisioningCore}, the services it
- * hands out, their value types and the hooks. The store's internals (jOOQ, the generated tables and
- * records, {@code Database}, {@code Tx}) are not part of it, and neither is anything marked
- * {@link io.scimgate.core.InternalApi}. The convention this test enforces: a public member of a
- * public class outside {@code io.scimgate.core.store..} whose signature names a store internal or
- * an {@code @InternalApi} type is itself marked {@code @InternalApi} (or declared in a marked type).
- * scim-server's ArchitectureTest keeps scim-server from using any of it, as a host would be.
+ * <p>The public API (see README "Embedding"): {@code io.scimgate.core} and every package below it,
+ * except the packages named {@code internal} ({@code io.scimgate.core.<feature>.internal},
+ * {@code io.scimgate.core.store.internal}) and the generated {@code io.scimgate.core.store.schema..}.
+ * Those are not exported: a host must not use them, and they may change in any release. The
+ * convention this test enforces: no public method or field of a public class in an API package
+ * names jOOQ, the generated schema or a type of an internal package in its signature; data access
+ * lives in the feature's {@code internal} package (e.g. {@code user.internal.UserRows}) or is
+ * package-private. The one exception is a service's constructor, which takes the store and the
+ * wiring (a {@code Database}, the feature's internal rows, its hooks): Java has no way to keep it
+ * from the public while {@link io.scimgate.core.ProvisioningCore}, in another package, builds the
+ * service, so the test holds such constructors to being called by {@code ProvisioningCore} only. A
+ * host gets its services from {@code ProvisioningCore}. (No JPMS module descriptor: hosts run on
+ * the classpath.) scim-server's ArchitectureTest keeps scim-server from using any internal package,
+ * as a host would be.
  */
 class ArchitectureTest {
 
@@ -99,11 +107,22 @@ class ArchitectureTest {
     }
 
     @Test
-    void publicMembersOfTheApiNameNoInternalType() {
+    void publicMethodsAndFieldsOfTheApiNameNoInternalType() {
         members().that().areDeclaredInClassesThat(API_PACKAGES)
                 .and().areDeclaredInClassesThat().arePublic()
                 .and().arePublic()
+                .and(DescribedPredicate.not(CONSTRUCTORS))
                 .should(nameNoInternalTypeInTheirSignature())
+                .check(core);
+    }
+
+    @Test
+    void onlyTheCompositionRootCallsAPublicConstructorThatNamesAnInternalType() {
+        constructors().that().areDeclaredInClassesThat(API_PACKAGES)
+                .and().arePublic()
+                .and(DescribedPredicate.describe("name an internal type", (JavaConstructor constructor) ->
+                        signatureTypes(constructor).stream().anyMatch(INTERNAL)))
+                .should().onlyBeCalled().byClassesThat().belongToAnyOf(ProvisioningCore.class)
                 .check(core);
     }
 
@@ -111,7 +130,8 @@ class ArchitectureTest {
     void googleSyncReadsTheDirectoryThroughItsPublicApiOnly() {
         noClasses().that().resideInAPackage("io.scimgate.core.google..")
                 .should().dependOnClassesThat().haveNameMatching("io\\.scimgate\\.core\\.store\\.schema\\.tables\\.(records\\.)?Directory(User|Group).*")
-                .orShould().dependOnClassesThat(INTERNAL.and(resideOutsideOfPackages("io.scimgate.core.google..", "io.scimgate.core.store.internal..")))
+                .orShould().dependOnClassesThat(resideInAPackage("io.scimgate.core..internal..")
+                        .and(resideOutsideOfPackages("io.scimgate.core.google..", "io.scimgate.core.store.internal..")))
                 .check(core);
     }
 
@@ -119,6 +139,9 @@ class ArchitectureTest {
     static final DescribedPredicate<JavaClass> INTERNAL = resideInAnyPackage("org.jooq..", "io.scimgate.core.store.schema..",
             "io.scimgate.core..internal..")
             .as("jOOQ, the generated schema or an internal package");
+
+    private static final DescribedPredicate<JavaMember> CONSTRUCTORS = DescribedPredicate.describe("constructors",
+            member -> member instanceof JavaConstructor);
 
     /** core's API: {@code io.scimgate.core} and every package below it that is not internal. */
     static final DescribedPredicate<JavaClass> API_PACKAGES = resideInAPackage("io.scimgate.core..")

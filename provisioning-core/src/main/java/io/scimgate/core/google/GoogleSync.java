@@ -1,6 +1,5 @@
 package io.scimgate.core.google;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -44,7 +43,6 @@ public final class GoogleSync {
     };
 
     /** @param secretBox encrypts stored service-account keys; null when the host configured no secret key */
-    @InternalApi
     public GoogleSync(Database database, Clock clock, DirectoryUsers users, DirectoryGroups groups, SecretBox secretBox,
             GoogleOptions options) {
         this.database = database;

@@ -3,7 +3,6 @@ package io.scimgate.core.provisioning;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
@@ -21,7 +20,6 @@ public final class DirectoryUserStatuses {
 
     private final Database database;
 
-    @InternalApi
     public DirectoryUserStatuses(Database database) {
         this.database = database;
     }

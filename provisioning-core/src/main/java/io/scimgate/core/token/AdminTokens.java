@@ -1,6 +1,5 @@
 package io.scimgate.core.token;
 
-import io.scimgate.core.InternalApi;
 import org.jooq.DSLContext;
 import static io.scimgate.core.store.schema.Tables.ADMIN_TOKEN;
 
@@ -22,7 +21,6 @@ public final class AdminTokens {
     private final Clock clock;
     private volatile String configuredHash;
 
-    @InternalApi
     public AdminTokens(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;

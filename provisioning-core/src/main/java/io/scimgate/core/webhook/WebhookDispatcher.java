@@ -4,7 +4,6 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.webhook.WebhookDeliveryMonitor.WebhookAttemptOutcome;
@@ -63,7 +62,6 @@ public final class WebhookDispatcher implements AutoCloseable {
     private volatile WebhookDeliveryMonitor monitor = new WebhookDeliveryMonitor() {
     };
 
-    @InternalApi
     public WebhookDispatcher(Database database, Clock clock, Events events) {
         this.database = database;
         this.clock = clock;

@@ -5,7 +5,6 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.EventTypes;
@@ -37,7 +36,6 @@ public final class Webhooks {
     private final Clock clock;
     private final Events events;
 
-    @InternalApi
     public Webhooks(Database database, Clock clock, Events events) {
         this.database = database;
         this.clock = clock;

@@ -151,7 +151,7 @@ public final class ProvisioningCore implements AutoCloseable {
                 builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks, provisioning);
         this.domainChecks = new DomainChecks(database, clock, domains);
         this.directoryActivity = new ActivityRecorder(database, clock);
-        this.directories = new Directories(database, clock, tenants, directoryActivity);
+        this.directories = new Directories(database, clock, tenants, directoryActivity, provisioning);
         this.users = new Users(database);
         this.memberships = new Memberships(database, membershipRows, builder.sessionRevoker, (tx, membership) ->
                 invitationRows.revokePending(tx, membership.organizationId(), membership.userId()));
@@ -164,7 +164,6 @@ public final class ProvisioningCore implements AutoCloseable {
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);
         this.directoryGroups = new DirectoryGroups(database, clock, tenants);
         directoryGroups.addMembershipHook(provisioning);
-        directories.addDeletionHook(provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);
         this.webhooks = new Webhooks(database, clock, events);

@@ -2,7 +2,6 @@ package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Times;
@@ -48,7 +47,6 @@ public final class ActivityRecorder implements AutoCloseable {
     private final Set<String> activated = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService flusher;
 
-    @InternalApi
     public ActivityRecorder(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;

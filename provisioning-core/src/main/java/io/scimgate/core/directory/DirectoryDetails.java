@@ -8,7 +8,6 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
@@ -58,7 +57,6 @@ public final class DirectoryDetails {
 
     private final Database database;
 
-    @InternalApi
     public DirectoryDetails(Database database) {
         this.database = database;
     }
@@ -123,8 +121,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory users as they are now, in the order given, read inside a transaction. */
-    @InternalApi
-    public static List<DirectoryUserDetails> users(DSLContext dsl, Collection<String> ids) {
+    static List<DirectoryUserDetails> users(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryUserDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
             toUserDetails(dsl, userRows(dsl).where(DIRECTORY_USER.ID.in(chunk)).fetch()).forEach(user -> byId.put(user.id(), user));
@@ -133,8 +130,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory groups as they are now, in the order given, read inside a transaction. */
-    @InternalApi
-    public static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
+    static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryGroupDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
             toGroupDetails(groupRows(dsl).where(DIRECTORY_GROUP.ID.in(chunk)).fetch()).forEach(group -> byId.put(group.id(), group));

@@ -10,6 +10,7 @@ import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
+import io.scimgate.core.directory.internal.DirectoryUserLifecycle;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.internal.Constraints;
 import io.scimgate.core.store.internal.Database;

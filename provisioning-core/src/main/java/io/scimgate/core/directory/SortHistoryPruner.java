@@ -1,6 +1,5 @@
 package io.scimgate.core.directory;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.internal.BackgroundLoop;
 import io.scimgate.core.store.internal.Database;
 import java.time.Clock;
@@ -13,7 +12,6 @@ public final class SortHistoryPruner implements AutoCloseable {
 
     private final BackgroundLoop loop;
 
-    @InternalApi
     public SortHistoryPruner(Database database, Clock clock) {
         this.loop = new BackgroundLoop("scimgate-sort-history", EVERY, () -> SortHistory.prune(database, clock));
     }

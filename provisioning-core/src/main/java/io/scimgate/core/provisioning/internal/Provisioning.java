@@ -3,9 +3,9 @@ package io.scimgate.core.provisioning.internal;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import io.scimgate.core.directory.Directories;
-import io.scimgate.core.directory.DirectoryDeletionHook;
+import io.scimgate.core.directory.internal.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.directory.DirectoryUserLifecycle;
+import io.scimgate.core.directory.internal.DirectoryUserLifecycle;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.directory.GroupMembershipHook;
 import io.scimgate.core.domain.DomainName;

@@ -194,6 +194,11 @@ final class EventRelay implements AutoCloseable {
             try {
                 return publish(rows);
             } catch (RuntimeException e) {
+                if (storeClosed()) {
+                    LOG.info("The store was closed without closing the core first; {} events stay for the next start", rows.size());
+                    running = false;
+                    return List.of();
+                }
                 if (!running && attempt >= 3) {
                     LOG.error("Stopping with {} events unpublished; the next start publishes them", rows.size(), e);
                     return List.of();

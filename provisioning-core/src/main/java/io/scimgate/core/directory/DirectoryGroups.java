@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.directory.internal.DirectoryQueries;
+import io.scimgate.core.directory.query.AttributeCatalogue;
+import io.scimgate.core.directory.query.DirectoryQuery;
+import io.scimgate.core.directory.query.ResultPage;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
@@ -49,6 +53,7 @@ public final class DirectoryGroups {
     private final Database database;
     private final Clock clock;
     private final DirectoryRows<DirectoryGroupRecord, DirectoryGroup> rows;
+    private final DirectoryQueries<DirectoryGroup> queries;
     private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
     private final TenantCache tenants;
 
@@ -60,6 +65,7 @@ public final class DirectoryGroups {
         this.rows = new DirectoryRows<>(database, DIRECTORY_GROUP, DIRECTORY_GROUP.ID, SortHistory.GROUPS,
                 DIRECTORY_GROUP.DIRECTORY_ID, DIRECTORY_GROUP.SEQ,
                 "directory_group_dir_seq_ix", DirectoryGroups::toGroup);
+        this.queries = DirectoryQueries.ofGroups(rows);
     }
 
     @InternalApi
@@ -157,6 +163,21 @@ public final class DirectoryGroups {
             tx.emit("dsync.group.deleted", organizationId, directoryId, groupData(row));
             return null;
         });
+    }
+
+    /**
+     * The page of the directory's groups that {@code query} asks for: its filter, sort and paging, as
+     * {@link #queryCatalogue()} allows them. Every read is scoped to the directory (P5).
+     *
+     * @throws io.scimgate.core.directory.query.InvalidQueryException for a filter, sort or cursor it cannot answer
+     */
+    public ResultPage<DirectoryGroup> list(String directoryId, DirectoryQuery query) {
+        return queries.page(directoryId, query);
+    }
+
+    /** The attributes a query on groups may filter and sort by. */
+    public static AttributeCatalogue queryCatalogue() {
+        return DirectoryQueries.groupAttributes();
     }
 
     /** Filtered, ordered and paged reads of a directory's groups. */

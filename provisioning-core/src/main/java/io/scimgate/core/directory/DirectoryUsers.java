@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.directory.internal.DirectoryQueries;
+import io.scimgate.core.directory.query.AttributeCatalogue;
+import io.scimgate.core.directory.query.DirectoryQuery;
+import io.scimgate.core.directory.query.ResultPage;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.internal.DirectoryUserLifecycle;
 import io.scimgate.core.role.IdpRoles;
@@ -52,6 +56,7 @@ public final class DirectoryUsers {
     private final Database database;
     private final Clock clock;
     private final DirectoryRows<DirectoryUserRecord, DirectoryUser> rows;
+    private final DirectoryQueries<DirectoryUser> queries;
     private final DirectoryUserLifecycle lifecycle;
     private final TenantCache tenants;
 
@@ -62,6 +67,7 @@ public final class DirectoryUsers {
         this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.ID, SortHistory.USERS,
                 DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
                 "directory_user_dir_seq_ix", DirectoryUsers::toUser, DirectoryUserTally::users);
+        this.queries = DirectoryQueries.ofUsers(rows);
         this.lifecycle = lifecycle;
         this.tenants = tenants;
     }
@@ -198,6 +204,21 @@ public final class DirectoryUsers {
         GroupMemberEvents.emit(tx, organizationId, user.directoryId(), groupIds.stream()
                 .map(groupId -> new GroupMemberEvents.Change(GroupMemberEvents.USER_REMOVED, groupId, user.id())).toList());
         return groups;
+    }
+
+    /**
+     * The page of the directory's users that {@code query} asks for: its filter, sort and paging, as
+     * {@link #queryCatalogue()} allows them. Every read is scoped to the directory (P5).
+     *
+     * @throws io.scimgate.core.directory.query.InvalidQueryException for a filter, sort or cursor it cannot answer
+     */
+    public ResultPage<DirectoryUser> list(String directoryId, DirectoryQuery query) {
+        return queries.page(directoryId, query);
+    }
+
+    /** The attributes a query on users may filter and sort by. */
+    public static AttributeCatalogue queryCatalogue() {
+        return DirectoryQueries.userAttributes();
     }
 
     /** Filtered, ordered and paged reads of a directory's users. */

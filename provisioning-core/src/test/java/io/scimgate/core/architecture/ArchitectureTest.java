@@ -150,6 +150,29 @@ class ArchitectureTest {
             .as("jOOQ, the generated schema or an internal package");
 
     /**
+     * The query API a host lists users and groups with (filter tree, sort, paging, catalogue, page)
+     * names no jOOQ, store, SCIM library or HTTP type: the SQL behind it stays in
+     * {@code directory.internal}.
+     */
+    @Test
+    void theDirectoryQueryApiNamesNoJooqType() {
+        noClasses().that().resideInAPackage("io.scimgate.core.directory.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.scimgate.core.store..",
+                        "io.scimgate.core.directory.internal..", "org.apache.directory.scim..", "jakarta.ws.rs..")
+                .check(core);
+        members().that().areDeclaredInClassesThat().belongToAnyOf(DirectoryUsers.class, DirectoryGroups.class)
+                .and().haveName("list").or().haveName("queryCatalogue")
+                .should(new ArchCondition<>("name no jOOQ or store type in their signature") {
+                    @Override
+                    public void check(JavaMember member, ConditionEvents events) {
+                        boolean clean = signatureTypes(member).stream().noneMatch(INTERNAL);
+                        events.add(new SimpleConditionEvent(member, clean, member.getFullName() + " names a store internal"));
+                    }
+                })
+                .check(core);
+    }
+
+    /**
      * TEMPORARY: the directory listings and what they share with the provisioning rules, until the
      * SCIM filter catalogue and its pagers move into {@code directory} and {@code directory.internal}
      * (then these members move to {@code directory.internal} too, and this exception goes).

@@ -1,6 +1,5 @@
 package io.scimgate.server.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,8 +11,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import io.scimgate.server.scim.groups.ScimGroupRepository;
-import io.scimgate.server.scim.users.ScimUserRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +19,11 @@ import org.junit.jupiter.api.Test;
  * other, the top-level packages and the root package have no cycles, and scim-server uses
  * provisioning-core as a host application would: through its API packages, never through an
  * {@code internal} package of core, its generated schema or jOOQ. (Tests may: they reach the store
- * through the test fixtures' {@code CoreInternals}.)
- *
- * <p>One temporary exception: the filter catalogue (which SCIM attribute is which column) and the
- * pagers built on it still live here, in {@code scim.filter} and {@code scim.paging} and in the two
- * repositories that hand those pagers the key column. They move into core as an API of their own
- * once the cursor work on them has landed; until then they are the only classes allowed across.
+ * through the test fixtures' {@code CoreInternals}.) Lists of users and groups go through the
+ * core's query API ({@code io.scimgate.core.directory.query}): the SCIM filter is translated into
+ * its filter tree, and the core alone knows which column an attribute is.
  */
 class ArchitectureTest {
-
-    /** TEMPORARY: the filter catalogue and its pagers, until they move into core (see the class comment). */
-    private static final DescribedPredicate<JavaClass> FILTER_CATALOGUE = resideInAnyPackage(
-            "io.scimgate.server.scim.filter..", "io.scimgate.server.scim.paging..")
-            .or(belongToAnyOf(ScimUserRepository.class, ScimGroupRepository.class))
-            .as("the filter catalogue (temporary exception)");
 
     /** What is not core's API (README "Embedding"): its internal packages, the generated schema and jOOQ. */
     private static final DescribedPredicate<JavaClass> CORE_INTERNALS = resideInAnyPackage("io.scimgate.core..internal..",
@@ -65,9 +53,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void nothingOutsideTheFilterCatalogueTouchesTheCoresInternals() {
-        noClasses().that(DescribedPredicate.not(FILTER_CATALOGUE))
-                .should().dependOnClassesThat(CORE_INTERNALS)
+    void nothingTouchesTheCoresInternals() {
+        noClasses().should().dependOnClassesThat(CORE_INTERNALS)
                 .check(server);
     }
 

@@ -6,7 +6,6 @@ import io.scimgate.server.scim.filter.ScimFilterParser;
 import io.scimgate.server.scim.json.JsonFields;
 import io.scimgate.server.scim.paging.PageSpec;
 import java.util.Locale;
-import java.util.Objects;
 import org.apache.directory.scim.spec.filter.FilterExpression;
 import org.apache.directory.scim.spec.filter.SortOrder;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
@@ -30,13 +29,6 @@ public record ListRequest(FilterExpression filter, AttributeReference sortBy, So
     public static ListRequest of(JsonNode search) {
         return of(text(search, "filter"), text(search, "sortBy"), text(search, "sortOrder"),
                 integer(search, "startIndex"), integer(search, "count"), text(search, "cursor"));
-    }
-
-    /** A fingerprint of filter and sort, which a cursor must carry to be used with this query. */
-    public String fingerprint() {
-        return Integer.toHexString(Objects.hash(filter == null ? "" : filter.toFilter(),
-                sortBy == null ? "" : sortBy.getFullyQualifiedAttributeName().toLowerCase(Locale.ROOT),
-                sortOrder == null ? "" : sortOrder.name()));
     }
 
     /** A {@code sortBy} parameter: an attribute name, or null. */

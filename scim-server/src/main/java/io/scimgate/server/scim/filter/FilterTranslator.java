@@ -1,17 +1,22 @@
 package io.scimgate.server.scim.filter;
 
+import io.scimgate.core.directory.DirectoryGroups;
+import io.scimgate.core.directory.DirectoryUsers;
+import io.scimgate.core.directory.query.AttributeCatalogue;
+import io.scimgate.core.directory.query.AttributeKind;
+import io.scimgate.core.directory.query.DirectoryQuery;
+import io.scimgate.core.directory.query.Filter;
+import io.scimgate.core.directory.query.FilterValue;
+import io.scimgate.core.directory.query.Operator;
+import io.scimgate.core.directory.query.QueryableAttribute;
+import io.scimgate.core.directory.query.Sort;
 import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.server.scim.endpoint.ListRequest;
 import io.scimgate.server.scim.json.StorableText;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
+import io.scimgate.server.scim.schema.SchemaPath;
+import io.scimgate.server.scim.schema.SchemaPaths;
+import io.scimgate.server.scim.schema.UnknownPath;
+import java.math.BigDecimal;
 import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
 import org.apache.directory.scim.spec.filter.AttributePresentExpression;
 import org.apache.directory.scim.spec.filter.CompareOperator;
@@ -22,52 +27,48 @@ import org.apache.directory.scim.spec.filter.LogicalOperator;
 import org.apache.directory.scim.spec.filter.SortOrder;
 import org.apache.directory.scim.spec.filter.ValuePathExpression;
 import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
-import io.scimgate.server.scim.schema.SchemaPath;
-import io.scimgate.server.scim.schema.SchemaPaths;
-import io.scimgate.server.scim.schema.UnknownPath;
-import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
- * Turns a parsed SCIM filter (RFC 7644 §3.4.2.2) into a jOOQ condition over indexed columns, so the
- * database does the matching. Case follows each attribute's {@code caseExact}. An attribute or
- * operator that cannot be translated is refused with {@code invalidFilter}, never silently ignored.
- *
- * <p>Every comparison is false, never SQL NULL, on a missing value: {@code ne} matches only
- * resources that have a different value (as SCIMple's in-memory matcher does), and
- * {@code not (title eq "x")} also matches resources without a title.
+ * Turns a parsed SCIM filter (RFC 7644 §3.4.2.2) into the core's {@link Filter}, and a
+ * {@code sortBy} into its {@link Sort}. Attribute paths are resolved as everywhere in the SCIM API
+ * (case-insensitive names, URN-qualified names, legacy URNs) and named canonically for the core; an
+ * attribute the core's catalogue does not list is refused with {@code invalidFilter} (or
+ * {@code invalidValue} for {@code sortBy}), naming what can be used, never silently ignored.
  */
 public final class FilterTranslator {
 
-    private static final char LIKE_ESCAPE = '!';
-
     private final SchemaPaths paths;
-    private final Map<String, FilterableAttribute> attributes = new LinkedHashMap<>();
-    private final Map<String, String> defaultSubAttributes;
+    private final AttributeCatalogue catalogue;
 
     /**
      * @param paths the resolver of the resource type's attribute paths
-     * @param attributes what may be filtered on, by canonical name; extension attributes are named with their URN
-     * @param defaultSubAttributes multi-valued attributes compared without a sub-attribute, e.g. emails → value
+     * @param catalogue what may be filtered and sorted on, as the core lists it
      */
-    FilterTranslator(SchemaPaths paths, List<FilterableAttribute> attributes, Map<String, String> defaultSubAttributes) {
+    public FilterTranslator(SchemaPaths paths, AttributeCatalogue catalogue) {
         this.paths = paths;
-        this.defaultSubAttributes = defaultSubAttributes;
-        for (FilterableAttribute attribute : attributes) {
-            this.attributes.put(attribute.name().toLowerCase(Locale.ROOT), attribute);
-        }
+        this.catalogue = catalogue;
     }
 
-    public Condition toCondition(FilterExpression expression) {
-        if (expression == null) {
-            return DSL.trueCondition();
-        }
-        return translate(expression, null);
+    public static FilterTranslator forUsers(SchemaPaths paths) {
+        return new FilterTranslator(paths, DirectoryUsers.queryCatalogue());
     }
 
-    /** What {@code sortBy} orders by: the attribute's sort field, ascending unless asked otherwise. */
-    public SortKey sortKey(AttributeReference sortBy, SortOrder order) {
+    public static FilterTranslator forGroups(SchemaPaths paths) {
+        return new FilterTranslator(paths, DirectoryGroups.queryCatalogue());
+    }
+
+    /** The core query of a list request: its filter, sort and paging. */
+    public DirectoryQuery query(ListRequest request) {
+        return new DirectoryQuery(toFilter(request.filter()), sort(request.sortBy(), request.sortOrder()), request.page().paging());
+    }
+
+    /** The core filter of {@code expression}, or null for none. */
+    public Filter toFilter(FilterExpression expression) {
+        return expression == null ? null : translate(expression, null);
+    }
+
+    /** What {@code sortBy} orders by, ascending unless asked otherwise; null for no sortBy. */
+    public Sort sort(AttributeReference sortBy, SortOrder order) {
         if (sortBy == null) {
             return null;
         }
@@ -75,46 +76,44 @@ public final class FilterTranslator {
         try {
             path = paths.resolve(sortBy);
         } catch (UnknownPath e) {
-            throw ScimProblem.invalidValue(e.getMessage() + "; sortBy may be one of: " + supported(true));
+            throw ScimProblem.invalidValue(e.getMessage() + "; sortBy may be one of: " + catalogue.names(true));
         }
-        FilterableAttribute attribute = lookup(path);
-        if (attribute == null || attribute.sortField() == null) {
+        QueryableAttribute attribute = lookup(path);
+        if (attribute == null || !attribute.sortable()) {
             throw ScimProblem.invalidValue("Cannot sort by '" + path.name() + "'" + notIndexed(path) + "; sortBy may be one of: "
-                    + supported(true));
+                    + catalogue.names(true));
         }
-        return new SortKey(attribute.sortField(), order == SortOrder.DESCENDING);
+        return new Sort(attribute.name(), order == SortOrder.DESCENDING);
     }
 
-    private Condition translate(FilterExpression expression, SchemaPath valuePathParent) {
+    private Filter translate(FilterExpression expression, SchemaPath valuePathParent) {
         if (expression instanceof LogicalExpression logical) {
-            Condition left = translate(logical.getLeft(), valuePathParent);
-            Condition right = translate(logical.getRight(), valuePathParent);
-            return logical.getOperator() == LogicalOperator.OR ? left.or(right) : left.and(right);
+            Filter left = translate(logical.getLeft(), valuePathParent);
+            Filter right = translate(logical.getRight(), valuePathParent);
+            return logical.getOperator() == LogicalOperator.OR ? new Filter.Or(left, right) : new Filter.And(left, right);
         }
         if (expression instanceof GroupExpression group) {
-            Condition inner = translate(group.getFilterExpression(), valuePathParent);
-            return group.isNot() ? DSL.not(inner) : inner;
+            Filter inner = translate(group.getFilterExpression(), valuePathParent);
+            return group.isNot() ? new Filter.Not(inner) : inner;
         }
         if (expression instanceof ValuePathExpression valuePath) {
             return valuePath(valuePath, valuePathParent);
         }
         if (expression instanceof AttributeComparisonExpression comparison) {
-            FilterableAttribute attribute = resolve(comparison.getAttributePath(), valuePathParent);
-            Condition condition = compare(attribute, comparison.getOperation(), comparison.getCompareValue());
-            if (valuePathParent == null && attribute.rowsByKey() != null && comparison.getCompareValue() != null
-                    && (comparison.getOperation() == CompareOperator.EQ || comparison.getOperation() == CompareOperator.SW)) {
-                return attribute.rowsByKey().apply(condition);
+            QueryableAttribute attribute = resolve(comparison.getAttributePath(), valuePathParent);
+            if (comparison.getOperation() == CompareOperator.PR) {
+                return new Filter.Present(attribute.name());
             }
-            return onResource(attribute, condition, valuePathParent);
+            return new Filter.Comparison(attribute.name(), operator(comparison.getOperation()),
+                    value(attribute, comparison.getCompareValue()));
         }
         if (expression instanceof AttributePresentExpression present) {
-            FilterableAttribute attribute = resolve(present.getAttributePath(), valuePathParent);
-            return onResource(attribute, present(attribute), valuePathParent);
+            return new Filter.Present(resolve(present.getAttributePath(), valuePathParent).name());
         }
         throw ScimProblem.invalidFilter("Unsupported filter expression: " + expression.toFilter());
     }
 
-    private Condition valuePath(ValuePathExpression valuePath, SchemaPath valuePathParent) {
+    private Filter valuePath(ValuePathExpression valuePath, SchemaPath valuePathParent) {
         if (valuePathParent != null) {
             throw ScimProblem.invalidFilter("Value paths cannot be nested: " + valuePath.toFilter());
         }
@@ -122,29 +121,15 @@ public final class FilterTranslator {
             throw ScimProblem.invalidFilter("Empty value path: " + valuePath.toFilter());
         }
         SchemaPath parent = resolvePath(valuePath.getAttributePath());
-        FilterableAttribute any = attributes.values().stream()
-                .filter(attribute -> attribute.onMultiValuedRow()
-                        && attribute.multiValuedParent().equalsIgnoreCase(parent.name()))
-                .findFirst()
-                .orElseThrow(() -> ScimProblem.invalidFilter("Cannot filter on '" + parent.name()
-                        + "' with a value path" + notIndexed(parent) + "; supported attributes: " + supported(false)));
-        Condition onRow = translate(valuePath.getAttributeExpression(), parent);
-        return any.rowExists().apply(onRow);
-    }
-
-    private static Condition onResource(FilterableAttribute attribute, Condition condition, SchemaPath valuePathParent) {
-        if (valuePathParent != null) {
-            if (!valuePathParent.name().equals(attribute.multiValuedParent())) {
-                throw ScimProblem.invalidFilter("Inside " + valuePathParent.name() + "[...] a filter can only test sub-attributes of "
-                        + valuePathParent.name() + ", not " + attribute.name());
-            }
-            return condition;
+        if (!catalogue.hasValuePathOn(parent.name())) {
+            throw ScimProblem.invalidFilter("Cannot filter on '" + parent.name() + "' with a value path" + notIndexed(parent)
+                    + "; supported attributes: " + catalogue.names(false));
         }
-        return attribute.onMultiValuedRow() ? attribute.rowExists().apply(condition) : condition;
+        return new Filter.ValuePath(parent.name(), translate(valuePath.getAttributeExpression(), parent));
     }
 
-    /** The column behind an attribute of a filter; inside a value path, names are sub-attributes of its parent. */
-    private FilterableAttribute resolve(AttributeReference reference, SchemaPath valuePathParent) {
+    /** The catalogued attribute a filter names; inside a value path, names are sub-attributes of its parent. */
+    private QueryableAttribute resolve(AttributeReference reference, SchemaPath valuePathParent) {
         SchemaPath path;
         if (valuePathParent != null) {
             String sub = reference.getSubAttributeName() != null
@@ -154,10 +139,14 @@ public final class FilterTranslator {
         } else {
             path = resolvePath(reference);
         }
-        FilterableAttribute attribute = lookup(path);
+        QueryableAttribute attribute = lookup(path);
         if (attribute == null) {
             throw ScimProblem.invalidFilter("Cannot filter on '" + path.name() + "'" + notIndexed(path)
-                    + "; supported attributes: " + supported(false));
+                    + "; supported attributes: " + catalogue.names(false));
+        }
+        if (valuePathParent != null && !valuePathParent.name().equals(attribute.multiValuedParent())) {
+            throw ScimProblem.invalidFilter("Inside " + valuePathParent.name() + "[...] a filter can only test sub-attributes of "
+                    + valuePathParent.name() + ", not " + attribute.name());
         }
         return attribute;
     }
@@ -173,18 +162,13 @@ public final class FilterTranslator {
         try {
             return paths.resolve(text);
         } catch (UnknownPath e) {
-            throw ScimProblem.invalidFilter(e.getMessage() + "; filters can use: " + supported(false));
+            throw ScimProblem.invalidFilter(e.getMessage() + "; filters can use: " + catalogue.names(false));
         }
     }
 
-    private FilterableAttribute lookup(SchemaPath path) {
-        String name = path.withoutFilter().name().toLowerCase(Locale.ROOT);
-        FilterableAttribute attribute = attributes.get(name);
-        if (attribute == null && !path.hasSubAttribute()) {
-            String defaultSub = defaultSubAttributes.get(path.name());
-            attribute = defaultSub == null ? null : attributes.get(name + "." + defaultSub.toLowerCase(Locale.ROOT));
-        }
-        return attribute;
+    /** The attribute at {@code path}; a multi-valued attribute named alone is its default sub-attribute (emails → emails.value). */
+    private QueryableAttribute lookup(SchemaPath path) {
+        return catalogue.find(path.withoutFilter().name()).orElse(null);
     }
 
     /** Why an attribute of an extension the server does not define cannot be used, or nothing. */
@@ -193,131 +177,30 @@ public final class FilterTranslator {
                 + " is stored and returned as sent, but not indexed, so its attributes cannot be filtered or sorted on";
     }
 
-    private String supported(boolean sortable) {
-        return attributes.values().stream().distinct()
-                .filter(attribute -> !sortable || attribute.sortField() != null)
-                .map(FilterableAttribute::name)
-                .collect(Collectors.joining(", "));
+    private static Operator operator(CompareOperator operator) {
+        return Operator.valueOf(operator.name());
     }
 
-    private static Condition compare(FilterableAttribute attribute, CompareOperator operator, Object value) {
-        if (operator == CompareOperator.PR) {
-            return present(attribute);
-        }
+    /** The compared value, typed as SCIMple parsed it; a string no store can hold is refused here. */
+    private static FilterValue value(QueryableAttribute attribute, Object value) {
         if (value == null) {
-            return switch (operator) {
-                case EQ -> attribute.column().isNull();
-                case NE -> attribute.column().isNotNull();
-                default -> throw ScimProblem.invalidFilter("'" + name(operator) + " null' is not a comparison on "
-                        + attribute.name());
-            };
+            return FilterValue.NULL;
         }
-        Condition comparison = switch (attribute.kind()) {
-            case STRING -> compareString(attribute, operator, String.valueOf(value));
-            case BOOLEAN -> compareBoolean(attribute, operator, value);
-            case DATE_TIME -> compareDateTime(attribute, operator, value);
-        };
-        return attribute.column().isNotNull().and(comparison);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Condition compareString(FilterableAttribute attribute, CompareOperator operator, String value) {
-        String unstorable = StorableText.problem(value);
-        if (unstorable != null) {
-            throw ScimProblem.invalidFilter("The value compared with " + attribute.name() + " contains " + unstorable);
-        }
-        Field<String> column = (Field<String>) attribute.column();
-        if (attribute.key() != null && (operator == CompareOperator.EQ || operator == CompareOperator.NE)) {
-            Condition equal = attribute.key().eq(attribute.keyOf().apply(value));
-            return operator == CompareOperator.EQ ? equal : DSL.not(equal);
-        }
-        Field<String> compared = attribute.key() != null ? attribute.key() : attribute.caseExact() ? column : DSL.lower(column);
-        String operand = attribute.caseExact() ? value : value.toLowerCase(Locale.ROOT);
-        return switch (operator) {
-            case EQ -> compared.eq(operand);
-            case NE -> compared.ne(operand);
-            case CO -> compared.like("%" + escapeLike(operand) + "%", LIKE_ESCAPE);
-            case SW -> compared.like(escapeLike(operand) + "%", LIKE_ESCAPE);
-            case EW -> compared.like("%" + escapeLike(operand), LIKE_ESCAPE);
-            case GT -> CodePointOrder.of(compared).gt(operand);
-            case GE -> CodePointOrder.of(compared).ge(operand);
-            case LT -> CodePointOrder.of(compared).lt(operand);
-            case LE -> CodePointOrder.of(compared).le(operand);
-            case PR -> throw new IllegalStateException("pr is handled before");
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Condition compareBoolean(FilterableAttribute attribute, CompareOperator operator, Object value) {
-        Boolean operand = value instanceof Boolean b ? b
-                : "true".equalsIgnoreCase(String.valueOf(value)) ? Boolean.TRUE
-                : "false".equalsIgnoreCase(String.valueOf(value)) ? Boolean.FALSE : null;
-        if (operand == null) {
-            throw ScimProblem.invalidFilter(attribute.name() + " is a boolean; compare it with true or false");
-        }
-        Field<Boolean> column = (Field<Boolean>) attribute.column();
-        return switch (operator) {
-            case EQ -> column.eq(operand);
-            case NE -> column.ne(operand);
-            default -> throw ScimProblem.invalidFilter("Operator '" + name(operator) + "' does not apply to the boolean "
-                    + attribute.name());
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Condition compareDateTime(FilterableAttribute attribute, CompareOperator operator, Object value) {
-        OffsetDateTime operand = parseDateTime(attribute, String.valueOf(value));
-        Field<OffsetDateTime> column = (Field<OffsetDateTime>) attribute.column();
-        return switch (operator) {
-            case EQ -> column.eq(operand);
-            case NE -> column.ne(operand);
-            case GT -> column.gt(operand);
-            case GE -> column.ge(operand);
-            case LT -> column.lt(operand);
-            case LE -> column.le(operand);
-            default -> throw ScimProblem.invalidFilter("Operator '" + name(operator) + "' does not apply to the dateTime "
-                    + attribute.name());
-        };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Condition present(FilterableAttribute attribute) {
-        Field<?> column = attribute.column();
-        if (attribute.kind() == ColumnKind.STRING) {
-            return column.isNotNull().and(((Field<String>) column).ne(""));
-        }
-        return column.isNotNull();
-    }
-
-    private static OffsetDateTime parseDateTime(FilterableAttribute attribute, String text) {
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return Instant.parse(text).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    throw ScimProblem.invalidFilter(attribute.name() + " is a dateTime; '" + text
-                            + "' is not an RFC 3339 date-time");
-                }
+        if (attribute.kind() == AttributeKind.STRING) {
+            String unstorable = StorableText.problem(String.valueOf(value));
+            if (unstorable != null) {
+                throw ScimProblem.invalidFilter("The value compared with " + attribute.name() + " contains " + unstorable);
             }
         }
-    }
-
-    private static String name(CompareOperator operator) {
-        return operator.name().toLowerCase(Locale.ROOT);
-    }
-
-    static String escapeLike(String value) {
-        StringBuilder escaped = new StringBuilder(value.length() + 4);
-        for (char c : value.toCharArray()) {
-            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
-                escaped.append(LIKE_ESCAPE);
-            }
-            escaped.append(c);
+        if (value instanceof Boolean bool) {
+            return FilterValue.of(bool);
         }
-        return escaped.toString();
+        if (value instanceof Integer || value instanceof Long) {
+            return new FilterValue.Number(BigDecimal.valueOf(((Number) value).longValue()));
+        }
+        if (value instanceof Double number && Double.isFinite(number)) {
+            return new FilterValue.Number(BigDecimal.valueOf(number));
+        }
+        return FilterValue.of(String.valueOf(value));
     }
 }

@@ -7,18 +7,16 @@ import io.scimgate.core.directory.DirectoryGroup;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.GroupEdit;
 import io.scimgate.core.directory.GroupMember;
-import io.scimgate.core.store.schema.Tables;
 import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.endpoint.ListRequest;
 import io.scimgate.server.scim.endpoint.ResourceRepository;
 import io.scimgate.server.scim.endpoint.Stored;
 import io.scimgate.server.scim.filter.FilterTranslator;
-import io.scimgate.server.scim.filter.GroupFilters;
 import io.scimgate.server.scim.json.ResourceNormalizer;
 import io.scimgate.server.scim.json.ScimpleTypes;
 import io.scimgate.server.scim.paging.ListPage;
-import io.scimgate.server.scim.paging.Pager;
+import io.scimgate.server.scim.paging.DirectoryPages;
 import io.scimgate.server.scim.patch.DocumentPatcher;
 import io.scimgate.server.scim.patch.PatchNormalizer;
 import io.scimgate.server.scim.patch.PatchOp;
@@ -49,7 +47,6 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
     private final PatchNormalizer patchNormalizer;
     private final GroupPatch groupPatch;
     private final FilterTranslator filters;
-    private final Pager<DirectoryGroup> pager;
 
     public ScimGroupRepository(DirectoryGroups directoryGroups, ObjectMapper json, ResourceNormalizer normalizer) {
         this.directoryGroups = directoryGroups;
@@ -57,8 +54,7 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
         this.normalizer = normalizer;
         this.mapping = new ScimGroupMapping(json, normalizer);
         this.patchNormalizer = new PatchNormalizer(normalizer);
-        this.filters = GroupFilters.translator(normalizer.paths());
-        this.pager = new Pager<>(directoryGroups.listing(), Tables.DIRECTORY_GROUP.SEQ, DirectoryGroup::seq);
+        this.filters = FilterTranslator.forGroups(normalizer.paths());
         this.groupPatch = new GroupPatch(new DocumentPatcher(), mapping, edit -> toDocument(edit.current(), null),
                 edit -> directoryGroups.members(edit.current().directoryId(), edit.current().id()));
     }
@@ -143,8 +139,7 @@ public final class ScimGroupRepository implements ResourceRepository<ScimGroup> 
 
     @Override
     public ListPage<ObjectNode> list(ListRequest request, AttributeSelection selection) {
-        return pager.page(directoryId(), filters.toCondition(request.filter()),
-                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint())
+        return DirectoryPages.of(() -> directoryGroups.list(directoryId(), filters.query(request)))
                 .map(group -> toDocument(group, membersFor(group, selection)));
     }
 

@@ -1,5 +1,6 @@
 package io.scimgate.server.scim.paging;
 
+import io.scimgate.core.directory.query.Paging;
 import io.scimgate.server.scim.ScimProblem;
 
 /**
@@ -31,5 +32,10 @@ public record PageSpec(int startIndex, int count, String cursor) {
 
     public boolean byCursor() {
         return cursor != null;
+    }
+
+    /** The core's paging of this request. */
+    public Paging paging() {
+        return byCursor() ? new Paging.ByCursor(cursor, count) : new Paging.ByIndex(startIndex, count);
     }
 }

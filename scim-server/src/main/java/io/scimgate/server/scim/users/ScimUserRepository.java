@@ -7,18 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.directory.DirectoryDetails;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.store.schema.Tables;
 import io.scimgate.server.http.RequestBudget;
 import io.scimgate.server.scim.ScimRequest;
 import io.scimgate.server.scim.endpoint.ListRequest;
 import io.scimgate.server.scim.endpoint.ResourceRepository;
 import io.scimgate.server.scim.endpoint.Stored;
 import io.scimgate.server.scim.filter.FilterTranslator;
-import io.scimgate.server.scim.filter.UserFilters;
 import io.scimgate.server.scim.json.ResourceNormalizer;
 import io.scimgate.server.scim.json.ScimpleTypes;
 import io.scimgate.server.scim.paging.ListPage;
-import io.scimgate.server.scim.paging.Pager;
+import io.scimgate.server.scim.paging.DirectoryPages;
 import io.scimgate.server.scim.patch.DocumentPatcher;
 import io.scimgate.server.scim.patch.PatchNormalizer;
 import io.scimgate.server.scim.patch.PatchOp;
@@ -52,7 +50,6 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
     private final PatchNormalizer patchNormalizer;
     private final DocumentPatcher patcher = new DocumentPatcher();
     private final FilterTranslator filters;
-    private final Pager<DirectoryUser> pager;
     private final UserGroups groups;
 
     public ScimUserRepository(DirectoryUsers directoryUsers, DirectoryDetails details, ObjectMapper json,
@@ -63,8 +60,7 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
         this.normalizer = normalizer;
         this.mapping = new ScimUserMapping(json, normalizer);
         this.patchNormalizer = new PatchNormalizer(normalizer);
-        this.filters = UserFilters.translator(normalizer.paths());
-        this.pager = new Pager<>(directoryUsers.listing(), Tables.DIRECTORY_USER.SEQ, DirectoryUser::seq);
+        this.filters = FilterTranslator.forUsers(normalizer.paths());
     }
 
     @Override
@@ -139,8 +135,7 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
 
     @Override
     public ListPage<ObjectNode> list(ListRequest request, AttributeSelection selection) {
-        ListPage<DirectoryUser> page = pager.page(directoryId(), filters.toCondition(request.filter()),
-                filters.sortKey(request.sortBy(), request.sortOrder()), request.page(), request.fingerprint());
+        ListPage<DirectoryUser> page = DirectoryPages.of(() -> directoryUsers.list(directoryId(), filters.query(request)));
         Map<String, ArrayNode> groupsOfPage = groups.of(page.items().stream().map(DirectoryUser::id).toList(), selection);
         return page.map(user -> withGroups(user, groupsOfPage));
     }

@@ -1,7 +1,5 @@
 package io.scimgate.server.scim.filter;
 
-import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
-import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +11,11 @@ import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.directory.EmailAddress;
+import io.scimgate.core.directory.query.DirectoryQuery;
+import io.scimgate.core.directory.query.Paging;
 import io.scimgate.core.testing.TestCore;
 import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.server.scim.paging.DirectoryPages;
 import java.util.Arrays;
 import java.util.List;
 import io.scimgate.server.scim.schema.ScimSchemas;
@@ -29,8 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every operator on every filterable attribute, evaluated by the database under test (H2 or
- * PostgreSQL) over a small directory: rows are a filter and the users (or groups) it must match.
+ * Every operator on every filterable attribute, written as SCIM filters, translated into the core's
+ * query and evaluated by the database under test (H2 or PostgreSQL) over a small directory: rows
+ * are a filter and the users (or groups) it must match. Errors are the SCIM errors a client gets,
+ * whether the translation or the core refuses the filter.
  */
 class FilterTranslatorTest {
 
@@ -42,8 +45,8 @@ class FilterTranslatorTest {
     private static String directoryId;
     private static Map<String, String> ids;
     private static final SchemaRegistry SCHEMAS = ScimSchemas.registry();
-    private static final FilterTranslator USER_FILTERS = UserFilters.translator(ScimSchemas.users(SCHEMAS));
-    private static final FilterTranslator GROUP_FILTERS = GroupFilters.translator(ScimSchemas.groups(SCHEMAS));
+    private static final FilterTranslator USER_FILTERS = FilterTranslator.forUsers(ScimSchemas.users(SCHEMAS));
+    private static final FilterTranslator GROUP_FILTERS = FilterTranslator.forGroups(ScimSchemas.groups(SCHEMAS));
 
     @BeforeAll
     static void directory() {
@@ -74,15 +77,17 @@ class FilterTranslatorTest {
     }
 
     private static Set<String> matchingUsers(String filter) {
-        var condition = USER_FILTERS.toCondition(ScimFilterParser.parse(withIds(filter)));
-        return users.listing().list(directoryId, condition, List.of(DIRECTORY_USER.SEQ), 0, 100).stream()
+        return DirectoryPages.of(() -> users.list(directoryId, query(USER_FILTERS, filter))).items().stream()
                 .map(user -> nameOf(user.id())).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> matchingGroups(String filter) {
-        var condition = GROUP_FILTERS.toCondition(ScimFilterParser.parse(withIds(filter)));
-        return groups.listing().list(directoryId, condition, List.of(DIRECTORY_GROUP.SEQ), 0, 100).stream()
+        return DirectoryPages.of(() -> groups.list(directoryId, query(GROUP_FILTERS, filter))).items().stream()
                 .map(group -> nameOf(group.id())).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static DirectoryQuery query(FilterTranslator translator, String filter) {
+        return new DirectoryQuery(translator.toFilter(ScimFilterParser.parse(withIds(filter))), null, new Paging.ByIndex(1, 100));
     }
 
     private static String withIds(String filter) {
@@ -214,8 +219,7 @@ class FilterTranslatorTest {
             userName eq                                                 | cannot be parsed
             """)
     void unsupportedFiltersAreInvalidFilterNamingTheProblem(String filter, String named) {
-        ScimProblem problem = assertThrows(ScimProblem.class,
-                () -> USER_FILTERS.toCondition(ScimFilterParser.parse(filter)));
+        ScimProblem problem = assertThrows(ScimProblem.class, () -> matchingUsers(filter));
         assertEquals(400, problem.status());
         assertEquals("invalidFilter", problem.scimType());
         assertTrue(problem.getMessage().contains(named), problem::getMessage);
@@ -227,8 +231,7 @@ class FilterTranslatorTest {
             userName eq "x"                                             | 'userName'
             """)
     void groupsRefuseUserAttributes(String filter, String named) {
-        ScimProblem problem = assertThrows(ScimProblem.class,
-                () -> GROUP_FILTERS.toCondition(ScimFilterParser.parse(filter)));
+        ScimProblem problem = assertThrows(ScimProblem.class, () -> matchingGroups(filter));
         assertEquals("invalidFilter", problem.scimType());
         assertTrue(problem.getMessage().contains(named), problem::getMessage);
     }
@@ -253,7 +256,7 @@ class FilterTranslatorTest {
             emails[value eq "\\ud800x"]
             """)
     void aComparedValueNoStoreCanHoldIsInvalidFilter(String filter) {
-        ScimProblem problem = assertThrows(ScimProblem.class, () -> USER_FILTERS.toCondition(ScimFilterParser.parse(filter)));
+        ScimProblem problem = assertThrows(ScimProblem.class, () -> matchingUsers(filter));
         assertEquals("invalidFilter", problem.scimType());
         assertTrue(problem.getMessage().contains("U+0000") || problem.getMessage().contains("unpaired surrogate"),
                 problem::getMessage);

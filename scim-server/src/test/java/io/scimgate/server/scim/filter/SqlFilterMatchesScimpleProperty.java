@@ -1,6 +1,5 @@
 package io.scimgate.server.scim.filter;
 
-import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,8 @@ import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.directory.EmailAddress;
+import io.scimgate.core.directory.query.DirectoryQuery;
+import io.scimgate.core.directory.query.Paging;
 import io.scimgate.core.testing.TestCore;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ import org.apache.directory.scim.spec.schema.Schemas;
 class SqlFilterMatchesScimpleProperty {
 
     private static final Schema USER_SCHEMA = Schemas.schemaFor(ScimUser.class);
-    private static final FilterTranslator SQL = UserFilters.translator(
+    private static final FilterTranslator SQL = FilterTranslator.forUsers(
             io.scimgate.server.scim.schema.ScimSchemas.users(io.scimgate.server.scim.schema.ScimSchemas.registry()));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FOLDED = List.of("userName", "displayName", "name.givenName", "name.familyName", "title");
@@ -103,8 +104,8 @@ class SqlFilterMatchesScimpleProperty {
                 .filter(user -> filter.oracle().test(user.getValue()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> selected = users.listing().list(directoryId, SQL.toCondition(ScimFilterParser.parse(filter.text())),
-                        List.of(DIRECTORY_USER.SEQ), 0, 1000).stream()
+        Set<String> selected = users.list(directoryId, new DirectoryQuery(SQL.toFilter(ScimFilterParser.parse(filter.text())),
+                        null, new Paging.ByIndex(1, 1000))).items().stream()
                 .map(user -> user.id())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, selected, filter.text());

@@ -1,10 +1,10 @@
-package io.scimgate.server.scim.paging;
+package io.scimgate.core.directory.internal;
 
 import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.server.scim.ScimProblem;
+import io.scimgate.core.directory.query.InvalidQueryException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -53,7 +53,7 @@ record Cursor(boolean backward, long seq, String key, String query, Long walkSta
                 node.has("w") ? node.get("w").asLong() : null, node.has("t") ? node.get("t").asLong() : null);
     }
 
-    private static ScimProblem invalid(String detail) {
-        return new ScimProblem(400, "invalidCursor", detail + " (start again with an empty cursor)");
+    private static InvalidQueryException invalid(String detail) {
+        return new InvalidQueryException(InvalidQueryException.Reason.INVALID_CURSOR, detail + " (start again with an empty cursor)");
     }
 }

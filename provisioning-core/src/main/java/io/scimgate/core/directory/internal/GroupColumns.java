@@ -1,24 +1,23 @@
-package io.scimgate.server.scim.filter;
+package io.scimgate.core.directory.internal;
 
+import static io.scimgate.core.directory.internal.FilterableColumn.dateTime;
+import static io.scimgate.core.directory.internal.FilterableColumn.exactString;
+import static io.scimgate.core.directory.internal.FilterableColumn.keyedString;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
-import static io.scimgate.server.scim.filter.FilterableAttribute.dateTime;
-import static io.scimgate.server.scim.filter.FilterableAttribute.exactString;
-import static io.scimgate.server.scim.filter.FilterableAttribute.keyedString;
 
 import io.scimgate.core.directory.DirectoryGroups;
-import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
 import java.util.Map;
 
 /** The Group attributes that filters and sorting may use; members are matched through the membership rows. */
-public final class GroupFilters {
+final class GroupColumns {
 
-    private GroupFilters() {
+    private GroupColumns() {
     }
 
-    public static FilterTranslator translator(SchemaPaths paths) {
-        List<FilterableAttribute> attributes = List.of(
+    static ColumnCatalogue catalogue() {
+        List<FilterableColumn> columns = List.of(
                 exactString("id", DIRECTORY_GROUP.ID),
                 exactString("externalId", DIRECTORY_GROUP.EXTERNAL_ID),
                 keyedString("displayName", DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.DISPLAY_NAME_KEY, DirectoryGroups::key),
@@ -26,6 +25,6 @@ public final class GroupFilters {
                         .onRows("members", DirectoryGroups::hasMember, null),
                 dateTime("meta.created", DIRECTORY_GROUP.CREATED_AT),
                 dateTime("meta.lastModified", DIRECTORY_GROUP.UPDATED_AT));
-        return new FilterTranslator(paths, attributes, Map.of("members", "value"));
+        return new ColumnCatalogue(columns, Map.of("members", "value"));
     }
 }

@@ -1,7 +1,7 @@
-package io.scimgate.server.scim.filter;
+package io.scimgate.core.directory.internal;
 
 import org.jooq.Field;
 
 /** What a list is sorted by (before the insertion order that breaks ties), and in which direction. */
-public record SortKey(Field<?> field, boolean descending) {
+record SortKey(Field<?> field, boolean descending) {
 }

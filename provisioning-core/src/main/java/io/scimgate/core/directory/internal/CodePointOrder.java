@@ -1,4 +1,4 @@
-package io.scimgate.server.scim.filter;
+package io.scimgate.core.directory.internal;
 
 import org.jooq.Context;
 import org.jooq.Field;

@@ -1,10 +1,11 @@
-package io.scimgate.server.scim.paging;
+package io.scimgate.core.directory.internal;
 
 import io.scimgate.core.directory.DirectoryListing;
 import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.directory.SortHistory;
-import io.scimgate.server.scim.ScimProblem;
-import io.scimgate.server.scim.filter.SortKey;
+import io.scimgate.core.directory.query.InvalidQueryException;
+import io.scimgate.core.directory.query.Paging;
+import io.scimgate.core.directory.query.ResultPage;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,25 +24,25 @@ import org.jooq.impl.DSL;
  * the (sort key, sequence) of the last row the client saw, so rows created or deleted meanwhile
  * never make a walk repeat a row or skip one that existed throughout.
  */
-public final class Pager<R> {
+final class Pager<R> {
 
     private final DirectoryListing<R> rows;
     private final Field<Long> seq;
     private final ToLongFunction<R> seqOf;
 
-    public Pager(DirectoryListing<R> rows, Field<Long> seq, ToLongFunction<R> seqOf) {
+    Pager(DirectoryListing<R> rows, Field<Long> seq, ToLongFunction<R> seqOf) {
         this.rows = rows;
         this.seq = seq;
         this.seqOf = seqOf;
     }
 
     /** @param query a fingerprint of filter and sort, carried in cursors */
-    public ListPage<R> page(String directoryId, Condition filter, SortKey sort, PageSpec spec, String query) {
+    ResultPage<R> page(String directoryId, Condition filter, SortKey sort, Paging paging, String query) {
         boolean wholeDirectory = matchesEverything(filter);
         int total = wholeDirectory ? rows.size(directoryId) : rows.count(directoryId, filter);
-        if (!spec.byCursor()) {
+        if (paging instanceof Paging.ByIndex spec) {
             if (spec.count() == 0 || spec.startIndex() - 1 >= total) {
-                return new ListPage<>(List.of(), total, spec.startIndex(), null, null);
+                return new ResultPage<>(List.of(), total, spec.startIndex(), null, null);
             }
             int offset = spec.startIndex() - 1;
             List<R> items = !wholeDirectory
@@ -50,9 +51,10 @@ public final class Pager<R> {
                     ? rows.inInsertionOrder(directoryId, DSL.noCondition(), false, offset, spec.count())
                     : rows.inSortOrder(directoryId, sort.field(), DSL.noCondition(), order(sort, false), offset, spec.count())
                             .stream().map(Keyed::item).toList();
-            return new ListPage<>(items, total, spec.startIndex(), null, null);
+            return new ResultPage<>(items, total, spec.startIndex(), null, null);
         }
-        Cursor from = spec.cursor().isEmpty() ? null : Cursor.decode(spec.cursor(), query);
+        Paging.ByCursor spec = (Paging.ByCursor) paging;
+        Cursor from = spec.cursor().isBlank() ? null : Cursor.decode(spec.cursor().strip(), query);
         boolean backward = from != null && from.backward();
         Walk walk = sort == null ? Walk.NONE : from == null ? Walk.start(rows.walkStart(directoryId)) : Walk.of(from);
         List<? extends Keyed<R, ?>> fetched = sort == null
@@ -75,7 +77,7 @@ public final class Pager<R> {
                 previous = cursor(true, first, sort, query, walk);
             }
         }
-        return new ListPage<>(page.stream().map(Keyed::item).toList(), total, null, next, previous);
+        return new ResultPage<>(page.stream().map(Keyed::item).toList(), total, null, next, previous);
     }
 
     /** Whether the request had no filter (the translator's condition for that is TRUE). */
@@ -121,7 +123,7 @@ public final class Pager<R> {
         static Walk of(Cursor cursor) {
             if (cursor.startedAt() != null
                     && Instant.ofEpochSecond(cursor.startedAt()).plus(SortHistory.CURSOR_LIFETIME).isBefore(Instant.now())) {
-                throw new ScimProblem(400, "expiredCursor", "This cursor's walk started more than "
+                throw new InvalidQueryException(InvalidQueryException.Reason.EXPIRED_CURSOR, "This cursor's walk started more than "
                         + SortHistory.CURSOR_LIFETIME.toHours() + " hours ago (cursorTimeout); start again with an empty cursor");
             }
             return new Walk(cursor.walkStart(), cursor.startedAt());

@@ -1,30 +1,30 @@
-package io.scimgate.server.scim.filter;
+package io.scimgate.core.directory.internal;
 
+import static io.scimgate.core.directory.internal.FilterableColumn.bool;
+import static io.scimgate.core.directory.internal.FilterableColumn.dateTime;
+import static io.scimgate.core.directory.internal.FilterableColumn.exactString;
+import static io.scimgate.core.directory.internal.FilterableColumn.keyedString;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
-import static io.scimgate.server.scim.filter.FilterableAttribute.bool;
-import static io.scimgate.server.scim.filter.FilterableAttribute.dateTime;
-import static io.scimgate.server.scim.filter.FilterableAttribute.exactString;
-import static io.scimgate.server.scim.filter.FilterableAttribute.keyedString;
 
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.server.scim.schema.SchemaPaths;
 import java.util.List;
 import java.util.Map;
-import org.apache.directory.scim.spec.extension.EnterpriseExtension;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** The User attributes that filters and sorting may use, and the columns behind them. */
-public final class UserFilters {
+final class UserColumns {
 
-    private UserFilters() {
+    /** The enterprise extension's URN (RFC 7643 §4.3), which names its attributes. */
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:";
+
+    private UserColumns() {
     }
 
-    public static FilterTranslator translator(SchemaPaths paths) {
-        String enterprise = EnterpriseExtension.URN + ":";
+    static ColumnCatalogue catalogue() {
         Field<String> byPrimaryEmail = CodePointOrder.of(DSL.lower(DIRECTORY_USER.PRIMARY_EMAIL));
-        List<FilterableAttribute> attributes = List.of(
+        List<FilterableColumn> columns = List.of(
                 exactString("id", DIRECTORY_USER.ID),
                 exactString("externalId", DIRECTORY_USER.EXTERNAL_ID),
                 keyedString("userName", DIRECTORY_USER.USER_NAME, DIRECTORY_USER.USER_NAME_KEY, DirectoryUsers::key),
@@ -39,12 +39,12 @@ public final class UserFilters {
                 keyedString("emails.type", DIRECTORY_USER_EMAIL.EMAIL_TYPE, DIRECTORY_USER_EMAIL.EMAIL_TYPE_KEY, DirectoryUsers::key)
                         .onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
                 bool("emails.primary", DIRECTORY_USER_EMAIL.IS_PRIMARY).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
-                keyedString(enterprise + "employeeNumber", DIRECTORY_USER.EMPLOYEE_NUMBER, DIRECTORY_USER.EMPLOYEE_NUMBER_KEY,
+                keyedString(ENTERPRISE + "employeeNumber", DIRECTORY_USER.EMPLOYEE_NUMBER, DIRECTORY_USER.EMPLOYEE_NUMBER_KEY,
                         DirectoryUsers::key),
-                keyedString(enterprise + "department", DIRECTORY_USER.DEPARTMENT, DIRECTORY_USER.DEPARTMENT_KEY,
+                keyedString(ENTERPRISE + "department", DIRECTORY_USER.DEPARTMENT, DIRECTORY_USER.DEPARTMENT_KEY,
                         DirectoryUsers::key),
                 dateTime("meta.created", DIRECTORY_USER.CREATED_AT),
                 dateTime("meta.lastModified", DIRECTORY_USER.UPDATED_AT));
-        return new FilterTranslator(paths, attributes, Map.of("emails", "value"));
+        return new ColumnCatalogue(columns, Map.of("emails", "value"));
     }
 }

@@ -9,8 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Not part of scimgate's public API: a type or member that is public only so that other packages of
  * provisioning-core can reach it, and may change in any release. Only the directory listings still
- * carry it, until the SCIM filter catalogue moves into {@code directory} and they move to
- * {@code directory.internal}; then this mark goes. Everything else that is not API lives in an
+ * carry it, until they move to {@code directory.internal}; then this mark goes. Everything else that is not API lives in an
  * {@code internal} package (README "Embedding"), which {@code ArchitectureTest} holds.
  */
 @Documented

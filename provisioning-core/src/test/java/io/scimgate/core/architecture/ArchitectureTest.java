@@ -59,8 +59,8 @@ import org.junit.jupiter.api.Test;
  * from the public while {@link io.scimgate.core.ProvisioningCore}, in another package, builds the
  * service, so the test holds such constructors to being called by {@code ProvisioningCore} only.
  * One temporary exception: the directory listings ({@code DirectoryListing}, the listing members of
- * {@code DirectoryUsers} and {@code DirectoryGroups}), until the SCIM filter catalogue moves into
- * {@code directory} (see {@link #DIRECTORY_LISTINGS}). A
+ * {@code DirectoryUsers} and {@code DirectoryGroups}), still marked {@code @InternalApi}, until they
+ * move to {@code directory.internal} (see {@link #DIRECTORY_LISTINGS}). A
  * host gets its services from {@code ProvisioningCore}. (No JPMS module descriptor: hosts run on
  * the classpath.) scim-server's ArchitectureTest keeps scim-server from using any internal package,
  * as a host would be.
@@ -173,9 +173,10 @@ class ArchitectureTest {
     }
 
     /**
-     * TEMPORARY: the directory listings and what they share with the provisioning rules, until the
-     * SCIM filter catalogue and its pagers move into {@code directory} and {@code directory.internal}
-     * (then these members move to {@code directory.internal} too, and this exception goes).
+     * TEMPORARY: the directory listings ({@code DirectoryListing}, which the query API's pager in
+     * {@code directory.internal} pages through) and what {@code DirectoryUsers} and
+     * {@code DirectoryGroups} share with the provisioning rules in jOOQ terms, until they move to
+     * {@code directory.internal} too; then this exception and {@code @InternalApi} go.
      */
     private static final DescribedPredicate<JavaMember> DIRECTORY_LISTINGS = DescribedPredicate.describe(
             "members of the directory listings (temporary exception)",

@@ -8,10 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Not part of scimgate's public API: a type or member that is public only so that other packages of
- * provisioning-core can reach it. It hands out or takes the store's internals (a {@code Tx}, a
- * {@code DSLContext}, jOOQ records), may change in any release, and a host application must not use
- * it. {@code ArchitectureTest} holds every public member that touches the store to this mark and
- * keeps scim-server from using any marked member.
+ * provisioning-core can reach it, and may change in any release. Only the directory listings still
+ * carry it, until they move to {@code directory.internal}; then this mark goes. Everything else that is not API lives in an
+ * {@code internal} package (README "Embedding"), which {@code ArchitectureTest} holds.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -1,7 +1,7 @@
 package io.scimgate.core;
 
 import io.scimgate.core.directory.ActivityRecorder;
-import io.scimgate.core.activity.JournalingOutbox;
+import io.scimgate.core.activity.internal.JournalingOutbox;
 import io.scimgate.core.activity.ProvisioningLog;
 import io.scimgate.core.directory.AttributeMappings;
 import io.scimgate.core.directory.Directories;
@@ -19,15 +19,17 @@ import io.scimgate.core.events.Events;
 import io.scimgate.core.invitation.InvitationSender;
 import io.scimgate.core.invitation.Invitations;
 import io.scimgate.core.invitation.InvitationOutbox;
+import io.scimgate.core.invitation.internal.InvitationRows;
 import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.Memberships;
+import io.scimgate.core.membership.internal.MembershipRows;
 import io.scimgate.core.monitoring.CoreMonitor;
 import io.scimgate.core.organization.OrganizationRoles;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
-import io.scimgate.core.provisioning.Provisioning;
+import io.scimgate.core.provisioning.internal.Provisioning;
 import io.scimgate.core.membership.SessionRevoker;
-import io.scimgate.core.role.MemberRoles;
+import io.scimgate.core.role.internal.MemberRoles;
 import io.scimgate.core.google.GoogleOptions;
 import io.scimgate.core.google.GoogleSync;
 import io.scimgate.core.google.GoogleSyncScheduler;
@@ -35,12 +37,13 @@ import io.scimgate.core.instance.InstanceHeartbeat;
 import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.tenant.internal.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.StoreSchema;
 import io.scimgate.core.token.AdminTokens;
 import io.scimgate.core.user.Users;
+import io.scimgate.core.user.internal.UserRows;
 import io.scimgate.core.webhook.WebhookDispatcher;
 import io.scimgate.core.webhook.Webhooks;
 import java.time.Clock;
@@ -128,40 +131,39 @@ public final class ProvisioningCore implements AutoCloseable {
                 ? Database.migrateAndOpen(builder.dataSource, builder.schema)
                 : Database.openMigrated(builder.dataSource, builder.schema);
         Clock clock = builder.clock;
-        this.events = new Events(database, clock);
-        builder.eventListeners.forEach(events::addListener);
         // The journal shows each SCIM request what it changed, for the provisioning log.
-        database.useOutbox(new JournalingOutbox(events));
+        this.events = new Events(database, clock, JournalingOutbox::new);
+        builder.eventListeners.forEach(events::addListener);
         this.organizations = new Organizations(database, clock);
-        this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
-                builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks);
-        this.domainChecks = new DomainChecks(database, clock, domains);
         TenantCache tenants = new TenantCache(database, builder.tenantCacheFreshness);
-        this.directoryActivity = new ActivityRecorder(database, clock);
-        this.directories = new Directories(database, clock, tenants, directoryActivity);
-        this.users = new Users(database, clock);
-        this.memberships = new Memberships(database, clock, builder.sessionRevoker);
+        // The provisioning rules first: the services whose changes they follow are built with them as their hook.
+        UserRows userRows = new UserRows(clock);
+        MembershipRows membershipRows = new MembershipRows(clock);
         this.invitationOutbox = new InvitationOutbox(database, clock, builder.invitationSender,
                 builder.invitationAcceptUrl, builder.invitationDeliveryRetries);
-        this.invitations = new Invitations(database, clock, builder.invitationExpiry, builder.invitationAcceptUrl,
-                invitationOutbox, memberships, users);
-        memberships.addRemovalHook((tx, membership) ->
-                invitations.revokePending(tx, membership.organizationId(), membership.userId()));
-        MemberRoles memberRoles = new MemberRoles(memberships);
-        Provisioning provisioning = new Provisioning(domains, users, memberships, invitations, builder.sessionRevoker,
+        InvitationRows invitationRows = new InvitationRows(clock, builder.invitationExpiry, builder.invitationAcceptUrl,
+                invitationOutbox);
+        this.invitations = new Invitations(database, clock, invitationRows, invitationOutbox, membershipRows, userRows);
+        MemberRoles memberRoles = new MemberRoles(membershipRows);
+        Provisioning provisioning = new Provisioning(userRows, membershipRows, invitationRows, builder.sessionRevoker,
                 tenants, memberRoles);
+        this.domains = new Domains(database, clock, builder.consumerDomains, builder.txtResolver,
+                builder.txtRecordPrefix, builder.domainVerificationWindow, builder.domainRechecks, provisioning);
+        this.domainChecks = new DomainChecks(database, clock, domains);
+        this.directoryActivity = new ActivityRecorder(database, clock);
+        this.directories = new Directories(database, clock, tenants, directoryActivity, provisioning);
+        this.users = new Users(database);
+        this.memberships = new Memberships(database, membershipRows, builder.sessionRevoker, (tx, membership) ->
+                invitationRows.revokePending(tx, membership.organizationId(), membership.userId()));
         this.groupRoles = new GroupRoles(database,
                 (tx, organizationId, people) -> memberRoles.recompute(tx, organizationId, people, MemberRoles.Otherwise.DEFAULT));
-        this.organizationRoles = new OrganizationRoles(database, clock);
-        organizationRoles.addHook((tx, organizationId, added) -> memberRoles.recompute(tx, organizationId,
-                MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
+        this.organizationRoles = new OrganizationRoles(database, clock, (tx, organizationId, added) -> memberRoles.recompute(tx,
+                organizationId, MemberRoles.peopleWithIdpRoles(tx.dsl(), organizationId), MemberRoles.Otherwise.KEEP_CURRENT));
         this.attributeMappings = new AttributeMappings(database, clock);
         this.directoryDetails = new DirectoryDetails(database);
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);
         this.directoryGroups = new DirectoryGroups(database, clock, tenants);
         directoryGroups.addMembershipHook(provisioning);
-        domains.addVerifiedHook(provisioning);
-        directories.addDeletionHook(provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);
         this.webhooks = new Webhooks(database, clock, events);

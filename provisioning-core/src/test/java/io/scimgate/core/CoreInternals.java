@@ -1,6 +1,6 @@
 package io.scimgate.core;
 
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 
 /**
  * What tests may reach that a host application may not: the store under a {@link ProvisioningCore},

@@ -7,13 +7,12 @@ import static io.scimgate.core.store.schema.Tables.PROVISIONING_LOG;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.ProvisioningLogRecord;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -86,7 +85,6 @@ public final class ProvisioningLog implements AutoCloseable {
     private volatile ActivityMonitor monitor = new ActivityMonitor() {
     };
 
-    @InternalApi
     public ProvisioningLog(Database database, Clock clock, Organizations organizations, DirectoryUserStatuses statuses,
             Duration retention, int rowsPerDirectory) {
         if (retention.isNegative() || retention.isZero() || rowsPerDirectory < 1) {

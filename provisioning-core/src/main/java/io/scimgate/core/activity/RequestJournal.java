@@ -1,5 +1,6 @@
 package io.scimgate.core.activity;
 
+import io.scimgate.core.activity.internal.JournalingOutbox;
 import io.scimgate.core.store.PendingEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.List;
  */
 public final class RequestJournal {
 
-    private static final ThreadLocal<RequestJournal> CURRENT = new ThreadLocal<>();
-
     private final List<PendingEvent> committed = new ArrayList<>();
 
     private RequestJournal() {
@@ -22,23 +21,13 @@ public final class RequestJournal {
     /** Starts collecting on this thread, replacing a journal a previous request left open. */
     public static RequestJournal open() {
         RequestJournal journal = new RequestJournal();
-        CURRENT.set(journal);
+        JournalingOutbox.collectOnThisThread(journal.committed);
         return journal;
     }
 
     /** Stops collecting on this thread. */
     public static void close() {
-        CURRENT.remove();
-    }
-
-    static void committed(RequestJournal journal, List<PendingEvent> events) {
-        if (journal != null) {
-            journal.committed.addAll(events);
-        }
-    }
-
-    static RequestJournal current() {
-        return CURRENT.get();
+        JournalingOutbox.stopCollectingOnThisThread();
     }
 
     /** The events of every transaction that committed while this journal was open, in commit order. */

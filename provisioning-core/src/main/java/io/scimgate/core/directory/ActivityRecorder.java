@@ -2,10 +2,9 @@ package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,6 @@ public final class ActivityRecorder implements AutoCloseable {
     private final Set<String> activated = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService flusher;
 
-    @InternalApi
     public ActivityRecorder(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;

@@ -5,12 +5,11 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.attributemapping.AttributeMapping;
 import io.scimgate.core.attributemapping.ScimDocument;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Times;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
+import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.time.Clock;
@@ -36,7 +35,6 @@ public final class AttributeMappings {
     private final Database database;
     private final Clock clock;
 
-    @InternalApi
     public AttributeMappings(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -181,8 +179,7 @@ public final class AttributeMappings {
     }
 
     /** The directory's mapping and its version as they are in the store, read inside a transaction. */
-    @InternalApi
-    public static Current current(DSLContext dsl, String directoryId) {
+    static Current current(DSLContext dsl, String directoryId) {
         return dsl.select(DIRECTORY.ATTRIBUTE_MAPPING, DIRECTORY.ATTRIBUTE_MAPPING_VERSION)
                 .from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
                 .fetchOptional(row -> of(row.value1(), row.value2()))
@@ -194,8 +191,7 @@ public final class AttributeMappings {
      * instance's change: a user written with it carries the older version, so reads compute its
      * values afresh and no read shows the older mapping's.
      */
-    @InternalApi
-    public static Current of(DirectoryRecord directory) {
+    static Current of(DirectoryRecord directory) {
         return of(directory.getAttributeMapping(), directory.getAttributeMappingVersion());
     }
 

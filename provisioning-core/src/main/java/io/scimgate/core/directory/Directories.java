@@ -6,10 +6,12 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_TOKEN;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.directory.internal.DirectoryDeletionHook;
 import io.scimgate.core.organization.Organizations;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.organization.internal.OrganizationRows;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryTokenRecord;
 import io.scimgate.core.token.SecretTokens;
@@ -20,8 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.scimgate.core.tenant.TenantCache;
-import java.util.concurrent.CopyOnWriteArrayList;
+import io.scimgate.core.tenant.internal.TenantCache;
 import org.jooq.DSLContext;
 
 /** Directories and their bearer tokens (P4). */
@@ -37,27 +38,23 @@ public final class Directories {
     /** Live tokens recently checked against the store, by hash, with when that was. */
     private final ConcurrentMap<String, CheckedToken> checkedTokens = new ConcurrentHashMap<>();
     private final AtomicLong tokenGeneration = new AtomicLong();
-    private final List<DirectoryDeletionHook> deletionHooks = new CopyOnWriteArrayList<>();
+    private final DirectoryDeletionHook onDeleting;
 
     private record CheckedToken(String directoryId, long checkedAt) {
     }
 
-    @InternalApi
-    public Directories(Database database, Clock clock, TenantCache tenants, ActivityRecorder activity) {
+    /** @param onDeleting told inside the deleting transaction, before the directory's users go (P6) */
+    public Directories(Database database, Clock clock, TenantCache tenants, ActivityRecorder activity,
+            DirectoryDeletionHook onDeleting) {
         this.database = database;
         this.clock = clock;
         this.tenants = tenants;
         this.activity = activity;
+        this.onDeleting = onDeleting;
         database.onTenantChange(id -> {
             tokenGeneration.incrementAndGet();
             checkedTokens.values().removeIf(checked -> checked.directoryId().equals(id));
         });
-    }
-
-    /** Hooks told inside the deleting transaction, before the directory's users go (P6). */
-    @InternalApi
-    public void addDeletionHook(DirectoryDeletionHook hook) {
-        deletionHooks.add(hook);
     }
 
     public record Created(Directory directory, IssuedToken token) {
@@ -67,7 +64,7 @@ public final class Directories {
         String trimmed = Organizations.checkedName(name, "A directory");
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            Organizations.requireExists(dsl, organizationId);
+            OrganizationRows.requireExists(dsl, organizationId);
             OffsetDateTime now = Times.now(clock);
             DirectoryRecord row = new DirectoryRecord()
                     .setId(Ids.newId())
@@ -87,8 +84,7 @@ public final class Directories {
         return find(database.dsl(), id);
     }
 
-    @InternalApi
-    public Optional<Directory> find(DSLContext dsl, String id) {
+    private static Optional<Directory> find(DSLContext dsl, String id) {
         return dsl.fetchOptional(DIRECTORY, DIRECTORY.ID.eq(id)).map(Directories::toDirectory);
     }
 
@@ -175,9 +171,7 @@ public final class Directories {
             DSLContext dsl = tx.dsl();
             DirectoryRecord row = dsl.selectFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).forUpdate()
                     .fetchOptional().orElseThrow(() -> notFound(directoryId));
-            for (DirectoryDeletionHook hook : deletionHooks) {
-                hook.directoryDeleting(tx, row.getOrganizationId(), directoryId);
-            }
+            onDeleting.directoryDeleting(tx, row.getOrganizationId(), directoryId);
             dsl.deleteFrom(DIRECTORY).where(DIRECTORY.ID.eq(directoryId)).execute();
             tx.tenantChanged(directoryId);
             tx.emit("dsync.deleted", row.getOrganizationId(), directoryId, io.scimgate.core.events.Events.data()
@@ -250,15 +244,13 @@ public final class Directories {
     }
 
     /** The organization of a directory, read inside a transaction. */
-    @InternalApi
-    public static String organizationOf(DSLContext dsl, String directoryId) {
+    static String organizationOf(DSLContext dsl, String directoryId) {
         return dsl.select(DIRECTORY.ORGANIZATION_ID).from(DIRECTORY).where(DIRECTORY.ID.eq(directoryId))
                 .fetchOptional(DIRECTORY.ORGANIZATION_ID)
                 .orElseThrow(() -> notFound(directoryId));
     }
 
-    @InternalApi
-    public static Directory toDirectory(DirectoryRecord row) {
+    static Directory toDirectory(DirectoryRecord row) {
         return new Directory(row.getId(), row.getOrganizationId(), row.getName(),
                 DirectoryProvider.fromSlug(row.getProvider()), row.getState(),
                 Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()),

@@ -8,17 +8,16 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
 import io.scimgate.core.directory.DirectoryUserDetails.ProvisioningRef;
-import io.scimgate.core.organization.OrganizationRoles;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
 import io.scimgate.core.role.IdpRoles;
-import io.scimgate.core.store.Chunks;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.RenderedQuery;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Chunks;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.RenderedQuery;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.util.ArrayList;
@@ -58,7 +57,6 @@ public final class DirectoryDetails {
 
     private final Database database;
 
-    @InternalApi
     public DirectoryDetails(Database database) {
         this.database = database;
     }
@@ -123,8 +121,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory users as they are now, in the order given, read inside a transaction. */
-    @InternalApi
-    public static List<DirectoryUserDetails> users(DSLContext dsl, Collection<String> ids) {
+    static List<DirectoryUserDetails> users(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryUserDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
             toUserDetails(dsl, userRows(dsl).where(DIRECTORY_USER.ID.in(chunk)).fetch()).forEach(user -> byId.put(user.id(), user));
@@ -133,8 +130,7 @@ public final class DirectoryDetails {
     }
 
     /** These directory groups as they are now, in the order given, read inside a transaction. */
-    @InternalApi
-    public static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
+    static List<DirectoryGroupDetails> groups(DSLContext dsl, Collection<String> ids) {
         Map<String, DirectoryGroupDetails> byId = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
             toGroupDetails(groupRows(dsl).where(DIRECTORY_GROUP.ID.in(chunk)).fetch()).forEach(group -> byId.put(group.id(), group));
@@ -215,7 +211,7 @@ public final class DirectoryDetails {
             String detail = stored.getProvisioningDetail();
             if (!user.idpRoles().isEmpty()) {
                 List<String> unknown = IdpRoles.unknown(user.idpRoles(),
-                        catalogues.computeIfAbsent(organizationId, id -> OrganizationRoles.slugs(dsl, id)));
+                        catalogues.computeIfAbsent(organizationId, id -> OrganizationRoleRows.slugs(dsl, id)));
                 if (!unknown.isEmpty()) {
                     detail = (detail == null ? "" : detail + "; ") + unknownRoles(unknown);
                 }

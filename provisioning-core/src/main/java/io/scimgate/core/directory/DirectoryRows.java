@@ -1,6 +1,6 @@
 package io.scimgate.core.directory;
 
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

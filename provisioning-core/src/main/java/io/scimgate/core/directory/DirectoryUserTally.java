@@ -2,7 +2,7 @@ package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_TALLY;
 
-import io.scimgate.core.store.RenderedQuery;
+import io.scimgate.core.store.internal.RenderedQuery;
 import java.math.BigDecimal;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;

@@ -2,8 +2,8 @@ package io.scimgate.core.directory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.store.Chunks;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.internal.Chunks;
+import io.scimgate.core.store.internal.Tx;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.scimgate.core.directory;
 
 import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.internal.Tx;
 import java.util.Set;
 
 /**

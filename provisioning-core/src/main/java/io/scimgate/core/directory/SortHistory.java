@@ -7,7 +7,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_SORT_CHANGE;
 import static org.jooq.impl.DSL.val;
 
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.time.Clock;

@@ -1,8 +1,7 @@
 package io.scimgate.core.directory;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.BackgroundLoop;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.BackgroundLoop;
+import io.scimgate.core.store.internal.Database;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -13,7 +12,6 @@ public final class SortHistoryPruner implements AutoCloseable {
 
     private final BackgroundLoop loop;
 
-    @InternalApi
     public SortHistoryPruner(Database database, Clock clock) {
         this.loop = new BackgroundLoop("scimgate-sort-history", EVERY, () -> SortHistory.prune(database, clock));
     }

@@ -2,11 +2,10 @@ package io.scimgate.core.domain;
 
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.BackgroundLoop;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.BackgroundLoop;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.RetrySchedule;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.OrganizationDomainRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +40,6 @@ public final class DomainChecks implements AutoCloseable {
     private final Domains domains;
     private final BackgroundLoop loop;
 
-    @InternalApi
     public DomainChecks(Database database, Clock clock, Domains domains) {
         this.database = database;
         this.clock = clock;

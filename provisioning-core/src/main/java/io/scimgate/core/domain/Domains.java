@@ -3,14 +3,14 @@ package io.scimgate.core.domain;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.organization.Organizations;
-import io.scimgate.core.store.Constraints;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
+import io.scimgate.core.domain.internal.DomainVerifiedHook;
+import io.scimgate.core.organization.internal.OrganizationRows;
+import io.scimgate.core.store.internal.Constraints;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.RetrySchedule;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.OrganizationDomainRecord;
 import io.scimgate.core.token.SecretTokens;
 import java.time.Clock;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -36,12 +35,14 @@ public final class Domains {
     private final String txtPrefix;
     private final Duration verificationWindow;
     private final RetrySchedule rechecks;
-    private final List<DomainVerifiedHook> verifiedHooks = new CopyOnWriteArrayList<>();
+    private final DomainVerifiedHook onVerified;
 
-    /** @param rechecks when the background check looks a pending DNS domain up again (see {@link DomainChecks}) */
-    @InternalApi
+    /**
+     * @param rechecks when the background check looks a pending DNS domain up again (see {@link DomainChecks})
+     * @param onVerified told inside the verifying transaction that a domain became verified (P24)
+     */
     public Domains(Database database, Clock clock, ConsumerDomains consumerDomains, TxtResolver txtResolver,
-            String txtPrefix, Duration verificationWindow, RetrySchedule rechecks) {
+            String txtPrefix, Duration verificationWindow, RetrySchedule rechecks, DomainVerifiedHook onVerified) {
         this.database = database;
         this.clock = clock;
         this.consumerDomains = consumerDomains;
@@ -49,12 +50,7 @@ public final class Domains {
         this.txtPrefix = txtPrefix;
         this.verificationWindow = verificationWindow;
         this.rechecks = rechecks;
-    }
-
-    /** Hooks told inside the verifying transaction that a domain became verified (P24). */
-    @InternalApi
-    public void addVerifiedHook(DomainVerifiedHook hook) {
-        verifiedHooks.add(hook);
+        this.onVerified = onVerified;
     }
 
     public OrganizationDomain add(String organizationId, String domain, VerificationStrategy strategy) {
@@ -77,7 +73,7 @@ public final class Domains {
         try {
             database.transaction(tx -> {
                 DSLContext dsl = tx.dsl();
-                Organizations.requireExists(dsl, organizationId);
+                OrganizationRows.requireExists(dsl, organizationId);
                 return dsl.executeInsert(row);
             });
         } catch (DataAccessException e) {
@@ -146,9 +142,7 @@ public final class Domains {
             OrganizationDomain verified = toDomain(row);
             tx.emit("organization_domain.verified", organizationId, null, eventData(verified));
             tx.tenantChanged(organizationId);
-            for (DomainVerifiedHook hook : verifiedHooks) {
-                hook.domainVerified(tx, organizationId, verified.domain());
-            }
+            onVerified.domainVerified(tx, organizationId, verified.domain());
             return Optional.of(verified);
         });
     }
@@ -200,18 +194,6 @@ public final class Domains {
         if (deleted == 0) {
             throw notFound(domainId);
         }
-    }
-
-    /** Whether {@code domain} (normalised) is verified in the organization, as read inside a transaction. */
-    @InternalApi
-    public boolean isVerified(DSLContext dsl, String organizationId, String domain) {
-        if (domain == null) {
-            return false;
-        }
-        return dsl.fetchExists(ORGANIZATION_DOMAIN,
-                ORGANIZATION_DOMAIN.ORGANIZATION_ID.eq(organizationId),
-                ORGANIZATION_DOMAIN.DOMAIN.eq(domain),
-                ORGANIZATION_DOMAIN.STATE.eq(DomainState.VERIFIED.slug()));
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode eventData(OrganizationDomain domain) {

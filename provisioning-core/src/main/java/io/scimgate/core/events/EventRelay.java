@@ -5,8 +5,8 @@ import static io.scimgate.core.store.schema.Tables.EVENT_COUNTER;
 import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 
 import io.scimgate.core.store.DataSources;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

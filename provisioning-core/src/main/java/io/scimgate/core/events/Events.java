@@ -7,12 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Outbox;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Outbox;
 import io.scimgate.core.store.PendingEvent;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.EventRecord;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The event feed (RULES.md P25): events are written in the same transaction as each change, get
  * their ids from the {@link EventRelay} right after commit, and are read with a cursor.
  */
-public final class Events implements Outbox, AutoCloseable {
+public final class Events implements AutoCloseable {
 
     public static final int MAX_PAGE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
@@ -48,11 +48,12 @@ public final class Events implements Outbox, AutoCloseable {
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final EventRelay relay;
 
-    @InternalApi
-    public Events(Database database, Clock clock) {
+    /** Installs the store's outbox: this writer of events, wrapped by {@code around} (the request journal). */
+    public Events(Database database, Clock clock, UnaryOperator<Outbox> around) {
         this.database = database;
         this.clock = clock;
         this.relay = new EventRelay(database, clock, this::deliver);
+        database.useOutbox(around.apply(this::write));
     }
 
     /** Starts publishing committed events; done once, when the core is built. */
@@ -116,9 +117,7 @@ public final class Events implements Outbox, AutoCloseable {
     }
 
     /** Writes a transaction's events without feed ids, in one statement; the relay publishes them after commit. */
-    @Override
-    @InternalApi
-    public Runnable write(DSLContext dsl, List<PendingEvent> pending) {
+    private Runnable write(DSLContext dsl, List<PendingEvent> pending) {
         if (pending.isEmpty()) {
             return () -> { };
         }

@@ -1,12 +1,11 @@
 package io.scimgate.core.google;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryGroups;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.secret.SecretBox;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.schema.tables.records.GoogleSyncRunRecord;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -44,7 +43,6 @@ public final class GoogleSync {
     };
 
     /** @param secretBox encrypts stored service-account keys; null when the host configured no secret key */
-    @InternalApi
     public GoogleSync(Database database, Clock clock, DirectoryUsers users, DirectoryGroups groups, SecretBox secretBox,
             GoogleOptions options) {
         this.database = database;

@@ -1,6 +1,6 @@
 package io.scimgate.core.google;
 
-import io.scimgate.core.store.BackgroundLoop;
+import io.scimgate.core.store.internal.BackgroundLoop;
 import java.time.Duration;
 
 /**

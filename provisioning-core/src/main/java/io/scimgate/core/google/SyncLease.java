@@ -2,8 +2,8 @@ package io.scimgate.core.google;
 
 import static io.scimgate.core.store.schema.Tables.GOOGLE_DIRECTORY;
 
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

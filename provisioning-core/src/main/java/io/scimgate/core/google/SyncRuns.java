@@ -2,9 +2,9 @@ package io.scimgate.core.google;
 
 import static io.scimgate.core.store.schema.Tables.GOOGLE_SYNC_RUN;
 
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.GoogleSyncRunRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -2,9 +2,8 @@ package io.scimgate.core.instance;
 
 import static io.scimgate.core.store.schema.Tables.SERVER_INSTANCE;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Executors;
@@ -41,7 +40,6 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private ScheduledExecutorService beats;
     private ScheduledFuture<?> scheduled;
 
-    @InternalApi
     public InstanceHeartbeat(Database database) {
         this.database = database;
         this.sharedStore = database.dialect() == SQLDialect.POSTGRES;

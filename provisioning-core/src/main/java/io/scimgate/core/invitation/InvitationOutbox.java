@@ -5,15 +5,13 @@ import static io.scimgate.core.store.schema.Tables.INVITATION;
 import static io.scimgate.core.store.schema.Tables.INVITATION_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.invitation.InvitationDeliveryMonitor.InvitationDeliveryOutcome;
-import io.scimgate.core.store.BackgroundLoop;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
+import io.scimgate.core.invitation.internal.AcceptUrls;
+import io.scimgate.core.invitation.internal.InvitationRows;
+import io.scimgate.core.store.internal.BackgroundLoop;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.RetrySchedule;
-import io.scimgate.core.store.Times;
-import io.scimgate.core.store.Tx;
-import io.scimgate.core.store.schema.tables.records.InvitationDeliveryRecord;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.InvitationRecord;
 import io.scimgate.core.token.SecretTokens;
 import java.net.URLEncoder;
@@ -60,7 +58,6 @@ public final class InvitationOutbox implements AutoCloseable {
     };
 
     /** @param sender the sender, or null when none is configured: invitations are then only logged as due */
-    @InternalApi
     public InvitationOutbox(Database database, Clock clock, InvitationSender sender, String acceptUrlTemplate,
             RetrySchedule retries) {
         this.database = database;
@@ -81,38 +78,10 @@ public final class InvitationOutbox implements AutoCloseable {
     }
 
     /**
-     * Queues the delivery of an invitation's current token, replacing a queued delivery of an older
-     * token of the same invitation. Nothing is queued when the organization switched invitations off
-     * (P14) or no sender is configured.
+     * Hands a delivery queued by a committed transaction over: wakes the background delivery when it
+     * runs, else tries it now, in the committing thread.
      */
-    void enqueue(Tx tx, Invitation invitation, String token, boolean resent) {
-        boolean sendInvitations = tx.dsl().select(ORGANIZATION.SEND_INVITATIONS).from(ORGANIZATION)
-                .where(ORGANIZATION.ID.eq(invitation.organizationId())).fetchSingle(ORGANIZATION.SEND_INVITATIONS);
-        if (!sendInvitations) {
-            return;
-        }
-        if (sender == null) {
-            tx.afterCommit(() -> LOG.info("Invitation {} {} for {}: no invitation sender is configured, so nobody was "
-                    + "notified; the accept URL is in the {} event", invitation.id(), resent ? "renewed" : "created",
-                    masked(invitation.email()), resent ? "invitation.resent" : "invitation.created"));
-            return;
-        }
-        tx.dsl().deleteFrom(INVITATION_DELIVERY).where(INVITATION_DELIVERY.INVITATION_ID.eq(invitation.id())).execute();
-        OffsetDateTime now = Times.now(clock);
-        InvitationDeliveryRecord row = tx.dsl().newRecord(INVITATION_DELIVERY)
-                .setId(Ids.newId())
-                .setInvitationId(invitation.id())
-                .setToken(token)
-                .setResent(resent)
-                .setAttempts(0)
-                .setNextAttemptAt(now)
-                .setCreatedAt(now);
-        row.insert();
-        String deliveryId = row.getId();
-        tx.afterCommit(() -> committed(deliveryId));
-    }
-
-    private void committed(String deliveryId) {
+    public void deliverQueued(String deliveryId) {
         if (loop.isRunning()) {
             loop.wake();
         } else {
@@ -184,7 +153,7 @@ public final class InvitationOutbox implements AutoCloseable {
         }
         String token = row.get(INVITATION_DELIVERY.TOKEN);
         InvitationRecord invitationRow = row.into(INVITATION);
-        Invitation invitation = Invitations.read(invitationRow, clock);
+        Invitation invitation = InvitationRows.read(invitationRow, clock);
         if (invitation.state() != InvitationState.PENDING || !SecretTokens.matches(token, invitationRow.getTokenHash())) {
             // Accepted, revoked, expired or renewed since: this token must not go out any more.
             forget(deliveryId);
@@ -213,7 +182,7 @@ public final class InvitationOutbox implements AutoCloseable {
                     .where(INVITATION.ID.eq(invitation.id()), INVITATION.TOKEN_HASH.eq(SecretTokens.hash(token)))
                     .execute();
         });
-        LOG.info("Invitation {} delivered to {}", invitation.id(), masked(invitation.email()));
+        LOG.info("Invitation {} delivered to {}", invitation.id(), InvitationRows.masked(invitation.email()));
         monitor.invitationDelivery(InvitationDeliveryOutcome.SENT);
     }
 
@@ -282,13 +251,5 @@ public final class InvitationOutbox implements AutoCloseable {
 
     private static String truncate(String error) {
         return error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
-    }
-
-    static String masked(String email) {
-        int at = email.indexOf('@');
-        if (at <= 1) {
-            return "***" + (at < 0 ? "" : email.substring(at));
-        }
-        return email.charAt(0) + "***" + email.substring(at);
     }
 }

@@ -2,24 +2,23 @@ package io.scimgate.core.invitation;
 
 import static io.scimgate.core.store.schema.Tables.INVITATION;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.invitation.internal.InvitationRows;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.membership.Memberships;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.membership.internal.MembershipRows;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
+import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.store.schema.tables.records.InvitationRecord;
 import io.scimgate.core.token.SecretTokens;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
+import io.scimgate.core.user.internal.UserRows;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -41,26 +40,23 @@ public final class Invitations {
 
     private final Database database;
     private final Clock clock;
-    private final Duration expiry;
-    private final AcceptUrls acceptUrls;
+    private final InvitationRows rows;
     private final InvitationOutbox outbox;
-    private final Memberships memberships;
-    private final Users users;
+    private final MembershipRows membershipRows;
+    private final UserRows userRows;
 
-    @InternalApi
-    public Invitations(Database database, Clock clock, Duration expiry, String acceptUrlTemplate,
-            InvitationOutbox outbox, Memberships memberships, Users users) {
+    public Invitations(Database database, Clock clock, InvitationRows rows, InvitationOutbox outbox,
+            MembershipRows membershipRows, UserRows userRows) {
         this.database = database;
         this.clock = clock;
-        this.expiry = expiry;
-        this.acceptUrls = new AcceptUrls(acceptUrlTemplate);
+        this.rows = rows;
         this.outbox = outbox;
-        this.memberships = memberships;
-        this.users = users;
+        this.membershipRows = membershipRows;
+        this.userRows = userRows;
     }
 
     public Optional<Invitation> find(String id) {
-        return database.dsl().fetchOptional(INVITATION, INVITATION.ID.eq(id)).map(this::toInvitation);
+        return database.dsl().fetchOptional(INVITATION, INVITATION.ID.eq(id)).map(rows::toInvitation);
     }
 
     public Invitation get(String id) {
@@ -86,7 +82,7 @@ public final class Invitations {
                 default -> INVITATION.STATE.eq(state.slug());
             });
         }
-        return database.dsl().selectFrom(INVITATION).where(where).orderBy(INVITATION.SEQ.desc()).fetch(this::toInvitation);
+        return database.dsl().selectFrom(INVITATION).where(where).orderBy(INVITATION.SEQ.desc()).fetch(rows::toInvitation);
     }
 
     /** Accepts an invitation by its token: once, while it is pending and unexpired. */
@@ -101,7 +97,7 @@ public final class Invitations {
                     .filter(found -> SecretTokens.matches(token.trim(), found.getTokenHash()))
                     .orElseThrow(() -> new ScimgateException(ErrorCode.INVITATION_NOT_FOUND,
                             "No invitation has this token (it may have been renewed)"));
-            Invitation current = toInvitation(row);
+            Invitation current = rows.toInvitation(row);
             if (current.state() != InvitationState.PENDING) {
                 throw transitionRefused(current, "accepted");
             }
@@ -110,12 +106,12 @@ public final class Invitations {
             row.setAcceptedAt(now);
             row.setUpdatedAt(now);
             row.store();
-            Invitation accepted = toInvitation(row);
+            Invitation accepted = rows.toInvitation(row);
             tx.emit("invitation.accepted", accepted.organizationId(), null, accepted.eventData());
             if (row.getUserId() != null) {
-                Users.lockById(dsl, row.getUserId()).ifPresent(user -> {
+                UserRows.lockById(dsl, row.getUserId()).ifPresent(user -> {
                     activateMembership(tx, accepted.organizationId(), user);
-                    users.update(tx, accepted.organizationId(), user, user.firstName(), user.lastName(), true);
+                    userRows.update(tx, accepted.organizationId(), user, user.firstName(), user.lastName(), true);
                 });
             }
             return accepted;
@@ -130,9 +126,9 @@ public final class Invitations {
     public IssuedInvitation resend(String id) {
         return database.transaction(tx -> {
             InvitationRecord row = lock(tx.dsl(), id);
-            Invitation current = toInvitation(row);
+            Invitation current = rows.toInvitation(row);
             return switch (current.state()) {
-                case PENDING -> renew(tx, row);
+                case PENDING -> rows.renew(tx, row);
                 case EXPIRED, REVOKED -> inviteAgain(tx, current.organizationId(), current.userId(), current.directoryId());
                 case ACCEPTED -> throw transitionRefused(current, "resent");
             };
@@ -142,7 +138,7 @@ public final class Invitations {
     /** A fresh invitation for a pending membership whose invitations expired or were revoked. */
     public IssuedInvitation invite(String membershipId) {
         return database.transaction(tx -> {
-            Membership membership = Memberships.lock(tx.dsl(), membershipId)
+            Membership membership = MembershipRows.lock(tx.dsl(), membershipId)
                     .orElseThrow(() -> Memberships.notFound(membershipId)).membership();
             String directoryId = tx.dsl().select(INVITATION.DIRECTORY_ID).from(INVITATION)
                     .where(INVITATION.ORGANIZATION_ID.eq(membership.organizationId()), INVITATION.USER_ID.eq(membership.userId()))
@@ -156,7 +152,7 @@ public final class Invitations {
     public Invitation revoke(String id) {
         return database.transaction(tx -> {
             InvitationRecord row = lock(tx.dsl(), id);
-            Invitation current = toInvitation(row);
+            Invitation current = rows.toInvitation(row);
             if (current.state() == InvitationState.EXPIRED) {
                 throw new ScimgateException(ErrorCode.INVITATION_EXPIRED, "Invitation " + id
                         + " expired at " + current.expiresAt() + " and cannot be revoked; its token no longer works");
@@ -164,72 +160,15 @@ public final class Invitations {
             if (current.state() != InvitationState.PENDING) {
                 throw transitionRefused(current, "revoked");
             }
-            return revoke(tx, row);
+            return rows.revoke(tx, row);
         });
-    }
-
-    /**
-     * Creates a pending invitation for a user to join an organization and queues its delivery,
-     * made after commit (P14). {@code directoryId} names the directory that invited, or null.
-     */
-    @InternalApi
-    public Invitation create(Tx tx, String organizationId, User user, String directoryId) {
-        return issue(tx, organizationId, user, directoryId).invitation();
-    }
-
-    /** Revokes every pending invitation of a user to an organization (P19, P24, a removed membership). */
-    @InternalApi
-    public void revokePending(Tx tx, String organizationId, String userId) {
-        tx.dsl().selectFrom(INVITATION)
-                .where(INVITATION.ORGANIZATION_ID.eq(organizationId), INVITATION.USER_ID.eq(userId),
-                        INVITATION.STATE.eq(InvitationState.PENDING.slug()))
-                .forUpdate()
-                .fetch()
-                .forEach(row -> revoke(tx, row));
-    }
-
-    private IssuedInvitation issue(Tx tx, String organizationId, User user, String directoryId) {
-        String token = SecretTokens.generate(TOKEN_PREFIX);
-        OffsetDateTime now = Times.now(clock);
-        InvitationRecord row = tx.dsl().newRecord(INVITATION);
-        row.setId(Ids.newId());
-        row.setOrganizationId(organizationId);
-        row.setUserId(user.id());
-        row.setEmail(user.email());
-        row.setEmailKey(Users.emailKey(user.email()));
-        row.setState(InvitationState.PENDING.slug());
-        row.setDirectoryId(directoryId);
-        row.setTokenHash(SecretTokens.hash(token));
-        row.setExpiresAt(now.plus(expiry));
-        row.setCreatedAt(now);
-        row.setUpdatedAt(now);
-        row.insert();
-        Invitation invitation = toInvitation(row);
-        tx.emit("invitation.created", organizationId, null, withAcceptUrl(invitation, token));
-        outbox.enqueue(tx, invitation, token, false);
-        return new IssuedInvitation(invitation, token, acceptUrls.of(token));
-    }
-
-    private IssuedInvitation renew(Tx tx, InvitationRecord row) {
-        String token = SecretTokens.generate(TOKEN_PREFIX);
-        OffsetDateTime now = Times.now(clock);
-        row.setTokenHash(SecretTokens.hash(token));
-        row.setExpiresAt(now.plus(expiry));
-        row.setDeliveredAt(null);
-        row.setLastDeliveryError(null);
-        row.setUpdatedAt(now);
-        row.store();
-        Invitation renewed = toInvitation(row);
-        tx.emit("invitation.resent", renewed.organizationId(), null, withAcceptUrl(renewed, token));
-        outbox.enqueue(tx, renewed, token, true);
-        return new IssuedInvitation(renewed, token, acceptUrls.of(token));
     }
 
     /** A fresh invitation, while the membership waits for one: pending, and without a pending invitation. */
     private IssuedInvitation inviteAgain(Tx tx, String organizationId, String userId, String directoryId) {
         DSLContext dsl = tx.dsl();
-        Membership membership = (userId == null ? Optional.<Memberships.Stored>empty() : Memberships.lock(dsl, organizationId, userId))
-                .map(Memberships.Stored::membership)
+        Membership membership = (userId == null ? Optional.<MembershipRows.Stored>empty() : MembershipRows.lock(dsl, organizationId, userId))
+                .map(MembershipRows.Stored::membership)
                 .filter(found -> found.status() == MembershipStatus.PENDING)
                 .orElseThrow(() -> new ScimgateException(ErrorCode.MEMBERSHIP_NOT_PENDING,
                         "Only a pending membership can be invited; this person's membership is active, inactive or gone"));
@@ -241,34 +180,18 @@ public final class Invitations {
             throw new ScimgateException(ErrorCode.INVITATION_PENDING, "Invitation " + pending.get()
                     + " is still pending for this membership; resend it instead");
         }
-        User user = Users.lockById(dsl, membership.userId()).orElseThrow(() -> Users.notFound(membership.userId()));
-        return issue(tx, organizationId, user, directoryId);
-    }
-
-    /** P23 and README "Invitations reach people": the accept URL goes to host apps that mail on their own; it holds the token, never logged. */
-    private ObjectNode withAcceptUrl(Invitation invitation, String token) {
-        return invitation.eventData().put("acceptUrl", acceptUrls.of(token));
-    }
-
-    private Invitation revoke(Tx tx, InvitationRecord row) {
-        OffsetDateTime now = Times.now(clock);
-        row.setState(InvitationState.REVOKED.slug());
-        row.setRevokedAt(now);
-        row.setUpdatedAt(now);
-        row.store();
-        Invitation revoked = toInvitation(row);
-        tx.emit("invitation.revoked", revoked.organizationId(), null, revoked.eventData());
-        return revoked;
+        User user = UserRows.lockById(dsl, membership.userId()).orElseThrow(() -> Users.notFound(membership.userId()));
+        return rows.issue(tx, organizationId, user, directoryId);
     }
 
     private void activateMembership(Tx tx, String organizationId, User user) {
-        Optional<Memberships.Stored> stored = Memberships.lock(tx.dsl(), organizationId, user.id());
+        Optional<MembershipRows.Stored> stored = MembershipRows.lock(tx.dsl(), organizationId, user.id());
         if (stored.isEmpty()) {
-            memberships.insert(tx, organizationId, user.id(), MembershipStatus.ACTIVE,
-                    Memberships.defaultRole(tx.dsl(), organizationId), false);
+            membershipRows.insert(tx, organizationId, user.id(), MembershipStatus.ACTIVE,
+                    MembershipRows.defaultRole(tx.dsl(), organizationId), false);
         } else if (stored.get().membership().status() == MembershipStatus.PENDING) {
             var membership = stored.get().membership();
-            memberships.update(tx, stored.get(), MembershipStatus.ACTIVE, membership.role(), stored.get().rememberedRole(),
+            membershipRows.update(tx, stored.get(), MembershipStatus.ACTIVE, membership.role(), stored.get().rememberedRole(),
                     membership.directoryManaged());
         }
     }
@@ -291,22 +214,5 @@ public final class Invitations {
 
     public static ScimgateException notFound(String id) {
         return new ScimgateException(ErrorCode.INVITATION_NOT_FOUND, "No invitation with id " + id);
-    }
-
-    private Invitation toInvitation(InvitationRecord row) {
-        return read(row, clock);
-    }
-
-    /** An invitation row as read at the clock's now: a pending one past its expiry reads as expired (P23). */
-    static Invitation read(InvitationRecord row, Clock clock) {
-        InvitationState state = InvitationState.fromSlug(row.getState());
-        Instant expiresAt = Times.instant(row.getExpiresAt());
-        if (state == InvitationState.PENDING && !expiresAt.isAfter(clock.instant())) {
-            state = InvitationState.EXPIRED;
-        }
-        return new Invitation(row.getId(), row.getOrganizationId(), row.getUserId(), row.getEmail(), state,
-                row.getDirectoryId(), expiresAt, Times.instant(row.getAcceptedAt()), Times.instant(row.getRevokedAt()),
-                Times.instant(row.getDeliveredAt()), row.getLastDeliveryError(), Times.instant(row.getCreatedAt()),
-                Times.instant(row.getUpdatedAt()));
     }
 }

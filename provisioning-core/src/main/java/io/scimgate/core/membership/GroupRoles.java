@@ -7,21 +7,18 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.membership.internal.MappingChangeHook;
 import io.scimgate.core.organization.OrganizationRoles;
-import io.scimgate.core.organization.Organizations;
-import io.scimgate.core.store.Chunks;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
+import io.scimgate.core.organization.internal.OrganizationRows;
+import io.scimgate.core.store.internal.Chunks;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.schema.tables.records.GroupRoleRecord;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -36,14 +33,6 @@ public final class GroupRoles {
     private final Database database;
     private final MappingChangeHook onChange;
 
-    /** Told, inside the transaction that replaced the mappings, which people are in a group whose mapping changed. */
-    @InternalApi
-    @FunctionalInterface
-    public interface MappingChangeHook {
-        void mappingChanged(Tx tx, String organizationId, Set<String> userIds);
-    }
-
-    @InternalApi
     public GroupRoles(Database database, MappingChangeHook onChange) {
         this.database = database;
         this.onChange = onChange;
@@ -76,7 +65,7 @@ public final class GroupRoles {
         }
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            Organizations.requireExists(dsl, organizationId);
+            OrganizationRows.requireExists(dsl, organizationId);
             for (Mapping mapping : mappings) {
                 boolean ours = dsl.fetchExists(dsl.selectOne().from(DIRECTORY_GROUP)
                         .join(DIRECTORY).on(DIRECTORY.ID.eq(DIRECTORY_GROUP.DIRECTORY_ID))
@@ -85,7 +74,7 @@ public final class GroupRoles {
                     throw new ScimgateException(ErrorCode.UNKNOWN_GROUP,
                             "Group " + mapping.groupId() + " is not a group of this organization's directories");
                 }
-                OrganizationRoles.requireRole(dsl, organizationId, mapping.role());
+                OrganizationRoleRows.requireRole(dsl, organizationId, mapping.role());
             }
             Set<Mapping> before = new HashSet<>(dsl.selectFrom(GROUP_ROLE).where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId))
                     .fetch(row -> new Mapping(row.getDirectoryGroupId(), row.getRole(), row.getPriority())));
@@ -104,35 +93,6 @@ public final class GroupRoles {
             }
             return List.copyOf(mappings);
         });
-    }
-
-    @InternalApi
-    public static boolean organizationUsesMapping(DSLContext dsl, String organizationId) {
-        return dsl.fetchExists(GROUP_ROLE, GROUP_ROLE.ORGANIZATION_ID.eq(organizationId));
-    }
-
-    /** The highest-priority mapped role of a user in an organization, from its active directory users' groups. */
-    @InternalApi
-    public static Optional<String> mappedRole(DSLContext dsl, String organizationId, String userId) {
-        return Optional.ofNullable(mappedRoles(dsl, organizationId, List.of(userId)).get(userId));
-    }
-
-    /** {@link #mappedRole} of each of these people that has one. */
-    @InternalApi
-    public static Map<String, String> mappedRoles(DSLContext dsl, String organizationId, Collection<String> userIds) {
-        Map<String, String> roles = new HashMap<>();
-        for (List<String> chunk : Chunks.of(userIds)) {
-            dsl.select(DIRECTORY_USER.PROVISIONED_USER_ID, GROUP_ROLE.ROLE)
-                    .from(GROUP_ROLE)
-                    .join(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(GROUP_ROLE.DIRECTORY_GROUP_ID))
-                    .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
-                    .where(GROUP_ROLE.ORGANIZATION_ID.eq(organizationId),
-                            DIRECTORY_USER.PROVISIONED_USER_ID.in(chunk),
-                            DIRECTORY_USER.ACTIVE.isTrue())
-                    .orderBy(GROUP_ROLE.PRIORITY.desc(), GROUP_ROLE.ROLE)
-                    .forEach(row -> roles.putIfAbsent(row.value1(), row.value2()));
-        }
-        return roles;
     }
 
     /** The people (Users) provisioned by the active directory users in these groups. */

@@ -7,12 +7,12 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_ROLE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Times;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.organization.internal.CatalogueHook;
+import io.scimgate.core.organization.internal.OrganizationRows;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.OrganizationRecord;
 import io.scimgate.core.store.schema.tables.records.OrganizationRoleRecord;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -43,24 +42,12 @@ public final class OrganizationRoles {
 
     private final Database database;
     private final Clock clock;
-    private final List<CatalogueHook> hooks = new CopyOnWriteArrayList<>();
+    private final CatalogueHook onRolesAdded;
 
-    @InternalApi
-    public OrganizationRoles(Database database, Clock clock) {
+    public OrganizationRoles(Database database, Clock clock, CatalogueHook onRolesAdded) {
         this.database = database;
         this.clock = clock;
-    }
-
-    /** Told, inside the transaction, which roles a catalogue change added, so that roles the directories asked for apply. */
-    @InternalApi
-    @FunctionalInterface
-    public interface CatalogueHook {
-        void rolesAdded(Tx tx, String organizationId, Set<String> slugs);
-    }
-
-    @InternalApi
-    public void addHook(CatalogueHook hook) {
-        hooks.add(hook);
+        this.onRolesAdded = onRolesAdded;
     }
 
     /** The catalogue in its order, the default role marked. */
@@ -128,19 +115,16 @@ public final class OrganizationRoles {
                 organization.setDefaultRole(defaultRole);
                 organization.setUpdatedAt(now);
                 organization.store();
-                tx.emit("organization.updated", organizationId, null, Organizations.eventData(Organizations.toOrganization(organization)));
+                tx.emit("organization.updated", organizationId, null, Organizations.eventData(OrganizationRows.toOrganization(organization)));
             }
             tx.tenantChanged(organizationId);
             if (!added.isEmpty()) {
-                for (CatalogueHook hook : hooks) {
-                    hook.rolesAdded(tx, organizationId, Set.copyOf(added));
-                }
+                onRolesAdded.rolesAdded(tx, organizationId, Set.copyOf(added));
             }
             return read(dsl, organizationId, defaultRole);
         });
     }
 
-    /** The slugs of an organization's catalogue, read inside a transaction. */
     /** A role slug as memberships, group mappings and the catalogue store it, or {@code invalid_role}. */
     public static String checkRole(String role) {
         if (role == null || !ROLE.matcher(role).matches()) {
@@ -148,25 +132,6 @@ public final class OrganizationRoles {
                     "A role is a slug of lower-case letters, digits and . _ : - (at most 64), not '" + role + "'");
         }
         return role;
-    }
-
-    @InternalApi
-    public static Set<String> slugs(DSLContext dsl, String organizationId) {
-        return new LinkedHashSet<>(dsl.select(ORGANIZATION_ROLE.SLUG).from(ORGANIZATION_ROLE)
-                .where(ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId))
-                .orderBy(ORGANIZATION_ROLE.POSITION)
-                .fetch(ORGANIZATION_ROLE.SLUG));
-    }
-
-    /** {@code slug} when it names a role of the organization's catalogue; 400 {@code unknown_role} otherwise. */
-    @InternalApi
-    public static String requireRole(DSLContext dsl, String organizationId, String slug) {
-        if (slug == null || !dsl.fetchExists(ORGANIZATION_ROLE,
-                ORGANIZATION_ROLE.ORGANIZATION_ID.eq(organizationId), ORGANIZATION_ROLE.SLUG.eq(slug))) {
-            throw new ScimgateException(ErrorCode.UNKNOWN_ROLE, "'" + slug + "' is not a role of organization "
-                    + organizationId + "; add it to the organization's roles first");
-        }
-        return slug;
     }
 
     /** Starts a new organization's catalogue with its default role. */

@@ -3,11 +3,12 @@ package io.scimgate.core.organization;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
+import io.scimgate.core.organization.internal.OrganizationRows;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.OrganizationRecord;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -24,7 +25,6 @@ public final class Organizations {
     private final Database database;
     private final Clock clock;
 
-    @InternalApi
     public Organizations(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -40,7 +40,7 @@ public final class Organizations {
                 .setCreatedAt(now)
                 .setUpdatedAt(now);
         row.setSendInvitations(true);
-        Organization organization = toOrganization(row);
+        Organization organization = OrganizationRows.toOrganization(row);
         database.transaction(tx -> {
             tx.dsl().executeInsert(row);
             OrganizationRoles.createDefault(tx.dsl(), row.getId(), now);
@@ -62,7 +62,7 @@ public final class Organizations {
                 row.setName(checkName(name));
             }
             if (defaultRole != null) {
-                row.setDefaultRole(OrganizationRoles.requireRole(tx.dsl(), id, defaultRole));
+                row.setDefaultRole(OrganizationRoleRows.requireRole(tx.dsl(), id, defaultRole));
             }
             if (sendInvitations != null) {
                 row.setSendInvitations(sendInvitations);
@@ -70,10 +70,10 @@ public final class Organizations {
             if (row.changed()) {
                 row.setUpdatedAt(Times.now(clock));
                 row.store();
-                tx.emit("organization.updated", id, null, eventData(toOrganization(row)));
+                tx.emit("organization.updated", id, null, eventData(OrganizationRows.toOrganization(row)));
                 tx.tenantChanged(id);
             }
-            return toOrganization(row);
+            return OrganizationRows.toOrganization(row);
         });
     }
 
@@ -81,9 +81,8 @@ public final class Organizations {
         return find(database.dsl(), id);
     }
 
-    @InternalApi
-    public Optional<Organization> find(DSLContext dsl, String id) {
-        return dsl.fetchOptional(ORGANIZATION, ORGANIZATION.ID.eq(id)).map(Organizations::toOrganization);
+    private static Optional<Organization> find(DSLContext dsl, String id) {
+        return dsl.fetchOptional(ORGANIZATION, ORGANIZATION.ID.eq(id)).map(OrganizationRows::toOrganization);
     }
 
     public Organization get(String id) {
@@ -93,7 +92,7 @@ public final class Organizations {
     public List<Organization> list() {
         return database.dsl().selectFrom(ORGANIZATION)
                 .orderBy(ORGANIZATION.CREATED_AT, ORGANIZATION.ID)
-                .fetch(Organizations::toOrganization);
+                .fetch(OrganizationRows::toOrganization);
     }
 
     private static String checkName(String name) {
@@ -123,21 +122,7 @@ public final class Organizations {
                 .put("sendInvitations", organization.sendInvitations());
     }
 
-    /** Throws 404 unless the organization exists; called inside the transaction that depends on it. */
-    @InternalApi
-    public static void requireExists(DSLContext dsl, String organizationId) {
-        if (!dsl.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(organizationId))) {
-            throw notFound(organizationId);
-        }
-    }
-
     public static ScimgateException notFound(String id) {
         return new ScimgateException(ErrorCode.ORGANIZATION_NOT_FOUND, "No organization with id " + id);
-    }
-
-    static Organization toOrganization(OrganizationRecord row) {
-        return new Organization(row.getId(), row.getName(), row.getDefaultRole(),
-                !Boolean.FALSE.equals(row.getSendInvitations()), Times.instant(row.getCreatedAt()),
-                Times.instant(row.getUpdatedAt()));
     }
 }

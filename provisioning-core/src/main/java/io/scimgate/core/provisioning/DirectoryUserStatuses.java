@@ -3,11 +3,10 @@ package io.scimgate.core.provisioning;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ public final class DirectoryUserStatuses {
 
     private final Database database;
 
-    @InternalApi
     public DirectoryUserStatuses(Database database) {
         this.database = database;
     }

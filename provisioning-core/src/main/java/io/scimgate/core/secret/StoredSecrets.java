@@ -3,9 +3,8 @@ package io.scimgate.core.secret;
 import static io.scimgate.core.store.schema.Tables.GOOGLE_DIRECTORY;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import java.util.List;
 
 /**
@@ -22,7 +21,6 @@ public final class StoredSecrets {
     private final SecretBox box;
 
     /** @param box the configured keys, or null when none is configured */
-    @InternalApi
     public StoredSecrets(Database database, SecretBox box) {
         this.database = database;
         this.box = box;

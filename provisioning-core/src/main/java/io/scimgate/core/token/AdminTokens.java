@@ -1,12 +1,11 @@
 package io.scimgate.core.token;
 
-import io.scimgate.core.InternalApi;
 import org.jooq.DSLContext;
 import static io.scimgate.core.store.schema.Tables.ADMIN_TOKEN;
 
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,7 +21,6 @@ public final class AdminTokens {
     private final Clock clock;
     private volatile String configuredHash;
 
-    @InternalApi
     public AdminTokens(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;

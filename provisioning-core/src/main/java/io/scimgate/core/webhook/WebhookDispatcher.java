@@ -4,13 +4,12 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_DELIVERY;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.Events;
 import io.scimgate.core.webhook.WebhookDeliveryMonitor.WebhookAttemptOutcome;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.WebhookDeliveryRecord;
 import io.scimgate.core.store.schema.tables.records.WebhookEndpointRecord;
 import java.io.IOException;
@@ -63,7 +62,6 @@ public final class WebhookDispatcher implements AutoCloseable {
     private volatile WebhookDeliveryMonitor monitor = new WebhookDeliveryMonitor() {
     };
 
-    @InternalApi
     public WebhookDispatcher(Database database, Clock clock, Events events) {
         this.database = database;
         this.clock = clock;

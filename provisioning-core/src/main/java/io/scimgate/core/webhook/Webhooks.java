@@ -5,15 +5,14 @@ import static io.scimgate.core.store.schema.Tables.WEBHOOK_ENDPOINT;
 import static io.scimgate.core.store.schema.Tables.WEBHOOK_RESEND;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.EventTypes;
 import io.scimgate.core.events.Events;
-import io.scimgate.core.organization.Organizations;
-import io.scimgate.core.store.Database;
-import io.scimgate.core.store.Ids;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.organization.internal.OrganizationRows;
+import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.WebhookEndpointRecord;
 import io.scimgate.core.token.SecretTokens;
 import java.net.URI;
@@ -37,7 +36,6 @@ public final class Webhooks {
     private final Clock clock;
     private final Events events;
 
-    @InternalApi
     public Webhooks(Database database, Clock clock, Events events) {
         this.database = database;
         this.clock = clock;
@@ -59,7 +57,7 @@ public final class Webhooks {
         long cursor = events.lastId();
         return database.transaction(tx -> {
             if (organizationId != null) {
-                Organizations.requireExists(tx.dsl(), organizationId);
+                OrganizationRows.requireExists(tx.dsl(), organizationId);
             }
             OffsetDateTime now = Times.now(clock);
             WebhookEndpointRecord row = new WebhookEndpointRecord()

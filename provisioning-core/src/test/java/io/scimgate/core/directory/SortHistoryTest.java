@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.CoreInternals;
 import io.scimgate.core.organization.Organization;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.testing.MutableClock;
 import io.scimgate.core.testing.TestCore;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.ScimgateException;
+import io.scimgate.core.domain.internal.DomainRows;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.testing.MutableClock;
 import io.scimgate.core.testing.TestCore;
@@ -125,7 +126,7 @@ class DomainsTest {
         OrganizationDomain verified = domains.verify(acme.id(), domain.id());
         assertEquals(DomainState.VERIFIED, verified.state());
         assertNotNull(verified.verifiedAt());
-        boolean verifiedInStore = CoreInternals.database(test.core()).transaction(tx -> domains.isVerified(tx.dsl(), acme.id(), "acme.com"));
+        boolean verifiedInStore = CoreInternals.database(test.core()).transaction(tx -> DomainRows.isVerified(tx.dsl(), acme.id(), "acme.com"));
         assertTrue(verifiedInStore);
     }
 

@@ -16,7 +16,7 @@ import io.scimgate.core.directory.Directory;
 import io.scimgate.core.directory.DirectoryGroupData;
 import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.directory.DirectoryUserData;
-import io.scimgate.core.store.Times;
+import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.testing.TestDatabases;
 import io.scimgate.server.scim.endpoint.Stored;
 import io.scimgate.server.scim.groups.ScimGroupRepository;

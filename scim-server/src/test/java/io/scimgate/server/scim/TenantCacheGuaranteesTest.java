@@ -3,7 +3,7 @@ package io.scimgate.server.scim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.tenant.internal.TenantCache;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import io.scimgate.server.ScimgateServer;

@@ -3,7 +3,6 @@ package io.scimgate.core.directory.internal;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.directory.DirectoryGroup;
 import io.scimgate.core.directory.DirectoryListing;
 import io.scimgate.core.directory.DirectoryUser;
@@ -15,7 +14,6 @@ import io.scimgate.core.directory.query.ResultPage;
  * Answers {@link DirectoryQuery}s on one resource type: the filter becomes a condition on the
  * catalogue's columns, the sort a key, and the pager reads the page.
  */
-@InternalApi
 public final class DirectoryQueries<T> {
 
     private static final ColumnCatalogue USERS = UserColumns.catalogue();

@@ -1,4 +1,4 @@
-package io.scimgate.core.store;
+package io.scimgate.core.store.internal;
 
 import io.scimgate.core.ScimgateException;
 

@@ -1,10 +1,9 @@
-package io.scimgate.core.membership;
+package io.scimgate.core.membership.internal;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.membership.Membership;
+import io.scimgate.core.store.internal.Tx;
 
 /** Told, inside the transaction, that an admin is removing a membership (its invitations go with it). */
-@InternalApi
 @FunctionalInterface
 public interface MembershipRemovalHook {
 

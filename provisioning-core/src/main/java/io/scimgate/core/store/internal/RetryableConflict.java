@@ -1,4 +1,4 @@
-package io.scimgate.core.store;
+package io.scimgate.core.store.internal;
 
 /**
  * Thrown inside a transaction when a concurrent writer holds what it needs in a state it cannot

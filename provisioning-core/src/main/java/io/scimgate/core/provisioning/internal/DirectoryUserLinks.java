@@ -1,8 +1,9 @@
-package io.scimgate.core.provisioning;
+package io.scimgate.core.provisioning.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.provisioning.ProvisioningState;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;

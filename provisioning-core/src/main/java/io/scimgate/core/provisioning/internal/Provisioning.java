@@ -1,30 +1,31 @@
-package io.scimgate.core.provisioning;
+package io.scimgate.core.provisioning.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.directory.Directories;
-import io.scimgate.core.directory.DirectoryDeletionHook;
+import io.scimgate.core.directory.internal.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.directory.DirectoryUserLifecycle;
+import io.scimgate.core.directory.internal.DirectoryUserLifecycle;
 import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.directory.GroupMembershipHook;
 import io.scimgate.core.domain.DomainName;
-import io.scimgate.core.domain.DomainVerifiedHook;
-import io.scimgate.core.domain.Domains;
-import io.scimgate.core.invitation.Invitations;
-import io.scimgate.core.membership.GroupRoles;
+import io.scimgate.core.domain.internal.DomainRows;
+import io.scimgate.core.domain.internal.DomainVerifiedHook;
+import io.scimgate.core.invitation.internal.InvitationRows;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
-import io.scimgate.core.membership.Memberships;
 import io.scimgate.core.membership.SessionRevoker;
-import io.scimgate.core.role.MemberRoles;
-import io.scimgate.core.store.RetryableConflict;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.membership.internal.GroupRoleMappings;
+import io.scimgate.core.membership.internal.MembershipRows;
+import io.scimgate.core.provisioning.ProvisioningState;
+import io.scimgate.core.role.internal.MemberRoles;
+import io.scimgate.core.store.internal.RetryableConflict;
+import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.tenant.OrganizationSettings;
-import io.scimgate.core.tenant.TenantCache;
+import io.scimgate.core.tenant.internal.TenantCache;
 import io.scimgate.core.user.User;
 import io.scimgate.core.user.Users;
+import io.scimgate.core.user.internal.UserRows;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,21 +41,18 @@ import org.jooq.DSLContext;
 public final class Provisioning implements DirectoryUserLifecycle, GroupMembershipHook, DomainVerifiedHook,
         DirectoryDeletionHook {
 
-    private final Domains domains;
-    private final Users users;
-    private final Memberships memberships;
-    private final Invitations invitations;
+    private final UserRows userRows;
+    private final MembershipRows membershipRows;
+    private final InvitationRows invitationRows;
     private final SessionRevoker sessionRevoker;
     private final TenantCache tenants;
     private final MemberRoles memberRoles;
 
-    @InternalApi
-    public Provisioning(Domains domains, Users users, Memberships memberships, Invitations invitations,
+    public Provisioning(UserRows userRows, MembershipRows membershipRows, InvitationRows invitationRows,
             SessionRevoker sessionRevoker, TenantCache tenants, MemberRoles memberRoles) {
-        this.domains = domains;
-        this.users = users;
-        this.memberships = memberships;
-        this.invitations = invitations;
+        this.userRows = userRows;
+        this.membershipRows = membershipRows;
+        this.invitationRows = invitationRows;
         this.sessionRevoker = sessionRevoker;
         this.tenants = tenants;
         this.memberRoles = memberRoles;
@@ -63,7 +61,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     // ---- directory users -------------------------------------------------------------------
 
     @Override
-    @InternalApi
     public void created(Tx tx, String organizationId, DirectoryUser user) {
         if (user.active()) {
             provision(tx, organizationId, user, DirectoryUserLinks.Link.NEW);
@@ -73,7 +70,6 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     @Override
-    @InternalApi
     public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, after.id());
@@ -103,14 +99,13 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * deleted holder's place, the person stays a member throughout (never inactive, sessions kept).
      */
     @Override
-    @InternalApi
     public void deleting(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
         DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, user.id());
         if (link.provisionedUserId() == null) {
             return;
         }
-        Optional<DirectoryUser> successor = Users.lockById(dsl, link.provisionedUserId()).flatMap(held ->
+        Optional<DirectoryUser> successor = UserRows.lockById(dsl, link.provisionedUserId()).flatMap(held ->
                 DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email())))
                 .filter(waiting -> !waiting.equals(user.id()))
                 .map(waiting -> DirectoryUsers.read(dsl, waiting));
@@ -129,16 +124,15 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      * directory of the organization still holds stays directory-managed.
      */
     @Override
-    @InternalApi
     public void directoryDeleting(Tx tx, String organizationId, String directoryId) {
         DSLContext dsl = tx.dsl();
         for (String userId : DirectoryUserLinks.linkedUsers(dsl, directoryId)) {
             if (DirectoryUserLinks.heldByAnotherDirectory(dsl, organizationId, userId, directoryId)) {
                 continue;
             }
-            Memberships.lock(dsl, organizationId, userId)
+            MembershipRows.lock(dsl, organizationId, userId)
                     .filter(stored -> stored.membership().directoryManaged())
-                    .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(),
+                    .ifPresent(stored -> membershipRows.update(tx, stored, stored.membership().status(),
                             stored.membership().role(), stored.rememberedRole(), false));
         }
     }
@@ -151,7 +145,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      */
     private void provision(Tx tx, String organizationId, DirectoryUser directoryUser, DirectoryUserLinks.Link link) {
         DSLContext dsl = tx.dsl();
-        Optional<User> linked = Optional.ofNullable(link.userId()).flatMap(id -> Users.lockById(dsl, id));
+        Optional<User> linked = Optional.ofNullable(link.userId()).flatMap(id -> UserRows.lockById(dsl, id));
         String email = directoryUser.primaryEmail();
         if (linked.isEmpty() && (email == null || DomainName.ofEmail(email) == null)) {
             DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.MISSING_EMAIL, email == null
@@ -199,25 +193,25 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private User takeDirectoryNames(Tx tx, String organizationId, User user, DirectoryUser directoryUser) {
         String firstName = directoryUser.givenName() != null ? directoryUser.givenName() : user.firstName();
         String lastName = directoryUser.familyName() != null ? directoryUser.familyName() : user.lastName();
-        return users.update(tx, organizationId, user, firstName, lastName, true);
+        return userRows.update(tx, organizationId, user, firstName, lastName, true);
     }
 
     /** P12: the User with this email, across the whole store, or a new one. */
     private FoundUser findOrCreateUser(Tx tx, String organizationId, DirectoryUser directoryUser, String email) {
         DSLContext dsl = tx.dsl();
         String key = Users.emailKey(email);
-        Optional<User> existing = Users.lockByEmailKey(dsl, key);
+        Optional<User> existing = UserRows.lockByEmailKey(dsl, key);
         if (existing.isPresent()) {
             return new FoundUser(existing.get(), false);
         }
         boolean verified = domainVerified(dsl, organizationId, DomainName.ofEmail(email));
-        User created = tx.attempt("app_user_email_uk", () -> users.insert(tx, organizationId, email,
+        User created = tx.attempt("app_user_email_uk", () -> userRows.insert(tx, organizationId, email,
                 directoryUser.givenName(), directoryUser.familyName(), verified));
         if (created != null) {
             return new FoundUser(created, true);
         }
         // A concurrent provisioning created this User first: link to the winner.
-        return new FoundUser(Users.lockByEmailKey(dsl, key)
+        return new FoundUser(UserRows.lockByEmailKey(dsl, key)
                 .orElseThrow(() -> new RetryableConflict("the user " + key + " is being created concurrently")), false);
     }
 
@@ -225,35 +219,35 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     private void ensureMembership(Tx tx, String organizationId, User user, boolean verified, DirectoryUser directoryUser,
             boolean newUser) {
         DSLContext dsl = tx.dsl();
-        Optional<Memberships.Stored> stored = newUser ? Optional.empty() : Memberships.lock(dsl, organizationId, user.id());
+        Optional<MembershipRows.Stored> stored = newUser ? Optional.empty() : MembershipRows.lock(dsl, organizationId, user.id());
         if (stored.isEmpty()) {
             MembershipStatus status = verified ? MembershipStatus.ACTIVE : MembershipStatus.PENDING;
             // A User created just now has this directory user only: it alone may give it a role (P28).
             String role = roleFor(dsl, organizationId, user.id(), null, !newUser || !directoryUser.idpRoles().isEmpty());
             Membership created = tx.attempt("organization_membership_uk",
-                    () -> memberships.insert(tx, organizationId, user.id(), status, role, true));
+                    () -> membershipRows.insert(tx, organizationId, user.id(), status, role, true));
             if (created != null) {
                 if (status == MembershipStatus.PENDING) {
-                    invitations.create(tx, organizationId, user, directoryUser.directoryId());
+                    invitationRows.create(tx, organizationId, user, directoryUser.directoryId());
                 }
                 return;
             }
-            stored = Optional.of(Memberships.lock(dsl, organizationId, user.id())
+            stored = Optional.of(MembershipRows.lock(dsl, organizationId, user.id())
                     .orElseThrow(() -> new RetryableConflict("a membership of " + user.id() + " is being created concurrently")));
         }
-        Memberships.Stored existing = stored.get();
+        MembershipRows.Stored existing = stored.get();
         Membership membership = existing.membership();
         switch (membership.status()) {
-            case INACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
+            case INACTIVE -> membershipRows.update(tx, existing, MembershipStatus.ACTIVE,
                     roleFor(dsl, organizationId, user.id(), existing.rememberedRole(), true), null, true);
-            case ACTIVE -> memberships.update(tx, existing, MembershipStatus.ACTIVE,
+            case ACTIVE -> membershipRows.update(tx, existing, MembershipStatus.ACTIVE,
                     idpRoleOr(dsl, organizationId, user.id(), membership.role()),
                     existing.rememberedRole(), membership.directoryManaged() || verified);
             case PENDING -> {
                 // P15: unchanged but for the role the directory assigns (P28), and no second invitation while one is pending.
                 String role = idpRoleOr(dsl, organizationId, user.id(), membership.role());
                 if (!role.equals(membership.role())) {
-                    memberships.update(tx, existing, MembershipStatus.PENDING, role, existing.rememberedRole(),
+                    membershipRows.update(tx, existing, MembershipStatus.PENDING, role, existing.rememberedRole(),
                             membership.directoryManaged());
                 }
             }
@@ -274,20 +268,20 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                     ? MemberRoles.Otherwise.KEEP_CURRENT : MemberRoles.Otherwise.DEFAULT);
             return;
         }
-        Optional<Memberships.Stored> stored = Memberships.lock(dsl, organizationId, userId);
+        Optional<MembershipRows.Stored> stored = MembershipRows.lock(dsl, organizationId, userId);
         if (stored.isEmpty()) {
             return;
         }
         Membership membership = stored.get().membership();
         switch (membership.status()) {
             case ACTIVE -> {
-                memberships.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
+                membershipRows.update(tx, stored.get(), MembershipStatus.INACTIVE, defaultRole(dsl, organizationId),
                         membership.role(), membership.directoryManaged());
                 tx.afterCommit(() -> sessionRevoker.revokeSessions(userId, organizationId));
             }
             case PENDING -> {
-                memberships.delete(tx, membership);
-                invitations.revokePending(tx, organizationId, userId);
+                membershipRows.delete(tx, membership);
+                invitationRows.revokePending(tx, organizationId, userId);
             }
             case INACTIVE -> {
                 // already deprovisioned
@@ -306,16 +300,15 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             return;
         }
         DSLContext dsl = tx.dsl();
-        Users.lockById(dsl, userId)
+        UserRows.lockById(dsl, userId)
                 .filter(user -> domainVerified(dsl, organizationId, user))
-                .ifPresent(user -> users.update(tx, organizationId, user, after.givenName(), after.familyName(),
+                .ifPresent(user -> userRows.update(tx, organizationId, user, after.givenName(), after.familyName(),
                         user.emailVerified()));
     }
 
     // ---- groups (P22) ----------------------------------------------------------------------
 
     @Override
-    @InternalApi
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
@@ -336,21 +329,20 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     /** P24: pending directory memberships on a newly verified domain become active; their invitations are revoked. */
     @Override
-    @InternalApi
     public void domainVerified(Tx tx, String organizationId, String domain) {
         DSLContext dsl = tx.dsl();
-        for (var pending : Memberships.pendingWithEmails(dsl, organizationId)) {
+        for (var pending : MembershipRows.pendingWithEmails(dsl, organizationId)) {
             if (!domain.equals(DomainName.ofEmail(pending.email()))) {
                 continue;
             }
-            User user = Users.lockById(dsl, pending.userId()).orElseThrow();
-            Memberships.lock(dsl, organizationId, user.id())
+            User user = UserRows.lockById(dsl, pending.userId()).orElseThrow();
+            MembershipRows.lock(dsl, organizationId, user.id())
                     .filter(stored -> stored.membership().status() == MembershipStatus.PENDING)
                     .ifPresent(stored -> {
-                        memberships.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
+                        membershipRows.update(tx, stored, MembershipStatus.ACTIVE, stored.membership().role(),
                                 stored.rememberedRole(), true);
-                        invitations.revokePending(tx, organizationId, user.id());
-                        users.update(tx, organizationId, user, user.firstName(), user.lastName(), true);
+                        invitationRows.revokePending(tx, organizationId, user.id());
+                        userRows.update(tx, organizationId, user, user.firstName(), user.lastName(), true);
                     });
         }
     }
@@ -375,7 +367,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         if (domain == null) {
             return false;
         }
-        return settings(dsl, organizationId).verifiedDomains().contains(domain) || domains.isVerified(dsl, organizationId, domain);
+        return settings(dsl, organizationId).verifiedDomains().contains(domain) || DomainRows.isVerified(dsl, organizationId, domain);
     }
 
     private OrganizationSettings settings(DSLContext dsl, String organizationId) {
@@ -399,7 +391,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         }
         OrganizationSettings settings = settings(dsl, organizationId);
         if (settings.mapsGroupsToRoles()) {
-            return GroupRoles.mappedRole(dsl, organizationId, userId).orElseGet(settings::defaultRole);
+            return GroupRoleMappings.mappedRole(dsl, organizationId, userId).orElseGet(settings::defaultRole);
         }
         // A remembered role is one of the catalogue: removing a role from it clears the memories of it (P26).
         return rememberedRole != null ? rememberedRole : settings.defaultRole();

@@ -1,5 +1,7 @@
-package io.scimgate.core.store;
+package io.scimgate.core.store.internal;
 
+import io.scimgate.core.store.Migrations;
+import io.scimgate.core.store.StoreSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

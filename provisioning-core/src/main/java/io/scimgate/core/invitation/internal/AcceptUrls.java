@@ -1,4 +1,4 @@
-package io.scimgate.core.invitation;
+package io.scimgate.core.invitation.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
  * invitation's token. Such a URL is a secret while its invitation is pending: whoever has it can
  * accept in the invitee's place.
  */
-record AcceptUrls(String template) {
+public record AcceptUrls(String template) {
 
     /** The accept URL of {@code token}, or null when no template is configured. */
-    String of(String token) {
+    public String of(String token) {
         return template == null ? null : template.replace("{token}", URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 }

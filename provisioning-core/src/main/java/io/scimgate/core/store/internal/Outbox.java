@@ -1,5 +1,6 @@
-package io.scimgate.core.store;
+package io.scimgate.core.store.internal;
 
+import io.scimgate.core.store.PendingEvent;
 import java.util.List;
 import org.jooq.DSLContext;
 

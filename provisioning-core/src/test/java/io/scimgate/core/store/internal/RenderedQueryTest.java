@@ -1,4 +1,4 @@
-package io.scimgate.core.store;
+package io.scimgate.core.store.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,13 +1,12 @@
-package io.scimgate.core.directory;
+package io.scimgate.core.directory.internal;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.directory.DirectoryUser;
+import io.scimgate.core.store.internal.Tx;
 
 /**
  * What happens to people when a directory changes one of its users; called inside the same
  * transaction as the change (the provisioning rules implement it).
  */
-@InternalApi
 public interface DirectoryUserLifecycle {
 
     void created(Tx tx, String organizationId, DirectoryUser user);

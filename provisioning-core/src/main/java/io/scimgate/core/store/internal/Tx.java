@@ -1,6 +1,7 @@
-package io.scimgate.core.store;
+package io.scimgate.core.store.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scimgate.core.store.PendingEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

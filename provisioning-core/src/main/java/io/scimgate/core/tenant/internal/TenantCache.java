@@ -1,13 +1,13 @@
-package io.scimgate.core.tenant;
+package io.scimgate.core.tenant.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.GROUP_ROLE;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_DOMAIN;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Database;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
+import io.scimgate.core.tenant.OrganizationSettings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -24,11 +24,10 @@ import org.jooq.Record4;
  *
  * <p>Guarantees: a change committed through this instance (a domain verified or removed, a role
  * mapping or an organization's settings changed, a directory deleted) is seen by its next request,
- * because the change's transaction clears the entries after commit ({@link io.scimgate.core.store.Tx#tenantChanged});
+ * because the change's transaction clears the entries after commit ({@link io.scimgate.core.store.internal.Tx#tenantChanged});
  * other instances see it once their entries expire, within {@link #freshFor()} plus one request. A
  * load that raced with a change is not kept.
  */
-@InternalApi
 public final class TenantCache {
 
     /** Other instances see a change within this long (plus the request under way), by default. */

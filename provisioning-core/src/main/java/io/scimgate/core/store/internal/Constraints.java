@@ -1,4 +1,4 @@
-package io.scimgate.core.store;
+package io.scimgate.core.store.internal;
 
 import java.sql.SQLException;
 import java.util.Locale;

@@ -1,10 +1,8 @@
-package io.scimgate.core.domain;
+package io.scimgate.core.domain.internal;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.store.internal.Tx;
 
 /** Told, inside the transaction, that an organization's domain became verified (P24). */
-@InternalApi
 @FunctionalInterface
 public interface DomainVerifiedHook {
 

@@ -1,16 +1,16 @@
-package io.scimgate.core.role;
+package io.scimgate.core.role.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
-import io.scimgate.core.InternalApi;
-import io.scimgate.core.membership.GroupRoles;
 import io.scimgate.core.membership.MembershipStatus;
-import io.scimgate.core.membership.Memberships;
-import io.scimgate.core.organization.OrganizationRoles;
-import io.scimgate.core.store.Chunks;
-import io.scimgate.core.store.Tx;
+import io.scimgate.core.membership.internal.GroupRoleMappings;
+import io.scimgate.core.membership.internal.MembershipRows;
+import io.scimgate.core.organization.internal.OrganizationRoleRows;
+import io.scimgate.core.role.IdpRoles;
+import io.scimgate.core.store.internal.Chunks;
+import io.scimgate.core.store.internal.Tx;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +30,10 @@ import org.jooq.DSLContext;
  */
 public final class MemberRoles {
 
-    private final Memberships memberships;
+    private final MembershipRows membershipRows;
 
-    public MemberRoles(Memberships memberships) {
-        this.memberships = memberships;
+    public MemberRoles(MembershipRows membershipRows) {
+        this.membershipRows = membershipRows;
     }
 
     /** When a recomputation finds neither an IdP role nor a group mapping: what the member keeps. */
@@ -45,9 +45,8 @@ public final class MemberRoles {
     }
 
     /** The IdP role of a person in an organization, if its directory names a role of the catalogue. */
-    @InternalApi
     public static String idpRole(DSLContext dsl, String organizationId, String userId) {
-        return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoles.slugs(dsl, organizationId)).get(userId);
+        return idpRoles(dsl, organizationId, List.of(userId), () -> OrganizationRoleRows.slugs(dsl, organizationId)).get(userId);
     }
 
     /**
@@ -56,18 +55,17 @@ public final class MemberRoles {
      * else what {@code otherwise} says. Emits {@code organization_membership.updated} for each
      * membership whose role changed; reads {@value Chunks#SIZE} people at a time.
      */
-    @InternalApi
     public void recompute(Tx tx, String organizationId, Collection<String> userIds, Otherwise otherwise) {
         if (userIds.isEmpty()) {
             return;
         }
         DSLContext dsl = tx.dsl();
-        Set<String> catalogue = OrganizationRoles.slugs(dsl, organizationId);
-        String defaultRole = Memberships.defaultRole(dsl, organizationId);
-        boolean mapping = GroupRoles.organizationUsesMapping(dsl, organizationId);
+        Set<String> catalogue = OrganizationRoleRows.slugs(dsl, organizationId);
+        String defaultRole = MembershipRows.defaultRole(dsl, organizationId);
+        boolean mapping = GroupRoleMappings.organizationUsesMapping(dsl, organizationId);
         for (List<String> chunk : Chunks.of(new TreeSet<>(userIds))) {
             Map<String, String> idp = idpRoles(dsl, organizationId, chunk, () -> catalogue);
-            Map<String, String> mapped = mapping ? GroupRoles.mappedRoles(dsl, organizationId, chunk) : Map.of();
+            Map<String, String> mapped = mapping ? GroupRoleMappings.mappedRoles(dsl, organizationId, chunk) : Map.of();
             Map<String, String> current = new HashMap<>();
             dsl.select(ORGANIZATION_MEMBERSHIP.USER_ID, ORGANIZATION_MEMBERSHIP.ROLE)
                     .from(ORGANIZATION_MEMBERSHIP)
@@ -84,10 +82,10 @@ public final class MemberRoles {
                         : mapping ? mapped.getOrDefault(userId, defaultRole)
                         : otherwise == Otherwise.DEFAULT ? defaultRole : role;
                 if (!directed.equals(role)) {
-                    Memberships.lock(dsl, organizationId, userId)
+                    MembershipRows.lock(dsl, organizationId, userId)
                             .filter(stored -> stored.membership().status() != MembershipStatus.INACTIVE)
                             .filter(stored -> !Objects.equals(stored.membership().role(), directed))
-                            .ifPresent(stored -> memberships.update(tx, stored, stored.membership().status(), directed,
+                            .ifPresent(stored -> membershipRows.update(tx, stored, stored.membership().status(), directed,
                                     stored.rememberedRole(), stored.membership().directoryManaged()));
                 }
             }
@@ -95,7 +93,6 @@ public final class MemberRoles {
     }
 
     /** The people of the organization whose active directory users send role values. */
-    @InternalApi
     public static Set<String> peopleWithIdpRoles(DSLContext dsl, String organizationId) {
         return new TreeSet<>(dsl.selectDistinct(DIRECTORY_USER.PROVISIONED_USER_ID)
                 .from(DIRECTORY_USER)

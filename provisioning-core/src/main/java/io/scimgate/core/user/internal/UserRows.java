@@ -1,0 +1,91 @@
+package io.scimgate.core.user.internal;
+
+import static io.scimgate.core.store.schema.Tables.APP_USER;
+import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
+
+import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.Times;
+import io.scimgate.core.store.internal.Tx;
+import io.scimgate.core.store.schema.tables.records.AppUserRecord;
+import io.scimgate.core.user.User;
+import io.scimgate.core.user.Users;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Users' rows inside a transaction: what the provisioning rules lock, insert and change. */
+public final class UserRows {
+
+    private final Clock clock;
+
+    public UserRows(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Reads and locks the user with this email key inside a transaction. */
+    public static Optional<User> lockByEmailKey(DSLContext dsl, String emailKey) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.EMAIL_KEY.eq(emailKey)).forUpdate().fetchOptional(UserRows::toUser);
+    }
+
+    public static Optional<User> lockById(DSLContext dsl, String id) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).forUpdate().fetchOptional(UserRows::toUser);
+    }
+
+    /**
+     * Inserts a user and emits {@code user.created} to the organization it is created for (RULES.md
+     * P25); a concurrent insert of the same email makes it throw.
+     */
+    public User insert(Tx tx, String organizationId, String email, String firstName, String lastName,
+            boolean emailVerified) {
+        OffsetDateTime now = Times.now(clock);
+        AppUserRecord row = tx.dsl().newRecord(APP_USER);
+        row.setId(Ids.newId());
+        row.setEmail(email.trim());
+        row.setEmailKey(Users.emailKey(email));
+        row.setFirstName(firstName);
+        row.setLastName(lastName);
+        row.setEmailVerified(emailVerified);
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        row.insert();
+        User user = toUser(row);
+        tx.emit("user.created", organizationId, null, user.eventData());
+        return user;
+    }
+
+    /**
+     * Sets names and the verified flag of a locked user; emits {@code user.updated} only if something
+     * changed, about {@code organizationId} (where the change came from) and to the feed of every
+     * organization the user has a membership of (RULES.md P25).
+     */
+    public User update(Tx tx, String organizationId, User user, String firstName, String lastName,
+            boolean emailVerified) {
+        if (Objects.equals(user.firstName(), firstName) && Objects.equals(user.lastName(), lastName)
+                && user.emailVerified() == emailVerified) {
+            return user;
+        }
+        OffsetDateTime now = Times.now(clock);
+        tx.dsl().update(APP_USER)
+                .set(APP_USER.FIRST_NAME, firstName)
+                .set(APP_USER.LAST_NAME, lastName)
+                .set(APP_USER.EMAIL_VERIFIED, emailVerified)
+                .set(APP_USER.UPDATED_AT, now)
+                .where(APP_USER.ID.eq(user.id()))
+                .execute();
+        User updated = new User(user.id(), user.email(), firstName, lastName, emailVerified, user.createdAt(), now.toInstant());
+        List<String> organizations = tx.dsl().select(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID)
+                .from(ORGANIZATION_MEMBERSHIP).where(ORGANIZATION_MEMBERSHIP.USER_ID.eq(user.id()))
+                .fetch(ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID);
+        tx.emit("user.updated", organizationId, organizations, null, updated.eventData());
+        return updated;
+    }
+
+    public static User toUser(AppUserRecord row) {
+        return new User(row.getId(), row.getEmail(), row.getFirstName(), row.getLastName(),
+                Boolean.TRUE.equals(row.getEmailVerified()), Times.instant(row.getCreatedAt()),
+                Times.instant(row.getUpdatedAt()));
+    }
+}

@@ -162,8 +162,7 @@ public final class ProvisioningCore implements AutoCloseable {
         this.attributeMappings = new AttributeMappings(database, clock);
         this.directoryDetails = new DirectoryDetails(database);
         this.directoryUsers = new DirectoryUsers(database, clock, provisioning, tenants);
-        this.directoryGroups = new DirectoryGroups(database, clock, tenants);
-        directoryGroups.addMembershipHook(provisioning);
+        this.directoryGroups = new DirectoryGroups(database, clock, tenants, provisioning);
         this.directoryUserStatuses = new DirectoryUserStatuses(database);
         this.adminTokens = new AdminTokens(database, clock);
         this.webhooks = new Webhooks(database, clock, events);

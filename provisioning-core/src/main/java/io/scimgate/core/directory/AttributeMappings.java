@@ -3,6 +3,7 @@ package io.scimgate.core.directory;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.directory.internal.DirectoryUserRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.attributemapping.AttributeMapping;
@@ -141,7 +142,7 @@ public final class AttributeMappings {
             if (row.getCustomAttributesVersion() == current.version()) {
                 continue; // written with the current mapping while this batch was being found
             }
-            DirectoryUser before = DirectoryUsers.toUser(row);
+            DirectoryUser before = DirectoryUserRows.toUser(row);
             String values = current.apply(ScimDocument.parse(row.getAttributes())).toString();
             updates.add(dsl.update(DIRECTORY_USER)
                     .set(DIRECTORY_USER.CUSTOM_ATTRIBUTES, values)
@@ -151,7 +152,7 @@ public final class AttributeMappings {
                 row.setCustomAttributes(values);
                 row.setCustomAttributesVersion(current.version());
                 tx.emit("dsync.user.updated", organizationId, directoryId,
-                        DirectoryUserEvents.customAttributesData(before, DirectoryUsers.toUser(row)));
+                        DirectoryUserEvents.customAttributesData(before, DirectoryUserRows.toUser(row)));
                 changed++;
             }
         }

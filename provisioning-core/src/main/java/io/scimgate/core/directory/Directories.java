@@ -4,7 +4,6 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_TOKEN;
 
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.internal.DirectoryDeletionHook;
 import io.scimgate.core.organization.Organizations;
@@ -234,13 +233,6 @@ public final class Directories {
 
     public static ScimgateException notFound(String id) {
         return new ScimgateException(ErrorCode.DIRECTORY_NOT_FOUND, "No directory with id " + id);
-    }
-
-    /** The organization of a directory, as the tenant cache has it (RULES.md P5: every write names it). */
-    @InternalApi
-    public static String organizationOf(TenantCache tenants, DSLContext dsl, String directoryId) {
-        return tenants.directory(dsl, directoryId).map(DirectoryRecord::getOrganizationId)
-                .orElseThrow(() -> notFound(directoryId));
     }
 
     /** The organization of a directory, read inside a transaction. */

@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
+import io.scimgate.core.directory.internal.DirectoryUserRows;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.attributemapping.ScimDocument;
@@ -203,7 +204,7 @@ public final class DirectoryDetails {
         List<DirectoryUserDetails> users = new ArrayList<>(rows.size());
         for (Record row : rows) {
             DirectoryUserRecord stored = row.into(DIRECTORY_USER);
-            DirectoryUser user = DirectoryUsers.toUser(stored);
+            DirectoryUser user = DirectoryUserRows.toUser(stored);
             String organizationId = row.get(DIRECTORY.ORGANIZATION_ID);
             AttributeMappings.Current mapping = mappings.computeIfAbsent(user.directoryId(),
                     directoryId -> AttributeMappings.of(row.get(DIRECTORY.ATTRIBUTE_MAPPING),

@@ -4,9 +4,11 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.directory.internal.DirectoryOrganizations;
+import io.scimgate.core.directory.internal.DirectoryListing;
+import io.scimgate.core.directory.internal.GroupMembershipHook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.internal.DirectoryQueries;
 import io.scimgate.core.directory.query.AttributeCatalogue;
@@ -34,9 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +57,8 @@ public final class DirectoryGroups {
     private final List<GroupMembershipHook> hooks = new CopyOnWriteArrayList<>();
     private final TenantCache tenants;
 
-    @InternalApi
-    public DirectoryGroups(Database database, Clock clock, TenantCache tenants) {
+    public DirectoryGroups(Database database, Clock clock, TenantCache tenants, GroupMembershipHook membershipHook) {
+        this.hooks.add(membershipHook);
         this.database = database;
         this.clock = clock;
         this.tenants = tenants;
@@ -68,8 +68,8 @@ public final class DirectoryGroups {
         this.queries = DirectoryQueries.ofGroups(rows);
     }
 
-    @InternalApi
-    public void addMembershipHook(GroupMembershipHook hook) {
+    /** Another hook besides the constructor's (the core's own tests listen in). */
+    void addMembershipHook(GroupMembershipHook hook) {
         hooks.add(hook);
     }
 
@@ -84,7 +84,7 @@ public final class DirectoryGroups {
         validate(data);
         return database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
-            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+            String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
             OffsetDateTime now = Times.now(clock);
             DirectoryGroupRecord row = dsl.newRecord(DIRECTORY_GROUP);
             row.setId(Ids.newId());
@@ -129,7 +129,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            Editor editor = new Editor(tx, Directories.organizationOf(tenants, dsl, directoryId), row);
+            Editor editor = new Editor(tx, DirectoryOrganizations.organizationOf(tenants, dsl, directoryId), row);
             edit.accept(editor);
             editor.finish(true);
             return toGroup(row);
@@ -143,7 +143,7 @@ public final class DirectoryGroups {
             if (expectedVersion != null && expectedVersion != row.getVersion()) {
                 throw versionMismatch(id, expectedVersion, row.getVersion());
             }
-            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+            String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
             Set<String> members = new LinkedHashSet<>(dsl.select(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
                     .from(DIRECTORY_GROUP_MEMBER)
                     .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(id))
@@ -181,8 +181,7 @@ public final class DirectoryGroups {
     }
 
     /** Filtered, ordered and paged reads of a directory's groups. */
-    @InternalApi
-    public DirectoryListing<DirectoryGroup> listing() {
+    DirectoryListing<DirectoryGroup> listing() {
         return rows;
     }
 
@@ -208,24 +207,6 @@ public final class DirectoryGroups {
                 .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId), DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(directoryId))
                 .orderBy(DIRECTORY_GROUP_MEMBER.ADDED_AT, DIRECTORY_USER.SEQ)
                 .fetch(row -> new GroupMember(row.value1(), row.value2(), row.value3(), row.value4()));
-    }
-
-    /** The ids of the groups a directory user belongs to, read inside a transaction. */
-    @InternalApi
-    public static List<String> groupIdsOf(DSLContext dsl, String directoryUserId) {
-        return dsl.select(DIRECTORY_GROUP_MEMBER.GROUP_ID)
-                .from(DIRECTORY_GROUP_MEMBER)
-                .where(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(directoryUserId))
-                .fetch(DIRECTORY_GROUP_MEMBER.GROUP_ID);
-    }
-
-    /** A condition on a group's member rows: matches groups having a member that satisfies it. */
-    @InternalApi
-    public static Condition hasMember(Condition onMemberRow) {
-        return DSL.exists(DSL.selectOne()
-                .from(DIRECTORY_GROUP_MEMBER)
-                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(DIRECTORY_GROUP.ID))
-                .and(onMemberRow));
     }
 
     public static String key(String displayName) {

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.directory.internal.DirectoryListing;
 import io.scimgate.core.store.internal.Database;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,9 +5,11 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 
+import io.scimgate.core.directory.internal.DirectoryUserRows;
+import io.scimgate.core.directory.internal.DirectoryOrganizations;
+import io.scimgate.core.directory.internal.DirectoryListing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.ErrorCode;
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.internal.DirectoryQueries;
 import io.scimgate.core.directory.query.AttributeCatalogue;
@@ -35,7 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -60,13 +61,12 @@ public final class DirectoryUsers {
     private final DirectoryUserLifecycle lifecycle;
     private final TenantCache tenants;
 
-    @InternalApi
     public DirectoryUsers(Database database, Clock clock, DirectoryUserLifecycle lifecycle, TenantCache tenants) {
         this.database = database;
         this.clock = clock;
         this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.ID, SortHistory.USERS,
                 DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
-                "directory_user_dir_seq_ix", DirectoryUsers::toUser, DirectoryUserTally::users);
+                "directory_user_dir_seq_ix", DirectoryUserRows::toUser, DirectoryUserTally::users);
         this.queries = DirectoryQueries.ofUsers(rows);
         this.lifecycle = lifecycle;
         this.tenants = tenants;
@@ -91,8 +91,8 @@ public final class DirectoryUsers {
                     row.refresh(DIRECTORY_USER.SEQ);
                 }
                 insertEmails(dsl, row.getId(), directoryId, data.emails());
-                DirectoryUser created = toUser(row);
-                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+                DirectoryUser created = DirectoryUserRows.toUser(row);
+                String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(created));
                 lifecycle.created(tx, organizationId, created);
                 // Last, so that the stripe is held only while the transaction commits.
@@ -105,7 +105,7 @@ public final class DirectoryUsers {
     }
 
     public Optional<DirectoryUser> find(String directoryId, String id) {
-        return FIND.fetch(database.dsl(), DIRECTORY_USER, id, directoryId).stream().findFirst().map(DirectoryUsers::toUser);
+        return FIND.fetch(database.dsl(), DIRECTORY_USER, id, directoryId).stream().findFirst().map(DirectoryUserRows::toUser);
     }
 
     public DirectoryUser get(String directoryId, String id) {
@@ -127,7 +127,7 @@ public final class DirectoryUsers {
                 DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
                 DirectoryUserRecord stored = row.original();
                 long readVersion = row.getVersion();
-                DirectoryUser before = toUser(row);
+                DirectoryUser before = DirectoryUserRows.toUser(row);
                 DirectoryUserData data = change.apply(before);
                 validate(data);
                 if (DirectoryUserEvents.unchanged(before, data)) {
@@ -146,8 +146,8 @@ public final class DirectoryUsers {
                 }
                 dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(id)).execute();
                 insertEmails(dsl, id, directoryId, data.emails());
-                DirectoryUser after = toUser(row);
-                String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+                DirectoryUser after = DirectoryUserRows.toUser(row);
+                String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
                 lifecycle.updated(tx, organizationId, before, after);
                 SortHistory.userChanged(dsl, stored, row.getUpdatedAt());
@@ -166,8 +166,8 @@ public final class DirectoryUsers {
         database.transaction(tx -> {
             DSLContext dsl = tx.dsl();
             DirectoryUserRecord row = lock(dsl, directoryId, id, expectedVersion);
-            DirectoryUser deleted = toUser(row);
-            String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+            DirectoryUser deleted = DirectoryUserRows.toUser(row);
+            String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
             List<DirectoryGroupRecord> groupsLeft = leaveGroups(tx, organizationId, deleted);
             tx.emit("dsync.user.deleted", organizationId, directoryId, DirectoryUserEvents.data(deleted));
             lifecycle.deleting(tx, organizationId, deleted);
@@ -222,8 +222,7 @@ public final class DirectoryUsers {
     }
 
     /** Filtered, ordered and paged reads of a directory's users. */
-    @InternalApi
-    public DirectoryListing<DirectoryUser> listing() {
+    DirectoryListing<DirectoryUser> listing() {
         return rows;
     }
 
@@ -241,30 +240,6 @@ public final class DirectoryUsers {
             return List.of();
         }
         return rows.list(directoryId, DIRECTORY_USER.EXTERNAL_ID.in(externalIds), List.of(), 0, Integer.MAX_VALUE);
-    }
-
-    /**
-     * The same as {@link #hasEmail} for a condition that selects email rows through their key
-     * ({@code email_key = ?} or a prefix of it): the users are found from the email key index
-     * (a semi-join), instead of testing the emails of each user of the directory in turn. The
-     * subquery is not limited to a directory, so that the index serves it; the listing it goes into
-     * always is (P5), and ids are unique across directories.
-     */
-    @InternalApi
-    public static Condition hasEmailWithKey(Condition onEmailKey) {
-        return DIRECTORY_USER.ID.in(org.jooq.impl.DSL.select(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID)
-                .from(DIRECTORY_USER_EMAIL)
-                .where(onEmailKey));
-    }
-
-    /** A condition on the emails of a user: matches users having an email that satisfies it. */
-    @InternalApi
-    public static Condition hasEmail(Condition onEmailRow) {
-        return org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne()
-                .from(DIRECTORY_USER_EMAIL)
-                .where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(DIRECTORY_USER.ID))
-                .and(DIRECTORY_USER_EMAIL.DIRECTORY_ID.eq(DIRECTORY_USER.DIRECTORY_ID))
-                .and(onEmailRow));
     }
 
     public static String key(String value) {
@@ -395,24 +370,8 @@ public final class DirectoryUsers {
         return row;
     }
 
-    /** Reads a directory user inside a transaction. */
-    @InternalApi
-    public static DirectoryUser read(DSLContext dsl, String id) {
-        return dsl.selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).fetchSingle(DirectoryUsers::toUser);
-    }
-
     public static ScimgateException notFound(String id) {
         return new ScimgateException(ErrorCode.DIRECTORY_USER_NOT_FOUND, "No user with id " + id + " in this directory");
     }
 
-    @InternalApi
-    public static DirectoryUser toUser(DirectoryUserRecord row) {
-        return new DirectoryUser(row.getId(), row.getDirectoryId(), row.getSeq() == null ? 0 : row.getSeq(),
-                row.getUserName(), row.getExternalId(), Boolean.TRUE.equals(row.getActive()), row.getDisplayName(),
-                row.getGivenName(), row.getFamilyName(), row.getPrimaryEmail(), row.getTitle(),
-                row.getEmployeeNumber(), row.getDepartment(), row.getAttributes(), row.getCustomAttributes(),
-                row.getCustomAttributesVersion() == null ? 0 : row.getCustomAttributesVersion(),
-                IdpRoles.fromColumn(row.getIdpRoles()), row.getVersion(),
-                Times.instant(row.getCreatedAt()), Times.instant(row.getUpdatedAt()));
-    }
 }

@@ -2,10 +2,10 @@ package io.scimgate.core.provisioning;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.directory.internal.DirectoryUserRows;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class DirectoryUserStatuses {
     }
 
     private static Entry toEntry(DirectoryUserRecord row) {
-        return new Entry(DirectoryUsers.toUser(row), new ProvisioningStatus(row.getId(),
+        return new Entry(DirectoryUserRows.toUser(row), new ProvisioningStatus(row.getId(),
                 ProvisioningState.fromSlug(row.getProvisioningState()), row.getProvisioningDetail(), row.getUserId()));
     }
 }

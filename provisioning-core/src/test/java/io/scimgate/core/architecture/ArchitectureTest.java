@@ -25,11 +25,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.ScimgateException;
-import io.scimgate.core.directory.Directories;
 import io.scimgate.core.directory.DirectoryGroups;
-import io.scimgate.core.directory.DirectoryListing;
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.directory.GroupMembershipHook;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -58,10 +55,7 @@ import org.junit.jupiter.api.Test;
  * wiring (a {@code Database}, the feature's internal rows, its hooks): Java has no way to keep it
  * from the public while {@link io.scimgate.core.ProvisioningCore}, in another package, builds the
  * service, so the test holds such constructors to being called by {@code ProvisioningCore} only.
- * One temporary exception: the directory listings ({@code DirectoryListing}, the listing members of
- * {@code DirectoryUsers} and {@code DirectoryGroups}), still marked {@code @InternalApi}, until they
- * move to {@code directory.internal} (see {@link #DIRECTORY_LISTINGS}). A
- * host gets its services from {@code ProvisioningCore}. (No JPMS module descriptor: hosts run on
+ * A host gets its services from {@code ProvisioningCore}. (No JPMS module descriptor: hosts run on
  * the classpath.) scim-server's ArchitectureTest keeps scim-server from using any internal package,
  * as a host would be.
  */
@@ -120,7 +114,6 @@ class ArchitectureTest {
                 .and().areDeclaredInClassesThat().arePublic()
                 .and().arePublic()
                 .and(DescribedPredicate.not(CONSTRUCTORS))
-                .and(DescribedPredicate.not(DIRECTORY_LISTINGS))
                 .should(nameNoInternalTypeInTheirSignature())
                 .check(core);
     }
@@ -171,20 +164,6 @@ class ArchitectureTest {
                 })
                 .check(core);
     }
-
-    /**
-     * TEMPORARY: the directory listings ({@code DirectoryListing}, which the query API's pager in
-     * {@code directory.internal} pages through) and what {@code DirectoryUsers} and
-     * {@code DirectoryGroups} share with the provisioning rules in jOOQ terms, until they move to
-     * {@code directory.internal} too; then this exception and {@code @InternalApi} go.
-     */
-    private static final DescribedPredicate<JavaMember> DIRECTORY_LISTINGS = DescribedPredicate.describe(
-            "members of the directory listings (temporary exception)",
-            member -> member.getOwner().isEquivalentTo(DirectoryListing.class)
-                    || member.getOwner().isEquivalentTo(DirectoryUsers.class)
-                    || member.getOwner().isEquivalentTo(DirectoryGroups.class)
-                    || member.getOwner().isEquivalentTo(GroupMembershipHook.class)
-                    || member.getOwner().isEquivalentTo(Directories.class) && member.getName().equals("organizationOf"));
 
     private static final DescribedPredicate<JavaMember> CONSTRUCTORS = DescribedPredicate.describe("constructors",
             member -> member instanceof JavaConstructor);

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory;
 
+import io.scimgate.core.directory.internal.DirectoryUserRows;
 import io.scimgate.core.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -108,7 +109,7 @@ class DirectoryUsersTest {
     void emailsAreSearchableCaseInsensitively() {
         DirectoryUser ana = users.create(directoryId, user("Ana@Corp.Example"));
         Page<DirectoryUser> page = users.listing().find(directoryId,
-                DirectoryUsers.hasEmail(io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL.EMAIL_KEY
+                DirectoryUserRows.hasEmail(io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL.EMAIL_KEY
                         .eq(DirectoryUsers.emailKey(" ana@CORP.example"))), List.of(), 0, 10);
         assertEquals(List.of(ana), page.items());
     }

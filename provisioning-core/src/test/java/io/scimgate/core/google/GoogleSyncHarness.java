@@ -1,5 +1,6 @@
 package io.scimgate.core.google;
 
+import io.scimgate.core.directory.DirectoryListings;
 import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.directory.DirectoryGroup;
@@ -103,7 +104,7 @@ final class GoogleSyncHarness implements AutoCloseable {
     }
 
     List<DirectoryUser> users() {
-        return core().directoryUsers().listing().find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
+        return DirectoryListings.users(core()).find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
     }
 
     DirectoryUser user(String googleId) {
@@ -116,7 +117,7 @@ final class GoogleSyncHarness implements AutoCloseable {
     }
 
     List<DirectoryGroup> groups() {
-        return core().directoryGroups().listing().find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
+        return DirectoryListings.groups(core()).find(directoryId, DSL.trueCondition(), List.of(), 0, 1000).items();
     }
 
     DirectoryGroup group(String googleId) {

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.directory.DirectoryListings;
+import io.scimgate.core.directory.internal.DirectoryUserRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.directory.DirectoryUsers;
 import io.scimgate.core.store.schema.Tables;
 import io.scimgate.core.testing.google.FakeWorkspace;
 import java.util.List;
@@ -221,8 +222,8 @@ class GoogleSyncTest {
         assertEquals(SyncRun.SUCCEEDED, run.status(), run::toString);
         assertEquals("eve@corp.example", google.user("106").primaryEmail());
         assertEquals("fay@corp.example", google.user("107").primaryEmail());
-        List<String> holders = google.core().directoryUsers().listing().find(google.directoryId,
-                DirectoryUsers.hasEmail(Tables.DIRECTORY_USER_EMAIL.EMAIL_KEY.eq("shared@corp.example")), List.of(), 0, 10)
+        List<String> holders = DirectoryListings.users(google.core()).find(google.directoryId,
+                DirectoryUserRows.hasEmail(Tables.DIRECTORY_USER_EMAIL.EMAIL_KEY.eq("shared@corp.example")), List.of(), 0, 10)
                 .items().stream().map(DirectoryUser::externalId).toList();
         assertEquals(List.of("106", "107"), holders);
     }

@@ -3,6 +3,7 @@ package io.scimgate.server.scim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.directory.DirectoryListings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -174,7 +175,7 @@ class StatementBudgetTest {
         for (int i = 0; i < 3; i++) {
             resources.users().create(newPerson(), AttributeSelection.DEFAULT);
         }
-        int users = core.directoryUsers().listing().count(directory.id(), DSL.noCondition());
+        int users = DirectoryListings.users(core).count(directory.id(), DSL.noCondition());
         ListPage<?>[] page = new ListPage<?>[1];
         long statements = statementsOf(() -> page[0] = resources.users().list(
                 ListRequest.of((String) null, null, null, 1, 2, null), AttributeSelection.DEFAULT));

@@ -4,7 +4,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import io.scimgate.core.directory.DirectoryGroup;
-import io.scimgate.core.directory.DirectoryListing;
+import io.scimgate.core.directory.internal.DirectoryListing;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.query.AttributeCatalogue;
 import io.scimgate.core.directory.query.DirectoryQuery;

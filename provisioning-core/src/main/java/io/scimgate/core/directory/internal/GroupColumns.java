@@ -22,7 +22,7 @@ final class GroupColumns {
                 exactString("externalId", DIRECTORY_GROUP.EXTERNAL_ID),
                 keyedString("displayName", DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.DISPLAY_NAME_KEY, DirectoryGroups::key),
                 exactString("members.value", DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID)
-                        .onRows("members", DirectoryGroups::hasMember, null),
+                        .onRows("members", DirectoryGroupRows::hasMember, null),
                 dateTime("meta.created", DIRECTORY_GROUP.CREATED_AT),
                 dateTime("meta.lastModified", DIRECTORY_GROUP.UPDATED_AT));
         return new ColumnCatalogue(columns, Map.of("members", "value"));

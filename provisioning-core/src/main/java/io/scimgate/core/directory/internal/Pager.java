@@ -1,6 +1,6 @@
 package io.scimgate.core.directory.internal;
 
-import io.scimgate.core.directory.DirectoryListing;
+import io.scimgate.core.directory.internal.DirectoryListing;
 import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.directory.SortHistory;
 import io.scimgate.core.directory.query.InvalidQueryException;

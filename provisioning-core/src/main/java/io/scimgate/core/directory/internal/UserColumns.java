@@ -34,11 +34,11 @@ final class UserColumns {
                 keyedString("title", DIRECTORY_USER.TITLE, DIRECTORY_USER.TITLE_KEY, DirectoryUsers::key),
                 bool("active", DIRECTORY_USER.ACTIVE),
                 keyedString("emails.value", DIRECTORY_USER_EMAIL.EMAIL_VALUE, DIRECTORY_USER_EMAIL.EMAIL_KEY,
-                        DirectoryUsers::emailKey).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail)
-                        .foundByKey(DirectoryUsers::hasEmailWithKey),
+                        DirectoryUsers::emailKey).onRows("emails", DirectoryUserRows::hasEmail, byPrimaryEmail)
+                        .foundByKey(DirectoryUserRows::hasEmailWithKey),
                 keyedString("emails.type", DIRECTORY_USER_EMAIL.EMAIL_TYPE, DIRECTORY_USER_EMAIL.EMAIL_TYPE_KEY, DirectoryUsers::key)
-                        .onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
-                bool("emails.primary", DIRECTORY_USER_EMAIL.IS_PRIMARY).onRows("emails", DirectoryUsers::hasEmail, byPrimaryEmail),
+                        .onRows("emails", DirectoryUserRows::hasEmail, byPrimaryEmail),
+                bool("emails.primary", DIRECTORY_USER_EMAIL.IS_PRIMARY).onRows("emails", DirectoryUserRows::hasEmail, byPrimaryEmail),
                 keyedString(ENTERPRISE + "employeeNumber", DIRECTORY_USER.EMPLOYEE_NUMBER, DIRECTORY_USER.EMPLOYEE_NUMBER_KEY,
                         DirectoryUsers::key),
                 keyedString(ENTERPRISE + "department", DIRECTORY_USER.DEPARTMENT, DIRECTORY_USER.DEPARTMENT_KEY,

@@ -2,12 +2,12 @@ package io.scimgate.core.provisioning.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
-import io.scimgate.core.directory.Directories;
+import io.scimgate.core.directory.internal.DirectoryUserRows;
+import io.scimgate.core.directory.internal.DirectoryOrganizations;
 import io.scimgate.core.directory.internal.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.internal.DirectoryUserLifecycle;
-import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.directory.GroupMembershipHook;
+import io.scimgate.core.directory.internal.GroupMembershipHook;
 import io.scimgate.core.domain.DomainName;
 import io.scimgate.core.domain.internal.DomainRows;
 import io.scimgate.core.domain.internal.DomainVerifiedHook;
@@ -108,7 +108,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         Optional<DirectoryUser> successor = UserRows.lockById(dsl, link.provisionedUserId()).flatMap(held ->
                 DirectoryUserLinks.oldestWaiting(dsl, user.directoryId(), Users.emailKey(held.email())))
                 .filter(waiting -> !waiting.equals(user.id()))
-                .map(waiting -> DirectoryUsers.read(dsl, waiting));
+                .map(waiting -> DirectoryUserRows.read(dsl, waiting));
         // Released first, so that a person another directory user still holds gets its roles without this one's (P28).
         DirectoryUserLinks.release(dsl, user.id());
         if (link.state() == ProvisioningState.PROVISIONED && successor.isEmpty()) {
@@ -312,7 +312,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     public void membersChanged(Tx tx, String directoryId, String groupId, Set<String> addedUserIds,
             Set<String> removedUserIds) {
         DSLContext dsl = tx.dsl();
-        String organizationId = Directories.organizationOf(tenants, dsl, directoryId);
+        String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
         if (!settings(dsl, organizationId).mapsGroupsToRoles()) {
             return;
         }

@@ -1,6 +1,5 @@
-package io.scimgate.core.directory;
+package io.scimgate.core.directory.internal;
 
-import io.scimgate.core.InternalApi;
 import io.scimgate.core.store.internal.Tx;
 import java.util.Set;
 
@@ -8,7 +7,6 @@ import java.util.Set;
  * Told, inside the transaction, which directory users joined or left a group, so that what
  * depends on group membership (roles, P22) changes in the same commit.
  */
-@InternalApi
 @FunctionalInterface
 public interface GroupMembershipHook {
 

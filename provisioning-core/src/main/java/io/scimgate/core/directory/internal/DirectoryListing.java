@@ -1,6 +1,7 @@
-package io.scimgate.core.directory;
+package io.scimgate.core.directory.internal;
 
-import io.scimgate.core.InternalApi;
+import io.scimgate.core.directory.Keyed;
+import io.scimgate.core.directory.Page;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -11,7 +12,6 @@ import org.jooq.OrderField;
  * Filtered, ordered reads of one directory's users or groups. Every read is scoped to the
  * directory it names, so no filter can reach another directory's rows (P5).
  */
-@InternalApi
 public interface DirectoryListing<T> {
 
     /**

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.scimgate.core.directory.DirectoryGroupData;
 import io.scimgate.core.directory.DirectoryGroups;
-import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.directory.EmailAddress;
+import io.scimgate.core.testing.QueryDirectory;
 import io.scimgate.core.testing.TestCore;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -46,22 +43,9 @@ class DirectoryQueryTest {
         test = TestCore.start();
         users = test.core().directoryUsers();
         groups = test.core().directoryGroups();
-        String organizationId = test.core().organizations().create("Acme").id();
-        directoryId = test.core().directories().create(organizationId, "Okta", DirectoryProvider.OKTA).directory().id();
-        String otherDirectory = test.core().directories().create(organizationId, "Entra", DirectoryProvider.ENTRA).directory().id();
-        DirectoryUser ana = users.create(directoryId, new DirectoryUserData("Ana.Lee@Corp.Example", "Ext-1", true, "Ana Lee",
-                "Ana", "Lee", List.of(new EmailAddress("Ana.Lee@Corp.Example", "work", true),
-                        new EmailAddress("ana@home.example", "home", false)), "Engineer", "0042", "R&D", "{}"));
-        DirectoryUser bo = users.create(directoryId, new DirectoryUserData("bo@corp.example", "ext-1", false, "Bo_Ng",
-                "Bo", "Ng", List.of(new EmailAddress("bo@corp.example", "work", false)), "Manager", "100", "Sales", "{}"));
-        DirectoryUser cy = users.create(directoryId, new DirectoryUserData("cy%x@corp.example", null, true, null,
-                "Cy", null, List.of(), null, null, null, "{}"));
-        users.create(otherDirectory, new DirectoryUserData("ana.lee@corp.example", "Ext-1", true, "Ana Lee",
-                "Ana", "Lee", List.of(), "Engineer", "0042", "R&D", "{}"));
-        String eng = groups.create(directoryId, new DirectoryGroupData("Engineering", "G-1", "{}"), List.of(ana.id(), bo.id())).id();
-        groups.create(directoryId, new DirectoryGroupData("Ops", null, "{}"), List.of(bo.id()));
-        groups.create(otherDirectory, new DirectoryGroupData("Engineering", "G-1", "{}"), List.of());
-        names = Map.of(ana.id(), "ana", bo.id(), "bo", cy.id(), "cy", eng, "eng");
+        QueryDirectory seeded = QueryDirectory.seed(test.core(), "100");
+        directoryId = seeded.directoryId();
+        names = seeded.ids().entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
     }
 
     @AfterAll

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.scimgate.core.directory.DirectoryGroupData;
 import io.scimgate.core.directory.DirectoryGroups;
-import io.scimgate.core.directory.DirectoryProvider;
-import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.DirectoryUsers;
-import io.scimgate.core.directory.EmailAddress;
 import io.scimgate.core.directory.query.DirectoryQuery;
 import io.scimgate.core.directory.query.Paging;
+import io.scimgate.core.testing.QueryDirectory;
 import io.scimgate.core.testing.TestCore;
 import io.scimgate.server.scim.ScimProblem;
 import io.scimgate.server.scim.paging.DirectoryPages;
 import java.util.Arrays;
-import java.util.List;
 import io.scimgate.server.scim.schema.ScimSchemas;
 import java.util.Map;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
@@ -53,22 +48,9 @@ class FilterTranslatorTest {
         test = TestCore.start();
         users = test.core().directoryUsers();
         groups = test.core().directoryGroups();
-        String organizationId = test.core().organizations().create("Acme").id();
-        directoryId = test.core().directories().create(organizationId, "Okta", DirectoryProvider.OKTA).directory().id();
-        String otherDirectory = test.core().directories().create(organizationId, "Entra", DirectoryProvider.ENTRA).directory().id();
-        DirectoryUser ana = users.create(directoryId, new DirectoryUserData("Ana.Lee@Corp.Example", "Ext-1", true, "Ana Lee",
-                "Ana", "Lee", List.of(new EmailAddress("Ana.Lee@Corp.Example", "work", true),
-                        new EmailAddress("ana@home.example", "home", false)), "Engineer", "0042", "R&D", "{}"));
-        DirectoryUser bo = users.create(directoryId, new DirectoryUserData("bo@corp.example", "ext-1", false, "Bo_Ng",
-                "Bo", "Ng", List.of(new EmailAddress("bo@corp.example", "work", false)), "Manager", "0100", "Sales", "{}"));
-        DirectoryUser cy = users.create(directoryId, new DirectoryUserData("cy%x@corp.example", null, true, null,
-                "Cy", null, List.of(), null, null, null, "{}"));
-        users.create(otherDirectory, new DirectoryUserData("ana.lee@corp.example", "Ext-1", true, "Ana Lee",
-                "Ana", "Lee", List.of(), "Engineer", "0042", "R&D", "{}"));
-        String eng = groups.create(directoryId, new DirectoryGroupData("Engineering", "G-1", "{}"), List.of(ana.id(), bo.id())).id();
-        String ops = groups.create(directoryId, new DirectoryGroupData("Ops", null, "{}"), List.of(bo.id())).id();
-        groups.create(otherDirectory, new DirectoryGroupData("Engineering", "G-1", "{}"), List.of());
-        ids = Map.of("ana", ana.id(), "bo", bo.id(), "cy", cy.id(), "eng", eng, "ops", ops);
+        QueryDirectory seeded = QueryDirectory.seed(test.core(), "0100");
+        directoryId = seeded.directoryId();
+        ids = seeded.ids();
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.scimgate.core.directory;
 
 import io.scimgate.core.directory.internal.DirectoryListing;
+import io.scimgate.core.directory.internal.DirectorySize;
 import io.scimgate.core.store.internal.Database;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final Field<Long> seq;
     private final String directorySeqIndex;
     private final RecordMapper<R, T> mapper;
-    private final BiFunction<DSLContext, String, Integer> keptSize;
+    private final BiFunction<DSLContext, String, DirectorySize> keptSize;
     private final Map<String, SortIndex> sortIndexes;
 
     /**
@@ -44,10 +45,13 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         this(database, table, id, history, directoryId, seq, directorySeqIndex, mapper, null);
     }
 
-    /** @param keptSize reads the number of a directory's rows kept beside them, or null to count them */
+    /**
+     * @param keptSize reads the number of a directory's rows and its order version, kept beside them,
+     *     or null to count them (and keep no version)
+     */
     DirectoryRows(Database database, Table<R> table, Field<String> id, SortHistory.Of history, Field<String> directoryId,
             Field<Long> seq, String directorySeqIndex, RecordMapper<R, T> mapper,
-            BiFunction<DSLContext, String, Integer> keptSize) {
+            BiFunction<DSLContext, String, DirectorySize> keptSize) {
         this.database = database;
         this.table = table;
         this.id = id;
@@ -80,8 +84,10 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     }
 
     @Override
-    public int size(String directory) {
-        return keptSize == null ? count(directory, DSL.noCondition()) : keptSize.apply(database.dsl(), directory);
+    public DirectorySize size(String directory) {
+        return keptSize == null
+                ? new DirectorySize(count(directory, DSL.noCondition()), null)
+                : keptSize.apply(database.dsl(), directory);
     }
 
     @Override
@@ -201,6 +207,29 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         return index != null && database.dialect().family() == SQLDialect.H2
                 ? DSL.table("{0} USE INDEX ({1})", table, DSL.name(index))
                 : table;
+    }
+
+    /**
+     * Numbers the directory's rows in {@code order} and keeps every {@code spacing}-th: the database
+     * walks the directory once and returns a hundredth of a percent of it, not its keys.
+     */
+    @Override
+    public <K> List<Keyed<Long, K>> everyNth(String directory, Field<K> key, List<? extends OrderField<?>> order, int spacing) {
+        Field<Integer> position = DSL.rowNumber().over(DSL.orderBy(order)).as("position");
+        Field<K> sortKey = key == null ? null : key.as("sort_key");
+        List<Field<?>> columns = new ArrayList<>(List.of(seq, position));
+        if (sortKey != null) {
+            columns.add(sortKey);
+        }
+        Table<?> numbered = DSL.select(columns).from(table).where(directoryId.eq(directory)).asTable("numbered");
+        Field<Long> numberedSeq = numbered.field(seq.getName(), Long.class);
+        Field<Long> numberedPosition = numbered.field(position.getName(), Long.class);
+        Field<K> numberedKey = sortKey == null ? null : numbered.field(sortKey.getName(), key.getType());
+        return database.dsl().select(numberedKey == null ? List.of(numberedSeq) : List.of(numberedSeq, numberedKey))
+                .from(numbered)
+                .where(numberedPosition.mod((long) spacing).eq(0L))
+                .orderBy(numberedPosition)
+                .fetch(row -> new Keyed<>(row.get(numberedSeq), numberedKey == null ? null : row.get(numberedKey)));
     }
 
     @Override

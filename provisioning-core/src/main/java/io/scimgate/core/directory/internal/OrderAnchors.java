@@ -3,6 +3,7 @@ package io.scimgate.core.directory.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Anchors of index pages (RULES.md P31): for a directory and one of its whole-directory orders, the
@@ -31,6 +32,7 @@ final class OrderAnchors {
 
         private final long version;
         private final List<Anchor> anchors;
+        private final AtomicBoolean building = new AtomicBoolean();
         private volatile long usedAt;
 
         private Taken(long version, List<Anchor> anchors, long usedAt) {
@@ -83,17 +85,26 @@ final class OrderAnchors {
     }
 
     /**
-     * Notes that a page saw the order at {@code version}; true if the previous page saw the same one
-     * and no anchors are built for it yet, i.e. it is time to build them.
+     * Notes that a page saw the order at {@code version}; true if a page before saw the same one and
+     * no anchors are built or being built for it yet: the caller builds them, then calls {@link #keep}
+     * or {@link #notBuilt}. Of pages that race, one builds.
      */
     boolean seen(String directoryId, String order, long version) {
         Order key = new Order(directoryId, order);
         Taken known = orders.get(key);
         if (known != null && known.version == version) {
-            return known.anchors == null;
+            return known.anchors == null && known.building.compareAndSet(false, true);
         }
         put(key, new Taken(version, null, System.nanoTime()));
         return false;
+    }
+
+    /** The anchors {@link #seen} asked for could not be taken; a later page at the same version may try again. */
+    void notBuilt(String directoryId, String order, long version) {
+        Taken known = orders.get(new Order(directoryId, order));
+        if (known != null && known.version == version) {
+            known.building.set(false);
+        }
     }
 
     /** Keeps anchors taken at {@code version}. */

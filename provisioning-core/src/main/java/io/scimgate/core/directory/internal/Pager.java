@@ -1,6 +1,5 @@
 package io.scimgate.core.directory.internal;
 
-import io.scimgate.core.directory.internal.DirectoryListing;
 import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.directory.SortHistory;
 import io.scimgate.core.directory.query.InvalidQueryException;
@@ -16,7 +15,10 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.SortField;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pages a directory's resources. Index pages use OFFSET over a stable order (the sort key, then
@@ -26,6 +28,8 @@ import org.jooq.impl.DSL;
  * never make a walk repeat a row or skip one that existed throughout.
  */
 final class Pager<R> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pager.class);
 
     private final DirectoryListing<R> rows;
     private final Field<Long> seq;
@@ -126,21 +130,32 @@ final class Pager<R> {
 
     /**
      * Keeps the order's anchors if the order version read after taking them is still {@code version},
-     * the one read before: then no change moved a row in between.
+     * the one read before: then no change moved a row in between. The page is answered either way: a
+     * store error while taking them is logged, not turned into the page's failure.
      */
     private void takeAnchors(String directoryId, SortKey sort, String order, long version) {
-        List<? extends Keyed<Long, ?>> every = rows.everyNth(directoryId, sort == null ? null : sort.field(),
-                order(sort, false), OrderAnchors.SPACING);
-        if (!Long.valueOf(version).equals(rows.size(directoryId).orderVersion())) {
-            return;
+        boolean kept = false;
+        try {
+            List<? extends Keyed<Long, ?>> every = rows.everyNth(directoryId, sort == null ? null : sort.field(),
+                    order(sort, false), OrderAnchors.SPACING);
+            if (Long.valueOf(version).equals(rows.size(directoryId).orderVersion())) {
+                List<OrderAnchors.Anchor> taken = new ArrayList<>(every.size());
+                for (int i = 0; i < every.size(); i++) {
+                    Object key = every.get(i).key();
+                    taken.add(new OrderAnchors.Anchor((long) (i + 1) * OrderAnchors.SPACING, every.get(i).item(),
+                            key == null ? null : String.valueOf(key)));
+                }
+                anchors.keep(directoryId, order, version, taken);
+                kept = true;
+            }
+        } catch (DataAccessException e) {
+            LOG.warn("Could not take the anchors of directory {} in order '{}'; its index pages skip from the start", directoryId,
+                    order, e);
+        } finally {
+            if (!kept) {
+                anchors.notBuilt(directoryId, order, version);
+            }
         }
-        List<OrderAnchors.Anchor> taken = new ArrayList<>(every.size());
-        for (int i = 0; i < every.size(); i++) {
-            Object key = every.get(i).key();
-            taken.add(new OrderAnchors.Anchor((long) (i + 1) * OrderAnchors.SPACING, every.get(i).item(),
-                    key == null ? null : String.valueOf(key)));
-        }
-        anchors.keep(directoryId, order, version, taken);
     }
 
     private static String orderName(SortKey sort) {

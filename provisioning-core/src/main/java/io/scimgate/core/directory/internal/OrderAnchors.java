@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Anchors of index pages (RULES.md P31): for a directory and one of its whole-directory orders, the
+ * Anchors of index pages (RULES.md P32): for a directory and one of its whole-directory orders, the
  * row at every {@link #SPACING}-th position, kept with the order version they were taken at. A page
  * then starts from the nearest anchor before it instead of counting rows from the directory's start,
  * and is used only if the version read after it is still the anchors' (so nothing that can move a row

@@ -87,7 +87,7 @@ final class Pager<R> {
 
     /**
      * An index page of the whole directory: exactly the rows OFFSET over the current order gives. Past
-     * the first anchor, it starts from the nearest anchor of the order (RULES.md P31) and is kept only
+     * the first anchor, it starts from the nearest anchor of the order (RULES.md P32) and is kept only
      * if the directory's order version, read after it together with the total, is the anchors' one;
      * else, or without anchors, it skips from the directory's start.
      */

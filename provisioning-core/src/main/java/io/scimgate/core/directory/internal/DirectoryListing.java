@@ -63,9 +63,11 @@ public interface DirectoryListing<T> {
     /**
      * Every {@code spacing}-th row of the whole directory in {@code order} (which ends with the
      * sequence, or gives the same order as one that does): the row's sequence, with its value of
-     * {@code key} (none for insertion order, {@code key} null). One statement, so one moment's order.
+     * {@code key} (none for insertion order, {@code key} null). {@code after} gives the rows after a
+     * kept one. Several statements: the caller checks that nothing moved a row meanwhile.
      */
-    <K> List<Keyed<Long, K>> everyNth(String directoryId, Field<K> key, List<? extends OrderField<?>> order, int spacing);
+    <K> List<Keyed<Long, K>> everyNth(String directoryId, Field<K> key, List<? extends OrderField<?>> order, int spacing,
+            Function<Keyed<Long, K>, Condition> after);
 
     /**
      * Starts a cursor walk of the directory: the position in its change history that the walk's

@@ -136,8 +136,7 @@ final class Pager<R> {
     private void takeAnchors(String directoryId, SortKey sort, String order, long version) {
         boolean kept = false;
         try {
-            List<? extends Keyed<Long, ?>> every = rows.everyNth(directoryId, sort == null ? null : sort.field(),
-                    order(sort, false), OrderAnchors.SPACING);
+            List<? extends Keyed<Long, ?>> every = everyNth(directoryId, sort);
             if (Long.valueOf(version).equals(rows.size(directoryId).orderVersion())) {
                 List<OrderAnchors.Anchor> taken = new ArrayList<>(every.size());
                 for (int i = 0; i < every.size(); i++) {
@@ -156,6 +155,16 @@ final class Pager<R> {
                 anchors.notBuilt(directoryId, order, version);
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<? extends Keyed<Long, ?>> everyNth(String directoryId, SortKey sort) {
+        if (sort == null) {
+            return rows.everyNth(directoryId, null, order(null, false), OrderAnchors.SPACING, kept -> seq.gt(kept.item()));
+        }
+        Field<Object> key = (Field<Object>) sort.field();
+        return rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> beyond(key, sort,
+                new Cursor(false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()), null, null, null)));
     }
 
     private static String orderName(SortKey sort) {

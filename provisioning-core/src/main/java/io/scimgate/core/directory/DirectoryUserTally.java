@@ -2,6 +2,7 @@ package io.scimgate.core.directory;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_TALLY;
 
+import io.scimgate.core.directory.internal.DirectorySize;
 import io.scimgate.core.store.internal.RenderedQuery;
 import java.math.BigDecimal;
 import java.util.stream.IntStream;
@@ -19,9 +20,15 @@ final class DirectoryUserTally {
 
     /** As many as the V82.3 migration gives every existing directory. */
     static final int STRIPES = 8;
-    /** Every create and delete of a user runs it. */
+    /**
+     * Every create and delete of a user runs it, and every change of sortable values (through
+     * {@link #hold}): each also counts one change of the directory's order (V85), which index pages'
+     * anchors are kept against (OrderAnchors).
+     */
     private static final RenderedQuery CHANGE = RenderedQuery.of(DSL.update(DIRECTORY_USER_TALLY)
                     .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(DSL.param("delta", Long.class)))
+                    // Plain SQL: an inlined constant still counts among a template's parameters.
+                    .set(DIRECTORY_USER_TALLY.CHANGES, DSL.field("{0} + 1", Long.class, DIRECTORY_USER_TALLY.CHANGES))
                     .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(DSL.param("directoryId", String.class)),
                             DIRECTORY_USER_TALLY.STRIPE.eq(DSL.param("stripe", Integer.class))),
             "delta", "directoryId", "stripe");
@@ -63,12 +70,15 @@ final class DirectoryUserTally {
                 .fetch();
     }
 
-    static int users(DSLContext dsl, String directoryId) {
-        BigDecimal sum = dsl.select(DSL.sum(DIRECTORY_USER_TALLY.USERS))
+    /** The directory's number of users and how many times its order may have changed, as of one moment. */
+    static DirectorySize size(DSLContext dsl, String directoryId) {
+        var sums = dsl.select(DSL.sum(DIRECTORY_USER_TALLY.USERS), DSL.sum(DIRECTORY_USER_TALLY.CHANGES))
                 .from(DIRECTORY_USER_TALLY)
                 .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId))
-                .fetchOne(0, BigDecimal.class);
-        return sum == null ? 0 : sum.intValueExact();
+                .fetchSingle();
+        BigDecimal users = sums.value1();
+        BigDecimal changes = sums.value2();
+        return new DirectorySize(users == null ? 0 : users.intValueExact(), changes == null ? 0 : changes.longValueExact());
     }
 
     private static void change(DSLContext dsl, String directoryId, long delta) {
@@ -81,9 +91,11 @@ final class DirectoryUserTally {
                     .set(DIRECTORY_USER_TALLY.DIRECTORY_ID, directoryId)
                     .set(DIRECTORY_USER_TALLY.STRIPE, stripe)
                     .set(DIRECTORY_USER_TALLY.USERS, delta)
+                    .set(DIRECTORY_USER_TALLY.CHANGES, 1L)
                     .onConflict(DIRECTORY_USER_TALLY.DIRECTORY_ID, DIRECTORY_USER_TALLY.STRIPE)
                     .doUpdate()
                     .set(DIRECTORY_USER_TALLY.USERS, DIRECTORY_USER_TALLY.USERS.plus(delta))
+                    .set(DIRECTORY_USER_TALLY.CHANGES, DIRECTORY_USER_TALLY.CHANGES.plus(1L))
                     .execute();
         }
     }

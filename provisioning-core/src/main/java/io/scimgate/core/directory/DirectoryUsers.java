@@ -66,7 +66,7 @@ public final class DirectoryUsers {
         this.clock = clock;
         this.rows = new DirectoryRows<>(database, DIRECTORY_USER, DIRECTORY_USER.ID, SortHistory.USERS,
                 DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.SEQ,
-                "directory_user_dir_seq_ix", DirectoryUserRows::toUser, DirectoryUserTally::users);
+                "directory_user_dir_seq_ix", DirectoryUserRows::toUser, DirectoryUserTally::size);
         this.queries = DirectoryQueries.ofUsers(rows);
         this.lifecycle = lifecycle;
         this.tenants = tenants;

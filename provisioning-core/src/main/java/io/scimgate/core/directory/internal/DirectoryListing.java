@@ -23,8 +23,11 @@ public interface DirectoryListing<T> {
     /** How many rows of the directory match {@code filter}. */
     int count(String directoryId, Condition filter);
 
-    /** How many rows the directory has: {@link #count} without a filter, from a kept count where there is one. */
-    int size(String directoryId);
+    /**
+     * How many rows the directory has: {@link #count} without a filter, from a kept count where there
+     * is one, with the directory's order version read in the same statement.
+     */
+    DirectorySize size(String directoryId);
 
     /**
      * Matches in exactly {@code order} (the caller ends it with a unique key such as {@code seq}
@@ -56,6 +59,15 @@ public interface DirectoryListing<T> {
      */
     <K> List<Keyed<T, K>> inSortOrder(String directoryId, Field<K> key, Condition position,
             List<? extends OrderField<?>> order, int offset, int limit);
+
+    /**
+     * Every {@code spacing}-th row of the whole directory in {@code order} (which ends with the
+     * sequence, or gives the same order as one that does): the row's sequence, with its value of
+     * {@code key} (none for insertion order, {@code key} null). {@code after} gives the rows after a
+     * kept one. Several statements: the caller checks that nothing moved a row meanwhile.
+     */
+    <K> List<Keyed<Long, K>> everyNth(String directoryId, Field<K> key, List<? extends OrderField<?>> order, int spacing,
+            Function<Keyed<Long, K>, Condition> after);
 
     /**
      * Starts a cursor walk of the directory: the position in its change history that the walk's

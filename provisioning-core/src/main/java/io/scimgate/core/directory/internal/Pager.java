@@ -1,6 +1,5 @@
 package io.scimgate.core.directory.internal;
 
-import io.scimgate.core.directory.internal.DirectoryListing;
 import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.directory.SortHistory;
 import io.scimgate.core.directory.query.InvalidQueryException;
@@ -16,19 +15,26 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.SortField;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pages a directory's resources. Index pages use OFFSET over a stable order (the sort key, then
- * insertion sequence). Cursor pages use the keyset of the same order: a page starts strictly after
+ * insertion sequence); those of the whole directory skip from the nearest of the order's anchors
+ * when they are current ({@link OrderAnchors}). Cursor pages use the keyset of the same order: a page starts strictly after
  * the (sort key, sequence) of the last row the client saw, so rows created or deleted meanwhile
  * never make a walk repeat a row or skip one that existed throughout.
  */
 final class Pager<R> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Pager.class);
+
     private final DirectoryListing<R> rows;
     private final Field<Long> seq;
     private final ToLongFunction<R> seqOf;
+    private final OrderAnchors anchors = new OrderAnchors();
 
     Pager(DirectoryListing<R> rows, Field<Long> seq, ToLongFunction<R> seqOf) {
         this.rows = rows;
@@ -39,20 +45,19 @@ final class Pager<R> {
     /** @param query a fingerprint of filter and sort, carried in cursors */
     ResultPage<R> page(String directoryId, Condition filter, SortKey sort, Paging paging, String query) {
         boolean wholeDirectory = matchesEverything(filter);
-        int total = wholeDirectory ? rows.size(directoryId) : rows.count(directoryId, filter);
         if (paging instanceof Paging.ByIndex spec) {
+            if (wholeDirectory && spec.count() > 0) {
+                return wholeDirectoryPage(directoryId, sort, spec);
+            }
+            int total = wholeDirectory ? rows.size(directoryId).rows() : rows.count(directoryId, filter);
             if (spec.count() == 0 || spec.startIndex() - 1 >= total) {
                 return new ResultPage<>(List.of(), total, spec.startIndex(), null, null);
             }
-            int offset = spec.startIndex() - 1;
-            List<R> items = !wholeDirectory
-                    ? rows.list(directoryId, filter, order(sort, false), offset, spec.count())
-                    : sort == null
-                    ? rows.inInsertionOrder(directoryId, DSL.noCondition(), false, offset, spec.count())
-                    : rows.inSortOrder(directoryId, sort.field(), DSL.noCondition(), order(sort, false), offset, spec.count())
-                            .stream().map(Keyed::item).toList();
+            // Filtered index pages count their matches and skip them by OFFSET: no anchors.
+            List<R> items = rows.list(directoryId, filter, order(sort, false), spec.startIndex() - 1, spec.count());
             return new ResultPage<>(items, total, spec.startIndex(), null, null);
         }
+        int total = wholeDirectory ? rows.size(directoryId).rows() : rows.count(directoryId, filter);
         Paging.ByCursor spec = (Paging.ByCursor) paging;
         Cursor from = spec.cursor().isBlank() ? null : Cursor.decode(spec.cursor().strip(), query);
         boolean backward = from != null && from.backward();
@@ -78,6 +83,92 @@ final class Pager<R> {
             }
         }
         return new ResultPage<>(page.stream().map(Keyed::item).toList(), total, null, next, previous);
+    }
+
+    /**
+     * An index page of the whole directory: exactly the rows OFFSET over the current order gives. Past
+     * the first anchor, it starts from the nearest anchor of the order (RULES.md P32) and is kept only
+     * if the directory's order version, read after it together with the total, is the anchors' one;
+     * else, or without anchors, it skips from the directory's start.
+     */
+    private ResultPage<R> wholeDirectoryPage(String directoryId, SortKey sort, Paging.ByIndex spec) {
+        int offset = spec.startIndex() - 1;
+        String order = orderName(sort);
+        OrderAnchors.Taken taken = offset >= OrderAnchors.SPACING ? anchors.built(directoryId, order) : null;
+        OrderAnchors.Anchor from = taken == null ? null : taken.before(offset);
+        if (from != null) {
+            List<R> items = inOrder(directoryId, sort, from, (int) (offset - from.position()), spec.count());
+            DirectorySize size = rows.size(directoryId);
+            if (Long.valueOf(taken.version()).equals(size.orderVersion())) {
+                return new ResultPage<>(items, size.rows(), spec.startIndex(), null, null);
+            }
+            anchors.forget(directoryId, order, taken);
+        }
+        DirectorySize size = rows.size(directoryId);
+        if (offset >= size.rows()) {
+            return new ResultPage<>(List.of(), size.rows(), spec.startIndex(), null, null);
+        }
+        List<R> items = inOrder(directoryId, sort, null, offset, spec.count());
+        if (offset >= OrderAnchors.SPACING && size.orderVersion() != null
+                && anchors.seen(directoryId, order, size.orderVersion())) {
+            takeAnchors(directoryId, sort, order, size.orderVersion());
+        }
+        return new ResultPage<>(items, size.rows(), spec.startIndex(), null, null);
+    }
+
+    /** The whole directory's rows in the order of {@code sort}, strictly after {@code from} (or from the start), skipping {@code offset}. */
+    @SuppressWarnings("unchecked")
+    private List<R> inOrder(String directoryId, SortKey sort, OrderAnchors.Anchor from, int offset, int count) {
+        if (sort == null) {
+            return rows.inInsertionOrder(directoryId, from == null ? DSL.noCondition() : seq.gt(from.seq()), false, offset, count);
+        }
+        Condition position = from == null ? DSL.noCondition()
+                : beyond((Field<Object>) sort.field(), sort, new Cursor(false, from.seq(), from.key(), null, null, null));
+        return rows.inSortOrder(directoryId, sort.field(), position, order(sort, false), offset, count)
+                .stream().map(Keyed::item).toList();
+    }
+
+    /**
+     * Keeps the order's anchors if the order version read after taking them is still {@code version},
+     * the one read before: then no change moved a row in between. The page is answered either way: a
+     * store error while taking them is logged, not turned into the page's failure.
+     */
+    private void takeAnchors(String directoryId, SortKey sort, String order, long version) {
+        boolean kept = false;
+        try {
+            List<? extends Keyed<Long, ?>> every = everyNth(directoryId, sort);
+            if (Long.valueOf(version).equals(rows.size(directoryId).orderVersion())) {
+                List<OrderAnchors.Anchor> taken = new ArrayList<>(every.size());
+                for (int i = 0; i < every.size(); i++) {
+                    Object key = every.get(i).key();
+                    taken.add(new OrderAnchors.Anchor((long) (i + 1) * OrderAnchors.SPACING, every.get(i).item(),
+                            key == null ? null : String.valueOf(key)));
+                }
+                anchors.keep(directoryId, order, version, taken);
+                kept = true;
+            }
+        } catch (DataAccessException e) {
+            LOG.warn("Could not take the anchors of directory {} in order '{}'; its index pages skip from the start", directoryId,
+                    order, e);
+        } finally {
+            if (!kept) {
+                anchors.notBuilt(directoryId, order, version);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<? extends Keyed<Long, ?>> everyNth(String directoryId, SortKey sort) {
+        if (sort == null) {
+            return rows.everyNth(directoryId, null, order(null, false), OrderAnchors.SPACING, kept -> seq.gt(kept.item()));
+        }
+        Field<Object> key = (Field<Object>) sort.field();
+        return rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> beyond(key, sort,
+                new Cursor(false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()), null, null, null)));
+    }
+
+    private static String orderName(SortKey sort) {
+        return sort == null ? "" : sort.field().getName() + (sort.descending() ? " desc" : " asc");
     }
 
     /** Whether the request had no filter (the translator's condition for that is TRUE). */

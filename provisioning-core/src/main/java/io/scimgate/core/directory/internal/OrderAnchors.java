@@ -1,0 +1,123 @@
+package io.scimgate.core.directory.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Anchors of index pages (RULES.md P32): for a directory and one of its whole-directory orders, the
+ * row at every {@link #SPACING}-th position, kept with the order version they were taken at. A page
+ * then starts from the nearest anchor before it instead of counting rows from the directory's start,
+ * and is used only if the version read after it is still the anchors' (so nothing that can move a row
+ * committed in between, on any instance). Built only once the same version has been seen on two
+ * pages in a row, so that a directory being written to keeps paging by plain OFFSET instead of
+ * rebuilding on every page. Bounded: the least recently used order is dropped past {@link #MAX_ORDERS}.
+ */
+final class OrderAnchors {
+
+    /** Rows between anchors: a page skips fewer than this many index entries. */
+    static final int SPACING = 1000;
+    private static final int MAX_ORDERS = 1024;
+
+    /**
+     * The last row before {@code position} (0-based) in the order: a page at {@code position} or after
+     * starts strictly after its (key, sequence).
+     */
+    record Anchor(long position, long seq, String key) {
+    }
+
+    /** Anchors taken at one order version; none until built. */
+    static final class Taken {
+
+        private final long version;
+        private final List<Anchor> anchors;
+        private final AtomicBoolean building = new AtomicBoolean();
+        private volatile long usedAt;
+
+        private Taken(long version, List<Anchor> anchors, long usedAt) {
+            this.version = version;
+            this.anchors = anchors;
+            this.usedAt = usedAt;
+        }
+
+        long version() {
+            return version;
+        }
+
+        /** The anchor nearest before {@code offset}, or null if the first is after it. */
+        Anchor before(long offset) {
+            int low = 0;
+            int high = anchors.size() - 1;
+            Anchor found = null;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                Anchor anchor = anchors.get(middle);
+                if (anchor.position() <= offset) {
+                    found = anchor;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return found;
+        }
+    }
+
+    private record Order(String directoryId, String order) {
+    }
+
+    private final Map<Order, Taken> orders = new ConcurrentHashMap<>();
+
+    /** The anchors built for this order, or null. */
+    Taken built(String directoryId, String order) {
+        Taken taken = orders.get(new Order(directoryId, order));
+        if (taken == null || taken.anchors == null) {
+            return null;
+        }
+        taken.usedAt = System.nanoTime();
+        return taken;
+    }
+
+    /** Drops these anchors: the order changed since they were taken. */
+    void forget(String directoryId, String order, Taken stale) {
+        orders.remove(new Order(directoryId, order), stale);
+    }
+
+    /**
+     * Notes that a page saw the order at {@code version}; true if a page before saw the same one and
+     * no anchors are built or being built for it yet: the caller builds them, then calls {@link #keep}
+     * or {@link #notBuilt}. Of pages that race, one builds.
+     */
+    boolean seen(String directoryId, String order, long version) {
+        Order key = new Order(directoryId, order);
+        Taken known = orders.get(key);
+        if (known != null && known.version == version) {
+            return known.anchors == null && known.building.compareAndSet(false, true);
+        }
+        put(key, new Taken(version, null, System.nanoTime()));
+        return false;
+    }
+
+    /** The anchors {@link #seen} asked for could not be taken; a later page at the same version may try again. */
+    void notBuilt(String directoryId, String order, long version) {
+        Taken known = orders.get(new Order(directoryId, order));
+        if (known != null && known.version == version) {
+            known.building.set(false);
+        }
+    }
+
+    /** Keeps anchors taken at {@code version}. */
+    void keep(String directoryId, String order, long version, List<Anchor> anchors) {
+        put(new Order(directoryId, order), new Taken(version, List.copyOf(anchors), System.nanoTime()));
+    }
+
+    private void put(Order key, Taken taken) {
+        orders.put(key, taken);
+        if (orders.size() > MAX_ORDERS) {
+            orders.entrySet().stream()
+                    .min((a, b) -> Long.compare(a.getValue().usedAt, b.getValue().usedAt))
+                    .ifPresent(oldest -> orders.remove(oldest.getKey(), oldest.getValue()));
+        }
+    }
+}

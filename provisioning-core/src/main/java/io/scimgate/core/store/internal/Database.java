@@ -128,6 +128,10 @@ public final class Database {
      * first touches it, so a change committed meanwhile can be half seen. On H2 the reads run in a
      * SERIALIZABLE transaction, whose first statement snapshots every table at once; nothing is
      * written, and the connection returns to the pool as it was.
+     *
+     * <p>The transaction ends with a commit, which has nothing to write: an H2 rollback empties the
+     * session's cache of parsed statements, so every statement the pooled connection ran next was
+     * parsed and planned again (BENCHMARKS.md, fifth pass). It rolls back only when the reads fail.
      */
     public <T> T readInOneSnapshot(Function<DSLContext, T> reads) {
         if (dialect.family() != SQLDialect.H2) {
@@ -136,14 +140,21 @@ public final class Database {
         return dsl.connectionResult(connection -> {
             int isolation = connection.getTransactionIsolation();
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            connection.setAutoCommit(false);
+            boolean read = false;
             try {
-                return reads.apply(dsl.configuration().derive(connection).dsl());
+                T result = reads.apply(dsl.configuration().derive(connection).dsl());
+                read = true;
+                return result;
             } finally {
-                connection.rollback();
-                connection.setTransactionIsolation(isolation);
+                if (read) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
                 connection.setAutoCommit(autoCommit);
+                connection.setTransactionIsolation(isolation);
             }
         });
     }

@@ -110,7 +110,7 @@ class DataMigrationsTest {
     }
 
     /**
-     * V85: a membership is written to one B-tree per distinct index (no copy H2 made for a foreign
+     * V86: a membership is written to one B-tree per distinct index (no copy H2 made for a foreign
      * key), and the foreign keys declared again still hold: an unknown role is refused, deleting a
      * User deletes its memberships.
      */

@@ -19,7 +19,7 @@ import org.flywaydb.core.api.migration.Context;
  * keys whose index leads a wider one ({@code directory_user.directory_id}, the email rows' and the
  * tally's) keep theirs. Nothing changes on PostgreSQL, which never indexes a foreign key by itself.
  */
-public class V85__foreign_keys_on_covering_indexes_on_h2 extends BaseJavaMigration {
+public class V86__foreign_keys_on_covering_indexes_on_h2 extends BaseJavaMigration {
 
     /** Table, constraint, and the declaration after {@code ADD CONSTRAINT <name>}, as first declared. */
     private record ForeignKey(String table, String name, String declaration) {

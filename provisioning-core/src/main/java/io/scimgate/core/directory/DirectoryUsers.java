@@ -21,6 +21,7 @@ import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.internal.Constraints;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.internal.RenderedQuery;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.internal.Tx;
@@ -54,6 +55,21 @@ public final class DirectoryUsers {
             .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class)),
                     DIRECTORY_USER.DIRECTORY_ID.eq(DSL.param("directoryId", String.class))), "id", "directoryId");
 
+    /** The columns {@link #create} sets; the provisioning columns keep their defaults until provisioning sets them. */
+    private static final RenderedInsert<DirectoryUserRecord> INSERT = RenderedInsert.returning(DIRECTORY_USER,
+            DIRECTORY_USER.SEQ, DIRECTORY_USER.ID, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.USER_NAME,
+            DIRECTORY_USER.USER_NAME_KEY, DIRECTORY_USER.EXTERNAL_ID, DIRECTORY_USER.ACTIVE, DIRECTORY_USER.DISPLAY_NAME,
+            DIRECTORY_USER.GIVEN_NAME, DIRECTORY_USER.FAMILY_NAME, DIRECTORY_USER.PRIMARY_EMAIL, DIRECTORY_USER.TITLE,
+            DIRECTORY_USER.EMPLOYEE_NUMBER, DIRECTORY_USER.DEPARTMENT, DIRECTORY_USER.ATTRIBUTES, DIRECTORY_USER.VERSION,
+            DIRECTORY_USER.CREATED_AT, DIRECTORY_USER.UPDATED_AT, DIRECTORY_USER.PRIMARY_EMAIL_KEY,
+            DIRECTORY_USER.DISPLAY_NAME_KEY, DIRECTORY_USER.GIVEN_NAME_KEY, DIRECTORY_USER.FAMILY_NAME_KEY,
+            DIRECTORY_USER.TITLE_KEY, DIRECTORY_USER.EMPLOYEE_NUMBER_KEY, DIRECTORY_USER.DEPARTMENT_KEY,
+            DIRECTORY_USER.CUSTOM_ATTRIBUTES, DIRECTORY_USER.CUSTOM_ATTRIBUTES_VERSION, DIRECTORY_USER.IDP_ROLES);
+    private static final RenderedInsert<DirectoryUserEmailRecord> INSERT_EMAILS = RenderedInsert.of(DIRECTORY_USER_EMAIL,
+            DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID, DIRECTORY_USER_EMAIL.POSITION, DIRECTORY_USER_EMAIL.DIRECTORY_ID,
+            DIRECTORY_USER_EMAIL.EMAIL_VALUE, DIRECTORY_USER_EMAIL.EMAIL_KEY, DIRECTORY_USER_EMAIL.EMAIL_TYPE,
+            DIRECTORY_USER_EMAIL.IS_PRIMARY, DIRECTORY_USER_EMAIL.EMAIL_TYPE_KEY);
+
     private final Database database;
     private final Clock clock;
     private final DirectoryRows<DirectoryUserRecord, DirectoryUser> rows;
@@ -86,10 +102,7 @@ public final class DirectoryUsers {
                 row.setUpdatedAt(now);
                 copy(data, row);
                 derive(row, directoryOf(dsl, directoryId));
-                row.insert();
-                if (row.getSeq() == null) {
-                    row.refresh(DIRECTORY_USER.SEQ);
-                }
+                row.setSeq(INSERT.executeReturning(dsl, List.of(row), Long.class).get(0));
                 insertEmails(dsl, row.getId(), directoryId, data.emails());
                 DirectoryUser created = DirectoryUserRows.toUser(row);
                 String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
@@ -305,7 +318,7 @@ public final class DirectoryUsers {
                     .setIsPrimary(email.primary()));
         }
         if (!rows.isEmpty()) {
-            dsl.batchInsert(rows).execute();
+            INSERT_EMAILS.execute(dsl, rows);
         }
     }
 

@@ -10,6 +10,7 @@ import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Outbox;
+import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.PendingEvent;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.EventRecord;
@@ -27,8 +28,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep6;
-import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +41,10 @@ public final class Events implements AutoCloseable {
     public static final int MAX_PAGE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A transaction's events, in one statement (up to RenderedInsert's rows per statement). */
+    private static final RenderedInsert<EventRecord> INSERT = RenderedInsert.returning(EVENT, EVENT.SEQ,
+            EVENT.EVENT_TYPE, EVENT.ORGANIZATION_ID, EVENT.AUDIENCE, EVENT.DIRECTORY_ID, EVENT.DATA, EVENT.CREATED_AT);
 
     private final Database database;
     private final Clock clock;
@@ -122,16 +125,13 @@ public final class Events implements AutoCloseable {
             return () -> { };
         }
         OffsetDateTime now = Times.now(clock);
-        InsertValuesStep6<EventRecord, String, String, String, String, String, OffsetDateTime> insert = dsl.insertInto(
-                EVENT, EVENT.EVENT_TYPE, EVENT.ORGANIZATION_ID, EVENT.AUDIENCE, EVENT.DIRECTORY_ID, EVENT.DATA,
-                EVENT.CREATED_AT);
+        List<EventRecord> rows = new ArrayList<>(pending.size());
         for (PendingEvent event : pending) {
-            insert = insert.values(event.type(), event.organizationId(), audience(event.audience()), event.directoryId(),
-                    json(event), now);
+            rows.add(new EventRecord().setEventType(event.type()).setOrganizationId(event.organizationId())
+                    .setAudience(audience(event.audience())).setDirectoryId(event.directoryId()).setData(json(event))
+                    .setCreatedAt(now));
         }
-        List<Long> seqs = new ArrayList<>(insert.returningResult(EVENT.SEQ).fetch(Record1::value1));
-        // One statement assigns its identities in the order of its rows.
-        seqs.sort(null);
+        List<Long> seqs = INSERT.executeReturning(dsl, rows, Long.class);
         List<EventRelay.Unpublished> written = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             PendingEvent event = pending.get(i);

@@ -1,6 +1,8 @@
 package io.scimgate.core.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
@@ -9,10 +11,16 @@ import io.scimgate.core.store.Migrations;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -99,5 +107,65 @@ class DataMigrationsTest {
         } finally {
             TestDatabases.drop(database);
         }
+    }
+
+    /**
+     * V86: a membership is written to one B-tree per distinct index (no copy H2 made for a foreign
+     * key), and the foreign keys declared again still hold: an unknown role is refused, deleting a
+     * User deletes its memberships.
+     */
+    @Test
+    void membershipsKeepNoCopiedIndexAndTheirForeignKeysStillHold() throws SQLException {
+        TestDatabase database = TestDatabases.create();
+        try (HikariDataSource dataSource = database.dataSource()) {
+            migrateToJustBefore("85", dataSource);
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                String now = "CURRENT_TIMESTAMP";
+                sql.execute("INSERT INTO organization (id, name, default_role, created_at, updated_at) VALUES "
+                        + "('o1', 'Acme', 'member', " + now + ", " + now + ")");
+                sql.execute("INSERT INTO organization_role (organization_id, slug, name, position, created_at, updated_at) "
+                        + "VALUES ('o1', 'member', 'Member', 0, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO app_user (id, email, email_key, email_verified, created_at, updated_at) VALUES "
+                        + "('u1', 'a@acme.com', 'a@acme.com', TRUE, " + now + ", " + now + "), "
+                        + "('u2', 'b@acme.com', 'b@acme.com', TRUE, " + now + ", " + now + ")");
+                sql.execute("INSERT INTO organization_membership (id, organization_id, user_id, status, role, "
+                        + "directory_managed, created_at, updated_at) VALUES "
+                        + "('m1', 'o1', 'u1', 'active', 'member', TRUE, " + now + ", " + now + ")");
+            }
+            flyway(dataSource).load().migrate();
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                Map<String, List<String>> columnsByIndex = indexColumns(connection, "organization_membership");
+                assertEquals(new HashSet<>(columnsByIndex.values()).size(), columnsByIndex.size(),
+                        "two indexes on the same columns: " + columnsByIndex);
+
+                SQLException unknownRole = assertThrows(SQLException.class, () -> sql.execute(
+                        "INSERT INTO organization_membership (id, organization_id, user_id, status, role, directory_managed, "
+                                + "created_at, updated_at) VALUES ('m2', 'o1', 'u2', 'active', 'owner', TRUE, CURRENT_TIMESTAMP, "
+                                + "CURRENT_TIMESTAMP)"));
+                assertTrue(unknownRole.getSQLState().startsWith("23"), unknownRole.getSQLState());
+                sql.execute("DELETE FROM app_user WHERE id = 'u1'");
+                try (ResultSet left = sql.executeQuery("SELECT COUNT(*) FROM organization_membership")) {
+                    left.next();
+                    assertEquals(0, left.getInt(1));
+                }
+            }
+        } finally {
+            TestDatabases.drop(database);
+        }
+    }
+
+    /** The columns of each index of {@code table}, in index order. */
+    private static Map<String, List<String>> indexColumns(Connection connection, String table) throws SQLException {
+        Map<String, List<String>> columns = new TreeMap<>();
+        String stored = connection.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        try (ResultSet index = connection.getMetaData().getIndexInfo(null, null, stored, false, false)) {
+            while (index.next()) {
+                if (index.getString("INDEX_NAME") != null && index.getString("COLUMN_NAME") != null) {
+                    columns.computeIfAbsent(index.getString("INDEX_NAME"), name -> new ArrayList<>())
+                            .add(index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.membership.Membership;
 import io.scimgate.core.membership.MembershipStatus;
 import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.store.schema.tables.records.OrganizationMembershipRecord;
@@ -24,6 +25,11 @@ import org.jooq.DSLContext;
  * mappings lock, insert, change and delete.
  */
 public final class MembershipRows {
+
+    private static final RenderedInsert<OrganizationMembershipRecord> INSERT = RenderedInsert.of(ORGANIZATION_MEMBERSHIP,
+            ORGANIZATION_MEMBERSHIP.ID, ORGANIZATION_MEMBERSHIP.ORGANIZATION_ID, ORGANIZATION_MEMBERSHIP.USER_ID,
+            ORGANIZATION_MEMBERSHIP.STATUS, ORGANIZATION_MEMBERSHIP.ROLE, ORGANIZATION_MEMBERSHIP.DIRECTORY_MANAGED,
+            ORGANIZATION_MEMBERSHIP.CREATED_AT, ORGANIZATION_MEMBERSHIP.UPDATED_AT);
 
     private final Clock clock;
 
@@ -71,7 +77,7 @@ public final class MembershipRows {
                 .setDirectoryManaged(directoryManaged)
                 .setCreatedAt(now)
                 .setUpdatedAt(now);
-        tx.dsl().executeInsert(row);
+        INSERT.execute(tx.dsl(), row);
         Membership membership = toMembership(row);
         tx.emit("organization_membership.created", organizationId, null, membership.eventData());
         return membership;

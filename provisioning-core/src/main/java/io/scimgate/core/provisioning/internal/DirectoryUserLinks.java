@@ -4,13 +4,23 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
 import io.scimgate.core.provisioning.ProvisioningState;
+import io.scimgate.core.store.internal.RenderedQuery;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The provisioning columns of directory users: which User each is linked to, and its state. */
 final class DirectoryUserLinks {
+
+    /** {@link #claim}, on every create of an active user with an email. */
+    private static final RenderedQuery CLAIM = RenderedQuery.of(DSL.update(DIRECTORY_USER)
+            .set(DIRECTORY_USER.USER_ID, DSL.param("userId", String.class))
+            .set(DIRECTORY_USER.PROVISIONED_USER_ID, DSL.param("provisionedUserId", String.class))
+            .set(DIRECTORY_USER.PROVISIONING_STATE, DSL.inline(ProvisioningState.PROVISIONED.slug()))
+            .set(DIRECTORY_USER.PROVISIONING_DETAIL, DSL.inline((String) null))
+            .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class))), "userId", "provisionedUserId", "id");
 
     private DirectoryUserLinks() {
     }
@@ -39,13 +49,7 @@ final class DirectoryUserLinks {
      * holder makes it throw (and the transaction does not go on to provision).
      */
     static int claim(DSLContext dsl, String directoryUserId, String userId) {
-        return dsl.update(DIRECTORY_USER)
-                .set(DIRECTORY_USER.USER_ID, userId)
-                .set(DIRECTORY_USER.PROVISIONED_USER_ID, userId)
-                .set(DIRECTORY_USER.PROVISIONING_STATE, ProvisioningState.PROVISIONED.slug())
-                .set(DIRECTORY_USER.PROVISIONING_DETAIL, (String) null)
-                .where(DIRECTORY_USER.ID.eq(directoryUserId))
-                .execute();
+        return CLAIM.execute(dsl, userId, userId, directoryUserId);
     }
 
     static void release(DSLContext dsl, String directoryUserId) {

@@ -64,7 +64,9 @@ public final class RenderedQuery {
      * @param parameters the names of its parameters, in the order they appear in its SQL
      */
     public static RenderedQuery of(Query template, String... parameters) {
-        List<String> named = List.copyOf(template.getParams().keySet());
+        // Inline values are part of the SQL, not parameters.
+        List<String> named = template.getParams().entrySet().stream().filter(param -> !param.getValue().isInline())
+                .map(Map.Entry::getKey).toList();
         if (!named.equals(List.of(parameters))) {
             throw new IllegalArgumentException("The query's parameters are " + named + ", in this order, not "
                     + List.of(parameters));

@@ -4,6 +4,8 @@ import static io.scimgate.core.store.schema.Tables.APP_USER;
 import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 
 import io.scimgate.core.store.internal.Ids;
+import io.scimgate.core.store.internal.RenderedInsert;
+import io.scimgate.core.store.internal.RenderedQuery;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.store.schema.tables.records.AppUserRecord;
@@ -15,9 +17,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Users' rows inside a transaction: what the provisioning rules lock, insert and change. */
 public final class UserRows {
+
+    private static final RenderedQuery LOCK_BY_EMAIL_KEY = RenderedQuery.of(DSL.selectFrom(APP_USER)
+            .where(APP_USER.EMAIL_KEY.eq(DSL.param("emailKey", String.class))).forUpdate(), "emailKey");
+    private static final RenderedInsert<AppUserRecord> INSERT = RenderedInsert.of(APP_USER, APP_USER.ID, APP_USER.EMAIL,
+            APP_USER.EMAIL_KEY, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.EMAIL_VERIFIED, APP_USER.CREATED_AT,
+            APP_USER.UPDATED_AT);
 
     private final Clock clock;
 
@@ -27,7 +36,7 @@ public final class UserRows {
 
     /** Reads and locks the user with this email key inside a transaction. */
     public static Optional<User> lockByEmailKey(DSLContext dsl, String emailKey) {
-        return dsl.selectFrom(APP_USER).where(APP_USER.EMAIL_KEY.eq(emailKey)).forUpdate().fetchOptional(UserRows::toUser);
+        return LOCK_BY_EMAIL_KEY.fetch(dsl, APP_USER, emailKey).stream().findFirst().map(UserRows::toUser);
     }
 
     public static Optional<User> lockById(DSLContext dsl, String id) {
@@ -41,7 +50,7 @@ public final class UserRows {
     public User insert(Tx tx, String organizationId, String email, String firstName, String lastName,
             boolean emailVerified) {
         OffsetDateTime now = Times.now(clock);
-        AppUserRecord row = tx.dsl().newRecord(APP_USER);
+        AppUserRecord row = new AppUserRecord();
         row.setId(Ids.newId());
         row.setEmail(email.trim());
         row.setEmailKey(Users.emailKey(email));
@@ -50,7 +59,7 @@ public final class UserRows {
         row.setEmailVerified(emailVerified);
         row.setCreatedAt(now);
         row.setUpdatedAt(now);
-        row.insert();
+        INSERT.execute(tx.dsl(), row);
         User user = toUser(row);
         tx.emit("user.created", organizationId, null, user.eventData());
         return user;

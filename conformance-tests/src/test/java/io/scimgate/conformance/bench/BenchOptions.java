@@ -15,8 +15,11 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
         String dbPassword, List<String> serverJvmOptions, int bigDirectory, int smallDirectory, Duration createTime,
         Duration readTime, int largeGroup, Set<String> only) {
 
-    /** The server's heap unless --server-jvm sets one: the JVM's default (a quarter of the RAM) is not what a server runs with. */
-    static final String DEFAULT_HEAP = "-Xmx256m";
+    /**
+     * The server's JVM options unless --server-jvm sets a heap: those README's start command and the
+     * image run (the JVM's default heap, a quarter of the RAM, is not what a server runs with).
+     */
+    static final List<String> DEFAULT_JVM = List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000");
 
     /** The groups of workloads, for {@code --only}. */
     static final Set<String> GROUPS = Set.of("ceiling", "create", "sync", "reads", "writes", "groups");
@@ -32,7 +35,8 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
               --quick        small sizes (2,000 and 500 users, 3 s per workload): about a minute
               --url          a running scimgate to load instead of starting one (measured if --server-pid is given)
               --db-url       the store of the server this benchmark starts (default: H2 in a temporary folder)
-              --server-jvm   JVM options of the server this benchmark starts (default "-Xmx256m", as README advises)
+              --server-jvm   JVM options of the server this benchmark starts (default: README's, "-Xmx256m
+                             -XX:+UseParallelGC -XX:TrimNativeHeapInterval=5000", unless they set -Xmx)
               --jfr          record the server with JDK Flight Recorder (profile settings) into FILE
               --only GROUPS  run only these comma-separated groups: ceiling, create, sync, reads, writes, groups
                              (reads, writes and groups need sync, which seeds the large directory)
@@ -85,7 +89,7 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
         Duration read = Duration.ofSeconds(seconds != null ? seconds : quick ? 2 : 5);
         Duration create = Duration.ofSeconds(seconds != null ? 2L * seconds : quick ? 3 : 10);
         if (jvm.stream().noneMatch(option -> option.startsWith("-Xmx"))) {
-            jvm.add(0, DEFAULT_HEAP);
+            jvm.addAll(0, DEFAULT_JVM);
         }
         int big = users != null ? users : quick ? 2_000 : 100_000;
         int small = users != null ? Math.max(100, users / 10) : quick ? 500 : 10_000;

@@ -1,6 +1,7 @@
 package io.scimgate.server.cli;
 
 import java.io.PrintWriter;
+import io.scimgate.server.logging.LogbackShutdown;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -18,6 +19,7 @@ public final class Main {
         SLF4JBridgeHandler.install();
         int exitCode = ScimgateCommand.run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args);
+        LogbackShutdown.flushAndStop();
         System.exit(exitCode);
     }
 }

@@ -2,6 +2,7 @@ package io.scimgate.server.cli;
 
 import io.scimgate.server.ScimgateServer;
 import io.scimgate.server.ServerConfig;
+import io.scimgate.server.logging.LogbackShutdown;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +39,7 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("scimgate stopping: no new connections; requests in flight get up to "
                     + config.get(ServerConfig.SHUTDOWN_GRACE).toSeconds() + " s");
             server.close();
+            LogbackShutdown.flushAndStop();
             System.out.println("scimgate stopped");
             System.out.flush();
             stopped.countDown();

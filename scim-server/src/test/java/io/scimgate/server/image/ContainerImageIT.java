@@ -80,6 +80,10 @@ class ContainerImageIT {
         assertEquals("java", entrypoint.get(0));
         assertEquals(List.of("-cp", CLASSPATH_FILE, "io.scimgate.server.cli.Main"),
                 entrypoint.subList(entrypoint.size() - 3, entrypoint.size()));
+        List<String> jvmOptions = entrypoint.subList(1, entrypoint.size() - 3);
+        assertEquals(List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000"), jvmOptions);
+        assertTrue(Files.readString(Path.of("..", "README.md")).contains("java " + String.join(" ", jvmOptions) + " -jar "),
+                "README's start command runs the image's JVM options");
         assertTrue(Files.isDirectory(root.resolve("data")), "the image has /data");
         assertTrue(Files.getPosixFilePermissions(root.resolve("data")).contains(PosixFilePermission.OTHERS_WRITE),
                 "the non-root user can create its store in /data");

@@ -83,6 +83,33 @@ class LogFormatTest {
     }
 
     @Test
+    void textNamesTheDirectoryAfterTheRequestIdWhenThereIsOne() throws Exception {
+        LogFormat.use(LogFormat.TEXT);
+        MDC.put(LogFields.REQUEST_ID, "req-3");
+        MDC.put(LogFields.DIRECTORY_ID, "dir-3");
+        String line = written(context -> context.getLogger(RequestLogging.ACCESS_LOGGER).info("GET /scim/v2/dir-3/Users 200 1ms"));
+
+        assertTrue(line.contains(" scimgate.access [req-3 dir-3] - GET /scim/v2/dir-3/Users 200 1ms"), line);
+    }
+
+    @Test
+    void everyLineQueuedBeforeLogbackStopsIsWritten() throws Exception {
+        LogFormat.use(LogFormat.TEXT);
+        int lines = 5_000;
+        String written = written(context -> {
+            org.slf4j.Logger access = context.getLogger(RequestLogging.ACCESS_LOGGER);
+            for (int i = 0; i < lines; i++) {
+                MDC.put(LogFields.REQUEST_ID, "req-" + i);
+                access.info("GET /health/live 200 0ms");
+            }
+        });
+
+        assertEquals(lines, written.lines().count(), "the queue is written out on stop, nothing dropped");
+        assertTrue(written.lines().allMatch(line -> line.contains("[req-")), "each line keeps the MDC it was logged with");
+        assertTrue(written.contains("[req-0]") && written.contains("[req-" + (lines - 1) + "]"), "the first and the last line");
+    }
+
+    @Test
     void theFormatIsASettingCheckedAtStart() {
         assertEquals(LogFormat.JSON, ServerConfig.from(Map.of("SCIMGATE_LOG_FORMAT", "JSON")).get(ServerConfig.LOG_FORMAT));
         Exception bad = assertThrows(RuntimeException.class,

@@ -118,7 +118,7 @@ class DataMigrationsTest {
     void membershipsKeepNoCopiedIndexAndTheirForeignKeysStillHold() throws SQLException {
         TestDatabase database = TestDatabases.create();
         try (HikariDataSource dataSource = database.dataSource()) {
-            migrateToJustBefore("85", dataSource);
+            migrateToJustBefore("86", dataSource);
             try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
                 String now = "CURRENT_TIMESTAMP";
                 sql.execute("INSERT INTO organization (id, name, default_role, created_at, updated_at) VALUES "

@@ -1,7 +1,7 @@
 package io.scimgate.server.cli;
 
-import java.io.PrintWriter;
 import io.scimgate.server.logging.LogbackShutdown;
+import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**

@@ -152,7 +152,7 @@ class SmtpInvitationSenderTest {
 
     @Test
     void smtpsRefusesAnUntrustedCertificate() {
-        GreenMail tls = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        GreenMail tls = new GreenMail(LoopbackSmtp.setup(ServerSetup.PROTOCOL_SMTPS, 0));
         tls.start();
         try {
             test.close();

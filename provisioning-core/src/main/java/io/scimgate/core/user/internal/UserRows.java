@@ -24,6 +24,8 @@ public final class UserRows {
 
     private static final RenderedQuery LOCK_BY_EMAIL_KEY = RenderedQuery.of(DSL.selectFrom(APP_USER)
             .where(APP_USER.EMAIL_KEY.eq(DSL.param("emailKey", String.class))).forUpdate(), "emailKey");
+    private static final RenderedQuery EXISTS_WITH_EMAIL_KEY = RenderedQuery.of(DSL.select(APP_USER.ID).from(APP_USER)
+            .where(APP_USER.EMAIL_KEY.eq(DSL.param("emailKey", String.class))), "emailKey");
     private static final RenderedInsert<AppUserRecord> INSERT = RenderedInsert.of(APP_USER, APP_USER.ID, APP_USER.EMAIL,
             APP_USER.EMAIL_KEY, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.EMAIL_VERIFIED, APP_USER.CREATED_AT,
             APP_USER.UPDATED_AT);
@@ -34,8 +36,17 @@ public final class UserRows {
         this.clock = clock;
     }
 
-    /** Reads and locks the user with this email key inside a transaction. */
+    /**
+     * Reads and locks the user with this email key inside a transaction. H2 parses a
+     * {@code SELECT … FOR UPDATE} again on every execution (it keeps no such statement in its query
+     * cache), and every create of a new person asks for one that finds nothing, which has nothing to
+     * lock: a plain, cached {@code SELECT} looks first, and the row is locked only when there is one.
+     * The answer is the one the locking read would have given a moment later.
+     */
     public static Optional<User> lockByEmailKey(DSLContext dsl, String emailKey) {
+        if (EXISTS_WITH_EMAIL_KEY.fetch(dsl, emailKey).isEmpty()) {
+            return Optional.empty();
+        }
         return LOCK_BY_EMAIL_KEY.fetch(dsl, APP_USER, emailKey).stream().findFirst().map(UserRows::toUser);
     }
 

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The load benchmark of issue 10, black-box over HTTP: it starts a scimgate (or loads a running
@@ -37,7 +40,19 @@ public final class Benchmark {
     private Benchmark(BenchOptions options, ServerProcess server) {
         this.options = options;
         this.server = server;
-        this.load = new Load(server);
+        this.load = new Load(server, localPostgres(options.dbUrl()));
+    }
+
+    /** How to read the CPU time of the store's own processes: a PostgreSQL on this machine's loopback only. */
+    private static DoubleSupplier localPostgres(String dbUrl) {
+        Matcher local = dbUrl == null ? null
+                : Pattern.compile("^jdbc:postgresql://(?:127\\.0\\.0\\.1|localhost)(?::\\d+)?/([^?;/]+)")
+                        .matcher(dbUrl);
+        if (local == null || !local.find()) {
+            return () -> Double.NaN;
+        }
+        String database = local.group(1);
+        return () -> ProcCpu.ofPostgres(database);
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,6 +105,9 @@ public final class Benchmark {
     private void measureTheRest() throws IOException {
         if (options.runs("create")) {
             BenchDirectory creates = tenant.directory("creates", "okta");
+            results.add(load.run("POST /Users, the first creates after start (JIT still compiling), " + CONNECTIONS
+                    + " connections", CONNECTIONS, options.createTime(), Long.MAX_VALUE,
+                    i -> creator(creates, "cw" + i + "-", null)));
             results.add(load.run("POST /Users, full provisioning, " + CONNECTIONS + " connections", CONNECTIONS,
                     options.createTime(), Long.MAX_VALUE, i -> creator(creates, "c" + i + "-", null)));
         }
@@ -348,17 +366,22 @@ public final class Benchmark {
                 .append("- server JVM options: ").append(options.serverJvmOptions().isEmpty() ? "(none)"
                         : String.join(" ", options.serverJvmOptions())).append('\n')
                 .append("- ceiling: GET /ServiceProviderConfig at ").append(String.format("%.0f", ceiling)).append(" req/s\n\n")
-                .append("| workload | requests | errors | req/s | p50 ms | p99 ms | × ceiling | server CPU ms/req | server peak RSS MiB | note |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                .append("| workload | requests | errors | req/s | p50 ms | p99 ms | × ceiling | server CPU ms/req"
+                        + " | database CPU ms/req | client CPU ms/req | server peak RSS MiB | note |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (Result result : results) {
-            out.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.3f | %s | %s | %s |%n",
+            out.append(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.3f | %s | %s | %s | %s | %s |%n",
                     result.workload(), result.requests(), result.errors(), result.throughput(), result.p50Millis(),
                     result.p99Millis(), ceiling > 0 ? result.throughput() / ceiling : Double.NaN,
-                    Double.isNaN(result.cpuSeconds()) ? "n/a" : String.format("%.3f", result.cpuMillisPerRequest()),
-                    Double.isNaN(result.peakRssMiB()) ? "n/a" : String.format("%.0f", result.peakRssMiB()),
+                    figure(result.cpuMillisPerRequest(), "%.3f"), figure(result.databaseCpuMillisPerRequest(), "%.3f"),
+                    figure(result.clientCpuMillisPerRequest(), "%.3f"), figure(result.peakRssMiB(), "%.0f"),
                     result.note()));
         }
         return out.toString();
+    }
+
+    private static String figure(double value, String format) {
+        return Double.isNaN(value) ? "n/a" : String.format(format, value);
     }
 
     private static String loadAverage() {

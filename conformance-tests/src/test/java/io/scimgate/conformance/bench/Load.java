@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
  * Runs one workload: {@code connections} threads, each with its own keep-alive connection, send
  * requests back to back until the time is up or the request budget is spent. Latency goes into an
- * HdrHistogram per thread; the server's CPU time and resident memory are read around and during the run.
+ * HdrHistogram per thread; the server's, the client's and the database's CPU time and the server's
+ * resident memory are read around and during the run.
  */
 final class Load {
 
@@ -47,9 +49,12 @@ final class Load {
     }
 
     private final ServerProcess server;
+    private final DoubleSupplier databaseCpuSeconds;
 
-    Load(ServerProcess server) {
+    /** @param databaseCpuSeconds the CPU seconds the store's own processes have used, NaN if not measured */
+    Load(ServerProcess server, DoubleSupplier databaseCpuSeconds) {
         this.server = server;
+        this.databaseCpuSeconds = databaseCpuSeconds;
     }
 
     /**
@@ -64,6 +69,8 @@ final class Load {
         RssSampler sampler = new RssSampler(server);
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         double cpuBefore = server.cpuSeconds();
+        double clientCpuBefore = ProcCpu.ofThisProcess();
+        double databaseCpuBefore = databaseCpuSeconds.getAsDouble();
         long start = System.nanoTime();
         for (int i = 0; i < connections; i++) {
             Histogram histogram = new Histogram(3_600_000_000L, 3);
@@ -107,11 +114,13 @@ final class Load {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = server.cpuSeconds() - cpuBefore;
+        double clientCpu = ProcCpu.ofThisProcess() - clientCpuBefore;
+        double databaseCpu = databaseCpuSeconds.getAsDouble() - databaseCpuBefore;
         double peakRss = sampler.stop();
         Histogram all = new Histogram(3_600_000_000L, 3);
         histograms.forEach(all::add);
         return new Result(workload, all.getTotalCount(), errors.get(), seconds,
-                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, cpu, peakRss, "");
+                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, cpu, peakRss, clientCpu, databaseCpu, "");
     }
 
     /** Samples the server's resident memory every 100 ms while a workload runs. */

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     private static final Pattern BASE_URL = Pattern.compile("SCIM base URL : (http://[^/]+)/scim/v2");
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process child;
     private final long pid;
@@ -113,17 +112,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** User plus system CPU seconds the server process has used so far. */
     double cpuSeconds() {
-        if (!measured()) {
-            return Double.NaN;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)).
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
-        } catch (IOException e) {
-            return Double.NaN;
-        }
+        return measured() ? ProcCpu.ofProcess(pid) : Double.NaN;
     }
 
     /** Resident memory now, in MiB. */

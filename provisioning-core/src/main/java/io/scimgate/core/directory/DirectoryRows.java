@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.SQLDialect;
@@ -217,7 +218,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
      */
     @Override
     public <K> List<Keyed<Long, K>> everyNth(String directory, Field<K> key, List<? extends OrderField<?>> order, int spacing,
-            Function<Keyed<Long, K>, Condition> after) {
+            Function<Keyed<Long, K>, Condition> after, Consumer<Keyed<Long, K>> each) {
         SortIndex index = key == null ? null : sortIndexes.get(key.getName());
         List<OrderField<?>> byIndex = key == null ? List.copyOf(order) : inIndexOrder(index != null && index.uniqueKey()
                 ? order.stream().filter(field -> !isSeq(field)).toList()
@@ -242,6 +243,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
             }
             Keyed<Long, K> next = new Keyed<>(row.get(seq), sortKey == null ? null : row.get(sortKey));
             kept.add(next);
+            each.accept(next);
             position = after.apply(next);
         }
     }

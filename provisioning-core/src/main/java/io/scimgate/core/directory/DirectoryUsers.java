@@ -70,6 +70,15 @@ public final class DirectoryUsers {
             DIRECTORY_USER_EMAIL.EMAIL_VALUE, DIRECTORY_USER_EMAIL.EMAIL_KEY, DIRECTORY_USER_EMAIL.EMAIL_TYPE,
             DIRECTORY_USER_EMAIL.IS_PRIMARY, DIRECTORY_USER_EMAIL.EMAIL_TYPE_KEY);
 
+    /** A user's email rows as {@link #insertEmails} wrote them: in the order sent, those without a value left out. */
+    private static final RenderedQuery STORED_EMAILS = RenderedQuery.of(DSL.select(DIRECTORY_USER_EMAIL.EMAIL_VALUE,
+                    DIRECTORY_USER_EMAIL.EMAIL_TYPE, DIRECTORY_USER_EMAIL.IS_PRIMARY)
+            .from(DIRECTORY_USER_EMAIL)
+            .where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(DSL.param("userId", String.class)))
+            .orderBy(DIRECTORY_USER_EMAIL.POSITION), "userId");
+    private static final RenderedQuery DELETE_EMAILS = RenderedQuery.of(DSL.deleteFrom(DIRECTORY_USER_EMAIL)
+            .where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(DSL.param("userId", String.class))), "userId");
+
     private final Database database;
     private final Clock clock;
     private final DirectoryRows<DirectoryUserRecord, DirectoryUser> rows;
@@ -157,8 +166,7 @@ public final class DirectoryUsers {
                 if (updated != 1) {
                     throw versionMismatch(id, readVersion, -1);
                 }
-                dsl.deleteFrom(DIRECTORY_USER_EMAIL).where(DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID.eq(id)).execute();
-                insertEmails(dsl, id, directoryId, data.emails());
+                replaceEmails(dsl, id, directoryId, data.emails());
                 DirectoryUser after = DirectoryUserRows.toUser(row);
                 String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
@@ -297,6 +305,22 @@ public final class DirectoryUsers {
         row.setCustomAttributes(mapping.apply(document).toString());
         row.setCustomAttributesVersion(mapping.version());
         row.setIdpRoles(IdpRoles.toColumn(IdpRoles.of(document)));
+    }
+
+    /**
+     * The user's email rows become {@code emails}, written only if they differ from the stored ones:
+     * most changes (a PATCH of {@code active}, a rename) leave them as they were, and deleting and
+     * inserting the same rows wrote every B-tree of the email table on each commit.
+     */
+    private static void replaceEmails(DSLContext dsl, String userId, String directoryId, List<EmailAddress> emails) {
+        List<EmailAddress> stored = STORED_EMAILS.fetch(dsl, userId).map(email -> new EmailAddress(
+                email.get(DIRECTORY_USER_EMAIL.EMAIL_VALUE), email.get(DIRECTORY_USER_EMAIL.EMAIL_TYPE),
+                email.get(DIRECTORY_USER_EMAIL.IS_PRIMARY)));
+        if (stored.equals(emails.stream().filter(email -> email.value() != null).toList())) {
+            return;
+        }
+        DELETE_EMAILS.execute(dsl, userId);
+        insertEmails(dsl, userId, directoryId, emails);
     }
 
     /** The email rows of a user that has none (yet, or any more). */

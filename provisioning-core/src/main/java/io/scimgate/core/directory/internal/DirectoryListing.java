@@ -3,6 +3,7 @@ package io.scimgate.core.directory.internal;
 import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.directory.Page;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -64,10 +65,12 @@ public interface DirectoryListing<T> {
      * Every {@code spacing}-th row of the whole directory in {@code order} (which ends with the
      * sequence, or gives the same order as one that does): the row's sequence, with its value of
      * {@code key} (none for insertion order, {@code key} null). {@code after} gives the rows after a
-     * kept one. Several statements: the caller checks that nothing moved a row meanwhile.
+     * kept one; {@code each} is given every kept row as soon as it is read. Several statements: the caller
+     * checks that nothing moved a row meanwhile.
      */
     <K> List<Keyed<Long, K>> everyNth(String directoryId, Field<K> key, List<? extends OrderField<?>> order, int spacing,
-            Function<Keyed<Long, K>, Condition> after);
+            Function<Keyed<Long, K>, Condition> after,
+            Consumer<Keyed<Long, K>> each);
 
     /**
      * Starts a cursor walk of the directory: the position in its change history that the walk's

@@ -1,5 +1,6 @@
 package io.scimgate.core.directory.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and is used only if the version read after it is still the anchors' (so nothing that can move a row
  * committed in between, on any instance). Built only once the same version has been seen on two
  * pages in a row, so that a directory being written to keeps paging by plain OFFSET instead of
- * rebuilding on every page. Bounded: the least recently used order is dropped past {@link #MAX_ORDERS}.
+ * rebuilding on every page. Each anchor is usable as soon as it is taken: while one page takes them
+ * (about a hundred statements at 100,000 users), the pages that arrive meanwhile start from the
+ * nearest one taken so far instead of skipping from the directory's start (a page checks the version
+ * after it either way). Bounded: the least recently used order is dropped past {@link #MAX_ORDERS}.
  */
 final class OrderAnchors {
 
@@ -27,17 +31,20 @@ final class OrderAnchors {
     record Anchor(long position, long seq, String key) {
     }
 
-    /** Anchors taken at one order version; none until built. */
+    /** Anchors taken at one order version: none at first, then those taken so far, then all of them. */
     static final class Taken {
 
         private final long version;
-        private final List<Anchor> anchors;
+        /** Replaced, never changed: a page reads one list while the page taking them appends. */
+        private volatile List<Anchor> anchors;
+        private volatile boolean complete;
         private final AtomicBoolean building = new AtomicBoolean();
         private volatile long usedAt;
 
-        private Taken(long version, List<Anchor> anchors, long usedAt) {
+        private Taken(long version, List<Anchor> anchors, boolean complete, long usedAt) {
             this.version = version;
             this.anchors = anchors;
+            this.complete = complete;
             this.usedAt = usedAt;
         }
 
@@ -47,6 +54,7 @@ final class OrderAnchors {
 
         /** The anchor nearest before {@code offset}, or null if the first is after it. */
         Anchor before(long offset) {
+            List<Anchor> anchors = this.anchors;
             int low = 0;
             int high = anchors.size() - 1;
             Anchor found = null;
@@ -69,10 +77,10 @@ final class OrderAnchors {
 
     private final Map<Order, Taken> orders = new ConcurrentHashMap<>();
 
-    /** The anchors built for this order, or null. */
+    /** The anchors taken for this order (all, or the first ones while they are being taken), or null. */
     Taken built(String directoryId, String order) {
         Taken taken = orders.get(new Order(directoryId, order));
-        if (taken == null || taken.anchors == null) {
+        if (taken == null || taken.anchors.isEmpty()) {
             return null;
         }
         taken.usedAt = System.nanoTime();
@@ -86,17 +94,33 @@ final class OrderAnchors {
 
     /**
      * Notes that a page saw the order at {@code version}; true if a page before saw the same one and
-     * no anchors are built or being built for it yet: the caller builds them, then calls {@link #keep}
-     * or {@link #notBuilt}. Of pages that race, one builds.
+     * its anchors are neither all taken nor being taken: the caller takes them, handing each to
+     * {@link #taken} as it goes, then calls {@link #keep} or {@link #notBuilt}. Of pages that race, one builds.
      */
     boolean seen(String directoryId, String order, long version) {
         Order key = new Order(directoryId, order);
         Taken known = orders.get(key);
         if (known != null && known.version == version) {
-            return known.anchors == null && known.building.compareAndSet(false, true);
+            if (known.complete || !known.building.compareAndSet(false, true)) {
+                return false;
+            }
+            // A build that failed half-way left its first anchors, which stay right; they are taken again.
+            known.anchors = List.of();
+            return true;
         }
-        put(key, new Taken(version, null, System.nanoTime()));
+        put(key, new Taken(version, List.of(), false, System.nanoTime()));
         return false;
+    }
+
+    /** The next anchor of the order at {@code version}, usable at once by pages at that version. */
+    void taken(String directoryId, String order, long version, Anchor next) {
+        Taken known = orders.get(new Order(directoryId, order));
+        if (known != null && known.version == version && !known.complete) {
+            List<Anchor> longer = new ArrayList<>(known.anchors.size() + 1);
+            longer.addAll(known.anchors);
+            longer.add(next);
+            known.anchors = List.copyOf(longer);
+        }
     }
 
     /** The anchors {@link #seen} asked for could not be taken; a later page at the same version may try again. */
@@ -109,7 +133,7 @@ final class OrderAnchors {
 
     /** Keeps anchors taken at {@code version}. */
     void keep(String directoryId, String order, long version, List<Anchor> anchors) {
-        put(new Order(directoryId, order), new Taken(version, List.copyOf(anchors), System.nanoTime()));
+        put(new Order(directoryId, order), new Taken(version, List.copyOf(anchors), true, System.nanoTime()));
     }
 
     private void put(Order key, Taken taken) {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -136,14 +137,15 @@ final class Pager<R> {
     private void takeAnchors(String directoryId, SortKey sort, String order, long version) {
         boolean kept = false;
         try {
-            List<? extends Keyed<Long, ?>> every = everyNth(directoryId, sort);
+            List<OrderAnchors.Anchor> taken = new ArrayList<>();
+            everyNth(directoryId, sort, row -> {
+                Object key = row.key();
+                OrderAnchors.Anchor next = new OrderAnchors.Anchor((long) (taken.size() + 1) * OrderAnchors.SPACING,
+                        row.item(), key == null ? null : String.valueOf(key));
+                taken.add(next);
+                anchors.taken(directoryId, order, version, next);
+            });
             if (Long.valueOf(version).equals(rows.size(directoryId).orderVersion())) {
-                List<OrderAnchors.Anchor> taken = new ArrayList<>(every.size());
-                for (int i = 0; i < every.size(); i++) {
-                    Object key = every.get(i).key();
-                    taken.add(new OrderAnchors.Anchor((long) (i + 1) * OrderAnchors.SPACING, every.get(i).item(),
-                            key == null ? null : String.valueOf(key)));
-                }
                 anchors.keep(directoryId, order, version, taken);
                 kept = true;
             }
@@ -158,13 +160,15 @@ final class Pager<R> {
     }
 
     @SuppressWarnings("unchecked")
-    private List<? extends Keyed<Long, ?>> everyNth(String directoryId, SortKey sort) {
+    private void everyNth(String directoryId, SortKey sort, Consumer<Keyed<Long, ?>> each) {
         if (sort == null) {
-            return rows.everyNth(directoryId, null, order(null, false), OrderAnchors.SPACING, kept -> seq.gt(kept.item()));
+            rows.everyNth(directoryId, null, order(null, false), OrderAnchors.SPACING, kept -> seq.gt(kept.item()), each::accept);
+            return;
         }
         Field<Object> key = (Field<Object>) sort.field();
-        return rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> beyond(key, sort,
-                new Cursor(false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()), null, null, null)));
+        rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> beyond(key, sort,
+                new Cursor(false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()), null, null, null)),
+                each::accept);
     }
 
     private static String orderName(SortKey sort) {

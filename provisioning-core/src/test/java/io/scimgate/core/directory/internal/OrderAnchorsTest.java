@@ -25,6 +25,32 @@ class OrderAnchorsTest {
     }
 
     @Test
+    void anchorsAreUsableAsSoonAsTheyAreTakenAndAHalfTakenSetIsTakenAgain() {
+        anchors.seen("d", "", 5);
+        assertTrue(anchors.seen("d", "", 5));
+        assertNull(anchors.built("d", ""), "none taken yet");
+        anchors.taken("d", "", 5, new OrderAnchors.Anchor(1000, 11, null));
+        anchors.taken("d", "", 5, new OrderAnchors.Anchor(2000, 22, null));
+        OrderAnchors.Taken soFar = anchors.built("d", "");
+        assertEquals(5, soFar.version());
+        assertEquals(22, soFar.before(90_000).seq(), "a page past them starts from the last one taken");
+        assertFalse(anchors.seen("d", "", 5), "still being taken");
+
+        anchors.notBuilt("d", "", 5);
+        assertEquals(22, anchors.built("d", "").before(90_000).seq(), "what was taken stays right at that version");
+        assertTrue(anchors.seen("d", "", 5), "a build that failed half-way is taken again");
+        anchors.taken("d", "", 5, new OrderAnchors.Anchor(1000, 11, null));
+        assertEquals(11, anchors.built("d", "").before(90_000).seq(), "from the first anchor again, without duplicates");
+        anchors.taken("d", "", 4, new OrderAnchors.Anchor(2000, 99, null));
+        assertEquals(11, anchors.built("d", "").before(90_000).seq(), "an anchor of another version is not kept");
+
+        anchors.keep("d", "", 5, List.of(new OrderAnchors.Anchor(1000, 11, null), new OrderAnchors.Anchor(2000, 22, null),
+                new OrderAnchors.Anchor(3000, 33, null)));
+        assertEquals(33, anchors.built("d", "").before(90_000).seq());
+        assertFalse(anchors.seen("d", "", 5), "all taken: nothing to build");
+    }
+
+    @Test
     void aPageStartsFromTheNearestAnchorAtOrBeforeItsOffset() {
         anchors.keep("d", "", 3, List.of(new OrderAnchors.Anchor(1000, 11, null), new OrderAnchors.Anchor(2000, 22, null),
                 new OrderAnchors.Anchor(3000, 33, null)));

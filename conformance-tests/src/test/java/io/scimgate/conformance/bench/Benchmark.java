@@ -136,25 +136,34 @@ public final class Benchmark {
             results.add(load.run("PATCH /Users/{id} active (" + options.bigDirectory() + " users)", CONNECTIONS,
                     options.readTime(), bigIds.length / 2, i -> patcher(big, bigIds)));
             results.add(load.run("PUT /Users/{id} (" + options.bigDirectory() + " users)", CONNECTIONS,
-                    options.readTime(), bigIds.length / 2, i -> replacer(big, bigIds)));
+                    options.readTime(), bigIds.length / 2, i -> replacer(big, bigIds, "b-")));
         }
         if (options.runs("groups")) {
             groupMemberAdds(big, bigIds);
         }
     }
 
-    /** Lets the server's JIT compile the paths measured below before anything is timed. */
+    /**
+     * Lets the server's JIT compile the paths measured below before anything is timed: creates, reads
+     * (by id, filter, index and cursor pages), PATCH and PUT (timed cold, the JIT took 18–25 % of the
+     * server's CPU in their windows: BENCHMARKS.md, sixth pass). Creates get a warm-up of their own
+     * besides, measured as the first creates after start.
+     */
     private void warmUp() {
         BenchDirectory warm = tenant.directory("warm-up", "generic");
         String[] ids = new String[options.quick() ? 300 : 3000];
+        Duration time = Duration.ofSeconds(options.quick() ? 1 : 5);
         load.run("warm-up", CONNECTIONS, null, ids.length, i -> creator(warm, "w-", ids));
-        load.run("warm-up", CONNECTIONS, Duration.ofSeconds(options.quick() ? 1 : 5), Long.MAX_VALUE,
-                i -> reader(warm, n -> switch ((int) (n % 4)) {
+        load.run("warm-up", CONNECTIONS, time, Long.MAX_VALUE,
+                i -> reader(warm, n -> switch ((int) (n % 5)) {
                     case 0 -> "Users/" + pick(ids);
                     case 1 -> "Users?filter=" + encode("userName eq \"w-" + (n % ids.length) + "@bench.example\"");
                     case 2 -> "Users?count=100&startIndex=" + (1 + n % ids.length);
+                    case 3 -> "Users?count=100&cursor=" + (n % 2 == 0 ? "" : "&sortBy=userName");
                     default -> "ServiceProviderConfig";
                 }));
+        load.run("warm-up", CONNECTIONS, time, ids.length / 2, i -> patcher(warm, ids));
+        load.run("warm-up", CONNECTIONS, time, ids.length / 2, i -> replacer(warm, ids, "w-"));
     }
 
     private void readsAt(BenchDirectory directory, String[] ids, String prefix) {
@@ -233,11 +242,12 @@ public final class Benchmark {
                         + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}").status() == 200);
     }
 
-    private Load.Connection replacer(BenchDirectory directory, String[] ids) {
+    /** Replaces users from the end of {@code ids}, each keeping its userName ({@code prefix} and its index). */
+    private Load.Connection replacer(BenchDirectory directory, String[] ids, String prefix) {
         ScimClient client = new ScimClient(directory.scimUrl(), directory.token(), ScimClient.SCIM_JSON);
         return connection(client, n -> {
             int index = ids.length - 1 - (int) n;
-            return client.put("Users/" + ids[index], userJson("b-" + index, "Renamed" + n)).status() == 200;
+            return client.put("Users/" + ids[index], userJson(prefix + index, "Renamed" + n)).status() == 200;
         });
     }
 

@@ -11,6 +11,7 @@ import io.scimgate.core.ScimgateException;
 import io.scimgate.core.organization.Organization;
 import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
+import io.scimgate.core.store.PendingEvent;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.ProvisioningLogRecord;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -178,9 +180,13 @@ public final class ProvisioningLog implements AutoCloseable {
         DSLContext dsl = database.dsl();
         Set<String> existing = existingDirectories(dsl, batch.stream().map(LoggedRequest::directoryId).toList());
         Map<String, String> organizationNames = new HashMap<>();
+        Map<String, String> directoryOfUser = directoryUsersChanged(batch, existing);
+        Map<String, DirectoryUserStatuses.Entry> statusOf = statuses.findAll(directoryOfUser);
         ChangeExplainer explainer = new ChangeExplainer(
                 id -> organizationNames.computeIfAbsent(id, key -> organizations.find(key).map(Organization::name).orElse(key)),
-                (directoryId, directoryUserId) -> statuses.find(directoryId, directoryUserId)
+                (directoryId, directoryUserId) -> (directoryId.equals(directoryOfUser.get(directoryUserId))
+                        ? Optional.ofNullable(statusOf.get(directoryUserId))
+                        : statuses.find(directoryId, directoryUserId))
                         .map(DirectoryUserStatuses.Entry::status));
         List<ProvisioningLogRecord> rows = new ArrayList<>(batch.size());
         List<ExplainedRequest> explained = new ArrayList<>(batch.size());
@@ -205,6 +211,26 @@ public final class ProvisioningLog implements AutoCloseable {
             dsl.batchInsert(rows).execute();
         }
         explained.forEach(monitor::requestExplained);
+    }
+
+    /**
+     * The directory users whose provisioning state the explainer may ask about (those of
+     * {@code dsync.user.*} events but deletions), with their directories: read for the whole batch
+     * in one statement rather than one per request.
+     */
+    private static Map<String, String> directoryUsersChanged(List<LoggedRequest> batch, Set<String> existing) {
+        Map<String, String> directoryOfUser = new HashMap<>();
+        for (LoggedRequest request : batch) {
+            if (!existing.contains(request.directoryId())) {
+                continue;
+            }
+            for (PendingEvent event : request.changes()) {
+                if (event.type().startsWith("dsync.user.") && !event.type().equals("dsync.user.deleted")) {
+                    directoryOfUser.put(event.data().path("id").asText(), request.directoryId());
+                }
+            }
+        }
+        return directoryOfUser;
     }
 
     private void writeCounters() {

@@ -6,9 +6,12 @@ import io.scimgate.core.directory.internal.DirectoryUserRows;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
+import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -48,9 +51,31 @@ public final class DirectoryUserStatuses {
     }
 
     public Optional<Entry> find(String directoryId, String directoryUserId) {
-        return database.dsl().selectFrom(DIRECTORY_USER)
-                .where(DIRECTORY_USER.ID.eq(directoryUserId), DIRECTORY_USER.DIRECTORY_ID.eq(directoryId))
-                .fetchOptional(DirectoryUserStatuses::toEntry);
+        return Optional.ofNullable(findAll(Map.of(directoryUserId, directoryId)).get(directoryUserId));
+    }
+
+    /**
+     * The directory users asked for, by id, each only if it belongs to the directory given with it
+     * (P5); ids not found are left out.
+     *
+     * <p>Read by primary key alone, the directory compared here: given {@code id = ? AND directory_id = ?},
+     * PostgreSQL walks one of the many {@code (directory_id, …)} indexes instead whenever its
+     * statistics predate the directory's users (a directory filled since the last ANALYZE is
+     * estimated at one row, and those indexes follow the table's order): every user of the
+     * directory read to find one (BENCHMARKS.md, sixth pass).
+     *
+     * @param directoryOfUser directory user id to the id of its directory
+     */
+    public Map<String, Entry> findAll(Map<String, String> directoryOfUser) {
+        Map<String, Entry> found = new HashMap<>();
+        for (List<String> ids : Chunks.of(directoryOfUser.keySet())) {
+            for (DirectoryUserRecord row : database.dsl().selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.in(ids)).fetch()) {
+                if (row.getDirectoryId().equals(directoryOfUser.get(row.getId()))) {
+                    found.put(row.getId(), toEntry(row));
+                }
+            }
+        }
+        return found;
     }
 
     private static Entry toEntry(DirectoryUserRecord row) {

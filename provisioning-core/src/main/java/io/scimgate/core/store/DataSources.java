@@ -3,6 +3,7 @@ package io.scimgate.core.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** Builds the connection pool for a JDBC URL: an embedded H2 file or a PostgreSQL server. */
@@ -22,6 +23,13 @@ public final class DataSources {
         }
         config.setPoolName("scimgate");
         config.setMaximumPoolSize(isH2(jdbcUrl) ? 8 : 16);
+        if (isPostgres(jdbcUrl)) {
+            POSTGRES_DRIVER_DEFAULTS.forEach((name, value) -> {
+                if (!jdbcUrl.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT) + "=")) {
+                    config.addDataSourceProperty(name, value);
+                }
+            });
+        }
         config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
@@ -86,6 +94,17 @@ public final class DataSources {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * pgjdbc properties, each added unless the URL sets it. reWriteBatchedInserts: a JDBC batch of
+     * one INSERT (the event relay's feed rows, the provisioning log's lines) goes to PostgreSQL as
+     * multi-row INSERTs instead of one execution per row (BENCHMARKS.md, sixth pass).
+     */
+    static final Map<String, String> POSTGRES_DRIVER_DEFAULTS = Map.of("reWriteBatchedInserts", "true");
+
+    static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
     }
 
     public static boolean isH2(String jdbcUrl) {

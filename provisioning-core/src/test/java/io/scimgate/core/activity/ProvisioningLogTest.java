@@ -60,15 +60,44 @@ class ProvisioningLogTest {
 
     /** Creates a directory user as a SCIM POST would, with a journal open, and logs it. */
     private ProvisioningLogEntry push(String userName, String email, boolean active) {
+        log.record(created(directoryId, directoryId, userName, email, active));
+        log.flush();
+        return log.list(directoryId, null, 1).get(0);
+    }
+
+    /**
+     * The request line of a user created in {@code createdIn} with a journal open, as recorded for
+     * {@code loggedFor} (the directory of the request's URL), not yet written.
+     */
+    private LoggedRequest created(String createdIn, String loggedFor, String userName, String email, boolean active) {
         RequestJournal journal = RequestJournal.open();
         try {
-            core.directoryUsers().create(directoryId, user(userName, email, active));
+            core.directoryUsers().create(createdIn, user(userName, email, active));
         } finally {
             RequestJournal.close();
         }
-        log.record(new LoggedRequest(directoryId, clock.instant(), "POST", "Users", 201, 12, null, journal.changes()));
+        return new LoggedRequest(loggedFor, clock.instant(), "POST", "Users", 201, 12, null, journal.changes());
+    }
+
+    /** The writer reads the provisioning states of a whole batch at once; each line still gets its own user's. */
+    @Test
+    void aBatchOfCreatesIsExplainedUserByUser() {
+        core.directoryUsers().create(directoryId, user("first@acme.com", "shared@acme.com", true));
+        String other = core.directories().create(core.directories().get(directoryId).organizationId(), "Entra",
+                DirectoryProvider.ENTRA).directory().id();
+        log.record(created(directoryId, directoryId, "00u1", null, true));
+        log.record(created(directoryId, directoryId, "second@acme.com", "shared@acme.com", true));
+        log.record(created(directoryId, directoryId, "ana@acme.com", "ana@acme.com", true));
+        // Logged under another directory than its user's: that user's state is not read for it (P5).
+        log.record(created(directoryId, other, "00u2", null, true));
         log.flush();
-        return log.list(directoryId, null, 1).get(0);
+
+        List<String> reasons = log.list(directoryId, null, ROWS_PER_DIRECTORY).stream().map(ProvisioningLogEntry::reason).toList();
+        assertEquals("active member of Acme: domain acme.com is verified (RULES.md P13)", reasons.get(0));
+        assertTrue(reasons.get(1).startsWith("not provisioned: ") && reasons.get(1).endsWith("(RULES.md P10)"), reasons.get(1));
+        assertTrue(reasons.get(2).startsWith("not provisioned: ") && reasons.get(2).endsWith("(RULES.md P9)"), reasons.get(2));
+        assertEquals("linked to an existing member; membership unchanged (RULES.md P15)",
+                log.list(other, null, 1).get(0).reason());
     }
 
     @Test

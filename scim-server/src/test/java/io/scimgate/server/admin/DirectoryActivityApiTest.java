@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scimgate.core.activity.LoggedRequest;
 import io.scimgate.core.activity.RequestJournal;
 import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.directory.DirectoryUserData;
@@ -21,9 +22,11 @@ import io.scimgate.server.testing.HttpReply;
 import io.scimgate.server.testing.StatementCounter;
 import io.scimgate.server.testing.TestServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,6 +194,35 @@ class DirectoryActivityApiTest {
             assertEquals(List.of("dsync.user.created", "user.created", "organization_membership.created", "invitation.created"),
                     journal.changes().stream().map(PendingEvent::type).toList(),
                     "no domain is verified: a pending membership and an invitation");
+        }
+    }
+
+    /** The background writer reads the directory users of a batch of logged creates in one statement, not one per line. */
+    @Test
+    void aBatchOfLoggedCreatesReadsItsDirectoryUsersInOneStatement() {
+        StatementCounter counter = new StatementCounter();
+        try (TestCore test = TestCore.start(counter::wrap, builder -> builder)) {
+            Organization acme = test.core().organizations().create("Acme");
+            String directoryId = test.core().directories().create(acme.id(), "Okta", DirectoryProvider.OKTA).directory().id();
+            int creates = 5;
+            for (int i = 0; i < creates; i++) {
+                RequestJournal journal = RequestJournal.open();
+                try {
+                    test.core().directoryUsers().create(directoryId, user("user" + i + "@acme.com"));
+                } finally {
+                    RequestJournal.close();
+                }
+                test.core().provisioningLog().record(new LoggedRequest(directoryId, Instant.now(), "POST", "Users", 201, 5,
+                        null, journal.changes()));
+            }
+            counter.countOnly(Thread.currentThread());
+            counter.reset();
+            test.core().provisioningLog().flush();
+
+            Pattern readsDirectoryUsers = Pattern.compile("from\\s+\"?directory_user\"?(\\s|$)", Pattern.CASE_INSENSITIVE);
+            assertEquals(1, counter.preparedSql().stream().filter(sql -> readsDirectoryUsers.matcher(sql).find()).count(),
+                    String.join("\n", counter.preparedSql()));
+            assertEquals(creates, test.core().provisioningLog().list(directoryId, null, 100).size());
         }
     }
 

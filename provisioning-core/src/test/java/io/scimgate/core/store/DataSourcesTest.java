@@ -1,0 +1,64 @@
+package io.scimgate.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.scimgate.core.testing.TestDatabase;
+import io.scimgate.core.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DataSourcesTest {
+
+    private TestDatabase database;
+
+    @BeforeEach
+    void create() {
+        database = TestDatabases.create();
+    }
+
+    @AfterEach
+    void drop() {
+        TestDatabases.drop(database);
+    }
+
+    /**
+     * pgjdbc sends a rewritten batch as multi-row INSERTs (of a power of two rows each) and then knows
+     * no count per row (SUCCESS_NO_INFO); executed row by row, each row counts 1. H2 has no such setting.
+     */
+    @Test
+    void onPostgresqlABatchOfInsertsGoesAsMultiRowInserts() throws SQLException {
+        int expected = database.isPostgres() ? Statement.SUCCESS_NO_INFO : 1;
+        assertArrayEquals(new int[] {expected, expected, expected, expected}, insertFourRowsInOneBatch(database.jdbcUrl()));
+    }
+
+    @Test
+    void anOperatorsDriverSettingInTheUrlWins() throws SQLException {
+        if (!database.isPostgres()) {
+            return; // the setting is pgjdbc's
+        }
+        String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=false";
+        assertArrayEquals(new int[] {1, 1, 1, 1}, insertFourRowsInOneBatch(url));
+    }
+
+    private int[] insertFourRowsInOneBatch(String url) throws SQLException {
+        try (HikariDataSource pool = DataSources.pooled(url, database.user(), database.password());
+                Connection connection = pool.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE batch_probe (n INT NOT NULL)");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batch_probe (n) VALUES (?)")) {
+                for (int n = 1; n <= 4; n++) {
+                    insert.setInt(1, n);
+                    insert.addBatch();
+                }
+                return insert.executeBatch();
+            }
+        }
+    }
+}

@@ -33,12 +33,15 @@ public final class Migrations {
 
     /**
      * Applies the pending migrations in {@code schema} (created when missing), after taking over
-     * the history of a store made before the history table was scimgate's own. A migration that
+     * the history of a store made before the history table was scimgate's own, and bringing a store
+ * that applied V83 in its first form to the current one ({@link SortHistoryFirstForm}). A migration that
      * fails leaves the store as it was before it (each runs in a transaction).
      */
     public static Applied apply(DataSource dataSource, StoreSchema schema) {
         Flyway flyway = flyway(dataSource, schema);
-        LegacyHistory.adopt(dataSource, schema, flyway.info().all());
+        MigrationInfo[] known = flyway.info().all();
+        LegacyHistory.adopt(dataSource, schema, known);
+        SortHistoryFirstForm.reconcile(dataSource, schema, known);
         MigrateResult result = flyway.migrate();
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         return new Applied(result.migrationsExecuted, version);

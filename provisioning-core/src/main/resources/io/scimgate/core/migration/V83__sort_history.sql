@@ -34,8 +34,6 @@ CREATE TABLE directory_user_sort_change (
 );
 CREATE INDEX directory_user_sort_change_dir_ix ON directory_user_sort_change (directory_id, position);
 CREATE INDEX directory_user_sort_change_resource_ix ON directory_user_sort_change (resource_id, position);
--- The pruning DELETE (SortHistory.prune) finds expired changes by time.
-CREATE INDEX directory_user_sort_change_changed_at_ix ON directory_user_sort_change (changed_at);
 
 CREATE TABLE directory_group_sort_change (
     position         BIGINT                   NOT NULL,
@@ -51,4 +49,3 @@ CREATE TABLE directory_group_sort_change (
 );
 CREATE INDEX directory_group_sort_change_dir_ix ON directory_group_sort_change (directory_id, position);
 CREATE INDEX directory_group_sort_change_resource_ix ON directory_group_sort_change (resource_id, position);
-CREATE INDEX directory_group_sort_change_changed_at_ix ON directory_group_sort_change (changed_at);

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.organization.Role;
 import io.scimgate.core.store.Migrations;
+import io.scimgate.core.store.StoreSchema;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import java.sql.Connection;
@@ -152,6 +153,46 @@ class DataMigrationsTest {
         } finally {
             TestDatabases.drop(database);
         }
+    }
+
+    /**
+     * V83 first shipped with its two pruning indexes inside it (Flyway checksum -442354444), later
+     * without them (they moved to V84). A store that applied the first form starts, and ends with the
+     * current V83, V84 applied, and the indexes once each.
+     */
+    @Test
+    void aStoreThatAppliedV83InItsFirstFormStartsAndAppliesV84() throws SQLException {
+        TestDatabase database = TestDatabases.create();
+        try (HikariDataSource dataSource = database.dataSource()) {
+            flyway(dataSource).target(MigrationVersion.fromVersion("83")).load().migrate();
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("CREATE INDEX directory_user_sort_change_changed_at_ix ON directory_user_sort_change (changed_at)");
+                sql.execute("CREATE INDEX directory_group_sort_change_changed_at_ix ON directory_group_sort_change (changed_at)");
+                sql.execute("UPDATE \"" + Migrations.HISTORY_TABLE + "\" SET \"checksum\" = -442354444 WHERE \"version\" = '83'");
+            }
+
+            Migrations.apply(dataSource, StoreSchema.CURRENT);
+
+            Map<String, MigrationInfo> applied = new TreeMap<>();
+            for (MigrationInfo migration : flyway(dataSource).load().info().applied()) {
+                applied.put(migration.getVersion().getVersion(), migration);
+            }
+            assertTrue(applied.get("84").getState().isApplied() && applied.get("84").getState().isResolved(),
+                    "V84 applied: " + applied.get("84").getState());
+            assertEquals(0, flyway(dataSource).load().info().pending().length);
+            flyway(dataSource).load().validate();
+            try (Connection connection = dataSource.getConnection()) {
+                assertEquals(List.of(List.of("changed_at")), indexesOn(connection, "directory_user_sort_change", "changed_at"));
+                assertEquals(List.of(List.of("changed_at")), indexesOn(connection, "directory_group_sort_change", "changed_at"));
+            }
+        } finally {
+            TestDatabases.drop(database);
+        }
+    }
+
+    /** The indexes of {@code table} whose first column is {@code column}, by their columns. */
+    private static List<List<String>> indexesOn(Connection connection, String table, String column) throws SQLException {
+        return indexColumns(connection, table).values().stream().filter(columns -> columns.get(0).equals(column)).toList();
     }
 
     /** The columns of each index of {@code table}, in index order. */

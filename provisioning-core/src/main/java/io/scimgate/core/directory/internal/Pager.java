@@ -45,6 +45,17 @@ final class Pager<R> {
 
     /** @param query a fingerprint of filter and sort, carried in cursors */
     ResultPage<R> page(String directoryId, Condition filter, SortKey sort, Paging paging, String query) {
+        if (!LOG.isTraceEnabled()) {
+            return read(directoryId, filter, sort, paging, query);
+        }
+        long started = System.nanoTime();
+        ResultPage<R> page = read(directoryId, filter, sort, paging, query);
+        LOG.trace("{} page of directory {} in order '{}'{} read in {} us", paging instanceof Paging.ByIndex ? "Index" : "Cursor",
+                directoryId, orderName(sort), matchesEverything(filter) ? "" : ", filtered", (System.nanoTime() - started) / 1000);
+        return page;
+    }
+
+    private ResultPage<R> read(String directoryId, Condition filter, SortKey sort, Paging paging, String query) {
         boolean wholeDirectory = matchesEverything(filter);
         if (paging instanceof Paging.ByIndex spec) {
             if (wholeDirectory && spec.count() > 0) {
@@ -98,6 +109,10 @@ final class Pager<R> {
         OrderAnchors.Taken taken = offset >= OrderAnchors.SPACING ? anchors.built(directoryId, order) : null;
         OrderAnchors.Anchor from = taken == null ? null : taken.before(offset);
         if (from != null) {
+            if (offset - from.position() >= OrderAnchors.SPACING && LOG.isDebugEnabled()) {
+                LOG.debug("Index page of directory {} in order '{}' skips {} rows from the last anchor taken so far", directoryId,
+                        order, offset - from.position());
+            }
             List<R> items = inOrder(directoryId, sort, from, (int) (offset - from.position()), spec.count());
             DirectorySize size = rows.size(directoryId);
             if (Long.valueOf(taken.version()).equals(size.orderVersion())) {
@@ -108,6 +123,10 @@ final class Pager<R> {
         DirectorySize size = rows.size(directoryId);
         if (offset >= size.rows()) {
             return new ResultPage<>(List.of(), size.rows(), spec.startIndex(), null, null);
+        }
+        if (offset >= OrderAnchors.SPACING && LOG.isDebugEnabled()) {
+            LOG.debug("Index page of directory {} in order '{}' skips {} rows from the start ({})", directoryId, order, offset,
+                    taken == null ? "no anchors" : from == null ? "before the first anchor taken so far" : "anchors stale");
         }
         List<R> items = inOrder(directoryId, sort, null, offset, spec.count());
         if (offset >= OrderAnchors.SPACING && size.orderVersion() != null
@@ -136,6 +155,7 @@ final class Pager<R> {
      */
     private void takeAnchors(String directoryId, SortKey sort, String order, long version) {
         boolean kept = false;
+        long started = System.nanoTime();
         try {
             List<OrderAnchors.Anchor> taken = new ArrayList<>();
             everyNth(directoryId, sort, row -> {
@@ -156,6 +176,8 @@ final class Pager<R> {
             if (!kept) {
                 anchors.notBuilt(directoryId, order, version);
             }
+            LOG.debug("Anchors of directory {} in order '{}' at version {} taken in {} ms, {}", directoryId, order, version,
+                    (System.nanoTime() - started) / 1_000_000, kept ? "kept" : "not kept");
         }
     }
 

@@ -3,6 +3,7 @@ package io.scimgate.core.provisioning.internal;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.directory.internal.ProvisioningColumns;
 import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.store.internal.RenderedQuery;
 import java.util.List;
@@ -25,15 +26,23 @@ final class DirectoryUserLinks {
     private DirectoryUserLinks() {
     }
 
-    record Link(String userId, String provisionedUserId, ProvisioningState state) {
-        /** The columns of a directory user inserted a moment ago. */
-        static final Link NEW = new Link(null, null, ProvisioningState.PENDING);
+    static ProvisioningColumns read(DSLContext dsl, String directoryUserId) {
+        return dsl.select(DIRECTORY_USER.USER_ID, DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.PROVISIONING_STATE,
+                        DIRECTORY_USER.PROVISIONING_DETAIL)
+                .from(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(directoryUserId))
+                .fetchSingle(row -> new ProvisioningColumns(row.value1(), row.value2(),
+                        ProvisioningState.fromSlug(row.value3()), row.value4()));
     }
 
-    static Link read(DSLContext dsl, String directoryUserId) {
-        return dsl.select(DIRECTORY_USER.USER_ID, DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.PROVISIONING_STATE)
-                .from(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(directoryUserId))
-                .fetchSingle(row -> new Link(row.value1(), row.value2(), ProvisioningState.fromSlug(row.value3())));
+    /** Back to {@link ProvisioningColumns#PENDING}: linked to no User, holding none. */
+    static void unlink(DSLContext dsl, String directoryUserId) {
+        dsl.update(DIRECTORY_USER)
+                .set(DIRECTORY_USER.USER_ID, (String) null)
+                .set(DIRECTORY_USER.PROVISIONED_USER_ID, (String) null)
+                .set(DIRECTORY_USER.PROVISIONING_STATE, ProvisioningState.PENDING.slug())
+                .set(DIRECTORY_USER.PROVISIONING_DETAIL, (String) null)
+                .where(DIRECTORY_USER.ID.eq(directoryUserId))
+                .execute();
     }
 
     static void setState(DSLContext dsl, String directoryUserId, ProvisioningState state, String detail) {

@@ -4,7 +4,6 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_EMAIL;
 
 import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
@@ -47,8 +46,8 @@ public final class DirectoryUserRows {
 
     /** The provisioning columns of a row read whole. */
     public static ProvisioningColumns provisioning(DirectoryUserRecord row) {
-        return new ProvisioningColumns(row.getUserId(), row.getProvisionedUserId(),
-                ProvisioningState.fromSlug(row.getProvisioningState()), row.getProvisioningDetail());
+        return new ProvisioningColumns(row.getUserId(), row.getProvisionedUserId(), row.getProvisioningState(),
+                row.getProvisioningDetail());
     }
 
     /** Sets the provisioning columns of a row to be written; those already equal are left unchanged, so an update leaves them out. */
@@ -59,8 +58,8 @@ public final class DirectoryUserRows {
         if (!Objects.equals(row.getProvisionedUserId(), columns.provisionedUserId())) {
             row.setProvisionedUserId(columns.provisionedUserId());
         }
-        if (!Objects.equals(row.getProvisioningState(), columns.state().slug())) {
-            row.setProvisioningState(columns.state().slug());
+        if (!Objects.equals(row.getProvisioningState(), columns.state())) {
+            row.setProvisioningState(columns.state());
         }
         if (!Objects.equals(row.getProvisioningDetail(), columns.detail())) {
             row.setProvisioningDetail(columns.detail());

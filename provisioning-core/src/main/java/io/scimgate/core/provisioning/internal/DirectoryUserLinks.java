@@ -26,12 +26,33 @@ final class DirectoryUserLinks {
     private DirectoryUserLinks() {
     }
 
+    /** A directory user that provisioning has not decided about yet. */
+    static final ProvisioningColumns PENDING = unlinked(ProvisioningState.PENDING, null);
+
+    /** Linked to and holding {@code userId}, provisioned. */
+    static ProvisioningColumns holding(String userId) {
+        return new ProvisioningColumns(userId, userId, ProvisioningState.PROVISIONED.slug(), null);
+    }
+
+    /** Linked to no User, in {@code state} for the reason {@code detail} gives. */
+    static ProvisioningColumns unlinked(ProvisioningState state, String detail) {
+        return new ProvisioningColumns(null, null, state.slug(), detail);
+    }
+
+    /** The same links in another state. */
+    static ProvisioningColumns in(ProvisioningColumns columns, ProvisioningState state, String detail) {
+        return new ProvisioningColumns(columns.userId(), columns.provisionedUserId(), state.slug(), detail);
+    }
+
+    static ProvisioningState state(ProvisioningColumns columns) {
+        return ProvisioningState.fromSlug(columns.state());
+    }
+
     static ProvisioningColumns read(DSLContext dsl, String directoryUserId) {
         return dsl.select(DIRECTORY_USER.USER_ID, DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.PROVISIONING_STATE,
                         DIRECTORY_USER.PROVISIONING_DETAIL)
                 .from(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(directoryUserId))
-                .fetchSingle(row -> new ProvisioningColumns(row.value1(), row.value2(),
-                        ProvisioningState.fromSlug(row.value3()), row.value4()));
+                .fetchSingle(row -> new ProvisioningColumns(row.value1(), row.value2(), row.value3(), row.value4()));
     }
 
     /** Back to {@link ProvisioningColumns#PENDING}: linked to no User, holding none. */

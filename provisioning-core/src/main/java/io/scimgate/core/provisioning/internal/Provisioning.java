@@ -71,7 +71,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     @Override
     public void created(Tx tx, String organizationId, DirectoryUser user, DirectoryUserWrite row) {
         if (!user.active()) {
-            row.write(ProvisioningColumns.unlinked(ProvisioningState.INACTIVE, "created inactive (P11)"));
+            row.write(DirectoryUserLinks.unlinked(ProvisioningState.INACTIVE, "created inactive (P11)"));
             return;
         }
         String email = user.primaryEmail();
@@ -85,7 +85,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             provisionNewPerson(tx, organizationId, user, email, row);
             return;
         }
-        row.write(ProvisioningColumns.PENDING);
+        row.write(DirectoryUserLinks.PENDING);
         // Locked after the insert: a create takes its userName's key before the person's lock, as an update does.
         Optional<User> person = UserRows.lockById(dsl, known.get());
         provisionAs(tx, organizationId, user, person.isPresent() ? new FoundUser(person.get(), false)
@@ -100,7 +100,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             DirectoryUserWrite row) {
         DSLContext dsl = tx.dsl();
         String userId = Ids.newId();
-        row.write(ProvisioningColumns.holding(userId));
+        row.write(DirectoryUserLinks.holding(userId));
         boolean verified = domainVerified(dsl, organizationId, DomainName.ofEmail(email));
         User created = tx.attempt("app_user_email_uk", () -> userRows.insert(tx, organizationId, userId, email,
                 directoryUser.givenName(), directoryUser.familyName(), verified));
@@ -108,7 +108,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             // H2 only (PostgreSQL runs the transaction again and finds the person): a concurrent create of this
             // person won; the directory user lets go of the id it chose and links to the winner's User.
             DirectoryUserLinks.unlink(dsl, directoryUser.id());
-            provision(tx, organizationId, directoryUser, ProvisioningColumns.PENDING);
+            provision(tx, organizationId, directoryUser, DirectoryUserLinks.PENDING);
             return;
         }
         giveMembership(tx, organizationId, created, directoryUser, true);
@@ -121,13 +121,13 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     @Override
     public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after,
             ProvisioningColumns stored, DirectoryUserWrite row) {
-        boolean provisioned = stored.state() == ProvisioningState.PROVISIONED;
+        boolean provisioned = DirectoryUserLinks.state(stored) == ProvisioningState.PROVISIONED;
         if (!after.active()) {
             if (provisioned) {
-                row.write(stored.in(ProvisioningState.DEPROVISIONED, "deactivated by the directory"));
+                row.write(DirectoryUserLinks.in(stored, ProvisioningState.DEPROVISIONED, "deactivated by the directory"));
                 deprovision(tx, organizationId, after, stored.provisionedUserId());
-            } else if (stored.state() != ProvisioningState.DEPROVISIONED) {
-                row.write(stored.in(ProvisioningState.INACTIVE, "inactive in the directory (P11)"));
+            } else if (DirectoryUserLinks.state(stored) != ProvisioningState.DEPROVISIONED) {
+                row.write(DirectoryUserLinks.in(stored, ProvisioningState.INACTIVE, "inactive in the directory (P11)"));
             } else {
                 row.write(stored);
             }
@@ -162,7 +162,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                 .map(waiting -> DirectoryUserRows.read(dsl, waiting));
         // Released first, so that a person another directory user still holds gets its roles without this one's (P28).
         DirectoryUserLinks.release(dsl, user.id());
-        if (link.state() == ProvisioningState.PROVISIONED && successor.isEmpty()) {
+        if (DirectoryUserLinks.state(link) == ProvisioningState.PROVISIONED && successor.isEmpty()) {
             deprovision(tx, organizationId, user, link.provisionedUserId());
         }
         successor.ifPresent(waiting -> provision(tx, organizationId, waiting,
@@ -200,7 +200,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
         String email = directoryUser.primaryEmail();
         if (linked.isEmpty() && !isEmailAddress(email)) {
             ProvisioningColumns missing = missingEmail(email);
-            DirectoryUserLinks.setState(dsl, directoryUser.id(), missing.state(), missing.detail());
+            DirectoryUserLinks.setState(dsl, directoryUser.id(), DirectoryUserLinks.state(missing), missing.detail());
             return;
         }
         provisionAs(tx, organizationId, directoryUser, linked.isPresent() ? new FoundUser(linked.get(), false)
@@ -245,7 +245,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     }
 
     private static ProvisioningColumns missingEmail(String email) {
-        return ProvisioningColumns.unlinked(ProvisioningState.MISSING_EMAIL, email == null
+        return DirectoryUserLinks.unlinked(ProvisioningState.MISSING_EMAIL, email == null
                 ? "no primary email (P9)"
                 : "primary email '" + email + "' is not an e-mail address (P9)");
     }

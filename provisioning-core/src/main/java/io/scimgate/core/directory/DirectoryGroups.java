@@ -417,7 +417,7 @@ public final class DirectoryGroups {
             }
             GroupMemberEvents.emit(tx, DirectoryDetails.group(row, organizationId), memberEvents);
             if (versioned) {
-                SortHistory.groupsChanged(dsl, row.getDirectoryId(), List.of(row.original()), row.getUpdatedAt());
+                SortHistory.groupsChanged(tx, row.getDirectoryId(), List.of(row.original()), row.getUpdatedAt());
             }
         }
     }

@@ -4,6 +4,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_TALLY;
 
 import io.scimgate.core.directory.internal.DirectorySize;
 import io.scimgate.core.store.internal.RenderedQuery;
+import io.scimgate.core.store.internal.Tx;
 import java.math.BigDecimal;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -12,9 +13,11 @@ import org.jooq.impl.DSL;
 /**
  * Each directory's number of users, kept in the transaction that adds or removes one, so that an
  * unfiltered list answers totalResults without counting the directory (V82.3). The count is split
- * over {@link #STRIPES} rows: a writing thread always uses the same stripe, so concurrent creates in
- * one directory do not queue on one row until they commit, and a transaction that writes several
- * users holds one stripe only.
+ * over {@link #STRIPES} rows, so that concurrent creates in one directory do not queue on one row
+ * until they commit: a transaction leases a stripe of the directory that no other open transaction
+ * of this instance holds ({@link StripeLeases}), keeps it for all its changes of the directory, and
+ * gives it back when it ends. Transactions of other instances on the same store may lease the same
+ * stripe; then one waits for the other's commit, as any two writers of one row do.
  */
 final class DirectoryUserTally {
 
@@ -33,6 +36,13 @@ final class DirectoryUserTally {
                             DIRECTORY_USER_TALLY.STRIPE.eq(DSL.param("stripe", Integer.class))),
             "delta", "directoryId", "stripe");
 
+    /** This instance's leases: every core of the process shares them (directory ids are unique across stores). */
+    private static final StripeLeases LEASES = new StripeLeases(STRIPES);
+
+    /** What a transaction holds a directory's stripe under. */
+    private record Lease(String directoryId) {
+    }
+
     private DirectoryUserTally() {
     }
 
@@ -44,21 +54,21 @@ final class DirectoryUserTally {
         insert.execute();
     }
 
-    static void added(DSLContext dsl, String directoryId) {
-        change(dsl, directoryId, 1);
+    static void added(Tx tx, String directoryId) {
+        change(tx, directoryId, 1);
     }
 
-    static void removed(DSLContext dsl, String directoryId) {
-        change(dsl, directoryId, -1);
+    static void removed(Tx tx, String directoryId) {
+        change(tx, directoryId, -1);
     }
 
     /**
-     * Holds this thread's stripe until the transaction ends, changing nothing: a change of sortable
+     * Holds the transaction's stripe until the transaction ends, changing nothing: a change of sortable
      * values takes its history position only after this, so that {@link #awaitHolders} also waits
      * for it (SortHistory). Taken last, after every row lock of the transaction, as {@link #added} is.
      */
-    static void hold(DSLContext dsl, String directoryId) {
-        change(dsl, directoryId, 0);
+    static void hold(Tx tx, String directoryId) {
+        change(tx, directoryId, 0);
     }
 
     /** Waits until no transaction holds a stripe of the directory that it took before this call. */
@@ -81,8 +91,10 @@ final class DirectoryUserTally {
         return new DirectorySize(users == null ? 0 : users.intValueExact(), changes == null ? 0 : changes.longValueExact());
     }
 
-    private static void change(DSLContext dsl, String directoryId, long delta) {
-        int stripe = (int) (Thread.currentThread().getId() % STRIPES);
+    private static void change(Tx tx, String directoryId, long delta) {
+        DSLContext dsl = tx.dsl();
+        int stripe = tx.hold(new Lease(directoryId), () -> LEASES.take(directoryId),
+                taken -> LEASES.giveBack(directoryId, taken)).number();
         int changed = CHANGE.execute(dsl, delta, directoryId, stripe);
         if (changed == 0) {
             // Every directory has its stripes (Directories.create, V82.3); were one missing, it is made

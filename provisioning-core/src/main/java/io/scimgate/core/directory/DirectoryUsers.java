@@ -17,6 +17,7 @@ import io.scimgate.core.directory.query.DirectoryQuery;
 import io.scimgate.core.directory.query.ResultPage;
 import io.scimgate.core.attributemapping.ScimDocument;
 import io.scimgate.core.directory.internal.DirectoryUserLifecycle;
+import io.scimgate.core.directory.internal.DirectoryUserWrite;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.internal.Constraints;
 import io.scimgate.core.store.internal.Database;
@@ -55,7 +56,7 @@ public final class DirectoryUsers {
             .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class)),
                     DIRECTORY_USER.DIRECTORY_ID.eq(DSL.param("directoryId", String.class))), "id", "directoryId");
 
-    /** The columns {@link #create} sets; the provisioning columns keep their defaults until provisioning sets them. */
+    /** The columns {@link #create} sets, the provisioning columns its lifecycle decides among them. */
     private static final RenderedInsert<DirectoryUserRecord> INSERT = RenderedInsert.returning(DIRECTORY_USER,
             DIRECTORY_USER.SEQ, DIRECTORY_USER.ID, DIRECTORY_USER.DIRECTORY_ID, DIRECTORY_USER.USER_NAME,
             DIRECTORY_USER.USER_NAME_KEY, DIRECTORY_USER.EXTERNAL_ID, DIRECTORY_USER.ACTIVE, DIRECTORY_USER.DISPLAY_NAME,
@@ -64,7 +65,9 @@ public final class DirectoryUsers {
             DIRECTORY_USER.CREATED_AT, DIRECTORY_USER.UPDATED_AT, DIRECTORY_USER.PRIMARY_EMAIL_KEY,
             DIRECTORY_USER.DISPLAY_NAME_KEY, DIRECTORY_USER.GIVEN_NAME_KEY, DIRECTORY_USER.FAMILY_NAME_KEY,
             DIRECTORY_USER.TITLE_KEY, DIRECTORY_USER.EMPLOYEE_NUMBER_KEY, DIRECTORY_USER.DEPARTMENT_KEY,
-            DIRECTORY_USER.CUSTOM_ATTRIBUTES, DIRECTORY_USER.CUSTOM_ATTRIBUTES_VERSION, DIRECTORY_USER.IDP_ROLES);
+            DIRECTORY_USER.CUSTOM_ATTRIBUTES, DIRECTORY_USER.CUSTOM_ATTRIBUTES_VERSION, DIRECTORY_USER.IDP_ROLES,
+            DIRECTORY_USER.USER_ID, DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.PROVISIONING_STATE,
+            DIRECTORY_USER.PROVISIONING_DETAIL);
     private static final RenderedInsert<DirectoryUserEmailRecord> INSERT_EMAILS = RenderedInsert.of(DIRECTORY_USER_EMAIL,
             DIRECTORY_USER_EMAIL.DIRECTORY_USER_ID, DIRECTORY_USER_EMAIL.POSITION, DIRECTORY_USER_EMAIL.DIRECTORY_ID,
             DIRECTORY_USER_EMAIL.EMAIL_VALUE, DIRECTORY_USER_EMAIL.EMAIL_KEY, DIRECTORY_USER_EMAIL.EMAIL_TYPE,
@@ -111,15 +114,20 @@ public final class DirectoryUsers {
                 row.setUpdatedAt(now);
                 copy(data, row);
                 derive(row, directoryOf(dsl, directoryId));
-                row.setSeq(INSERT.executeReturning(dsl, List.of(row), Long.class).get(0));
-                insertEmails(dsl, row.getId(), directoryId, data.emails());
-                DirectoryUser created = DirectoryUserRows.toUser(row);
+                DirectoryUser creating = DirectoryUserRows.toUser(row);
                 String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
-                tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(created));
-                lifecycle.created(tx, organizationId, created);
+                tx.emit("dsync.user.created", organizationId, directoryId, DirectoryUserEvents.data(creating));
+                // Inserted when provisioning has decided its columns, so that the row is written once.
+                DirectoryUserWrite insert = new DirectoryUserWrite(columns -> {
+                    DirectoryUserRows.setProvisioning(row, columns);
+                    row.setSeq(INSERT.executeReturning(dsl, List.of(row), Long.class).get(0));
+                    insertEmails(dsl, row.getId(), directoryId, data.emails());
+                });
+                lifecycle.created(tx, organizationId, creating, insert);
+                insert.checkWritten();
                 // Last, so that the stripe is held only while the transaction commits.
-                DirectoryUserTally.added(dsl, directoryId);
-                return created;
+                DirectoryUserTally.added(tx, directoryId);
+                return DirectoryUserRows.toUser(row);
             });
         } catch (DataAccessException e) {
             throw translate(e, data);
@@ -159,19 +167,24 @@ public final class DirectoryUsers {
                 derive(row, directoryOf(dsl, directoryId));
                 row.setVersion(readVersion + 1);
                 row.setUpdatedAt(Times.now(clock));
-                int updated = dsl.update(DIRECTORY_USER)
-                        .set(row)
-                        .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.VERSION.eq(readVersion))
-                        .execute();
-                if (updated != 1) {
-                    throw versionMismatch(id, readVersion, -1);
-                }
-                replaceEmails(dsl, id, directoryId, data.emails());
                 DirectoryUser after = DirectoryUserRows.toUser(row);
                 String organizationId = DirectoryOrganizations.organizationOf(tenants, dsl, directoryId);
                 tx.emit("dsync.user.updated", organizationId, directoryId, DirectoryUserEvents.updateData(before, after));
-                lifecycle.updated(tx, organizationId, before, after);
-                SortHistory.userChanged(dsl, stored, row.getUpdatedAt());
+                // Written with the provisioning columns the change decides: one write of the row per update.
+                DirectoryUserWrite update = new DirectoryUserWrite(columns -> {
+                    DirectoryUserRows.setProvisioning(row, columns);
+                    int updated = dsl.update(DIRECTORY_USER)
+                            .set(row)
+                            .where(DIRECTORY_USER.ID.eq(id), DIRECTORY_USER.VERSION.eq(readVersion))
+                            .execute();
+                    if (updated != 1) {
+                        throw versionMismatch(id, readVersion, -1);
+                    }
+                    replaceEmails(dsl, id, directoryId, data.emails());
+                });
+                lifecycle.updated(tx, organizationId, before, after, DirectoryUserRows.provisioning(stored), update);
+                update.checkWritten();
+                SortHistory.userChanged(tx, stored, row.getUpdatedAt());
                 return after;
             });
         } catch (DataAccessException e) {
@@ -194,9 +207,9 @@ public final class DirectoryUsers {
             lifecycle.deleting(tx, organizationId, deleted);
             int removed = dsl.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).execute();
             if (removed == 1) {
-                DirectoryUserTally.removed(dsl, directoryId);
+                DirectoryUserTally.removed(tx, directoryId);
             }
-            SortHistory.groupsChanged(dsl, directoryId, groupsLeft, Times.now(clock));
+            SortHistory.groupsChanged(tx, directoryId, groupsLeft, Times.now(clock));
             return removed;
         });
     }

@@ -8,6 +8,7 @@ import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER_SORT_CHANGE;
 import static org.jooq.impl.DSL.val;
 
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.store.schema.tables.records.DirectoryGroupRecord;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.time.Clock;
@@ -49,8 +50,9 @@ public final class SortHistory {
      * Records what a user had before this transaction changed it. Called last in the transaction,
      * after every row lock it takes (the tally stripe it holds must not wait for one).
      */
-    static void userChanged(DSLContext dsl, DirectoryUserRecord before, OffsetDateTime now) {
-        DirectoryUserTally.hold(dsl, before.getDirectoryId());
+    static void userChanged(Tx tx, DirectoryUserRecord before, OffsetDateTime now) {
+        DirectoryUserTally.hold(tx, before.getDirectoryId());
+        DSLContext dsl = tx.dsl();
         var h = DIRECTORY_USER_SORT_CHANGE;
         dsl.insertInto(h)
                 .set(h.POSITION, SORT_CHANGE_POSITION.nextval())
@@ -73,11 +75,12 @@ public final class SortHistory {
     }
 
     /** Records what groups of one directory had before this transaction changed them; called last, as {@link #userChanged}. */
-    static void groupsChanged(DSLContext dsl, String directoryId, List<DirectoryGroupRecord> before, OffsetDateTime now) {
+    static void groupsChanged(Tx tx, String directoryId, List<DirectoryGroupRecord> before, OffsetDateTime now) {
         if (before.isEmpty()) {
             return;
         }
-        DirectoryUserTally.hold(dsl, directoryId);
+        DirectoryUserTally.hold(tx, directoryId);
+        DSLContext dsl = tx.dsl();
         var h = DIRECTORY_GROUP_SORT_CHANGE;
         var insert = dsl.insertInto(h, h.POSITION, h.DIRECTORY_ID, h.RESOURCE_ID, h.CHANGED_AT, h.DISPLAY_NAME_KEY,
                 h.EXTERNAL_ID, h.CREATED_AT, h.UPDATED_AT);

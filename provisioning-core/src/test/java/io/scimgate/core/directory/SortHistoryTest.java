@@ -65,7 +65,7 @@ class SortHistoryTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> writer = threads.submit(() -> database.transaction(tx -> {
-                DirectoryUserTally.hold(tx.dsl(), directoryId);
+                DirectoryUserTally.hold(tx, directoryId);
                 held.countDown();
                 try {
                     assertTrue(release.await(30, TimeUnit.SECONDS));

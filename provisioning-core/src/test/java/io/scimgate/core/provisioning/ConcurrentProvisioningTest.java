@@ -1,6 +1,7 @@
 package io.scimgate.core.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.EmailAddress;
@@ -91,6 +92,9 @@ class ConcurrentProvisioningTest {
                         (long) PUSHES_PER_DIRECTORY - 1), states, "directory " + directory + ": " + entries);
                 entries.stream().filter(entry -> entry.status().state() == ProvisioningState.PROVISIONED)
                         .forEach(entry -> assertEquals(user.id(), entry.status().userId()));
+                // A create that chose an id for a new person and lost the race to create it keeps no trace of that id.
+                entries.stream().filter(entry -> entry.status().state() == ProvisioningState.DUPLICATE_EMAIL)
+                        .forEach(entry -> assertNull(entry.status().userId(), entry::toString));
             }
         }
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /**
  * A provisioning core with recording hooks (invitation sender, session revoker) and short ways to
@@ -39,7 +40,12 @@ public final class ProvisioningFixture implements AutoCloseable {
     private final TestCore test;
 
     public ProvisioningFixture() {
-        test = TestCore.start(builder -> builder.clock(clock)
+        this(UnaryOperator.identity());
+    }
+
+    /** With the store's DataSource wrapped (e.g. to record what statements write: {@link WrittenTables}). */
+    public ProvisioningFixture(UnaryOperator<DataSource> wrap) {
+        test = TestCore.start(wrap, builder -> builder.clock(clock)
                 .invitationSender(this::recordInvitation)
                 .invitationDeliveryRetries(DELIVERY_RETRIES)
                 .sessionRevoker((userId, organizationId) -> sessionsRevoked.add(userId + "@" + organizationId))

@@ -9,9 +9,19 @@ import io.scimgate.core.store.internal.Tx;
  */
 public interface DirectoryUserLifecycle {
 
-    void created(Tx tx, String organizationId, DirectoryUser user);
+    /**
+     * A new user: decides its provisioning columns, writes its row once through {@code row} (the
+     * insert), then provisions.
+     */
+    void created(Tx tx, String organizationId, DirectoryUser user, DirectoryUserWrite row);
 
-    void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after);
+    /**
+     * A changed user, whose row is locked and whose provisioning columns were {@code stored}: writes
+     * its row once through {@code row} (the update, with the columns the change decides), then
+     * provisions or deprovisions.
+     */
+    void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after, ProvisioningColumns stored,
+            DirectoryUserWrite row);
 
     /** Called before the row is deleted, while the user's links can still be read. */
     void deleting(Tx tx, String organizationId, DirectoryUser user);

@@ -7,6 +7,7 @@ import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.role.IdpRoles;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
+import java.util.Objects;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -41,6 +42,28 @@ public final class DirectoryUserRows {
     /** Reads a directory user inside a transaction. */
     public static DirectoryUser read(DSLContext dsl, String id) {
         return dsl.selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(id)).fetchSingle(DirectoryUserRows::toUser);
+    }
+
+    /** The provisioning columns of a row read whole. */
+    public static ProvisioningColumns provisioning(DirectoryUserRecord row) {
+        return new ProvisioningColumns(row.getUserId(), row.getProvisionedUserId(), row.getProvisioningState(),
+                row.getProvisioningDetail());
+    }
+
+    /** Sets the provisioning columns of a row to be written; those already equal are left unchanged, so an update leaves them out. */
+    public static void setProvisioning(DirectoryUserRecord row, ProvisioningColumns columns) {
+        if (!Objects.equals(row.getUserId(), columns.userId())) {
+            row.setUserId(columns.userId());
+        }
+        if (!Objects.equals(row.getProvisionedUserId(), columns.provisionedUserId())) {
+            row.setProvisionedUserId(columns.provisionedUserId());
+        }
+        if (!Objects.equals(row.getProvisioningState(), columns.state())) {
+            row.setProvisioningState(columns.state());
+        }
+        if (!Objects.equals(row.getProvisioningDetail(), columns.detail())) {
+            row.setProvisioningDetail(columns.detail());
+        }
     }
 
     public static DirectoryUser toUser(DirectoryUserRecord row) {

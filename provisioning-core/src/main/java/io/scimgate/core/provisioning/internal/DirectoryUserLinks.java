@@ -3,6 +3,7 @@ package io.scimgate.core.provisioning.internal;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
 
+import io.scimgate.core.directory.internal.ProvisioningColumns;
 import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.store.internal.RenderedQuery;
 import java.util.List;
@@ -25,15 +26,44 @@ final class DirectoryUserLinks {
     private DirectoryUserLinks() {
     }
 
-    record Link(String userId, String provisionedUserId, ProvisioningState state) {
-        /** The columns of a directory user inserted a moment ago. */
-        static final Link NEW = new Link(null, null, ProvisioningState.PENDING);
+    /** A directory user that provisioning has not decided about yet. */
+    static final ProvisioningColumns PENDING = unlinked(ProvisioningState.PENDING, null);
+
+    /** Linked to and holding {@code userId}, provisioned. */
+    static ProvisioningColumns holding(String userId) {
+        return new ProvisioningColumns(userId, userId, ProvisioningState.PROVISIONED.slug(), null);
     }
 
-    static Link read(DSLContext dsl, String directoryUserId) {
-        return dsl.select(DIRECTORY_USER.USER_ID, DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.PROVISIONING_STATE)
+    /** Linked to no User, in {@code state} for the reason {@code detail} gives. */
+    static ProvisioningColumns unlinked(ProvisioningState state, String detail) {
+        return new ProvisioningColumns(null, null, state.slug(), detail);
+    }
+
+    /** The same links in another state. */
+    static ProvisioningColumns in(ProvisioningColumns columns, ProvisioningState state, String detail) {
+        return new ProvisioningColumns(columns.userId(), columns.provisionedUserId(), state.slug(), detail);
+    }
+
+    static ProvisioningState state(ProvisioningColumns columns) {
+        return ProvisioningState.fromSlug(columns.state());
+    }
+
+    static ProvisioningColumns read(DSLContext dsl, String directoryUserId) {
+        return dsl.select(DIRECTORY_USER.USER_ID, DIRECTORY_USER.PROVISIONED_USER_ID, DIRECTORY_USER.PROVISIONING_STATE,
+                        DIRECTORY_USER.PROVISIONING_DETAIL)
                 .from(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(directoryUserId))
-                .fetchSingle(row -> new Link(row.value1(), row.value2(), ProvisioningState.fromSlug(row.value3())));
+                .fetchSingle(row -> new ProvisioningColumns(row.value1(), row.value2(), row.value3(), row.value4()));
+    }
+
+    /** Back to {@link ProvisioningColumns#PENDING}: linked to no User, holding none. */
+    static void unlink(DSLContext dsl, String directoryUserId) {
+        dsl.update(DIRECTORY_USER)
+                .set(DIRECTORY_USER.USER_ID, (String) null)
+                .set(DIRECTORY_USER.PROVISIONED_USER_ID, (String) null)
+                .set(DIRECTORY_USER.PROVISIONING_STATE, ProvisioningState.PENDING.slug())
+                .set(DIRECTORY_USER.PROVISIONING_DETAIL, (String) null)
+                .where(DIRECTORY_USER.ID.eq(directoryUserId))
+                .execute();
     }
 
     static void setState(DSLContext dsl, String directoryUserId, ProvisioningState state, String detail) {

@@ -7,6 +7,8 @@ import io.scimgate.core.directory.internal.DirectoryOrganizations;
 import io.scimgate.core.directory.internal.DirectoryDeletionHook;
 import io.scimgate.core.directory.DirectoryUser;
 import io.scimgate.core.directory.internal.DirectoryUserLifecycle;
+import io.scimgate.core.directory.internal.DirectoryUserWrite;
+import io.scimgate.core.directory.internal.ProvisioningColumns;
 import io.scimgate.core.directory.internal.GroupMembershipHook;
 import io.scimgate.core.domain.DomainName;
 import io.scimgate.core.domain.internal.DomainRows;
@@ -19,6 +21,7 @@ import io.scimgate.core.membership.internal.GroupRoleMappings;
 import io.scimgate.core.membership.internal.MembershipRows;
 import io.scimgate.core.provisioning.ProvisioningState;
 import io.scimgate.core.role.internal.MemberRoles;
+import io.scimgate.core.store.internal.Ids;
 import io.scimgate.core.store.internal.RetryableConflict;
 import io.scimgate.core.store.internal.Tx;
 import io.scimgate.core.tenant.OrganizationSettings;
@@ -60,37 +63,85 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
 
     // ---- directory users -------------------------------------------------------------------
 
+    /**
+     * P9–P12 for a new directory user: its provisioning columns are decided before its row is
+     * inserted, so that the row is written once. A person the store does not know yet gets the id
+     * of the User created for it first, and the directory user is inserted holding it.
+     */
     @Override
-    public void created(Tx tx, String organizationId, DirectoryUser user) {
-        if (user.active()) {
-            provision(tx, organizationId, user, DirectoryUserLinks.Link.NEW);
-        } else {
-            DirectoryUserLinks.setState(tx.dsl(), user.id(), ProvisioningState.INACTIVE, "created inactive (P11)");
+    public void created(Tx tx, String organizationId, DirectoryUser user, DirectoryUserWrite row) {
+        if (!user.active()) {
+            row.write(DirectoryUserLinks.unlinked(ProvisioningState.INACTIVE, "created inactive (P11)"));
+            return;
         }
+        String email = user.primaryEmail();
+        if (!isEmailAddress(email)) {
+            row.write(missingEmail(email));
+            return;
+        }
+        DSLContext dsl = tx.dsl();
+        Optional<String> known = UserRows.idByEmailKey(dsl, Users.emailKey(email));
+        if (known.isEmpty()) {
+            provisionNewPerson(tx, organizationId, user, email, row);
+            return;
+        }
+        row.write(DirectoryUserLinks.PENDING);
+        // Locked after the insert: a create takes its userName's key before the person's lock, as an update does.
+        Optional<User> person = UserRows.lockById(dsl, known.get());
+        provisionAs(tx, organizationId, user, person.isPresent() ? new FoundUser(person.get(), false)
+                : findOrCreateUser(tx, organizationId, user, email));
     }
 
-    @Override
-    public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after) {
+    /**
+     * P12 for a person the store does not know: the directory user is inserted holding the User's id,
+     * and the User is inserted after it (the userName's key first, then the email's, as before).
+     */
+    private void provisionNewPerson(Tx tx, String organizationId, DirectoryUser directoryUser, String email,
+            DirectoryUserWrite row) {
         DSLContext dsl = tx.dsl();
-        DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, after.id());
-        boolean provisioned = link.state() == ProvisioningState.PROVISIONED;
+        String userId = Ids.newId();
+        row.write(DirectoryUserLinks.holding(userId));
+        boolean verified = domainVerified(dsl, organizationId, DomainName.ofEmail(email));
+        User created = tx.attempt("app_user_email_uk", () -> userRows.insert(tx, organizationId, userId, email,
+                directoryUser.givenName(), directoryUser.familyName(), verified));
+        if (created == null) {
+            // H2 only (PostgreSQL runs the transaction again and finds the person): a concurrent create of this
+            // person won; the directory user lets go of the id it chose and links to the winner's User.
+            DirectoryUserLinks.unlink(dsl, directoryUser.id());
+            provision(tx, organizationId, directoryUser, DirectoryUserLinks.PENDING);
+            return;
+        }
+        giveMembership(tx, organizationId, created, directoryUser, true);
+    }
+
+    /**
+     * The update's one write of the row carries the provisioning state a deactivation decides; every
+     * other change keeps the stored columns there and provisions after it, as a create does.
+     */
+    @Override
+    public void updated(Tx tx, String organizationId, DirectoryUser before, DirectoryUser after,
+            ProvisioningColumns stored, DirectoryUserWrite row) {
+        boolean provisioned = DirectoryUserLinks.state(stored) == ProvisioningState.PROVISIONED;
         if (!after.active()) {
             if (provisioned) {
-                deprovision(tx, organizationId, after, link.provisionedUserId());
-                DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.DEPROVISIONED, "deactivated by the directory");
-            } else if (link.state() != ProvisioningState.DEPROVISIONED) {
-                DirectoryUserLinks.setState(dsl, after.id(), ProvisioningState.INACTIVE, "inactive in the directory (P11)");
+                row.write(DirectoryUserLinks.in(stored, ProvisioningState.DEPROVISIONED, "deactivated by the directory"));
+                deprovision(tx, organizationId, after, stored.provisionedUserId());
+            } else if (DirectoryUserLinks.state(stored) != ProvisioningState.DEPROVISIONED) {
+                row.write(DirectoryUserLinks.in(stored, ProvisioningState.INACTIVE, "inactive in the directory (P11)"));
+            } else {
+                row.write(stored);
             }
             return;
         }
+        row.write(stored);
         if (provisioned) {
-            updateNames(tx, organizationId, link.provisionedUserId(), before, after);
+            updateNames(tx, organizationId, stored.provisionedUserId(), before, after);
             if (!before.idpRoles().equals(after.idpRoles())) {
                 // P28: the directory changed the roles it assigns; what it no longer gives goes back to the default.
-                memberRoles.recompute(tx, organizationId, List.of(link.provisionedUserId()), MemberRoles.Otherwise.DEFAULT);
+                memberRoles.recompute(tx, organizationId, List.of(stored.provisionedUserId()), MemberRoles.Otherwise.DEFAULT);
             }
         } else {
-            provision(tx, organizationId, after, link);
+            provision(tx, organizationId, after, stored);
         }
     }
 
@@ -101,7 +152,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
     @Override
     public void deleting(Tx tx, String organizationId, DirectoryUser user) {
         DSLContext dsl = tx.dsl();
-        DirectoryUserLinks.Link link = DirectoryUserLinks.read(dsl, user.id());
+        ProvisioningColumns link = DirectoryUserLinks.read(dsl, user.id());
         if (link.provisionedUserId() == null) {
             return;
         }
@@ -111,7 +162,7 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
                 .map(waiting -> DirectoryUserRows.read(dsl, waiting));
         // Released first, so that a person another directory user still holds gets its roles without this one's (P28).
         DirectoryUserLinks.release(dsl, user.id());
-        if (link.state() == ProvisioningState.PROVISIONED && successor.isEmpty()) {
+        if (DirectoryUserLinks.state(link) == ProvisioningState.PROVISIONED && successor.isEmpty()) {
             deprovision(tx, organizationId, user, link.provisionedUserId());
         }
         successor.ifPresent(waiting -> provision(tx, organizationId, waiting,
@@ -143,20 +194,23 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
      *
      * @param link the directory user's provisioning columns as they are now
      */
-    private void provision(Tx tx, String organizationId, DirectoryUser directoryUser, DirectoryUserLinks.Link link) {
+    private void provision(Tx tx, String organizationId, DirectoryUser directoryUser, ProvisioningColumns link) {
         DSLContext dsl = tx.dsl();
         Optional<User> linked = Optional.ofNullable(link.userId()).flatMap(id -> UserRows.lockById(dsl, id));
         String email = directoryUser.primaryEmail();
-        if (linked.isEmpty() && (email == null || DomainName.ofEmail(email) == null)) {
-            DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.MISSING_EMAIL, email == null
-                    ? "no primary email (P9)"
-                    : "primary email '" + email + "' is not an e-mail address (P9)");
+        if (linked.isEmpty() && !isEmailAddress(email)) {
+            ProvisioningColumns missing = missingEmail(email);
+            DirectoryUserLinks.setState(dsl, directoryUser.id(), DirectoryUserLinks.state(missing), missing.detail());
             return;
         }
-        FoundUser found = linked.isPresent() ? new FoundUser(linked.get(), false)
-                : findOrCreateUser(tx, organizationId, directoryUser, email);
-        User user = found.user();
+        provisionAs(tx, organizationId, directoryUser, linked.isPresent() ? new FoundUser(linked.get(), false)
+                : findOrCreateUser(tx, organizationId, directoryUser, email));
+    }
 
+    /** P10, P12–P15: the directory user holds the User it was found (or created) for, unless another holds it. */
+    private void provisionAs(Tx tx, String organizationId, DirectoryUser directoryUser, FoundUser found) {
+        DSLContext dsl = tx.dsl();
+        User user = found.user();
         // A User created just now has no holder and no membership yet: nothing to look up.
         Optional<String> holder = found.createdNow() ? Optional.empty()
                 : DirectoryUserLinks.holder(dsl, directoryUser.directoryId(), user.id());
@@ -171,14 +225,29 @@ public final class Provisioning implements DirectoryUserLifecycle, GroupMembersh
             waitForHolder(dsl, directoryUser.id(), rival);
             return;
         }
-
-        boolean verified = domainVerified(dsl, organizationId, user);
-        User current = verified ? takeDirectoryNames(tx, organizationId, user, directoryUser) : user;
-        ensureMembership(tx, organizationId, current, verified, directoryUser, found.createdNow());
+        giveMembership(tx, organizationId, user, directoryUser, found.createdNow());
         if (holder.isPresent()) {
             // A new holder was marked provisioned by its claim.
             DirectoryUserLinks.setState(dsl, directoryUser.id(), ProvisioningState.PROVISIONED, null);
         }
+    }
+
+    /** P13, P14, P17: the names a verified domain's directory gives, and the membership. */
+    private void giveMembership(Tx tx, String organizationId, User user, DirectoryUser directoryUser, boolean newUser) {
+        boolean verified = domainVerified(tx.dsl(), organizationId, user);
+        User current = verified ? takeDirectoryNames(tx, organizationId, user, directoryUser) : user;
+        ensureMembership(tx, organizationId, current, verified, directoryUser, newUser);
+    }
+
+    /** P9: a primary email that is an e-mail address. */
+    private static boolean isEmailAddress(String email) {
+        return email != null && DomainName.ofEmail(email) != null;
+    }
+
+    private static ProvisioningColumns missingEmail(String email) {
+        return DirectoryUserLinks.unlinked(ProvisioningState.MISSING_EMAIL, email == null
+                ? "no primary email (P9)"
+                : "primary email '" + email + "' is not an e-mail address (P9)");
     }
 
     /** A User found or created for a directory user, and whether this transaction created it. */

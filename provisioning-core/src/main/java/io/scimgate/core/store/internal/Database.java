@@ -161,14 +161,23 @@ public final class Database {
 
     private <T> T runOnce(Function<Tx, T> work) {
         Tx[] done = new Tx[1];
+        Tx[] open = new Tx[1];
         Runnable[] delivery = new Runnable[1];
-        T result = dsl.transactionResult(configuration -> {
-            Tx tx = new Tx(configuration.dsl(), this::tenantChanged);
-            T value = work.apply(tx);
-            delivery[0] = outbox.write(configuration.dsl(), tx.events());
-            done[0] = tx;
-            return value;
-        });
+        T result;
+        try {
+            result = dsl.transactionResult(configuration -> {
+                Tx tx = new Tx(configuration.dsl(), this::tenantChanged);
+                open[0] = tx;
+                T value = work.apply(tx);
+                delivery[0] = outbox.write(configuration.dsl(), tx.events());
+                done[0] = tx;
+                return value;
+            });
+        } finally {
+            if (open[0] != null) {
+                open[0].ended();
+            }
+        }
         delivery[0].run();
         for (Runnable action : done[0].afterCommitActions()) {
             try {

@@ -3,9 +3,11 @@ package io.scimgate.core.store.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.store.PendingEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,6 +25,8 @@ public final class Tx {
     private final Consumer<String> tenantChanged;
     private final List<PendingEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Map<Object, Object> held = new HashMap<>();
+    private final List<Runnable> whenEnded = new ArrayList<>();
 
     Tx(DSLContext dsl, Consumer<String> tenantChanged) {
         this.dsl = dsl;
@@ -64,6 +68,22 @@ public final class Tx {
     }
 
     /**
+     * What this transaction holds under {@code key} until it ends, taken by {@code take} on the first
+     * ask; {@code giveBack} runs when the transaction has ended, committed or rolled back.
+     */
+    public <T> T hold(Object key, Supplier<T> take, Consumer<T> giveBack) {
+        @SuppressWarnings("unchecked")
+        T value = (T) held.get(key);
+        if (value == null) {
+            value = take.get();
+            held.put(key, value);
+            T taken = value;
+            whenEnded.add(() -> giveBack.accept(taken));
+        }
+        return value;
+    }
+
+    /**
      * Runs {@code statement}, which may lose a race on a unique constraint to a concurrent writer.
      * Without a savepoint (one round trip less): on H2 a refused statement is undone alone and the
      * transaction goes on as if it had not been tried; on PostgreSQL, where it aborts the transaction,
@@ -88,6 +108,13 @@ public final class Tx {
 
     List<PendingEvent> events() {
         return List.copyOf(events);
+    }
+
+    /** Gives back what {@link #hold} took; run once the transaction has ended, however it ended. */
+    void ended() {
+        whenEnded.forEach(Runnable::run);
+        whenEnded.clear();
+        held.clear();
     }
 
     List<Runnable> afterCommitActions() {

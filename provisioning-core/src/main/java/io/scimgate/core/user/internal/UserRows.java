@@ -44,10 +44,15 @@ public final class UserRows {
      * The answer is the one the locking read would have given a moment later.
      */
     public static Optional<User> lockByEmailKey(DSLContext dsl, String emailKey) {
-        if (EXISTS_WITH_EMAIL_KEY.fetch(dsl, emailKey).isEmpty()) {
+        if (idByEmailKey(dsl, emailKey).isEmpty()) {
             return Optional.empty();
         }
         return LOCK_BY_EMAIL_KEY.fetch(dsl, APP_USER, emailKey).stream().findFirst().map(UserRows::toUser);
+    }
+
+    /** The id of the user with this email key, read without a lock. */
+    public static Optional<String> idByEmailKey(DSLContext dsl, String emailKey) {
+        return EXISTS_WITH_EMAIL_KEY.fetch(dsl, emailKey).stream().findFirst().map(row -> row.get(APP_USER.ID));
     }
 
     public static Optional<User> lockById(DSLContext dsl, String id) {
@@ -60,9 +65,15 @@ public final class UserRows {
      */
     public User insert(Tx tx, String organizationId, String email, String firstName, String lastName,
             boolean emailVerified) {
+        return insert(tx, organizationId, Ids.newId(), email, firstName, lastName, emailVerified);
+    }
+
+    /** As {@link #insert(Tx, String, String, String, String, boolean)}, with an id chosen beforehand. */
+    public User insert(Tx tx, String organizationId, String id, String email, String firstName, String lastName,
+            boolean emailVerified) {
         OffsetDateTime now = Times.now(clock);
         AppUserRecord row = new AppUserRecord();
-        row.setId(Ids.newId());
+        row.setId(id);
         row.setEmail(email.trim());
         row.setEmailKey(Users.emailKey(email));
         row.setFirstName(firstName);

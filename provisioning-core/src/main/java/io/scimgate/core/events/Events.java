@@ -2,8 +2,10 @@ package io.scimgate.core.events;
 
 import static io.scimgate.core.store.schema.Tables.EVENT;
 import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
+import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
@@ -13,6 +15,7 @@ import io.scimgate.core.store.internal.Outbox;
 import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.PendingEvent;
 import io.scimgate.core.store.internal.Times;
+import io.scimgate.core.store.schema.tables.records.EventOutboxRecord;
 import io.scimgate.core.store.schema.tables.records.EventRecord;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -33,8 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event feed (RULES.md P25): events are written in the same transaction as each change, get
- * their ids from the {@link EventRelay} right after commit, and are read with a cursor.
+ * The event feed (RULES.md P25): events are written to the outbox in the same transaction as each
+ * change, moved into the feed with their ids by the {@link EventRelay} right after commit, and read
+ * from the feed with a cursor.
  */
 public final class Events implements AutoCloseable {
 
@@ -42,9 +46,10 @@ public final class Events implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A transaction's events, in one statement (up to RenderedInsert's rows per statement). */
-    private static final RenderedInsert<EventRecord> INSERT = RenderedInsert.returning(EVENT, EVENT.SEQ,
-            EVENT.EVENT_TYPE, EVENT.ORGANIZATION_ID, EVENT.AUDIENCE, EVENT.DIRECTORY_ID, EVENT.DATA, EVENT.CREATED_AT);
+    /** A transaction's events into the outbox, in one statement (up to RenderedInsert's rows per statement). */
+    private static final RenderedInsert<EventOutboxRecord> INSERT = RenderedInsert.returning(EVENT_OUTBOX,
+            EVENT_OUTBOX.SEQ, EVENT_OUTBOX.EVENT_TYPE, EVENT_OUTBOX.ORGANIZATION_ID, EVENT_OUTBOX.AUDIENCE,
+            EVENT_OUTBOX.DIRECTORY_ID, EVENT_OUTBOX.DATA, EVENT_OUTBOX.CREATED_AT);
 
     private final Database database;
     private final Clock clock;
@@ -119,15 +124,15 @@ public final class Events implements AutoCloseable {
                 .fetch(row -> toEvent(row.into(EVENT), organizationId));
     }
 
-    /** Writes a transaction's events without feed ids, in one statement; the relay publishes them after commit. */
+    /** Writes a transaction's events to the outbox, in one statement; the relay publishes them after commit. */
     private Runnable write(DSLContext dsl, List<PendingEvent> pending) {
         if (pending.isEmpty()) {
             return () -> { };
         }
         OffsetDateTime now = Times.now(clock);
-        List<EventRecord> rows = new ArrayList<>(pending.size());
+        List<EventOutboxRecord> rows = new ArrayList<>(pending.size());
         for (PendingEvent event : pending) {
-            rows.add(new EventRecord().setEventType(event.type()).setOrganizationId(event.organizationId())
+            rows.add(new EventOutboxRecord().setEventType(event.type()).setOrganizationId(event.organizationId())
                     .setAudience(audience(event.audience())).setDirectoryId(event.directoryId()).setData(json(event))
                     .setCreatedAt(now));
         }
@@ -136,7 +141,7 @@ public final class Events implements AutoCloseable {
         for (int i = 0; i < pending.size(); i++) {
             PendingEvent event = pending.get(i);
             written.add(new EventRelay.Unpublished(seqs.get(i), new Event(0, event.type(), event.organizationId(),
-                    event.directoryId(), event.data(), now.toInstant()), event.audience()));
+                    event.directoryId(), event.data(), now.toInstant()), rows.get(i).getData(), event.audience()));
         }
         return () -> relay.committed(written);
     }
@@ -166,19 +171,25 @@ public final class Events implements AutoCloseable {
     }
 
     private static Event toEvent(EventRecord row, String organizationId) {
+        return new Event(row.getId(), row.getEventType(), organizationId, row.getDirectoryId(), tree(row.getData()),
+                Times.instant(row.getCreatedAt()));
+    }
+
+    private static JsonNode tree(String json) {
         try {
-            return new Event(row.getId() == null ? 0 : row.getId(), row.getEventType(), organizationId, row.getDirectoryId(),
-                    JSON.readTree(row.getData()), Times.instant(row.getCreatedAt()));
+            return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A row written but not published yet, for the relay to adopt. */
-    static EventRelay.Unpublished unpublished(EventRecord row) {
+    /** An outbox row, not published yet, for the relay to adopt. */
+    static EventRelay.Unpublished unpublished(EventOutboxRecord row) {
         Set<String> audience = row.getAudience() == null ? Set.of()
                 : Arrays.stream(row.getAudience().split(",")).collect(Collectors.toUnmodifiableSet());
-        return new EventRelay.Unpublished(row.getSeq(), toEvent(row, row.getOrganizationId()), audience);
+        Event event = new Event(0, row.getEventType(), row.getOrganizationId(), row.getDirectoryId(), tree(row.getData()),
+                Times.instant(row.getCreatedAt()));
+        return new EventRelay.Unpublished(row.getSeq(), event, row.getData(), audience);
     }
 
     /** The envelope consumers receive: {@code {id, event, organizationId, directoryId, data, createdAt}}. */

@@ -3,18 +3,22 @@ package io.scimgate.core.events;
 import static io.scimgate.core.store.schema.Tables.EVENT;
 import static io.scimgate.core.store.schema.Tables.EVENT_COUNTER;
 import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
+import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 
 import io.scimgate.core.store.DataSources;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.internal.Times;
+import io.scimgate.core.store.schema.tables.records.EventOrganizationRecord;
+import io.scimgate.core.store.schema.tables.records.EventRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,11 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes committed events into the feed (RULES.md P25): gives them their ids, in commit order,
- * without any writer waiting for a lock. Writers hand over what they committed; one thread per
- * instance publishes everything handed over since its last round in one short transaction that
- * locks the event counter, then tells the in-process listeners. Relays of several instances on one
- * PostgreSQL take turns on that row, so ids are assigned and committed in one total order.
+ * Publishes committed events into the feed (RULES.md P25): moves them from the outbox into the
+ * feed with their ids, in commit order, without any writer waiting for a lock. Writers hand over
+ * what they committed; one thread per instance publishes everything handed over since its last
+ * round in one short transaction that locks the event counter, then tells the in-process
+ * listeners. Relays of several instances on one PostgreSQL take turns on that row, so ids are
+ * assigned and committed in one total order. The feed's rows and indexes are written only here:
+ * the writer's transaction writes one outbox row per event (V88).
  *
  * <p>Events an instance wrote but never published (it was killed between its commit and its next
  * round) are adopted: at start those written before the relay started, later those older than
@@ -47,8 +53,17 @@ final class EventRelay implements AutoCloseable {
     private static final int MAX_ROUND = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
 
-    /** An event as written by its transaction, before it has a feed id. */
-    record Unpublished(long seq, Event event, Set<String> audience) {
+    private static final RenderedInsert<EventRecord> FEED = RenderedInsert.of(EVENT, EVENT.ID, EVENT.EVENT_TYPE,
+            EVENT.ORGANIZATION_ID, EVENT.DIRECTORY_ID, EVENT.DATA, EVENT.CREATED_AT);
+    private static final RenderedInsert<EventOrganizationRecord> ORGANIZATION_FEEDS = RenderedInsert.of(
+            EVENT_ORGANIZATION, EVENT_ORGANIZATION.ORGANIZATION_ID, EVENT_ORGANIZATION.EVENT_ID);
+
+    /**
+     * An event as its transaction wrote it to the outbox, before it has a feed id.
+     *
+     * @param data the event's data as stored (JSON text)
+     */
+    record Unpublished(long seq, Event event, String data, Set<String> audience) {
     }
 
     private record Batch(long ticket, List<Unpublished> rows) {
@@ -216,54 +231,59 @@ final class EventRelay implements AutoCloseable {
     }
 
     /**
-     * One round: under the counter's lock, the rows still without an id get the next ids in the
-     * order given, and their organizations' feed entries. Rows another relay adopted meanwhile keep
-     * the id it gave them, and only that relay's listeners hear them.
+     * One round: under the counter's lock, the rows still in the outbox leave it and enter the feed
+     * with the next ids, in the order given, with their organizations' feed entries. Rows another
+     * relay adopted meanwhile are in the feed already with the id it gave them, and only that relay's
+     * listeners hear them.
      */
     private List<Event> publish(List<Unpublished> rows) {
         return database.dsl().transactionResult(configuration -> {
             DSLContext dsl = configuration.dsl();
             long last = dsl.select(EVENT_COUNTER.LAST_ID).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1))
                     .forUpdate().fetchSingle().value1();
-            Map<Long, Long> ids = new HashMap<>();
-            List<Long> seqs = rows.stream().map(Unpublished::seq).toList();
-            for (int from = 0; from < seqs.size(); from += 1000) {
-                dsl.select(EVENT.SEQ, EVENT.ID).from(EVENT)
-                        .where(EVENT.SEQ.in(seqs.subList(from, Math.min(seqs.size(), from + 1000))))
-                        .forEach(row -> ids.put(row.value1(), row.value2()));
-            }
-            BatchBindStep assign = dsl.batch(dsl.update(EVENT).set(EVENT.ID, (Long) null).where(EVENT.SEQ.eq((Long) null)));
-            BatchBindStep feeds = dsl.batch(dsl.insertInto(EVENT_ORGANIZATION, EVENT_ORGANIZATION.ORGANIZATION_ID,
-                    EVENT_ORGANIZATION.EVENT_ID).values((String) null, (Long) null));
+            int[] taken = takeFromOutbox(dsl, rows);
+            List<EventRecord> feed = new ArrayList<>(rows.size());
+            List<EventOrganizationRecord> organizationFeeds = new ArrayList<>(rows.size());
             List<Event> events = new ArrayList<>(rows.size());
-            boolean any = false;
-            for (Unpublished row : rows) {
-                if (!ids.containsKey(row.seq())) {
-                    continue; // rolled back after all, or gone with its organization's data
+            for (int i = 0; i < rows.size(); i++) {
+                if (taken[i] == 0) {
+                    continue; // published by a relay that took it for an orphan; that relay told its listeners
                 }
-                if (ids.get(row.seq()) != null) {
-                    continue; // adopted by a relay that took it for an orphan; that relay told its listeners
-                }
-                long id = ++last;
-                any = true;
-                assign.bind(id, row.seq());
-                for (String organizationId : organizationsOf(row)) {
-                    feeds.bind(organizationId, id);
-                }
+                Unpublished row = rows.get(i);
                 Event event = row.event();
+                long id = ++last;
+                feed.add(new EventRecord().setId(id).setEventType(event.event()).setOrganizationId(event.organizationId())
+                        .setDirectoryId(event.directoryId()).setData(row.data())
+                        .setCreatedAt(OffsetDateTime.ofInstant(event.createdAt(), ZoneOffset.UTC)));
+                for (String organizationId : organizationsOf(row)) {
+                    organizationFeeds.add(new EventOrganizationRecord().setOrganizationId(organizationId).setEventId(id));
+                }
                 events.add(new Event(id, event.event(), event.organizationId(), event.directoryId(), event.data(),
                         event.createdAt()));
             }
-            if (any) {
-                assign.execute();
-                if (feeds.size() > 0) {
-                    feeds.execute();
+            if (!feed.isEmpty()) {
+                FEED.execute(dsl, feed);
+                if (!organizationFeeds.isEmpty()) {
+                    ORGANIZATION_FEEDS.execute(dsl, organizationFeeds);
                 }
                 dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_ID, last).where(EVENT_COUNTER.ID.eq(1)).execute();
             }
-            events.sort((a, b) -> Long.compare(a.id(), b.id()));
             return events;
         });
+    }
+
+    /** Deletes the rows from the outbox, one statement each in one batch; 1 for each row that was there, else 0. */
+    private static int[] takeFromOutbox(DSLContext dsl, List<Unpublished> rows) {
+        BatchBindStep delete = dsl.batch(dsl.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.eq((Long) null)));
+        for (Unpublished row : rows) {
+            delete.bind(row.seq());
+        }
+        int[] taken = delete.execute();
+        if (taken.length != rows.size() || Arrays.stream(taken).anyMatch(count -> count < 0 || count > 1)) {
+            throw new IllegalStateException("The outbox's delete answered " + Arrays.toString(taken) + " for "
+                    + rows.size() + " rows");
+        }
+        return taken;
     }
 
     private static Set<String> organizationsOf(Unpublished row) {
@@ -277,9 +297,9 @@ final class EventRelay implements AutoCloseable {
 
     /** Publishes events whose writer never did, oldest first. */
     private void adoptOrphans(OffsetDateTime writtenBy) {
-        List<Unpublished> orphans = database.dsl().selectFrom(EVENT)
-                .where(EVENT.ID.isNull(), EVENT.CREATED_AT.le(writtenBy))
-                .orderBy(EVENT.SEQ)
+        List<Unpublished> orphans = database.dsl().selectFrom(EVENT_OUTBOX)
+                .where(EVENT_OUTBOX.CREATED_AT.le(writtenBy))
+                .orderBy(EVENT_OUTBOX.SEQ)
                 .limit(MAX_ROUND)
                 .fetch(Events::unpublished);
         if (!orphans.isEmpty()) {

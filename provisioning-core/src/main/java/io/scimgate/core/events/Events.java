@@ -2,8 +2,10 @@ package io.scimgate.core.events;
 
 import static io.scimgate.core.store.schema.Tables.EVENT;
 import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
+import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scimgate.core.ErrorCode;
@@ -12,7 +14,9 @@ import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.Outbox;
 import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.PendingEvent;
+import io.scimgate.core.store.schema.Indexes;
 import io.scimgate.core.store.internal.Times;
+import io.scimgate.core.store.schema.tables.records.EventOutboxRecord;
 import io.scimgate.core.store.schema.tables.records.EventRecord;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -28,13 +32,16 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event feed (RULES.md P25): events are written in the same transaction as each change, get
- * their ids from the {@link EventRelay} right after commit, and are read with a cursor.
+ * The event feed (RULES.md P25): events are written to the outbox in the same transaction as each
+ * change, moved into the feed with their ids by the {@link EventRelay} right after commit, and read
+ * from the feed with a cursor.
  */
 public final class Events implements AutoCloseable {
 
@@ -42,9 +49,10 @@ public final class Events implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A transaction's events, in one statement (up to RenderedInsert's rows per statement). */
-    private static final RenderedInsert<EventRecord> INSERT = RenderedInsert.returning(EVENT, EVENT.SEQ,
-            EVENT.EVENT_TYPE, EVENT.ORGANIZATION_ID, EVENT.AUDIENCE, EVENT.DIRECTORY_ID, EVENT.DATA, EVENT.CREATED_AT);
+    /** A transaction's events into the outbox, in one statement (up to RenderedInsert's rows per statement). */
+    private static final RenderedInsert<EventOutboxRecord> INSERT = RenderedInsert.returning(EVENT_OUTBOX,
+            EVENT_OUTBOX.SEQ, EVENT_OUTBOX.EVENT_TYPE, EVENT_OUTBOX.ORGANIZATION_ID, EVENT_OUTBOX.AUDIENCE,
+            EVENT_OUTBOX.DIRECTORY_ID, EVENT_OUTBOX.DATA, EVENT_OUTBOX.CREATED_AT);
 
     private final Database database;
     private final Clock clock;
@@ -107,8 +115,9 @@ public final class Events implements AutoCloseable {
         DSLContext dsl = database.dsl();
         String organizationId = query.organizationId();
         if (organizationId == null) {
-            return dsl.selectFrom(EVENT).where(EVENT.ID.gt(query.after()).and(where)).orderBy(EVENT.ID)
-                    .limit(query.limit()).fetch(row -> toEvent(row, row.getOrganizationId()));
+            boolean byTime = query.createdAfter() != null || query.createdBefore() != null;
+            return dsl.selectFrom(byTime ? byTime(EVENT) : EVENT).where(EVENT.ID.gt(query.after()).and(where))
+                    .orderBy(EVENT.ID).limit(query.limit()).fetch(row -> toEvent(row, row.getOrganizationId()));
         }
         return dsl.select(EVENT.fields()).from(EVENT_ORGANIZATION)
                 .join(EVENT).on(EVENT.ID.eq(EVENT_ORGANIZATION.EVENT_ID))
@@ -119,15 +128,25 @@ public final class Events implements AutoCloseable {
                 .fetch(row -> toEvent(row.into(EVENT), organizationId));
     }
 
-    /** Writes a transaction's events without feed ids, in one statement; the relay publishes them after commit. */
+    /**
+     * The feed read through its time index on H2. There the id is the key of the feed's rows, and
+     * H2's planner prefers walking them in id order with the time as a filter, reading every event
+     * before the window, over the time index it chose while the id had an index of its own (V88;
+     * EXPLAIN in BENCHMARKS.md, "Seventh pass"). PostgreSQL plans by its statistics and takes no hint.
+     */
+    private Table<EventRecord> byTime(Table<EventRecord> feed) {
+        return database.dialect().family() == SQLDialect.H2 ? feed.useIndex(Indexes.EVENT_CREATED_IX.getName()) : feed;
+    }
+
+    /** Writes a transaction's events to the outbox, in one statement; the relay publishes them after commit. */
     private Runnable write(DSLContext dsl, List<PendingEvent> pending) {
         if (pending.isEmpty()) {
             return () -> { };
         }
         OffsetDateTime now = Times.now(clock);
-        List<EventRecord> rows = new ArrayList<>(pending.size());
+        List<EventOutboxRecord> rows = new ArrayList<>(pending.size());
         for (PendingEvent event : pending) {
-            rows.add(new EventRecord().setEventType(event.type()).setOrganizationId(event.organizationId())
+            rows.add(new EventOutboxRecord().setEventType(event.type()).setOrganizationId(event.organizationId())
                     .setAudience(audience(event.audience())).setDirectoryId(event.directoryId()).setData(json(event))
                     .setCreatedAt(now));
         }
@@ -136,7 +155,7 @@ public final class Events implements AutoCloseable {
         for (int i = 0; i < pending.size(); i++) {
             PendingEvent event = pending.get(i);
             written.add(new EventRelay.Unpublished(seqs.get(i), new Event(0, event.type(), event.organizationId(),
-                    event.directoryId(), event.data(), now.toInstant()), event.audience()));
+                    event.directoryId(), event.data(), now.toInstant()), rows.get(i).getData(), event.audience()));
         }
         return () -> relay.committed(written);
     }
@@ -166,19 +185,25 @@ public final class Events implements AutoCloseable {
     }
 
     private static Event toEvent(EventRecord row, String organizationId) {
+        return new Event(row.getId(), row.getEventType(), organizationId, row.getDirectoryId(), tree(row.getData()),
+                Times.instant(row.getCreatedAt()));
+    }
+
+    private static JsonNode tree(String json) {
         try {
-            return new Event(row.getId() == null ? 0 : row.getId(), row.getEventType(), organizationId, row.getDirectoryId(),
-                    JSON.readTree(row.getData()), Times.instant(row.getCreatedAt()));
+            return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A row written but not published yet, for the relay to adopt. */
-    static EventRelay.Unpublished unpublished(EventRecord row) {
+    /** An outbox row, not published yet, for the relay to adopt. */
+    static EventRelay.Unpublished unpublished(EventOutboxRecord row) {
         Set<String> audience = row.getAudience() == null ? Set.of()
                 : Arrays.stream(row.getAudience().split(",")).collect(Collectors.toUnmodifiableSet());
-        return new EventRelay.Unpublished(row.getSeq(), toEvent(row, row.getOrganizationId()), audience);
+        Event event = new Event(0, row.getEventType(), row.getOrganizationId(), row.getDirectoryId(), tree(row.getData()),
+                Times.instant(row.getCreatedAt()));
+        return new EventRelay.Unpublished(row.getSeq(), event, row.getData(), audience);
     }
 
     /** The envelope consumers receive: {@code {id, event, organizationId, directoryId, data, createdAt}}. */

@@ -432,7 +432,7 @@ class GoogleSyncProvisioningTest {
         google.writes.reset();
         syncSucceeds();
 
-        assertTrue(google.writes.tables().containsAll(Set.of("directory_user", "app_user", "event")),
+        assertTrue(google.writes.tables().containsAll(Set.of("directory_user", "app_user", "event_outbox")),
                 () -> "a real change is written, and seen here: " + google.writes.tables());
     }
 

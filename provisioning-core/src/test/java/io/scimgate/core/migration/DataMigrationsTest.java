@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.events.Event;
+import io.scimgate.core.events.Events;
 import io.scimgate.core.organization.Role;
 import io.scimgate.core.store.Migrations;
 import io.scimgate.core.store.StoreSchema;
@@ -15,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -149,6 +153,57 @@ class DataMigrationsTest {
                     left.next();
                     assertEquals(0, left.getInt(1));
                 }
+            }
+        } finally {
+            TestDatabases.drop(database);
+        }
+    }
+
+    /**
+     * RULES.md P25, V88: the feed of a store from before the outbox reads as it did (ids, order,
+     * organizations' feeds), the events it held committed but unpublished are published at start
+     * after it, in the order they were written and in their audience's feeds, and the feed goes on
+     * from there.
+     */
+    @Test
+    void P25_theFeedCarriesOverIntoTheFeedTableAndItsUnpublishedEventsArePublishedAfterIt() throws Exception {
+        TestDatabase database = TestDatabases.create();
+        try (HikariDataSource dataSource = database.dataSource()) {
+            migrateToJustBefore("88", dataSource);
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                String at = "TIMESTAMP WITH TIME ZONE '2026-11-30 12:00:00+00:00'";
+                String columns = "INSERT INTO event (id, event_type, organization_id, audience, directory_id, data, created_at) VALUES ";
+                sql.execute(columns + "(1, 'organization.created', 'o1', NULL, NULL, '{\"n\":1}', " + at + "), "
+                        + "(2, 'user.created', 'o1', 'o2', 'd1', '{\"n\":2}', " + at + "), "
+                        + "(3, 'organization.created', 'o2', NULL, NULL, '{\"n\":3}', " + at + ")");
+                sql.execute("INSERT INTO event_organization (organization_id, event_id) VALUES ('o1', 1), ('o1', 2), ('o2', 2), ('o2', 3)");
+                sql.execute("UPDATE event_counter SET last_id = 3 WHERE id = 1");
+                sql.execute(columns + "(NULL, 'user.updated', 'o1', 'o2', 'd1', '{\"n\":4}', " + at + ")");
+                sql.execute(columns + "(NULL, 'user.deleted', 'o1', NULL, 'd1', '{\"n\":5}', " + at + ")");
+            }
+            ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+            try {
+                List<Event> feed = core.events().list(0, 100, List.of(), null);
+                for (long deadline = System.nanoTime() + 30_000_000_000L; feed.size() < 5 && System.nanoTime() < deadline; ) {
+                    Thread.sleep(50);
+                    feed = core.events().list(0, 100, List.of(), null);
+                }
+                assertEquals(List.of(1L, 2L, 3L, 4L, 5L), feed.stream().map(Event::id).toList());
+                assertEquals(List.of(1, 2, 3, 4, 5), feed.stream().map(event -> event.data().get("n").asInt()).toList());
+                assertEquals(List.of("organization.created", "user.created", "organization.created", "user.updated",
+                        "user.deleted"), feed.stream().map(Event::event).toList());
+                assertEquals(Instant.parse("2026-11-30T12:00:00Z"), feed.get(1).createdAt());
+                assertEquals("d1", feed.get(3).directoryId());
+                assertEquals(List.of(2L, 3L, 4L), core.events().list(0, 100, List.of(), "o2").stream().map(Event::id).toList());
+                assertEquals(List.of(2L, 4L), core.events().list(1, 100, List.of("user.created", "user.updated"), "o1")
+                        .stream().map(Event::id).toList());
+                CoreInternals.database(core).transaction(tx -> {
+                    tx.emit("organization.updated", "o1", null, Events.data());
+                    return null;
+                });
+                assertEquals(6, core.events().lastId());
+            } finally {
+                core.close();
             }
         } finally {
             TestDatabases.drop(database);

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CreateCost {
 
     private static final List<String> TABLES_A_CREATE_WRITES = List.of("DIRECTORY_USER", "DIRECTORY_USER_EMAIL",
-            "APP_USER", "ORGANIZATION_MEMBERSHIP", "EVENT", "EVENT_ORGANIZATION", "DIRECTORY_USER_TALLY",
+            "APP_USER", "ORGANIZATION_MEMBERSHIP", "EVENT_OUTBOX", "EVENT", "EVENT_ORGANIZATION", "DIRECTORY_USER_TALLY",
             "EVENT_COUNTER");
 
     private CreateCost() {

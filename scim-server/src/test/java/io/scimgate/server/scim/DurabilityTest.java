@@ -2,7 +2,9 @@ package io.scimgate.server.scim;
 
 import static io.scimgate.server.testing.ScimJson.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scimgate.core.events.Event;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
 import io.scimgate.server.ScimgateServer;
@@ -16,6 +18,8 @@ import io.scimgate.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,12 +28,33 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 201 is a promise: the server process is killed with SIGKILL right after a burst of
- * acknowledged creates, and a new server on the same store must find every one of them.
+ * acknowledged creates, and a new server on the same store must find every one of them, and the
+ * feed each one's {@code dsync.user.created} once (RULES.md P25: events the killed process committed
+ * but had not published yet are published by the next start).
  */
 class DurabilityTest {
 
     private static final int WRITERS = 4;
     private static final int CREATES_PER_WRITER = 40;
+
+    /** The users of the feed's {@code dsync.user.created} events, each checked to be there once, once {@code expected} are. */
+    private static Set<String> createdInTheFeed(ScimgateServer server, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Set<String> created = new TreeSet<>();
+            long after = 0;
+            for (List<Event> page; !(page = server.core().events().list(after, 100, List.of("dsync.user.created"), null)).isEmpty(); ) {
+                for (Event event : page) {
+                    assertTrue(created.add(event.data().get("id").asText()), "in the feed twice: " + event);
+                }
+                after = page.get(page.size() - 1).id();
+            }
+            if (created.size() >= expected || System.nanoTime() > deadline) {
+                return created;
+            }
+            Thread.sleep(100);
+        }
+    }
 
     @Test
     void everyAcknowledgedCreateSurvivesKillMinus9() throws Exception {
@@ -75,6 +100,7 @@ class DurabilityTest {
                 assertEquals(200, scim.get("Users/" + id).status(), "lost acknowledged user " + id);
             }
             assertEquals(acknowledged.size(), scim.get("Users?count=0").json().get("totalResults").asInt());
+            assertEquals(new TreeSet<>(acknowledged), createdInTheFeed(restarted, acknowledged.size()));
         }
     }
 }

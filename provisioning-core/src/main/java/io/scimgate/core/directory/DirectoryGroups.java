@@ -108,9 +108,12 @@ public final class DirectoryGroups {
     }
 
     public Optional<DirectoryGroup> find(String directoryId, String id) {
+        // By primary key, the directory compared in Java (P5): see DirectoryUsers#find.
         return database.dsl().selectFrom(DIRECTORY_GROUP)
-                .where(DIRECTORY_GROUP.ID.eq(id), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
-                .fetchOptional(DirectoryGroups::toGroup);
+                .where(DIRECTORY_GROUP.ID.eq(id))
+                .fetchOptional()
+                .filter(row -> row.getDirectoryId().equals(directoryId))
+                .map(DirectoryGroups::toGroup);
     }
 
     public DirectoryGroup get(String directoryId, String id) {

@@ -2,6 +2,7 @@ package io.scimgate.core.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -79,10 +80,22 @@ public final class DataSources {
 
     /**
      * Whether {@code dataSource} is a pool of ours that was closed. HikariCP is optional for a host
-     * with a pool of its own, so its class is not touched unless it is on the classpath.
+     * with a pool of its own, so its class is not touched unless it is on the classpath. A pool behind
+     * a wrapping DataSource (a host's or a test's statement recorder) is found through
+     * {@link DataSource#unwrap}.
      */
     public static boolean isClosedPool(DataSource dataSource) {
-        return HIKARI_PRESENT && dataSource instanceof HikariDataSource pool && pool.isClosed();
+        if (!HIKARI_PRESENT) {
+            return false;
+        }
+        if (dataSource instanceof HikariDataSource pool) {
+            return pool.isClosed();
+        }
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) && dataSource.unwrap(HikariDataSource.class).isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return false; // a wrapper that cannot say is taken as open: the relay keeps trying, as before
+        }
     }
 
     private static final boolean HIKARI_PRESENT = isPresent("com.zaxxer.hikari.HikariDataSource");

@@ -1,14 +1,18 @@
 package io.scimgate.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.testing.TestDatabase;
 import io.scimgate.core.testing.TestDatabases;
+import io.scimgate.core.testing.WrittenTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,17 @@ class DataSourcesTest {
         }
         String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=false";
         assertArrayEquals(new int[] {1, 1, 1, 1}, insertFourRowsInOneBatch(url));
+    }
+
+    /** The event relay stops on a closed pool; a statement recorder around the pool must not hide it. */
+    @Test
+    void aClosedPoolIsSeenThroughADataSourceThatWrapsIt() {
+        HikariDataSource pool = DataSources.pooled(database.jdbcUrl(), database.user(), database.password());
+        DataSource wrapped = new WrittenTables().wrap(pool);
+        assertFalse(DataSources.isClosedPool(wrapped));
+        pool.close();
+        assertTrue(DataSources.isClosedPool(wrapped));
+        assertTrue(DataSources.isClosedPool(pool));
     }
 
     private int[] insertFourRowsInOneBatch(String url) throws SQLException {

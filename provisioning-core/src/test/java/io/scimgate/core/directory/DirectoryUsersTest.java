@@ -115,6 +115,8 @@ class DirectoryUsersTest {
         assertTrue(users.findWithGroups(directoryId, "no-such-id").isEmpty());
         assertTrue(groups.find(otherDirectoryId, first.id()).isEmpty(), "nor another directory's group");
         assertEquals(first.id(), groups.find(directoryId, first.id()).orElseThrow().id());
+        assertEquals(List.of(ana.id(), bo.id()), groups.members(directoryId, first.id()).stream().map(GroupMember::userId).toList());
+        assertEquals(List.of(), groups.members(otherDirectoryId, first.id()), "nor its members");
     }
 
     @Test

@@ -108,9 +108,12 @@ public final class DirectoryGroups {
     }
 
     public Optional<DirectoryGroup> find(String directoryId, String id) {
+        // By primary key, the directory compared in Java (P5): see DirectoryUsers#find.
         return database.dsl().selectFrom(DIRECTORY_GROUP)
-                .where(DIRECTORY_GROUP.ID.eq(id), DIRECTORY_GROUP.DIRECTORY_ID.eq(directoryId))
-                .fetchOptional(DirectoryGroups::toGroup);
+                .where(DIRECTORY_GROUP.ID.eq(id))
+                .fetchOptional()
+                .filter(row -> row.getDirectoryId().equals(directoryId))
+                .map(DirectoryGroups::toGroup);
     }
 
     public DirectoryGroup get(String directoryId, String id) {
@@ -198,15 +201,21 @@ public final class DirectoryGroups {
                 .fetch(DIRECTORY_GROUP.ID);
     }
 
-    /** All members of a group, in the order they joined. Reads every member row: only for responses that list them. */
+    /**
+     * All members of a group, in the order they joined. Reads every member row: only for responses that
+     * list them. By the group's key alone, the directory compared in Java (P5), as {@link #find}.
+     */
     public List<GroupMember> members(String directoryId, String groupId) {
         return database.dsl().select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
-                        DIRECTORY_GROUP_MEMBER.SENT_DISPLAY)
+                        DIRECTORY_GROUP_MEMBER.SENT_DISPLAY, DIRECTORY_GROUP_MEMBER.DIRECTORY_ID)
                 .from(DIRECTORY_GROUP_MEMBER)
                 .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID))
-                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId), DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(directoryId))
+                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId))
                 .orderBy(DIRECTORY_GROUP_MEMBER.ADDED_AT, DIRECTORY_USER.SEQ)
-                .fetch(row -> new GroupMember(row.value1(), row.value2(), row.value3(), row.value4()));
+                .fetch().stream()
+                .filter(row -> directoryId.equals(row.value5()))
+                .map(row -> new GroupMember(row.value1(), row.value2(), row.value3(), row.value4()))
+                .toList();
     }
 
     public static String key(String displayName) {

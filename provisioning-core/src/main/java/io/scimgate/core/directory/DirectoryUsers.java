@@ -39,7 +39,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -51,10 +55,28 @@ public final class DirectoryUsers {
 
     static final int MAX_VALUE_LENGTH = 512;
     static final int MAX_DOCUMENT_LENGTH = 1_000_000;
-    /** {@link #find}: every read of one user by id (GET, PUT, PATCH, DELETE) starts with it. */
+    /**
+     * {@link #find}: every read of one user by id (GET, PUT, PATCH, DELETE) starts with it. By primary
+     * key alone, the directory compared in Java (P5): with {@code directory_id = ?} beside it,
+     * PostgreSQL walks a {@code (directory_id, …)} index instead of the key while its statistics
+     * predate the directory's users (BENCHMARKS.md, seventh pass).
+     */
     private static final RenderedQuery FIND = RenderedQuery.of(DSL.selectFrom(DIRECTORY_USER)
-            .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class)),
-                    DIRECTORY_USER.DIRECTORY_ID.eq(DSL.param("directoryId", String.class))), "id", "directoryId");
+            .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class))), "id");
+    /**
+     * {@link #findWithGroups}: a user and its groups in one statement, one row per group (a single
+     * row with no group when it is in none), by primary key as {@link #FIND}.
+     */
+    private static final Field<String> GROUP_ID = DIRECTORY_GROUP.ID.as("group_id");
+    private static final Field<String> GROUP_DISPLAY_NAME = DIRECTORY_GROUP.DISPLAY_NAME.as("group_display_name");
+    private static final RenderedQuery FIND_WITH_GROUPS = RenderedQuery.of(DSL.select(DIRECTORY_USER.fields())
+            .select(GROUP_ID, GROUP_DISPLAY_NAME)
+            .from(DIRECTORY_USER)
+            .leftJoin(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(DIRECTORY_USER.ID),
+                    DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(DIRECTORY_USER.DIRECTORY_ID))
+            .leftJoin(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
+            .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class)))
+            .orderBy(DIRECTORY_GROUP.SEQ), "id");
 
     /** The columns {@link #create} sets, the provisioning columns its lifecycle decides among them. */
     private static final RenderedInsert<DirectoryUserRecord> INSERT = RenderedInsert.returning(DIRECTORY_USER,
@@ -135,7 +157,25 @@ public final class DirectoryUsers {
     }
 
     public Optional<DirectoryUser> find(String directoryId, String id) {
-        return FIND.fetch(database.dsl(), DIRECTORY_USER, id, directoryId).stream().findFirst().map(DirectoryUserRows::toUser);
+        return FIND.fetch(database.dsl(), DIRECTORY_USER, id).stream()
+                .filter(row -> row.getDirectoryId().equals(directoryId))
+                .findFirst().map(DirectoryUserRows::toUser);
+    }
+
+    /** {@link #find} with the user's groups (a SCIM read of a user by id shows them), in one round trip. */
+    public Optional<DirectoryUserWithGroups> findWithGroups(String directoryId, String id) {
+        Result<Record> rows = FIND_WITH_GROUPS.fetch(database.dsl(), id);
+        if (rows.isEmpty() || !directoryId.equals(rows.get(0).get(DIRECTORY_USER.DIRECTORY_ID))) {
+            return Optional.empty();
+        }
+        List<GroupRef> groups = new ArrayList<>();
+        for (Record row : rows) {
+            String groupId = row.get(GROUP_ID);
+            if (groupId != null) {
+                groups.add(new GroupRef(groupId, row.get(GROUP_DISPLAY_NAME)));
+            }
+        }
+        return Optional.of(new DirectoryUserWithGroups(DirectoryUserRows.toUser(rows.get(0).into(DIRECTORY_USER)), groups));
     }
 
     public DirectoryUser get(String directoryId, String id) {

@@ -192,4 +192,45 @@ class StatementBudgetTest {
                 AttributeSelection.DEFAULT);
         assertEquals(users, filtered.total());
     }
+
+    /** GET /Users/{id} with its groups: the user and its groups in one statement, read by primary key. */
+    @Test
+    void aGetByIdReadsTheUserAndItsGroupsInOneStatement() {
+        String id = resources.users().create(newPerson(), AttributeSelection.DEFAULT).resource().get("id").asText();
+        for (String name : List.of("Readers B", "Readers A")) {
+            resources.groups().create(read("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\""
+                    + name + "\",\"members\":[{\"value\":\"" + id + "\"}]}"), AttributeSelection.DEFAULT);
+        }
+        JsonNode[] user = new JsonNode[1];
+        long statements = statementsOf(() -> user[0] = resources.users().find(id).orElseThrow().resource(AttributeSelection.DEFAULT));
+        assertEquals(1, statements, counter.preparedSql().toString());
+        String where = counter.preparedSql().get(0).toLowerCase(Locale.ROOT).replaceAll(".* where (.*) order by .*", "$1");
+        assertTrue(where.contains("directory_user.id = ") && !where.contains("directory_id"), "read by primary key alone: " + where);
+        assertEquals(id, user[0].get("id").asText());
+        assertEquals("Readers B", user[0].get("groups").get(0).get("display").asText(), "in the groups' creation order");
+        assertEquals("Readers A", user[0].get("groups").get(1).get("display").asText());
+    }
+
+    /**
+     * A filter that matches one user on its first page (the IdPs' lookup before a create): the page
+     * and its users' groups; the total is the page's size, with no count of the matches.
+     */
+    @Test
+    void aFilterLookupDoesNotCountMatchesItsFirstPageHoldsAll() {
+        JsonNode person = newPerson();
+        resources.users().create(person, AttributeSelection.DEFAULT);
+        ListPage<?>[] page = new ListPage<?>[1];
+        long statements = statementsOf(() -> page[0] = resources.users().list(ListRequest.of(
+                "userName eq \"" + person.get("userName").asText() + "\"", null, null, 1, 100, null), AttributeSelection.DEFAULT));
+        List<String> sql = counter.preparedSql();
+        assertEquals(2, statements, "the page, its users' groups: " + sql);
+        assertTrue(sql.stream().noneMatch(text -> text.toLowerCase(Locale.ROOT).contains("count(")), sql::toString);
+        assertEquals(1, page[0].total());
+        assertEquals(1, page[0].items().size());
+
+        long none = statementsOf(() -> page[0] = resources.users().list(ListRequest.of("externalId eq \"nobody\"", null, null,
+                1, 100, null), AttributeSelection.DEFAULT));
+        assertEquals(1, none, "an empty first page: " + counter.preparedSql());
+        assertEquals(0, page[0].total());
+    }
 }

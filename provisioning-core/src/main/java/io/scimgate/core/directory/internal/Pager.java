@@ -61,13 +61,11 @@ final class Pager<R> {
             if (wholeDirectory && spec.count() > 0) {
                 return wholeDirectoryPage(directoryId, sort, spec);
             }
-            int total = wholeDirectory ? rows.size(directoryId).rows() : rows.count(directoryId, filter);
-            if (spec.count() == 0 || spec.startIndex() - 1 >= total) {
-                return new ResultPage<>(List.of(), total, spec.startIndex(), null, null);
+            if (!wholeDirectory && spec.count() > 0) {
+                return filteredPage(directoryId, filter, sort, spec);
             }
-            // Filtered index pages count their matches and skip them by OFFSET: no anchors.
-            List<R> items = rows.list(directoryId, filter, order(sort, false), spec.startIndex() - 1, spec.count());
-            return new ResultPage<>(items, total, spec.startIndex(), null, null);
+            int total = wholeDirectory ? rows.size(directoryId).rows() : rows.count(directoryId, filter);
+            return new ResultPage<>(List.of(), total, spec.startIndex(), null, null);
         }
         int total = wholeDirectory ? rows.size(directoryId).rows() : rows.count(directoryId, filter);
         Paging.ByCursor spec = (Paging.ByCursor) paging;
@@ -95,6 +93,19 @@ final class Pager<R> {
             }
         }
         return new ResultPage<>(page.stream().map(Keyed::item).toList(), total, null, next, previous);
+    }
+
+    /**
+     * A filtered index page: its matches skipped by OFFSET (no anchors), then counted unless the page
+     * itself tells their number: a page that is not full and starts within the matches ends them. A
+     * lookup ({@code userName eq}, {@code externalId eq}) then takes one statement instead of two.
+     */
+    private ResultPage<R> filteredPage(String directoryId, Condition filter, SortKey sort, Paging.ByIndex spec) {
+        int offset = spec.startIndex() - 1;
+        List<R> items = rows.list(directoryId, filter, order(sort, false), offset, spec.count());
+        boolean endsTheMatches = items.size() < spec.count() && (offset == 0 || !items.isEmpty());
+        int total = endsTheMatches ? offset + items.size() : rows.count(directoryId, filter);
+        return new ResultPage<>(items, total, spec.startIndex(), null, null);
     }
 
     /**

@@ -103,8 +103,12 @@ public final class ScimUserRepository implements ResourceRepository<ScimUser> {
 
     @Override
     public Optional<Found> find(String id) {
-        return directoryUsers.find(directoryId(), id)
-                .map(user -> Found.of(user.version(), locationOf(user), selection -> withGroups(user, selection)));
+        // The user and its groups in one round trip: the hottest read (issue 10).
+        return directoryUsers.findWithGroups(directoryId(), id).map(found -> {
+            DirectoryUser user = found.user();
+            return Found.of(user.version(), locationOf(user), selection -> withGroups(user,
+                    groups.of(user.id(), found.groups(), selection)));
+        });
     }
 
     @Override

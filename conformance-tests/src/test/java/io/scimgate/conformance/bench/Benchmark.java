@@ -28,6 +28,8 @@ public final class Benchmark {
     private static final int CONNECTIONS = 8;
     private static final int SYNC_CLIENTS = 16;
     private static final int PAGE = 100;
+    /** A list response whose totalResults is 1. */
+    private static final Pattern FOUND_ONE = Pattern.compile("\"totalResults\"\\s*:\\s*1\\b");
 
     private final BenchOptions options;
     private final ServerProcess server;
@@ -177,12 +179,23 @@ public final class Benchmark {
                 Long.MAX_VALUE, i -> cursorReader(directory, "")));
         results.add(load.run("GET /Users?count=100&cursor&sortBy=userName (" + size + ")", CONNECTIONS,
                 options.readTime(), Long.MAX_VALUE, i -> cursorReader(directory, "&sortBy=userName")));
-        results.add(readWorkload("filter userName eq (" + size + ")", directory,
+        results.add(lookupWorkload("filter userName eq (" + size + ")", directory,
                 n -> "Users?filter=" + encode("userName eq \"" + prefix + pickIndex(ids) + "@bench.example\"")));
-        results.add(readWorkload("filter externalId eq (" + size + ")", directory,
+        results.add(lookupWorkload("filter externalId eq (" + size + ")", directory,
                 n -> "Users?filter=" + encode("externalId eq \"" + prefix + pickIndex(ids) + "\"")));
-        results.add(readWorkload("filter emails.value eq (" + size + ")", directory,
-                n -> "Users?filter=" + encode("emails.value eq \"" + prefix + pickIndex(ids) + "@bench.example\"")));
+        results.add(lookupWorkload("filter emails.value eq (" + size + ")", directory,
+                n -> "Users?filter=" + encode("emails.value eq \"" + prefix + pickIndex(ids) + "." + run + "@bench.example\"")));
+    }
+
+    /** A filter that names one seeded user: a reply that does not find exactly that one counts as an error. */
+    private Result lookupWorkload(String name, BenchDirectory directory, java.util.function.LongFunction<String> path) {
+        return load.run(name, CONNECTIONS, options.readTime(), Long.MAX_VALUE, i -> {
+            ScimClient client = new ScimClient(directory.scimUrl(), directory.token(), ScimClient.SCIM_JSON);
+            return connection(client, n -> {
+                Reply reply = client.get(path.apply(n));
+                return reply.status() == 200 && FOUND_ONE.matcher(reply.text()).find();
+            });
+        });
     }
 
     private Result readWorkload(String name, BenchDirectory directory, java.util.function.LongFunction<String> path) {

@@ -39,11 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import io.scimgate.core.directory.DirectoryUserDetails.GroupRef;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -63,20 +59,6 @@ public final class DirectoryUsers {
      */
     private static final RenderedQuery FIND = RenderedQuery.of(DSL.selectFrom(DIRECTORY_USER)
             .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class))), "id");
-    /**
-     * {@link #findWithGroups}: a user and its groups in one statement, one row per group (a single
-     * row with no group when it is in none), by primary key as {@link #FIND}.
-     */
-    private static final Field<String> GROUP_ID = DIRECTORY_GROUP.ID.as("group_id");
-    private static final Field<String> GROUP_DISPLAY_NAME = DIRECTORY_GROUP.DISPLAY_NAME.as("group_display_name");
-    private static final RenderedQuery FIND_WITH_GROUPS = RenderedQuery.of(DSL.select(DIRECTORY_USER.fields())
-            .select(GROUP_ID, GROUP_DISPLAY_NAME)
-            .from(DIRECTORY_USER)
-            .leftJoin(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.DIRECTORY_USER_ID.eq(DIRECTORY_USER.ID),
-                    DIRECTORY_GROUP_MEMBER.DIRECTORY_ID.eq(DIRECTORY_USER.DIRECTORY_ID))
-            .leftJoin(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
-            .where(DIRECTORY_USER.ID.eq(DSL.param("id", String.class)))
-            .orderBy(DIRECTORY_GROUP.SEQ), "id");
 
     /** The columns {@link #create} sets, the provisioning columns its lifecycle decides among them. */
     private static final RenderedInsert<DirectoryUserRecord> INSERT = RenderedInsert.returning(DIRECTORY_USER,
@@ -160,22 +142,6 @@ public final class DirectoryUsers {
         return FIND.fetch(database.dsl(), DIRECTORY_USER, id).stream()
                 .filter(row -> row.getDirectoryId().equals(directoryId))
                 .findFirst().map(DirectoryUserRows::toUser);
-    }
-
-    /** {@link #find} with the user's groups (a SCIM read of a user by id shows them), in one round trip. */
-    public Optional<DirectoryUserWithGroups> findWithGroups(String directoryId, String id) {
-        Result<Record> rows = FIND_WITH_GROUPS.fetch(database.dsl(), id);
-        if (rows.isEmpty() || !directoryId.equals(rows.get(0).get(DIRECTORY_USER.DIRECTORY_ID))) {
-            return Optional.empty();
-        }
-        List<GroupRef> groups = new ArrayList<>();
-        for (Record row : rows) {
-            String groupId = row.get(GROUP_ID);
-            if (groupId != null) {
-                groups.add(new GroupRef(groupId, row.get(GROUP_DISPLAY_NAME)));
-            }
-        }
-        return Optional.of(new DirectoryUserWithGroups(DirectoryUserRows.toUser(rows.get(0).into(DIRECTORY_USER)), groups));
     }
 
     public DirectoryUser get(String directoryId, String id) {

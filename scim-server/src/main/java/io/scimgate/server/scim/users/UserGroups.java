@@ -40,14 +40,6 @@ final class UserGroups {
                 entry -> toScim(request, entry.getValue())));
     }
 
-    /** The groups already read with this user, in the shape of {@link #of(Collection, AttributeSelection)}. */
-    Map<String, ArrayNode> of(String userId, List<GroupRef> groups, AttributeSelection selection) {
-        if (groups.isEmpty() || !selection.mayReturn(GROUPS)) {
-            return Map.of();
-        }
-        return Map.of(userId, toScim(ScimRequest.current(), groups));
-    }
-
     private ArrayNode toScim(ScimRequest request, List<GroupRef> groups) {
         ArrayNode values = json.createArrayNode();
         for (GroupRef group : groups) {

@@ -27,17 +27,19 @@ final class ServerProcess implements AutoCloseable {
     private final long pid;
     private final String url;
     private final Path dataFolder;
+    private final OutputTail output;
 
-    private ServerProcess(Process child, long pid, String url, Path dataFolder) {
+    private ServerProcess(Process child, long pid, String url, Path dataFolder, OutputTail output) {
         this.child = child;
         this.pid = pid;
         this.url = url;
         this.dataFolder = dataFolder;
+        this.output = output;
     }
 
     /** A running server, measured only when {@code pid} is positive. */
     static ServerProcess attach(String url, long pid) {
-        return new ServerProcess(null, pid, url, null);
+        return new ServerProcess(null, pid, url, null, null);
     }
 
     /**
@@ -68,14 +70,15 @@ final class ServerProcess implements AutoCloseable {
             }
             env.putAll(extraEnvironment);
             Process child = builder.start();
-            String url = awaitBaseUrl(child);
-            return new ServerProcess(child, child.pid(), url, folder);
+            OutputTail output = new OutputTail(child);
+            String url = awaitBaseUrl(child, output);
+            return new ServerProcess(child, child.pid(), url, folder, output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String awaitBaseUrl(Process child) throws IOException {
+    private static String awaitBaseUrl(Process child, OutputTail tail) throws IOException {
         BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -84,15 +87,7 @@ final class ServerProcess implements AutoCloseable {
             seen.append(line).append('\n');
             Matcher matcher = BASE_URL.matcher(line);
             if (matcher.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (output.readLine() != null) {
-                            // the server's log is not needed once it runs
-                        }
-                    } catch (IOException closed) {
-                        // the server stopped
-                    }
-                }, "bench-server-output");
+                Thread drain = new Thread(() -> tail.drain(output), "bench-server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return matcher.group(1);
@@ -143,6 +138,9 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (output != null) {
+            output.stopping(child.isAlive());
+        }
         if (child != null) {
             child.destroy();
             try {
@@ -160,6 +158,71 @@ final class ServerProcess implements AutoCloseable {
             } catch (IOException ignored) {
                 // a temporary folder
             }
+        }
+    }
+
+    /**
+     * The server's last lines of output, kept while the benchmark runs (the whole of it would be the
+     * access log of every request): printed if the server ends before the benchmark stops it, so that
+     * a run that breaks says why.
+     */
+    private static final class OutputTail {
+
+        private static final int LINES = 200;
+
+        private final Process child;
+        private final java.util.ArrayDeque<String> last = new java.util.ArrayDeque<>(LINES);
+        private volatile boolean stopping;
+        private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+
+        OutputTail(Process child) {
+            this.child = child;
+        }
+
+        /** The benchmark stops the server; one that has already ended (its failure ends the benchmark) is reported. */
+        void stopping(boolean running) {
+            stopping = true;
+            if (!running) {
+                reportEarlyEnd();
+            }
+        }
+
+        void drain(BufferedReader output) {
+            try {
+                for (String line; (line = output.readLine()) != null; ) {
+                    synchronized (last) {
+                        if (last.size() == LINES) {
+                            last.removeFirst();
+                        }
+                        last.addLast(line);
+                    }
+                }
+            } catch (IOException closed) {
+                // the server's output ended
+            }
+            if (!stopping) {
+                reportEarlyEnd();
+            }
+        }
+
+        private void reportEarlyEnd() {
+            if (!reported.compareAndSet(false, true)) {
+                return;
+            }
+            String exit;
+            try {
+                exit = child.waitFor(5, TimeUnit.SECONDS) ? "exit code " + child.exitValue() : "still running";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exit = "unknown";
+            }
+            StringBuilder report = new StringBuilder("bench: the server's output ended before the benchmark stopped it ("
+                    + exit + "); its last lines:\n");
+            synchronized (last) {
+                last.forEach(line -> report.append("  ").append(line).append('\n'));
+            }
+            System.err.print(report);
+            System.err.flush();
         }
     }
 }

@@ -83,7 +83,8 @@ public final class DataSources {
      * cached query at the first write to each table of a transaction (a create writes six tables);
      * with 256 the reads' statements (pages with IN lists of a hundred ids among them) filled the
      * cache and the walk took 13–31 % of a create's and 42 % of a PATCH's request-thread samples,
-     * against 5 % with 32, while parsing stayed under 1 % of the reads' (BENCHMARKS.md, "Eighth pass: the create's CPU").
+     * against 5 % with 32, while parsing stayed under 1 % of the reads' (BENCHMARKS.md, "Eighth pass:
+     * the create's CPU").
      */
     static final int H2_QUERY_CACHE_SIZE = 32;
 

@@ -54,7 +54,8 @@ class DataSourcesTest {
 
     /**
      * H2 walks every cached query at the first write to each table of a transaction, so its cache of
-     * parsed statements is kept small (BENCHMARKS.md, "Eighth pass: the create's CPU"); an operator's own setting wins.
+     * parsed statements is kept small (BENCHMARKS.md, "Eighth pass: the create's CPU"); an operator's
+     * own setting wins.
      */
     @Test
     void anH2FileStoreKeepsAFewParsedStatementsPerConnectionUnlessTheUrlSaysOtherwise() throws SQLException {

@@ -55,8 +55,11 @@ public final class DataSources {
         if (!upper.contains("DB_CLOSE_ON_EXIT")) {
             url += ";DB_CLOSE_ON_EXIT=FALSE";
         }
-        // H2 keeps 8 parsed statements per connection by default; the store uses a few dozen
-        // distinct ones, which H2 would otherwise parse again on nearly every execution.
+        // H2 keeps 8 parsed statements per connection by default, and parsed the store's statements
+        // again on nearly every execution. But the first write to each table in a transaction makes
+        // H2 walk the expression tree of every query in the connection's cache, whether or not it
+        // holds a result, so the cache is kept to what one connection's recent work repeats
+        // (H2_QUERY_CACHE_SIZE).
         if (!upper.contains("QUERY_CACHE_SIZE")) {
             url += ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
         }
@@ -75,8 +78,15 @@ public final class DataSources {
     /** The size in bytes at which H2 splits a B-tree page of a file store (H2's default: 16384). */
     static final int H2_PAGE_SPLIT_SIZE = 4096;
 
-    /** Parsed statements H2 keeps per connection: the store's statement set, with room to spare. */
-    static final int H2_QUERY_CACHE_SIZE = 256;
+    /**
+     * Parsed statements H2 keeps per connection (least recently used go first). H2 2.5 walks every
+     * cached query at the first write to each table of a transaction (a create writes six tables);
+     * with 256 the reads' statements (pages with IN lists of a hundred ids among them) filled the
+     * cache and the walk took 13–31 % of a create's and 42 % of a PATCH's request-thread samples,
+     * against 5 % with 32, while parsing stayed under 1 % of the reads' (BENCHMARKS.md, "Eighth pass:
+     * the create's CPU").
+     */
+    static final int H2_QUERY_CACHE_SIZE = 32;
 
     /**
      * Whether {@code dataSource} is a pool of ours that was closed. HikariCP is optional for a host

@@ -1,6 +1,7 @@
 package io.scimgate.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.scimgate.core.testing.TestDatabases;
 import io.scimgate.core.testing.WrittenTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -48,6 +50,31 @@ class DataSourcesTest {
         }
         String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=false";
         assertArrayEquals(new int[] {1, 1, 1, 1}, insertFourRowsInOneBatch(url));
+    }
+
+    /**
+     * H2 walks every cached query at the first write to each table of a transaction, so its cache of
+     * parsed statements is kept small (BENCHMARKS.md, "Eighth pass: the create's CPU"); an operator's
+     * own setting wins.
+     */
+    @Test
+    void anH2FileStoreKeepsAFewParsedStatementsPerConnectionUnlessTheUrlSaysOtherwise() throws SQLException {
+        if (database.isPostgres()) {
+            return; // H2's setting
+        }
+        assertEquals(String.valueOf(DataSources.H2_QUERY_CACHE_SIZE), queryCacheSize(database.jdbcUrl()));
+        assertEquals("100", queryCacheSize(database.jdbcUrl() + ";QUERY_CACHE_SIZE=100"));
+    }
+
+    private String queryCacheSize(String url) throws SQLException {
+        try (HikariDataSource pool = DataSources.pooled(url, database.user(), database.password());
+                Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+            assertTrue(setting.next(), "H2 lists QUERY_CACHE_SIZE among its settings");
+            return setting.getString(1);
+        }
     }
 
     /** The event relay stops on a closed pool; a statement recorder around the pool must not hide it. */

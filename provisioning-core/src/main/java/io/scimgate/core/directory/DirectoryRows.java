@@ -159,7 +159,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         InsertionOrderShape shape = new InsertionOrderShape(descending, after != null, offset > 0);
         return insertionOrderPages.of(shape, () -> inInsertionOrder(shape, new RenderedQuery.Parameters(values)))
                 .fetch(database.dsl(), values)
-                .map(row -> mapper.map(row.into(table)));
+                .map(row -> mapper.map(tableRecord(row)));
     }
 
     private Query inInsertionOrder(InsertionOrderShape shape, RenderedQuery.Parameters parameters) {
@@ -186,10 +186,9 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         Map<String, Object> values = pageValues(directory, offset, limit);
         values.putAll(keyset.values());
         KeysetShape shape = new KeysetShape(key.getName(), keyset.shape(), offset > 0);
-        Field<K> sortKey = key.as("sort_key");
         return sortOrderPages.of(shape, () -> inSortOrder(key, keyset, shape.skips(), new RenderedQuery.Parameters(values)))
                 .fetch(database.dsl(), values)
-                .map(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
+                .map(row -> keyed(row, key));
     }
 
     private <K> Query inSortOrder(Field<K> key, Keyset keyset, boolean skips, RenderedQuery.Parameters parameters) {
@@ -206,6 +205,25 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .from(through(index == null ? null : index.name()))
                 .where(onPage)
                 .orderBy(byIndex), parameters, index == null ? skips : skipsInTheRead(skips));
+    }
+
+    /**
+     * A row of a page's statement, which selects the table's fields in their order and then, for
+     * {@link #keyed}, the key, as a record of the table. By position: {@code Record#into(Table)}
+     * matched each field by name on the records {@link RenderedQuery} reads, about 2.8 ms of CPU per
+     * page of 100 (BENCHMARKS.md, eighth pass).
+     */
+    private R tableRecord(Record row) {
+        R record = table.newRecord();
+        record.fromArray(row.intoArray());
+        return record;
+    }
+
+    private <K> Keyed<T, K> keyed(Record row, Field<K> key) {
+        R record = table.newRecord();
+        Object[] values = row.intoArray();
+        record.fromArray(java.util.Arrays.copyOf(values, values.length - 1));
+        return new Keyed<>(mapper.map(record), key.getDataType().convert(values[values.length - 1]));
     }
 
     /** The values every page's statement takes (a map the caller adds to). */
@@ -345,17 +363,15 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         Map<String, Object> values = pageValues(directory, 0, limit);
         values.put(WALK_START, start);
         values.putAll(keyset.values());
-        Field<K> walkKey = DSL.field(DSL.name("walk", "as_of"), key.getDataType());
         // The rows and their history as of one moment: a rename seen in the one but not the other
         // would show the row at its new place with no record of the old (RULES.md P31).
         if (!DirectoryListing.matchesEverything(filter)) {
             return database.readInOneSnapshot(dsl -> dsl.fetch(walkPage(key, filter, keyset, new RenderedQuery.Parameters(values)))
-                    .map(row -> new Keyed<>(mapper.map(row.into(table)), row.get(walkKey))));
+                    .map(row -> keyed(row, key)));
         }
         RenderedQuery page = walkPages.of(new KeysetShape(key.getName(), keyset.shape(), false),
                 () -> walkPage(key, DSL.noCondition(), keyset, new RenderedQuery.Parameters(values)));
-        return database.readInOneSnapshot(dsl -> page.fetch(dsl, values)
-                .map(row -> new Keyed<>(mapper.map(row.into(table)), row.get(walkKey))));
+        return database.readInOneSnapshot(dsl -> page.fetch(dsl, values).map(row -> keyed(row, key)));
     }
 
     private <K> Select<Record> walkPage(Field<K> key, Condition filter, Keyset keyset, RenderedQuery.Parameters parameters) {

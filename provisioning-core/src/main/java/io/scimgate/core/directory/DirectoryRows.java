@@ -5,6 +5,7 @@ import io.scimgate.core.directory.internal.DirectorySize;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.RenderedQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +223,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private <K> Keyed<T, K> keyed(Record row, Field<K> key) {
         R record = table.newRecord();
         Object[] values = row.intoArray();
-        record.fromArray(java.util.Arrays.copyOf(values, values.length - 1));
+        record.fromArray(Arrays.copyOf(values, values.length - 1));
         return new Keyed<>(mapper.map(record), key.getDataType().convert(values[values.length - 1]));
     }
 

@@ -3,7 +3,9 @@ package io.scimgate.core.directory;
 import io.scimgate.core.directory.internal.DirectoryListing;
 import io.scimgate.core.directory.internal.DirectorySize;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.RenderedQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,16 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;
 import org.jooq.OrderField;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
+import org.jooq.Select;
+import org.jooq.SelectLimitStep;
 import org.jooq.SortField;
 import org.jooq.SortOrder;
 import org.jooq.Table;
@@ -37,6 +43,23 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final RecordMapper<R, T> mapper;
     private final BiFunction<DSLContext, String, DirectorySize> keptSize;
     private final Map<String, SortIndex> sortIndexes;
+    /** The statements of the whole directory's pages, rendered once per shape (BENCHMARKS.md, eighth pass). */
+    private final RenderedQuery.Shapes<InsertionOrderShape> insertionOrderPages = new RenderedQuery.Shapes<>();
+    private final RenderedQuery.Shapes<KeysetShape> sortOrderPages = new RenderedQuery.Shapes<>();
+    private final RenderedQuery.Shapes<KeysetShape> walkPages = new RenderedQuery.Shapes<>();
+
+    /** The values the statements of pages take, besides a {@link Keyset}'s. */
+    private static final String DIRECTORY = "directory";
+    private static final String AFTER_SEQ = "after_seq";
+    private static final String OFFSET = "offset";
+    private static final String LIMIT = "limit";
+    private static final String WALK_START = "walk_start";
+
+    private record InsertionOrderShape(boolean descending, boolean after, boolean skips) {
+    }
+
+    private record KeysetShape(String key, Object keyset, boolean skips) {
+    }
 
     /**
      * @param directorySeqIndex the name of the index on (directory id, seq)
@@ -126,16 +149,28 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
      * that index in order by itself.
      */
     @Override
-    public List<T> inInsertionOrder(String directory, Condition position, boolean descending, int offset, int limit) {
+    public List<T> inInsertionOrder(String directory, Long after, boolean descending, int offset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
+        Map<String, Object> values = pageValues(directory, offset, limit);
+        if (after != null) {
+            values.put(AFTER_SEQ, after);
+        }
+        InsertionOrderShape shape = new InsertionOrderShape(descending, after != null, offset > 0);
+        return insertionOrderPages.of(shape, () -> inInsertionOrder(shape, new RenderedQuery.Parameters(values)))
+                .fetch(database.dsl(), values)
+                .map(row -> mapper.map(tableRecord(row)));
+    }
+
+    private Query inInsertionOrder(InsertionOrderShape shape, RenderedQuery.Parameters parameters) {
+        boolean descending = shape.descending();
         List<OrderField<?>> order = List.of(descending ? directoryId.desc() : directoryId.asc(), descending ? seq.desc() : seq.asc());
-        return database.dsl().select(table.fields()).from(through(directorySeqIndex))
-                .where(onPage(directory, position, order, seq, offset, limit))
-                .orderBy(order)
-                .offset(skipped(offset)).limit(limit)
-                .fetch(row -> mapper.map(row.into(table)));
+        Condition position = !shape.after() ? DSL.noCondition()
+                : descending ? seq.lt(parameters.of(AFTER_SEQ, seq.getDataType())) : seq.gt(parameters.of(AFTER_SEQ, seq.getDataType()));
+        return limited(DSL.select(table.fields()).from(through(directorySeqIndex))
+                .where(onPage(parameters, position, order, seq, shape.skips()))
+                .orderBy(order), parameters, skipsInTheRead(shape.skips()));
     }
 
     /**
@@ -145,25 +180,67 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
      * otherwise reads and then sorts again by sequence, row by row.
      */
     @Override
-    public <K> List<Keyed<T, K>> inSortOrder(String directory, Field<K> key, Condition position,
-            List<? extends OrderField<?>> order, int offset, int limit) {
+    public <K> List<Keyed<T, K>> inSortOrder(String directory, Field<K> key, Keyset keyset, int offset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
+        Map<String, Object> values = pageValues(directory, offset, limit);
+        values.putAll(keyset.values());
+        KeysetShape shape = new KeysetShape(key.getName(), keyset.shape(), offset > 0);
+        return sortOrderPages.of(shape, () -> inSortOrder(key, keyset, shape.skips(), new RenderedQuery.Parameters(values)))
+                .fetch(database.dsl(), values)
+                .map(row -> keyed(row, key));
+    }
+
+    private <K> Query inSortOrder(Field<K> key, Keyset keyset, boolean skips, RenderedQuery.Parameters parameters) {
         SortIndex index = sortIndexes.get(key.getName());
+        List<OrderField<?>> order = keyset.order(key);
         List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
                 ? order.stream().filter(field -> !isSeq(field)).toList()
                 : order);
-        Field<K> sortKey = key.as("sort_key");
+        Condition position = keyset.position(key, parameters);
         Condition onPage = index == null
-                ? directoryId.eq(directory).and(position)
-                : onPage(directory, position, byIndex, index.uniqueKey() ? index.key() : seq, offset, limit);
-        return database.dsl().select(table.fields()).select(sortKey)
+                ? directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())).and(position)
+                : onPage(parameters, position, byIndex, index.uniqueKey() ? index.key() : seq, skips);
+        return limited(DSL.select(table.fields()).select(key.as("sort_key"))
                 .from(through(index == null ? null : index.name()))
                 .where(onPage)
-                .orderBy(byIndex)
-                .offset(index == null ? offset : skipped(offset)).limit(limit)
-                .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(sortKey)));
+                .orderBy(byIndex), parameters, index == null ? skips : skipsInTheRead(skips));
+    }
+
+    /**
+     * A row of a page's statement, which selects the table's fields in their order and then, for
+     * {@link #keyed}, the key, as a record of the table. By position: {@code Record#into(Table)}
+     * matched each field by name on the records {@link RenderedQuery} reads, about 2.8 ms of CPU per
+     * page of 100 (BENCHMARKS.md, eighth pass).
+     */
+    private R tableRecord(Record row) {
+        R record = table.newRecord();
+        record.fromArray(row.intoArray());
+        return record;
+    }
+
+    private <K> Keyed<T, K> keyed(Record row, Field<K> key) {
+        R record = table.newRecord();
+        Object[] values = row.intoArray();
+        record.fromArray(Arrays.copyOf(values, values.length - 1));
+        return new Keyed<>(mapper.map(record), key.getDataType().convert(values[values.length - 1]));
+    }
+
+    /** The values every page's statement takes (a map the caller adds to). */
+    private static Map<String, Object> pageValues(String directory, int offset, int limit) {
+        Map<String, Object> values = new HashMap<>(8);
+        values.put(DIRECTORY, directory);
+        values.put(OFFSET, offset);
+        values.put(LIMIT, limit);
+        return values;
+    }
+
+    /** {@code select} limited to the page's rows, skipping the offset's first if {@code skips}. */
+    private static <Q extends Record> Select<Q> limited(SelectLimitStep<Q> select, RenderedQuery.Parameters parameters,
+            boolean skips) {
+        Field<Integer> limit = parameters.of(LIMIT, SQLDataType.INTEGER);
+        return skips ? select.offset(parameters.of(OFFSET, SQLDataType.INTEGER)).limit(limit) : select.limit(limit);
     }
 
     /**
@@ -173,31 +250,32 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
      * table once per skipped row there. H2 skips index entries without reading their rows, so it
      * reads the page in one step.
      */
-    private Condition onPage(String directory, Condition position, List<? extends OrderField<?>> order, Field<?> rowKey,
-            int offset, int limit) {
-        Condition inDirectory = directoryId.eq(directory).and(position);
-        if (!skipsThroughKeys(offset)) {
+    private Condition onPage(RenderedQuery.Parameters parameters, Condition position, List<? extends OrderField<?>> order,
+            Field<?> rowKey, boolean skips) {
+        Condition inDirectory = directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())).and(position);
+        if (!skipsThroughKeys(skips)) {
             return inDirectory;
         }
-        return directoryId.eq(directory).and(keysOfPage(rowKey, inDirectory, order, offset, limit));
+        return directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType()))
+                .and(keysOfPage(parameters, rowKey, inDirectory, order));
     }
 
-    private <K> Condition keysOfPage(Field<K> rowKey, Condition inDirectory, List<? extends OrderField<?>> order, int offset,
-            int limit) {
+    private <K> Condition keysOfPage(RenderedQuery.Parameters parameters, Field<K> rowKey, Condition inDirectory,
+            List<? extends OrderField<?>> order) {
         // = ANY(ARRAY(subquery)): PostgreSQL computes the page's keys once (an InitPlan), whatever its
         // statistics say; an IN (subquery) was planned as a subplan run per row of the directory when
         // the statistics predated a bulk load (27 s per page of a freshly loaded 10,000-user directory).
-        return rowKey.eq(DSL.any(DSL.array(DSL.select(rowKey).from(table).where(inDirectory).orderBy(order)
-                .offset(offset).limit(limit))));
+        return rowKey.eq(DSL.any(DSL.array(limited(DSL.select(rowKey).from(table).where(inDirectory).orderBy(order),
+                parameters, true))));
     }
 
-    /** What the query that reads the rows still skips: nothing once {@link #onPage} chose them by key. */
-    private int skipped(int offset) {
-        return skipsThroughKeys(offset) ? 0 : offset;
+    /** Whether the query that reads the rows still skips the offset: not once {@link #onPage} chose them by key. */
+    private boolean skipsInTheRead(boolean skips) {
+        return skips && !skipsThroughKeys(skips);
     }
 
-    private boolean skipsThroughKeys(int offset) {
-        return offset > 0 && database.dialect().family() == SQLDialect.POSTGRES;
+    private boolean skipsThroughKeys(boolean skips) {
+        return skips && database.dialect().family() == SQLDialect.POSTGRES;
     }
 
     private boolean isSeq(OrderField<?> field) {
@@ -274,29 +352,45 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
      * every other page (the walk's order is theirs), and the rows changed since, which are few, with
      * the key computed over the values of their first change since the start. The latter is a
      * derived table named as the resource table and with its column names, so that the key's
-     * expression reads the recorded values as it reads the current ones.
+     * expression reads the recorded values as it reads the current ones. A walk of the whole
+     * directory runs its statement as rendered once per shape; a filtered one, whose filter varies,
+     * is rendered on every page.
      */
     @Override
-    public <K> List<Keyed<T, K>> walkPage(String directory, long start, Field<K> key, Condition filter,
-            Function<Field<K>, Condition> position, Function<Field<K>, List<? extends OrderField<?>>> order, int limit) {
+    public <K> List<Keyed<T, K>> walkPage(String directory, long start, Field<K> key, Condition filter, Keyset keyset, int limit) {
         if (limit <= 0) {
             return List.of();
         }
+        Map<String, Object> values = pageValues(directory, 0, limit);
+        values.put(WALK_START, start);
+        values.putAll(keyset.values());
+        // The rows and their history as of one moment: a rename seen in the one but not the other
+        // would show the row at its new place with no record of the old (RULES.md P31).
+        if (!DirectoryListing.matchesEverything(filter)) {
+            return database.readInOneSnapshot(dsl -> dsl.fetch(walkPage(key, filter, keyset, new RenderedQuery.Parameters(values)))
+                    .map(row -> keyed(row, key)));
+        }
+        RenderedQuery page = walkPages.of(new KeysetShape(key.getName(), keyset.shape(), false),
+                () -> walkPage(key, DSL.noCondition(), keyset, new RenderedQuery.Parameters(values)));
+        return database.readInOneSnapshot(dsl -> page.fetch(dsl, values).map(row -> keyed(row, key)));
+    }
+
+    private <K> Select<Record> walkPage(Field<K> key, Condition filter, Keyset keyset, RenderedQuery.Parameters parameters) {
         Table<?> change = history.table().as("change");
         Field<String> changeOf = change.field(history.resourceId());
         Field<Long> changeAt = change.field(history.position());
         Condition changedSince = DSL.exists(DSL.selectOne().from(history.table())
-                .where(history.resourceId().eq(id), history.position().gt(start)));
+                .where(history.resourceId().eq(id), history.position().gt(parameters.of(WALK_START, SQLDataType.BIGINT))));
 
         SortIndex index = sortIndexes.get(key.getName());
         List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
-                ? order.apply(key).stream().filter(field -> !isSeq(field)).toList()
-                : List.copyOf(order.apply(key)));
-        Table<?> unchanged = DSL.select(id.as("row_id"), key.as("as_of"))
-                .from(matchesEverything(filter) && index != null ? through(index.name()) : table)
-                .where(directoryId.eq(directory), filter, position.apply(key), DSL.not(changedSince))
-                .orderBy(byIndex)
-                .limit(limit)
+                ? keyset.order(key).stream().filter(field -> !isSeq(field)).toList()
+                : keyset.order(key));
+        Table<?> unchanged = limited(DSL.select(table.fields()).select(key.as("as_of"))
+                .from(DirectoryListing.matchesEverything(filter) && index != null ? through(index.name()) : table)
+                .where(directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())), filter,
+                        keyset.position(key, parameters), DSL.not(changedSince))
+                .orderBy(byIndex), parameters, false)
                 .asTable("unchanged");
 
         // Each resource's first change since the start, found by one grouping over the changes since
@@ -305,7 +399,8 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         // walk test's 30 s client timeout).
         Table<?> firsts = DSL.select(history.resourceId().as("first_of"), DSL.min(history.position()).as("first_at"))
                 .from(history.table())
-                .where(history.directoryId().eq(directory), history.position().gt(start))
+                .where(history.directoryId().eq(parameters.of(DIRECTORY, directoryId.getDataType())),
+                        history.position().gt(parameters.of(WALK_START, SQLDataType.BIGINT)))
                 .groupBy(history.resourceId())
                 .asTable("firsts");
         Table<?> firstChanges = DSL.select(change.fields()).select(changeOf.as(id.getName()))
@@ -317,27 +412,23 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .from(firstChanges)
                 .asTable("recorded");
         Field<K> recordedKey = DSL.field(DSL.name("recorded", "as_of"), key.getDataType());
-        Table<?> changed = DSL.select(id.as("row_id"), recordedKey.as("as_of"))
+        Table<?> changed = DSL.select(table.fields()).select(recordedKey.as("as_of"))
                 .from(table).join(recorded).on(id.eq(DSL.field(DSL.name("recorded", "changed_id"), String.class)))
-                .where(directoryId.eq(directory), filter, position.apply(recordedKey))
+                .where(directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())), filter,
+                        keyset.position(recordedKey, parameters))
                 .asTable("changed");
 
+        // Named as the resource table, so that its fields read the rows the two parts carry: a join back
+        // to the table by id read each row of the page again (BENCHMARKS.md, eighth pass).
         Table<?> walk = DSL.select(DSL.asterisk()).from(unchanged)
                 .unionAll(DSL.select(DSL.asterisk()).from(changed))
-                .asTable("walk");
-        Field<K> walkKey = DSL.field(DSL.name("walk", "as_of"), key.getDataType());
-        // The rows and their history as of one moment: a rename seen in the one but not the other
-        // would show the row at its new place with no record of the old (RULES.md P31).
-        return database.readInOneSnapshot(dsl -> dsl.select(table.asterisk(), walkKey)
-                .from(table).join(walk).on(id.eq(DSL.field(DSL.name("walk", "row_id"), String.class)))
-                .orderBy(order.apply(walkKey))
-                .limit(limit)
-                .fetch(row -> new Keyed<>(mapper.map(row.into(table)), row.get(walkKey))));
+                .asTable(table.getName());
+        Field<K> walkKey = DSL.field(DSL.name(table.getName(), "as_of"), key.getDataType());
+        return limited(DSL.select(table.fields()).select(walkKey)
+                .from(walk)
+                .orderBy(keyset.order(walkKey)), parameters, false);
     }
 
-    private static boolean matchesEverything(Condition filter) {
-        return filter == null || DSL.noCondition().equals(filter) || DSL.trueCondition().equals(filter);
-    }
 
     /** An index that gives a sort key's order: on (directory, key, seq), or unique on (directory, key). */
     private record SortIndex(String name, boolean uniqueKey, Field<?> key) {

@@ -36,6 +36,12 @@ final class DirectoryUserTally {
                             DIRECTORY_USER_TALLY.STRIPE.eq(DSL.param("stripe", Integer.class))),
             "delta", "directoryId", "stripe");
 
+    /** Every unfiltered list page reads it (BENCHMARKS.md, eighth pass: rendered once, not per page). */
+    private static final RenderedQuery SIZE = RenderedQuery.of(DSL.select(DSL.sum(DIRECTORY_USER_TALLY.USERS),
+                    DSL.sum(DIRECTORY_USER_TALLY.CHANGES))
+            .from(DIRECTORY_USER_TALLY)
+            .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(DSL.param("directoryId", String.class))), "directoryId");
+
     /** This instance's leases: every core of the process shares them (directory ids are unique across stores). */
     private static final StripeLeases LEASES = new StripeLeases(STRIPES);
 
@@ -82,12 +88,9 @@ final class DirectoryUserTally {
 
     /** The directory's number of users and how many times its order may have changed, as of one moment. */
     static DirectorySize size(DSLContext dsl, String directoryId) {
-        var sums = dsl.select(DSL.sum(DIRECTORY_USER_TALLY.USERS), DSL.sum(DIRECTORY_USER_TALLY.CHANGES))
-                .from(DIRECTORY_USER_TALLY)
-                .where(DIRECTORY_USER_TALLY.DIRECTORY_ID.eq(directoryId))
-                .fetchSingle();
-        BigDecimal users = sums.value1();
-        BigDecimal changes = sums.value2();
+        var sums = SIZE.fetch(dsl, directoryId).get(0);
+        BigDecimal users = sums.get(0, BigDecimal.class);
+        BigDecimal changes = sums.get(1, BigDecimal.class);
         return new DirectorySize(users == null ? 0 : users.intValueExact(), changes == null ? 0 : changes.longValueExact());
     }
 

@@ -30,7 +30,7 @@ class SortedWalkStatementsTest {
 
     private static final Sort BY_USER_NAME = new Sort("userName", false);
     private static final String TOTAL = "select sum(directory_user_tally.users)";
-    private static final String PAGE = "select directory_user.*, walk.as_of";
+    private static final String PAGE = "select directory_user.seq, directory_user.id";
 
     /** The SQL of the statements the test's thread prepared, and its rollbacks, in order (not the core's background work). */
     private final List<String> calls = new CopyOnWriteArrayList<>();

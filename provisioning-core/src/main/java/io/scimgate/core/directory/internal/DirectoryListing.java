@@ -2,18 +2,51 @@ package io.scimgate.core.directory.internal;
 
 import io.scimgate.core.directory.Keyed;
 import io.scimgate.core.directory.Page;
+import io.scimgate.core.store.internal.RenderedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
 
 /**
  * Filtered, ordered reads of one directory's users or groups. Every read is scoped to the
  * directory it names, so no filter can reach another directory's rows (P5).
  */
 public interface DirectoryListing<T> {
+
+    /**
+     * A page's order by a sort key and where the page starts in it, as SQL built over named
+     * parameters ({@link RenderedQuery.Parameters}): the statements of the whole directory's pages
+     * are rendered once per shape (the key, the direction, where the page starts), each page binding
+     * only {@link #values}.
+     */
+    interface Keyset {
+
+        /** All that {@link #order} and {@link #position} render depends on besides the field given them. */
+        Object shape();
+
+        /** The values the parameters of {@link #position} take. */
+        Map<String, ?> values();
+
+        /** The order: by the key given, then by the insertion sequence. */
+        List<OrderField<?>> order(Field<?> key);
+
+        /** The rows beyond the page's start in {@link #order} of {@code key}, or no condition for a page at the start. */
+        Condition position(Field<?> key, RenderedQuery.Parameters parameters);
+    }
+
+    /**
+     * Whether a request's filter is none (the translator's condition for that is TRUE). By identity:
+     * jOOQ compares conditions by rendering both, which cost every page a rendering.
+     */
+    static boolean matchesEverything(Condition filter) {
+        return filter == null || filter == DSL.noCondition() || filter instanceof QOM.True;
+    }
 
     /**
      * Matches of {@code filter} in {@code order} (creation order breaks ties), skipping
@@ -45,21 +78,19 @@ public interface DirectoryListing<T> {
             List<? extends OrderField<?>> order, int limit);
 
     /**
-     * The whole directory (no filter) in insertion order, or its reverse, from {@code position}
-     * (a condition on the insertion sequence, or none), skipping {@code offset}: walks the
+     * The whole directory (no filter) in insertion order, or its reverse, strictly after (descending:
+     * before) the sequence {@code after} (or from the start, null), skipping {@code offset}: walks the
      * (directory, sequence) index, so a page costs the rows it skips and returns, not a sort of the
      * directory.
      */
-    List<T> inInsertionOrder(String directoryId, Condition position, boolean descending, int offset, int limit);
+    List<T> inInsertionOrder(String directoryId, Long after, boolean descending, int offset, int limit);
 
     /**
-     * The whole directory (no filter) in {@code order}, which starts with {@code key} and ends with
-     * the sequence, from {@code position}, skipping {@code offset}, each item with its value of
-     * {@code key}: walks the index of (directory, key, sequence), as {@link #inInsertionOrder} walks
-     * (directory, sequence).
+     * The whole directory (no filter) in the order of {@code keyset} by {@code key}, from its
+     * position, skipping {@code offset}, each item with its value of {@code key}: walks the index of
+     * (directory, key, sequence), as {@link #inInsertionOrder} walks (directory, sequence).
      */
-    <K> List<Keyed<T, K>> inSortOrder(String directoryId, Field<K> key, Condition position,
-            List<? extends OrderField<?>> order, int offset, int limit);
+    <K> List<Keyed<T, K>> inSortOrder(String directoryId, Field<K> key, Keyset keyset, int offset, int limit);
 
     /**
      * Every {@code spacing}-th row of the whole directory in {@code order} (which ends with the
@@ -82,9 +113,8 @@ public interface DirectoryListing<T> {
      * A page of a cursor walk started at {@code start}: the matches of {@code filter} (on their
      * current values) in the order of {@code key} as of the start, then the sequence, each item with
      * that key. A row changed since the start sorts by the values before its first change since; a
-     * row created since, by its values before its first change. {@code position} and {@code order}
-     * are given the key field to compare and sort by (the row's sequence is the table's).
+     * row created since, by its values before its first change. {@code keyset} is given the key
+     * field to compare and sort by (the row's sequence is the table's).
      */
-    <K> List<Keyed<T, K>> walkPage(String directoryId, long start, Field<K> key, Condition filter,
-            Function<Field<K>, Condition> position, Function<Field<K>, List<? extends OrderField<?>>> order, int limit);
+    <K> List<Keyed<T, K>> walkPage(String directoryId, long start, Field<K> key, Condition filter, Keyset keyset, int limit);
 }

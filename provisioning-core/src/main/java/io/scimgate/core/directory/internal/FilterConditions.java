@@ -51,7 +51,7 @@ final class FilterConditions {
             throw new InvalidQueryException(InvalidQueryException.Reason.INVALID_SORT, "Cannot sort by '" + sort.attribute()
                     + "'; sortBy may be one of: " + catalogue.attributes().names(true));
         }
-        return new SortKey(column.sortField(), sort.descending());
+        return new SortKey(column.name(), column.sortField(), sort.descending());
     }
 
     private Condition translate(Filter filter, String valuePathParent) {

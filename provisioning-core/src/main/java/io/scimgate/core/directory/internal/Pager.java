@@ -5,11 +5,13 @@ import io.scimgate.core.directory.SortHistory;
 import io.scimgate.core.directory.query.InvalidQueryException;
 import io.scimgate.core.directory.query.Paging;
 import io.scimgate.core.directory.query.ResultPage;
+import io.scimgate.core.store.internal.RenderedQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.jooq.Condition;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class Pager<R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pager.class);
+    /** The values a position's parameters take: the sort key and sequence of the row a page starts after. */
+    private static final String AFTER_KEY = "after_key";
+    private static final String AFTER_SEQ = "after_seq";
 
     private final DirectoryListing<R> rows;
     private final Field<Long> seq;
@@ -51,12 +56,12 @@ final class Pager<R> {
         long started = System.nanoTime();
         ResultPage<R> page = read(directoryId, filter, sort, paging, query);
         LOG.trace("{} page of directory {} in order '{}'{} read in {} us", paging instanceof Paging.ByIndex ? "Index" : "Cursor",
-                directoryId, orderName(sort), matchesEverything(filter) ? "" : ", filtered", (System.nanoTime() - started) / 1000);
+                directoryId, orderName(sort), DirectoryListing.matchesEverything(filter) ? "" : ", filtered", (System.nanoTime() - started) / 1000);
         return page;
     }
 
     private ResultPage<R> read(String directoryId, Condition filter, SortKey sort, Paging paging, String query) {
-        boolean wholeDirectory = matchesEverything(filter);
+        boolean wholeDirectory = DirectoryListing.matchesEverything(filter);
         if (paging instanceof Paging.ByIndex spec) {
             if (wholeDirectory && spec.count() > 0) {
                 return wholeDirectoryPage(directoryId, sort, spec);
@@ -148,15 +153,13 @@ final class Pager<R> {
     }
 
     /** The whole directory's rows in the order of {@code sort}, strictly after {@code from} (or from the start), skipping {@code offset}. */
-    @SuppressWarnings("unchecked")
     private List<R> inOrder(String directoryId, SortKey sort, OrderAnchors.Anchor from, int offset, int count) {
         if (sort == null) {
-            return rows.inInsertionOrder(directoryId, from == null ? DSL.noCondition() : seq.gt(from.seq()), false, offset, count);
+            return rows.inInsertionOrder(directoryId, from == null ? null : from.seq(), false, offset, count);
         }
-        Condition position = from == null ? DSL.noCondition()
-                : beyond((Field<Object>) sort.field(), sort, new Cursor(false, from.seq(), from.key(), null, null, null));
-        return rows.inSortOrder(directoryId, sort.field(), position, order(sort, false), offset, count)
-                .stream().map(Keyed::item).toList();
+        SortPosition position = from == null ? new SortPosition(sort, false, null, null)
+                : new SortPosition(sort, false, from.seq(), from.key());
+        return rows.inSortOrder(directoryId, sort.field(), position, offset, count).stream().map(Keyed::item).toList();
     }
 
     /**
@@ -192,47 +195,106 @@ final class Pager<R> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void everyNth(String directoryId, SortKey sort, Consumer<Keyed<Long, ?>> each) {
         if (sort == null) {
             rows.everyNth(directoryId, null, order(null, false), OrderAnchors.SPACING, kept -> seq.gt(kept.item()), each::accept);
             return;
         }
-        Field<Object> key = (Field<Object>) sort.field();
-        rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> beyond(key, sort,
-                new Cursor(false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()), null, null, null)),
-                each::accept);
+        Field<?> key = sort.field();
+        rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> {
+            SortPosition after = new SortPosition(sort, false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()));
+            return after.position(key, new RenderedQuery.Parameters(after.values()));
+        }, each::accept);
     }
 
     private static String orderName(SortKey sort) {
         return sort == null ? "" : sort.field().getName() + (sort.descending() ? " desc" : " asc");
     }
 
-    /** Whether the request had no filter (the translator's condition for that is TRUE). */
-    private static boolean matchesEverything(Condition filter) {
-        return filter == null || DSL.noCondition().equals(filter) || DSL.trueCondition().equals(filter);
-    }
-
     /** Without sortBy: the order of creation, which no change moves. */
     private List<? extends Keyed<R, ?>> inInsertionOrder(String directoryId, Condition filterOrNull, Cursor from, int limit) {
         boolean backward = from != null && from.backward();
-        Condition position = from == null ? DSL.noCondition() : bySeq(from);
         if (filterOrNull != null) {
+            Condition position = from == null ? DSL.noCondition() : bySeq(from);
             return rows.listKeyed(directoryId, seq, filterOrNull.and(position), order(null, null, backward), limit);
         }
-        return rows.inInsertionOrder(directoryId, position, backward, 0, limit).stream()
+        return rows.inInsertionOrder(directoryId, from == null ? null : from.seq(), backward, 0, limit).stream()
                 .map(item -> new Keyed<>(item, seqOf.applyAsLong(item))).toList();
     }
 
     /** With sortBy: the order of the sort values as of the walk's start (RULES.md P31). */
-    @SuppressWarnings("unchecked")
     private List<? extends Keyed<R, ?>> inSortOrderAsOf(String directoryId, Condition filter, SortKey sort, Cursor from,
             Walk walk, int limit) {
-        boolean backward = from != null && from.backward();
-        Field<Object> key = (Field<Object>) sort.field();
-        return rows.walkPage(directoryId, walk.start() == null ? Long.MAX_VALUE : walk.start(), key, filter,
-                field -> from == null ? DSL.noCondition() : beyond(field, sort, from),
-                field -> order(field, sort, backward), limit);
+        SortPosition position = from == null ? new SortPosition(sort, false, null, null)
+                : new SortPosition(sort, from.backward(), from.seq(), from.key());
+        return rows.walkPage(directoryId, walk.start() == null ? Long.MAX_VALUE : walk.start(), sort.field(), filter, position, limit);
+    }
+
+    /**
+     * The order of a sort key, read forward or backward, and a page's start in it: strictly beyond
+     * the row with sequence {@code afterSeq} and sort value {@code afterKey} (null: a row without
+     * one), or the order's start ({@code afterSeq} null).
+     */
+    private final class SortPosition implements DirectoryListing.Keyset {
+
+        private record Shape(String attribute, boolean descending, boolean backward, boolean started, boolean afterKey) {
+        }
+
+        private final SortKey sort;
+        private final boolean backward;
+        private final Long afterSeq;
+        private final String afterKey;
+
+        SortPosition(SortKey sort, boolean backward, Long afterSeq, String afterKey) {
+            this.sort = sort;
+            this.backward = backward;
+            this.afterSeq = afterSeq;
+            this.afterKey = afterKey;
+        }
+
+        @Override
+        public Object shape() {
+            return new Shape(sort.attribute(), sort.descending(), backward, afterSeq != null, afterKey != null);
+        }
+
+        @Override
+        public Map<String, ?> values() {
+            if (afterSeq == null) {
+                return Map.of();
+            }
+            return afterKey == null ? Map.of(AFTER_SEQ, afterSeq) : Map.of(AFTER_SEQ, afterSeq, AFTER_KEY, keyValue(sort.field(), afterKey));
+        }
+
+        @Override
+        public List<OrderField<?>> order(Field<?> key) {
+            return Pager.this.order(key, sort, backward);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Condition position(Field<?> key, RenderedQuery.Parameters parameters) {
+            return afterSeq == null ? DSL.noCondition() : beyond((Field<Object>) key, parameters);
+        }
+
+        /** Rows strictly after (forward) or before (backward) the start's position in the order of {@code field}, then seq. */
+        private Condition beyond(Field<Object> field, RenderedQuery.Parameters parameters) {
+            Condition bySeq = backward ? seq.lt(parameters.of(AFTER_SEQ, seq.getDataType()))
+                    : seq.gt(parameters.of(AFTER_SEQ, seq.getDataType()));
+            if (afterKey == null) {
+                // Rows without a sort value come last.
+                return backward ? field.isNotNull().or(field.isNull().and(bySeq)) : field.isNull().and(bySeq);
+            }
+            boolean towardsLarger = sort.descending() == backward;
+            Field<Object> strictlyFrom = parameters.of(AFTER_KEY, field.getDataType());
+            Condition strictly = towardsLarger ? field.gt(strictlyFrom) : field.lt(strictlyFrom);
+            Condition beyond = strictly.or(field.eq(parameters.of(AFTER_KEY, field.getDataType())).and(bySeq));
+            if (!nullable(sort)) {
+                // The same rows, with a bound the index can start from instead of walking up to the cursor.
+                Field<Object> from = parameters.of(AFTER_KEY, field.getDataType());
+                return (towardsLarger ? field.ge(from) : field.le(from)).and(beyond);
+            }
+            return backward ? beyond : beyond.or(field.isNull());
+        }
     }
 
     /**
@@ -283,25 +345,6 @@ final class Pager<R> {
 
     private Condition bySeq(Cursor cursor) {
         return cursor.backward() ? seq.lt(cursor.seq()) : seq.gt(cursor.seq());
-    }
-
-    /** Rows strictly after (forward) or before (backward) the cursor's position in the order of {@code field}, then seq. */
-    private Condition beyond(Field<Object> field, SortKey sort, Cursor cursor) {
-        boolean backward = cursor.backward();
-        Condition bySeq = bySeq(cursor);
-        if (cursor.key() == null) {
-            // Rows without a sort value come last.
-            return backward ? field.isNotNull().or(field.isNull().and(bySeq)) : field.isNull().and(bySeq);
-        }
-        Object key = keyValue(field, cursor.key());
-        boolean towardsLarger = sort.descending() == backward;
-        Condition strictly = towardsLarger ? field.gt(key) : field.lt(key);
-        Condition beyond = strictly.or(field.eq(key).and(bySeq));
-        if (!nullable(sort)) {
-            // The same rows, with a bound the index can start from instead of walking up to the cursor.
-            return (towardsLarger ? field.ge(key) : field.le(key)).and(beyond);
-        }
-        return backward ? beyond : beyond.or(field.isNull());
     }
 
     private static boolean nullable(SortKey sort) {

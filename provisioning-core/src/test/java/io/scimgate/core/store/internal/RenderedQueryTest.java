@@ -13,8 +13,11 @@ import io.scimgate.core.store.schema.tables.records.DirectoryRecord;
 import io.scimgate.core.testing.TestCore;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.impl.SQLDataType;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
@@ -137,5 +140,43 @@ class RenderedQueryTest {
         assertTrue(mapped.contains("tenant_store"), mapped);
         assertFalse(unmapped.contains("tenant_store"), "a rendering for one schema served another: " + unmapped);
         assertEquals(mapped, byId.sql(inSchema));
+    }
+
+    @Test
+    void aNamedQueryBindsEachValueWhereverItsParametersAppear() {
+        test.core().directories().create(acme.id(), "Google", DirectoryProvider.GENERIC);
+        Map<String, Object> values = Map.of("organizationId", acme.id(), "after", "Entra", "limit", 5);
+        RenderedQuery.Parameters parameters = new RenderedQuery.Parameters(values);
+        // The limit's parameter comes last in the SQL but first here, and the organization is used twice.
+        var limit = parameters.of("limit", SQLDataType.INTEGER);
+        RenderedQuery named = RenderedQuery.named(DSL.select(DIRECTORY.NAME).from(DIRECTORY)
+                .where(DIRECTORY.ORGANIZATION_ID.eq(parameters.of("organizationId", SQLDataType.VARCHAR)),
+                        DIRECTORY.NAME.gt(parameters.of("after", SQLDataType.VARCHAR)),
+                        DIRECTORY.ID.in(DSL.select(DIRECTORY.ID).from(DIRECTORY)
+                                .where(DIRECTORY.ORGANIZATION_ID.eq(parameters.of("organizationId", SQLDataType.VARCHAR)))))
+                .orderBy(DIRECTORY.NAME)
+                .limit(limit));
+
+        Result<Record> afterEntra = named.fetch(dsl, values);
+        Result<Record> firstOne = named.fetch(dsl, Map.of("organizationId", acme.id(), "after", "", "limit", 1));
+
+        assertEquals(List.of("Google", "Okta"), afterEntra.map(row -> row.get(DIRECTORY.NAME)));
+        assertEquals(List.of("Entra"), firstOne.map(row -> row.get(DIRECTORY.NAME)));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> named.fetch(dsl, Map.of("organizationId", acme.id(), "limit", 1)));
+        assertTrue(missing.getMessage().contains("after"), missing.getMessage());
+    }
+
+    @Test
+    void shapesDeclareEachQueryOnce() {
+        RenderedQuery.Shapes<String> shapes = new RenderedQuery.Shapes<>();
+        Map<String, Object> values = Map.of("organizationId", acme.id());
+        RenderedQuery byOrganization = shapes.of("by organization", () -> DSL.selectFrom(DIRECTORY)
+                .where(DIRECTORY.ORGANIZATION_ID.eq(new RenderedQuery.Parameters(values).of("organizationId", SQLDataType.VARCHAR))));
+
+        assertTrue(byOrganization == shapes.of("by organization", () -> {
+            throw new AssertionError("declared again");
+        }));
+        assertEquals(2, byOrganization.fetch(dsl, values).size());
     }
 }

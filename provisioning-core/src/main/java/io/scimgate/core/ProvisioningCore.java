@@ -38,6 +38,7 @@ import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.PlannerStatistics;
 import io.scimgate.core.tenant.internal.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.StoreSchema;
@@ -54,6 +55,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -124,6 +126,7 @@ public final class ProvisioningCore implements AutoCloseable {
     private final ProvisioningLog provisioningLog;
     private final StoredSecrets storedSecrets;
     private final SortHistoryPruner sortHistoryPruner;
+    private final Optional<PlannerStatistics> plannerStatistics;
     private final BackgroundWorkers backgroundWorkers;
 
     private ProvisioningCore(Builder builder) {
@@ -134,6 +137,9 @@ public final class ProvisioningCore implements AutoCloseable {
         // The journal shows each SCIM request what it changed, for the provisioning log.
         this.events = new Events(database, clock, JournalingOutbox::new);
         builder.eventListeners.forEach(events::addListener);
+        this.plannerStatistics = PlannerStatistics.isNeededFor(database) ? Optional.of(new PlannerStatistics(database))
+                : Optional.empty();
+        plannerStatistics.ifPresent(events::addListener);
         this.organizations = new Organizations(database, clock);
         TenantCache tenants = new TenantCache(database, builder.tenantCacheFreshness);
         // The provisioning rules first: the services whose changes they follow are built with them as their hook.
@@ -180,6 +186,7 @@ public final class ProvisioningCore implements AutoCloseable {
         this.backgroundWorkers = backgroundWorkers(builder.workers);
         events.start();
         directoryActivity.start();
+        plannerStatistics.ifPresent(PlannerStatistics::start);
     }
 
     private BackgroundWorkers backgroundWorkers(Set<Worker> enabled) {
@@ -229,6 +236,7 @@ public final class ProvisioningCore implements AutoCloseable {
         provisioningLog.close();
         directoryActivity.close();
         events.close();
+        plannerStatistics.ifPresent(PlannerStatistics::close);
     }
 
     /** Counts each directory's requests and activates a directory at its first one. */

@@ -6,6 +6,7 @@ import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 
 import io.scimgate.core.store.DataSources;
+import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.internal.Times;
@@ -16,7 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -241,12 +241,12 @@ final class EventRelay implements AutoCloseable {
             DSLContext dsl = configuration.dsl();
             long last = dsl.select(EVENT_COUNTER.LAST_ID).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1))
                     .forUpdate().fetchSingle().value1();
-            int[] taken = takeFromOutbox(dsl, rows);
+            Set<Long> taken = takeFromOutbox(dsl, rows);
             List<EventRecord> feed = new ArrayList<>(rows.size());
             List<EventOrganizationRecord> organizationFeeds = new ArrayList<>(rows.size());
             List<Event> events = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                if (taken[i] == 0) {
+                if (!taken.contains(rows.get(i).seq())) {
                     continue; // published by a relay that took it for an orphan; that relay told its listeners
                 }
                 Unpublished row = rows.get(i);
@@ -272,16 +272,17 @@ final class EventRelay implements AutoCloseable {
         });
     }
 
-    /** Deletes the rows from the outbox, one statement each in one batch; 1 for each row that was there, else 0. */
-    private static int[] takeFromOutbox(DSLContext dsl, List<Unpublished> rows) {
-        BatchBindStep delete = dsl.batch(dsl.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.eq((Long) null)));
-        for (Unpublished row : rows) {
-            delete.bind(row.seq());
-        }
-        int[] taken = delete.execute();
-        if (taken.length != rows.size() || Arrays.stream(taken).anyMatch(count -> count < 0 || count > 1)) {
-            throw new IllegalStateException("The outbox's delete answered " + Arrays.toString(taken) + " for "
-                    + rows.size() + " rows");
+    /**
+     * Deletes the rows from the outbox, {@value Chunks#SIZE} to a statement, and answers the ones that
+     * were still there. One statement per row let PostgreSQL plan each delete from statistics taken
+     * when the outbox was empty: a scan of its dead rows per event (BENCHMARKS.md, "Eighth pass: the
+     * planner's statistics").
+     */
+    private static Set<Long> takeFromOutbox(DSLContext dsl, List<Unpublished> rows) {
+        Set<Long> taken = new HashSet<>();
+        for (List<Long> chunk : Chunks.of(rows.stream().map(Unpublished::seq).toList())) {
+            taken.addAll(dsl.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.in(chunk)).returning(EVENT_OUTBOX.SEQ)
+                    .fetch(EVENT_OUTBOX.SEQ));
         }
         return taken;
     }

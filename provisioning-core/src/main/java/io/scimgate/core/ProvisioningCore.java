@@ -38,7 +38,7 @@ import io.scimgate.core.lifecycle.BackgroundWorkers;
 import io.scimgate.core.secret.SecretBox;
 import io.scimgate.core.secret.StoredSecrets;
 import io.scimgate.core.store.internal.Database;
-import io.scimgate.core.store.internal.PlannerStatistics;
+import io.scimgate.core.directory.internal.PlannerStatistics;
 import io.scimgate.core.tenant.internal.TenantCache;
 import io.scimgate.core.store.RetrySchedule;
 import io.scimgate.core.store.StoreSchema;

@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 public final class WrittenTables {
 
     private static final Pattern WRITE = Pattern.compile(
-            "^\\s*(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))*)",
+            // A write, or H2's form of one with RETURNING: select … from final table (insert into …), old table (delete from …).
+            "(?:^\\s*|\\btable\\s*\\(\\s*)(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))*)",
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> tables = new TreeSet<>();

@@ -1,4 +1,4 @@
-package io.scimgate.core.store.internal;
+package io.scimgate.core.directory.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
@@ -10,6 +10,8 @@ import static io.scimgate.core.store.schema.Tables.ORGANIZATION_MEMBERSHIP;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scimgate.core.events.Event;
 import io.scimgate.core.events.EventListener;
+import io.scimgate.core.store.internal.BackgroundLoop;
+import io.scimgate.core.store.internal.Database;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.scimgate.core.store.internal;
+package io.scimgate.core.directory.internal;
 
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_GROUP_MEMBER;
 import static io.scimgate.core.store.schema.Tables.DIRECTORY_USER;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.CoreInternals;
 import io.scimgate.core.directory.DirectoryGroupData;
+import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.testing.ProvisioningFixture;
 import java.util.ArrayList;
 import java.util.List;

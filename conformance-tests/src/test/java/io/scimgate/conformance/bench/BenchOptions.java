@@ -21,11 +21,11 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
      */
     static final List<String> DEFAULT_JVM = List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000");
 
-    /** The groups of workloads, for {@code --only}. */
-    static final Set<String> GROUPS = Set.of("ceiling", "create", "sync", "reads", "writes", "groups");
+    /** The groups of workloads, for {@code --only}; {@code render} runs only when named. */
+    static final Set<String> GROUPS = Set.of("ceiling", "create", "sync", "reads", "writes", "groups", "render");
 
     boolean runs(String group) {
-        return only.isEmpty() || only.contains(group);
+        return only.isEmpty() && !group.equals("render") || only.contains(group);
     }
 
     static final String USAGE = """
@@ -38,8 +38,10 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
               --server-jvm   JVM options of the server this benchmark starts (default: README's, "-Xmx256m
                              -XX:+UseParallelGC -XX:TrimNativeHeapInterval=5000", unless they set -Xmx)
               --jfr          record the server with JDK Flight Recorder (profile settings) into FILE
-              --only GROUPS  run only these comma-separated groups: ceiling, create, sync, reads, writes, groups
-                             (reads, writes and groups need sync, which seeds the large directory)
+              --only GROUPS  run only these comma-separated groups: ceiling, create, sync, reads, writes, groups,
+                             render (reads, writes, groups and render need sync, which seeds the large
+                             directory; render, only when named: GET by id and cursor pages of the large
+                             directory in alternating rounds, to compare builds)
               --seconds N    run each timed workload N seconds (creates: twice that)
               --users N      the large directory's size (default 100,000, quick 2,000); the small one has a tenth
             """;

@@ -28,6 +28,7 @@ public final class Benchmark {
     private static final int CONNECTIONS = 8;
     private static final int SYNC_CLIENTS = 16;
     private static final int PAGE = 100;
+    private static final int RENDER_ROUNDS = 3;
     /** A list response whose totalResults is 1. */
     private static final Pattern FOUND_ONE = Pattern.compile("\"totalResults\"\\s*:\\s*1\\b");
 
@@ -114,7 +115,8 @@ public final class Benchmark {
                     options.createTime(), Long.MAX_VALUE, i -> creator(creates, "c" + i + "-", null)));
         }
 
-        if (!(options.runs("sync") || options.runs("reads") || options.runs("writes") || options.runs("groups"))) {
+        if (!(options.runs("sync") || options.runs("reads") || options.runs("writes") || options.runs("groups")
+                || options.runs("render"))) {
             return;
         }
         BenchDirectory big = tenant.directory("big", "okta");
@@ -133,6 +135,9 @@ public final class Benchmark {
             results.add(readWorkload("GET /Users/{id} (" + options.bigDirectory() + " users)", big,
                     n -> "Users/" + pick(bigIds)));
             results.add(cursorWalk(big, options.bigDirectory()));
+        }
+        if (options.runs("render")) {
+            renderRounds(big, bigIds);
         }
         if (options.runs("writes")) {
             results.add(load.run("PATCH /Users/{id} active (" + options.bigDirectory() + " users)", CONNECTIONS,
@@ -166,6 +171,19 @@ public final class Benchmark {
                 }));
         load.run("warm-up", CONNECTIONS, time, ids.length / 2, i -> patcher(warm, ids));
         load.run("warm-up", CONNECTIONS, time, ids.length / 2, i -> replacer(warm, ids, "w-"));
+    }
+
+    /**
+     * A GET by id and a cursor page of the large directory, in turns: what rendering a resource and a
+     * page costs, several times over in one run, so that two builds can be compared on a busy machine.
+     */
+    private void renderRounds(BenchDirectory big, String[] bigIds) {
+        String size = bigIds.length + " users";
+        for (int round = 1; round <= RENDER_ROUNDS; round++) {
+            results.add(readWorkload("GET /Users/{id} (" + size + "), round " + round, big, n -> "Users/" + pick(bigIds)));
+            results.add(load.run("GET /Users?count=100&cursor (" + size + "), round " + round, CONNECTIONS,
+                    options.readTime(), Long.MAX_VALUE, i -> cursorReader(big, "")));
+        }
     }
 
     private void readsAt(BenchDirectory directory, String[] ids, String prefix) {

@@ -2,6 +2,7 @@ package io.scimgate.conformance.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,6 +69,8 @@ final class Load {
         List<Thread> threads = new ArrayList<>();
         RssSampler sampler = new RssSampler(server);
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        // On stderr, so that a profile taken meanwhile (jcmd JFR.start) can be matched to its workload.
+        System.err.println(Instant.now() + " started: " + workload);
         double cpuBefore = server.cpuSeconds();
         double clientCpuBefore = ProcCpu.ofThisProcess();
         double databaseCpuBefore = databaseCpuSeconds.getAsDouble();

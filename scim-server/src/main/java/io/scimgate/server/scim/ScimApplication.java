@@ -12,6 +12,7 @@ import io.scimgate.server.scim.endpoint.RootSearchEndpoint;
 import io.scimgate.server.scim.filter.ScimParamConverters;
 import io.scimgate.server.scim.groups.GroupsEndpoint;
 import io.scimgate.server.scim.json.ScimJsonProvider;
+import io.scimgate.server.scim.json.WholeAnswers;
 import io.scimgate.server.scim.roles.RolesEndpoint;
 import io.scimgate.server.scim.users.UsersEndpoint;
 import jakarta.inject.Singleton;
@@ -50,6 +51,9 @@ public final class ScimApplication {
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
         config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(CommonProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        // Jersey would buffer every answer in a new 8 KiB array to learn its length; WholeAnswers
+        // does it in a buffer per worker thread.
+        config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -64,6 +68,7 @@ public final class ScimApplication {
         });
         ENDPOINTS.forEach(config::register);
         config.register(new ScimJsonProvider(resources.json()));
+        config.register(new WholeAnswers());
         config.register(new RawRequests.Reader(resources.json()));
         config.register(ScimParamConverters.class);
         config.register(new RequestBodyLimit());

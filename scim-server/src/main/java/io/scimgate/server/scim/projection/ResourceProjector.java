@@ -33,8 +33,14 @@ public final class ResourceProjector {
         this.paths = normalizer.paths();
     }
 
+    /**
+     * @param resource a document made for this one response (as every repository read and write
+     *        returns it): it is changed in place, not copied, so that a response's tree is built once
+     * @return the document as the response shows it: {@code resource} itself unless {@code attributes}
+     *        names what to keep
+     */
     public ObjectNode project(ObjectNode resource, AttributeSelection selection) {
-        ObjectNode result = resource.deepCopy();
+        ObjectNode result = resource;
         removeNeverReturned(result);
         List<String> extensions = normalizer.undeclaredExtensionUrns(result);
         if (!selection.attributes().isEmpty()) {

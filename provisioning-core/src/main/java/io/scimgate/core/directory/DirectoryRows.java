@@ -35,6 +35,8 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
 
     private final Database database;
     private final Table<R> table;
+    /** How many fields the table has: the first values of each page row. */
+    private final int tableWidth;
     private final Field<String> id;
     private final SortHistory.Of history;
     private final Field<String> directoryId;
@@ -79,6 +81,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
             BiFunction<DSLContext, String, DirectorySize> keptSize) {
         this.database = database;
         this.table = table;
+        this.tableWidth = table.fields().length;
         this.id = id;
         this.history = history;
         this.directoryId = directoryId;
@@ -215,16 +218,19 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
      * page of 100 (BENCHMARKS.md, eighth pass).
      */
     private R tableRecord(Record row) {
+        return tableRecord(row.intoArray());
+    }
+
+    /** The row's table fields, which come first among {@code values}, as a record of the table. */
+    private R tableRecord(Object[] values) {
         R record = table.newRecord();
-        record.fromArray(row.intoArray());
+        record.fromArray(values.length == tableWidth ? values : Arrays.copyOf(values, tableWidth));
         return record;
     }
 
     private <K> Keyed<T, K> keyed(Record row, Field<K> key) {
-        R record = table.newRecord();
         Object[] values = row.intoArray();
-        record.fromArray(Arrays.copyOf(values, values.length - 1));
-        return new Keyed<>(mapper.map(record), key.getDataType().convert(values[values.length - 1]));
+        return new Keyed<>(mapper.map(tableRecord(values)), key.getDataType().convert(values[values.length - 1]));
     }
 
     /** The values every page's statement takes (a map the caller adds to). */

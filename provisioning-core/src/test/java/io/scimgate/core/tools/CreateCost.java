@@ -1,6 +1,5 @@
 package io.scimgate.core.tools;
 
-import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
 import io.scimgate.core.directory.DirectoryProvider;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What one create with full provisioning costs the core on an H2 file store, without HTTP: a tool
@@ -74,11 +71,11 @@ public final class CreateCost {
                     long fileBefore = Files.size(file);
                     long writtenBefore = storeInfo(dataSource, "info.FILE_WRITE_BYTES");
                     long writesBefore = storeInfo(dataSource, "info.FILE_WRITE");
-                    long processBefore = processCpuNanos();
+                    long processBefore = Workers.processCpuNanos();
                     long started = System.nanoTime();
                     long workerNanos = run(core, directoryId, names, threads, perRound);
                     long wall = System.nanoTime() - started;
-                    long processNanos = processCpuNanos() - processBefore;
+                    long processNanos = Workers.processCpuNanos() - processBefore;
                     System.out.printf("| %d | %.0f | %.3f | %.3f | %.1f | %.1f | %.2f | %d |%n", round, perRound * 1e9 / wall,
                             workerNanos / 1e6 / perRound, processNanos / 1e6 / perRound,
                             (Files.size(file) - fileBefore) / 1024.0 / perRound,
@@ -100,34 +97,8 @@ public final class CreateCost {
     /** Creates {@code count} people from {@code threads} threads; returns the CPU time the threads used. */
     private static long run(ProvisioningCore core, String directoryId, AtomicInteger names, int threads, int count)
             throws InterruptedException {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        AtomicInteger left = new AtomicInteger(count);
-        AtomicLong cpu = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(threads);
-        List<Throwable> failures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                long before = bean.getCurrentThreadCpuTime();
-                try {
-                    while (left.getAndDecrement() > 0) {
-                        core.directoryUsers().create(directoryId, person("person" + names.incrementAndGet()));
-                    }
-                } catch (Throwable e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                } finally {
-                    cpu.addAndGet(bean.getCurrentThreadCpuTime() - before);
-                    done.countDown();
-                }
-            });
-            worker.start();
-        }
-        done.await();
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("creates failed", failures.get(0));
-        }
-        return cpu.get();
+        return Workers.cpuOf(threads, count, null,
+                t -> () -> core.directoryUsers().create(directoryId, person("person" + names.incrementAndGet())));
     }
 
     /** A person as the benchmark sends one: userName, externalId, names, one primary work email. */
@@ -163,10 +134,6 @@ public final class CreateCost {
                 System.out.printf("thread %s: %.3f ms/create%n", name, perCreate);
             }
         });
-    }
-
-    private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** A figure H2 keeps about its file store (INFORMATION_SCHEMA.SETTINGS, {@code info.*}). */

@@ -1,6 +1,5 @@
 package io.scimgate.core.tools;
 
-import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.CoreInternals;
 import io.scimgate.core.ProvisioningCore;
@@ -15,15 +14,10 @@ import io.scimgate.core.directory.query.Sort;
 import io.scimgate.core.store.DataSources;
 import io.scimgate.core.testing.SeededUsers;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What one list page ({@code count=100}) of a large directory costs the core, without HTTP: a tool
@@ -92,11 +86,11 @@ public final class PageCost {
                 for (int round = 1; round <= rounds; round++) {
                     for (Workload workload : WORKLOADS) {
                         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-                        long processBefore = processCpuNanos();
+                        long processBefore = Workers.processCpuNanos();
                         long started = System.nanoTime();
                         long workerNanos = run(core, directoryId, users, workload, threads, perRound);
                         long wall = System.nanoTime() - started;
-                        long processNanos = processCpuNanos() - processBefore;
+                        long processNanos = Workers.processCpuNanos() - processBefore;
                         System.out.printf("| %s | %d | %.1f | %.0f | %.3f | %.3f |%n", workload.name(), round, load,
                                 perRound * 1e9 / wall, workerNanos / 1e6 / perRound, processNanos / 1e6 / perRound);
                     }
@@ -114,45 +108,18 @@ public final class PageCost {
     /** Reads {@code pages} pages of {@code workload} from {@code threads} threads; returns the CPU time the threads used. */
     private static long run(ProvisioningCore core, String directoryId, int users, Workload workload, int threads, int pages)
             throws InterruptedException {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        AtomicInteger left = new AtomicInteger(pages);
-        AtomicLong cpu = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(threads);
-        List<Throwable> failures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                long before = bean.getCurrentThreadCpuTime();
-                String cursor = "";
-                try {
-                    while (left.getAndDecrement() > 0) {
-                        Paging paging = workload.byCursor() ? new Paging.ByCursor(cursor, COUNT)
-                                : new Paging.ByIndex(1 + ThreadLocalRandom.current().nextInt(users - COUNT + 1), COUNT);
-                        ResultPage<DirectoryUser> page = core.directoryUsers().list(directoryId,
-                                new DirectoryQuery(null, workload.sort(), paging));
-                        if (page.items().size() != COUNT && (!workload.byCursor() || page.nextCursor() != null)) {
-                            throw new IllegalStateException(workload.name() + ": a page of " + page.items().size() + " users");
-                        }
-                        cursor = page.nextCursor() == null ? "" : page.nextCursor();
-                    }
-                } catch (Throwable e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                } finally {
-                    cpu.addAndGet(bean.getCurrentThreadCpuTime() - before);
-                    done.countDown();
+        return Workers.cpuOf(threads, pages, "pages: " + workload.name(), t -> {
+            String[] cursor = {""};
+            return () -> {
+                Paging paging = workload.byCursor() ? new Paging.ByCursor(cursor[0], COUNT)
+                        : new Paging.ByIndex(1 + ThreadLocalRandom.current().nextInt(users - COUNT + 1), COUNT);
+                ResultPage<DirectoryUser> page = core.directoryUsers().list(directoryId,
+                        new DirectoryQuery(null, workload.sort(), paging));
+                if (page.items().size() != COUNT && (!workload.byCursor() || page.nextCursor() != null)) {
+                    throw new IllegalStateException(workload.name() + ": a page of " + page.items().size() + " users");
                 }
-            }, "pages: " + workload.name() + " #" + t);
-            worker.start();
-        }
-        done.await();
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("pages failed", failures.get(0));
-        }
-        return cpu.get();
-    }
-
-    private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                cursor[0] = page.nextCursor() == null ? "" : page.nextCursor();
+            };
+        });
     }
 }

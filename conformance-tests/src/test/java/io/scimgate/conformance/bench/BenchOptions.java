@@ -41,7 +41,8 @@ record BenchOptions(boolean quick, String url, String adminToken, long serverPid
               --only GROUPS  run only these comma-separated groups: ceiling, create, sync, reads, writes, groups,
                              render (reads, writes, groups and render need sync, which seeds the large
                              directory; render, only when named: GET by id and cursor pages of the large
-                             directory in alternating rounds, to compare builds)
+                             directory in alternating rounds, to compare builds; create with sync also
+                             measures creates once more after the sync, with the JIT done)
               --seconds N    run each timed workload N seconds (creates: twice that)
               --users N      the large directory's size (default 100,000, quick 2,000); the small one has a tenth
             """;

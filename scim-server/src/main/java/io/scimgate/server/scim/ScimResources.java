@@ -109,10 +109,6 @@ public final class ScimResources {
         return (ResourceRepository<T>) repositories.getRepository(resourceClass);
     }
 
-    public ResourceProjector projector(Class<? extends ScimResource> resourceClass) {
-        return new ResourceProjector(json, normalizers.get(resourceClass));
-    }
-
     /**
      * A resource as a response shows it: completed as the directory's identity provider needs it
      * (Okta's users), then projected to the attributes asked for.

@@ -20,6 +20,9 @@ import java.util.List;
  * <p>The token requests go over Apache HttpClient (Google's {@code google-http-client-apache-v2}
  * transport), not the library's default {@code HttpURLConnection} one: that one drops the body of a
  * 401, and Google answers {@code unauthorized_client} (delegation missing) with a 401 (IDP-QUIRKS.md §8.5).
+ * Each token request is bounded by google-http-client's own connect and read timeouts (20 s each),
+ * not by {@link GoogleOptions#requestTimeout()}: the auth library builds its requests without an
+ * initializer that could set them. A stopped sync still stops between attempts ({@link GoogleHttp}).
  */
 final class AccessTokens implements AutoCloseable {
 

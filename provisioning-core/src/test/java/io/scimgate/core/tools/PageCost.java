@@ -16,8 +16,15 @@ import io.scimgate.core.testing.SeededUsers;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 /**
  * What one list page ({@code count=100}) of a large directory costs the core, without HTTP: a tool
@@ -27,7 +34,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * benchmark's list workloads do: index pages at random {@code startIndex}, and cursor walks that
  * start again at their end, each with and without {@code sortBy=userName}. Per workload and round it
  * prints pages per second, the worker threads' CPU per page and the process's CPU per page (JIT, GC
- * included), and the load average when the round started. Its worker threads are named after their
+ * included), on an H2 store the B-tree pages it read from the store's file per page (H2's
+ * {@code info.FILE_READ}: the page cache's misses; {@code CACHE_SIZE} in the URL sets that cache), and
+ * the load average when the round started. Its worker threads are named after their
  * workload, so that a JDK Flight Recorder recording of it ({@code -XX:StartFlightRecording=…}) tells
  * the workloads' samples apart.
  *
@@ -78,21 +87,34 @@ public final class PageCost {
                 SeededUsers.copies(CoreInternals.database(core).dsl(), directoryId, template.id(), users - 1);
                 System.out.printf("%,d users seeded in %.1f s, %s, %d threads, %d warm-up pages per workload%n", users,
                         (System.nanoTime() - seeding) / 1e9, url.replaceAll("password=[^;&]*", "password=…"), threads, warmUp);
+                FileReads reads = FileReads.of(dataSource);
+                // The warm-up's first pages ask for each order first: an index workload's takes its anchors.
                 for (Workload workload : WORKLOADS) {
-                    run(core, directoryId, users, workload, threads, warmUp);
+                    long[] readsBefore = reads.now();
+                    long started = System.nanoTime();
+                    long workerNanos = run(core, directoryId, users, workload, threads, warmUp);
+                    long[] readsAfter = reads.now();
+                    System.out.printf("warm-up, %s: %d pages in %.2f s, worker CPU %.3f ms/page, %s file reads/page%n",
+                            workload.name(), warmUp, (System.nanoTime() - started) / 1e9, workerNanos / 1e6 / warmUp,
+                            reads.perPage(readsBefore[0], readsAfter[0], warmUp, 1));
                 }
-                System.out.println("| workload | round | load average | pages/s | worker CPU ms/page | process CPU ms/page |");
-                System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+                System.out.println(reads.cache());
+                System.out.println("| workload | round | load average | pages/s | worker CPU ms/page | process CPU ms/page | file reads/page | KiB read/page |");
+                System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 for (int round = 1; round <= rounds; round++) {
                     for (Workload workload : WORKLOADS) {
                         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                        long[] readsBefore = reads.now();
                         long processBefore = Workers.processCpuNanos();
                         long started = System.nanoTime();
                         long workerNanos = run(core, directoryId, users, workload, threads, perRound);
                         long wall = System.nanoTime() - started;
                         long processNanos = Workers.processCpuNanos() - processBefore;
-                        System.out.printf("| %s | %d | %.1f | %.0f | %.3f | %.3f |%n", workload.name(), round, load,
-                                perRound * 1e9 / wall, workerNanos / 1e6 / perRound, processNanos / 1e6 / perRound);
+                        long[] readsAfter = reads.now();
+                        System.out.printf("| %s | %d | %.1f | %.0f | %.3f | %.3f | %s | %s |%n", workload.name(), round, load,
+                                perRound * 1e9 / wall, workerNanos / 1e6 / perRound, processNanos / 1e6 / perRound,
+                                reads.perPage(readsBefore[0], readsAfter[0], perRound, 1),
+                                reads.perPage(readsBefore[1], readsAfter[1], perRound, 1024));
                     }
                 }
             } finally {
@@ -102,6 +124,53 @@ public final class PageCost {
             try (var paths = Files.walk(folder)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * The H2 store's count of reads from its file and of the bytes read, from
+     * {@code INFORMATION_SCHEMA.SETTINGS}; none on PostgreSQL.
+     */
+    private record FileReads(DataSource dataSource) {
+
+        static FileReads of(DataSource dataSource) throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                return connection.getMetaData().getURL().startsWith("jdbc:h2:") ? new FileReads(dataSource) : new FileReads(null);
+            }
+        }
+
+        /** Reads and bytes read so far; nothing on PostgreSQL. */
+        long[] now() throws SQLException {
+            Map<String, String> info = info();
+            return info.isEmpty() ? new long[] {0, 0}
+                    : new long[] {Long.parseLong(info.get("info.FILE_READ")), Long.parseLong(info.get("info.FILE_READ_BYTES"))};
+        }
+
+        String cache() throws SQLException {
+            Map<String, String> info = info();
+            return info.isEmpty() ? "PostgreSQL: no file reads counted" : "H2 page cache: at most " + info.get("info.CACHE_MAX_SIZE")
+                    + " MiB, " + info.get("info.CACHE_SIZE") + " MiB used, hit ratio " + info.get("info.CACHE_HIT_RATIO")
+                    + " %; B-tree pages split at " + info.get("info.PAGE_SIZE") + " bytes";
+        }
+
+        String perPage(long before, long after, int pages, int unit) {
+            return dataSource == null ? "–" : String.format("%.1f", (after - before) / (double) unit / pages);
+        }
+
+        private Map<String, String> info() throws SQLException {
+            Map<String, String> info = new HashMap<>();
+            if (dataSource == null) {
+                return info;
+            }
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE 'info.%'")) {
+                while (rows.next()) {
+                    info.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return info;
         }
     }
 

@@ -6,9 +6,9 @@ import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 
 import io.scimgate.core.store.DataSources;
-import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
 import io.scimgate.core.store.internal.RenderedInsert;
+import io.scimgate.core.store.internal.RenderedQuery;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.EventOrganizationRecord;
 import io.scimgate.core.store.schema.tables.records.EventRecord;
@@ -26,6 +26,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,12 +53,26 @@ final class EventRelay implements AutoCloseable {
     private static final Duration ORPHAN_SWEEP = Duration.ofSeconds(2);
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ROUND = 2_000;
+    /** The most events one delete takes from the outbox. */
+    static final int MAX_TAKEN = 64;
     private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
 
     private static final RenderedInsert<EventRecord> FEED = RenderedInsert.of(EVENT, EVENT.ID, EVENT.EVENT_TYPE,
             EVENT.ORGANIZATION_ID, EVENT.DIRECTORY_ID, EVENT.DATA, EVENT.CREATED_AT);
     private static final RenderedInsert<EventOrganizationRecord> ORGANIZATION_FEEDS = RenderedInsert.of(
             EVENT_ORGANIZATION, EVENT_ORGANIZATION.ORGANIZATION_ID, EVENT_ORGANIZATION.EVENT_ID);
+    private static final RenderedQuery LOCK_COUNTER = RenderedQuery.of(DSL.select(EVENT_COUNTER.LAST_ID)
+            .from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(DSL.inline(1))).forUpdate());
+    private static final RenderedQuery ADVANCE_COUNTER = RenderedQuery.of(DSL.update(EVENT_COUNTER)
+            .set(EVENT_COUNTER.LAST_ID, DSL.param("last", EVENT_COUNTER.LAST_ID.getDataType()))
+            .where(EVENT_COUNTER.ID.eq(DSL.inline(1))), "last");
+    /**
+     * The outbox's delete for 1, 2, 4, … {@value #MAX_TAKEN} rows, at index log2(n): a list of
+     * another length is padded with its last value, so that the relay runs few distinct statements
+     * (each length was a statement of its own to render, and to keep in H2's query cache of every
+     * pooled connection, whose invalidation walk reads every value of a cached IN list).
+     */
+    private static final RenderedQuery[] TAKE_FROM_OUTBOX = takeFromOutboxShapes();
 
     /**
      * An event as its transaction wrote it to the outbox, before it has a feed id.
@@ -239,8 +255,7 @@ final class EventRelay implements AutoCloseable {
     private List<Event> publish(List<Unpublished> rows) {
         return database.dsl().transactionResult(configuration -> {
             DSLContext dsl = configuration.dsl();
-            long last = dsl.select(EVENT_COUNTER.LAST_ID).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1))
-                    .forUpdate().fetchSingle().value1();
+            long last = LOCK_COUNTER.fetch(dsl).get(0).get(EVENT_COUNTER.LAST_ID);
             Set<Long> taken = takeFromOutbox(dsl, rows);
             List<EventRecord> feed = new ArrayList<>(rows.size());
             List<EventOrganizationRecord> organizationFeeds = new ArrayList<>(rows.size());
@@ -266,25 +281,43 @@ final class EventRelay implements AutoCloseable {
                 if (!organizationFeeds.isEmpty()) {
                     ORGANIZATION_FEEDS.execute(dsl, organizationFeeds);
                 }
-                dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_ID, last).where(EVENT_COUNTER.ID.eq(1)).execute();
+                ADVANCE_COUNTER.execute(dsl, last);
             }
             return events;
         });
     }
 
     /**
-     * Deletes the rows from the outbox, {@value Chunks#SIZE} to a statement, and answers the ones that
-     * were still there. One statement per row let PostgreSQL plan each delete from statistics taken
-     * when the outbox was empty: a scan of its dead rows per event (BENCHMARKS.md, "Eighth pass: the
-     * planner's statistics").
+     * Deletes the rows from the outbox, up to {@value #MAX_TAKEN} to a statement, and answers the
+     * ones that were still there. One statement per row let PostgreSQL plan each delete from
+     * statistics taken when the outbox was empty: a scan of its dead rows per event (BENCHMARKS.md,
+     * "Eighth pass: the planner's statistics").
      */
     private static Set<Long> takeFromOutbox(DSLContext dsl, List<Unpublished> rows) {
         Set<Long> taken = new HashSet<>();
-        for (List<Long> chunk : Chunks.of(rows.stream().map(Unpublished::seq).toList())) {
-            taken.addAll(dsl.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.in(chunk)).returning(EVENT_OUTBOX.SEQ)
-                    .fetch(EVENT_OUTBOX.SEQ));
+        for (int from = 0; from < rows.size(); from += MAX_TAKEN) {
+            int count = Math.min(MAX_TAKEN, rows.size() - from);
+            int shape = 32 - Integer.numberOfLeadingZeros(count - 1); // log2 of the next power of two
+            Object[] seqs = new Object[1 << shape];
+            for (int i = 0; i < seqs.length; i++) {
+                seqs[i] = rows.get(from + Math.min(i, count - 1)).seq();
+            }
+            taken.addAll(TAKE_FROM_OUTBOX[shape].fetch(dsl, seqs).getValues(EVENT_OUTBOX.SEQ));
         }
         return taken;
+    }
+
+    private static RenderedQuery[] takeFromOutboxShapes() {
+        RenderedQuery[] shapes = new RenderedQuery[Integer.numberOfTrailingZeros(MAX_TAKEN) + 1];
+        for (int shape = 0; shape < shapes.length; shape++) {
+            List<Param<Long>> seqs = new ArrayList<>();
+            for (int i = 0; i < 1 << shape; i++) {
+                seqs.add(DSL.param("seq_" + i, EVENT_OUTBOX.SEQ.getDataType()));
+            }
+            shapes[shape] = RenderedQuery.of(DSL.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.in(seqs))
+                    .returning(EVENT_OUTBOX.SEQ), seqs.stream().map(Param::getName).toArray(String[]::new));
+        }
+        return shapes;
     }
 
     private static Set<String> organizationsOf(Unpublished row) {

@@ -69,6 +69,11 @@ public final class WrittenTables {
         return statements.stream().filter(statement -> sql.matcher(statement).find()).count();
     }
 
+    /** The statements since the last {@link #reset()}, lower-case, that match {@code sql}, in the order prepared. */
+    public synchronized List<String> statements(Pattern sql) {
+        return statements.stream().filter(statement -> sql.matcher(statement).find()).toList();
+    }
+
     /** The tables written since the last {@link #reset()}, lower-case and without schema. */
     public synchronized Set<String> tables() {
         return Set.copyOf(tables);

@@ -13,6 +13,7 @@ import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.store.PendingEvent;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.InListShapes;
 import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.ProvisioningLogRecord;
@@ -72,6 +73,8 @@ public final class ProvisioningLog implements AutoCloseable {
     private static final int MAX_REASON = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final InListShapes DIRECTORIES = new InListShapes(DIRECTORY.ID.getDataType(),
+            ids -> DSL.select(DIRECTORY.ID).from(DIRECTORY).where(DIRECTORY.ID.in(ids)));
     private static final RenderedInsert<ProvisioningLogRecord> LINES = RenderedInsert.of(PROVISIONING_LOG,
             PROVISIONING_LOG.DIRECTORY_ID, PROVISIONING_LOG.RECEIVED_AT, PROVISIONING_LOG.METHOD, PROVISIONING_LOG.PATH,
             PROVISIONING_LOG.STATUS, PROVISIONING_LOG.DURATION_MS, PROVISIONING_LOG.CHANGES, PROVISIONING_LOG.REASON);
@@ -318,8 +321,10 @@ public final class ProvisioningLog implements AutoCloseable {
     }
 
     private static Set<String> existingDirectories(DSLContext dsl, List<String> ids) {
-        Set<String> wanted = new HashSet<>(ids);
-        return new HashSet<>(dsl.select(DIRECTORY.ID).from(DIRECTORY).where(DIRECTORY.ID.in(wanted)).fetch(DIRECTORY.ID));
+        Set<String> existing = new HashSet<>();
+        DIRECTORIES.run(List.copyOf(new HashSet<>(ids)),
+                (select, wanted) -> existing.addAll(select.fetch(dsl, wanted).getValues(DIRECTORY.ID)));
+        return existing;
     }
 
     /**

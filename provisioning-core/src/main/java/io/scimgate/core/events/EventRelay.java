@@ -7,6 +7,7 @@ import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 
 import io.scimgate.core.store.DataSources;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.InListShapes;
 import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.internal.RenderedQuery;
 import io.scimgate.core.store.internal.Times;
@@ -26,7 +27,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
-import org.jooq.Param;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +53,6 @@ final class EventRelay implements AutoCloseable {
     private static final Duration ORPHAN_SWEEP = Duration.ofSeconds(2);
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_ROUND = 2_000;
-    /** The most events one delete takes from the outbox. */
-    static final int MAX_TAKEN = 64;
     private static final Logger LOG = LoggerFactory.getLogger(EventRelay.class);
 
     private static final RenderedInsert<EventRecord> FEED = RenderedInsert.of(EVENT, EVENT.ID, EVENT.EVENT_TYPE,
@@ -66,13 +64,8 @@ final class EventRelay implements AutoCloseable {
     private static final RenderedQuery ADVANCE_COUNTER = RenderedQuery.of(DSL.update(EVENT_COUNTER)
             .set(EVENT_COUNTER.LAST_ID, DSL.param("last", EVENT_COUNTER.LAST_ID.getDataType()))
             .where(EVENT_COUNTER.ID.eq(DSL.inline(1))), "last");
-    /**
-     * The outbox's delete for 1, 2, 4, … {@value #MAX_TAKEN} rows, at index log2(n): a list of
-     * another length is padded with its last value, so that the relay runs few distinct statements
-     * (each length was a statement of its own to render, and to keep in H2's query cache of every
-     * pooled connection, whose invalidation walk reads every value of a cached IN list).
-     */
-    private static final RenderedQuery[] TAKE_FROM_OUTBOX = takeFromOutboxShapes();
+    private static final InListShapes TAKE_FROM_OUTBOX = new InListShapes(EVENT_OUTBOX.SEQ.getDataType(),
+            seqs -> DSL.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.in(seqs)).returning(EVENT_OUTBOX.SEQ));
 
     /**
      * An event as its transaction wrote it to the outbox, before it has a feed id.
@@ -288,36 +281,16 @@ final class EventRelay implements AutoCloseable {
     }
 
     /**
-     * Deletes the rows from the outbox, up to {@value #MAX_TAKEN} to a statement, and answers the
-     * ones that were still there. One statement per row let PostgreSQL plan each delete from
-     * statistics taken when the outbox was empty: a scan of its dead rows per event (BENCHMARKS.md,
-     * "Eighth pass: the planner's statistics").
+     * Deletes the rows from the outbox, up to {@value InListShapes#MAX_VALUES} to a statement of a
+     * fixed shape, and answers the ones that were still there. One statement per row let PostgreSQL
+     * plan each delete from statistics taken when the outbox was empty: a scan of its dead rows per
+     * event (BENCHMARKS.md, "Eighth pass: the planner's statistics").
      */
     private static Set<Long> takeFromOutbox(DSLContext dsl, List<Unpublished> rows) {
         Set<Long> taken = new HashSet<>();
-        for (int from = 0; from < rows.size(); from += MAX_TAKEN) {
-            int count = Math.min(MAX_TAKEN, rows.size() - from);
-            int shape = 32 - Integer.numberOfLeadingZeros(count - 1); // log2 of the next power of two
-            Object[] seqs = new Object[1 << shape];
-            for (int i = 0; i < seqs.length; i++) {
-                seqs[i] = rows.get(from + Math.min(i, count - 1)).seq();
-            }
-            taken.addAll(TAKE_FROM_OUTBOX[shape].fetch(dsl, seqs).getValues(EVENT_OUTBOX.SEQ));
-        }
+        TAKE_FROM_OUTBOX.run(rows.stream().map(Unpublished::seq).toList(),
+                (delete, seqs) -> taken.addAll(delete.fetch(dsl, seqs).getValues(EVENT_OUTBOX.SEQ)));
         return taken;
-    }
-
-    private static RenderedQuery[] takeFromOutboxShapes() {
-        RenderedQuery[] shapes = new RenderedQuery[Integer.numberOfTrailingZeros(MAX_TAKEN) + 1];
-        for (int shape = 0; shape < shapes.length; shape++) {
-            List<Param<Long>> seqs = new ArrayList<>();
-            for (int i = 0; i < 1 << shape; i++) {
-                seqs.add(DSL.param("seq_" + i, EVENT_OUTBOX.SEQ.getDataType()));
-            }
-            shapes[shape] = RenderedQuery.of(DSL.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.in(seqs))
-                    .returning(EVENT_OUTBOX.SEQ), seqs.stream().map(Param::getName).toArray(String[]::new));
-        }
-        return shapes;
     }
 
     private static Set<String> organizationsOf(Unpublished row) {

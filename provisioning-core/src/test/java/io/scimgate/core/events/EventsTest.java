@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.CoreInternals;
+import io.scimgate.core.store.internal.InListShapes;
 import io.scimgate.core.testing.TestCore;
 import io.scimgate.core.testing.WrittenTables;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ class EventsTest {
             assertTrue(deletes.size() >= 3, deletes::toString);
             for (String delete : deletes) {
                 long ids = delete.chars().filter(c -> c == '?').count();
-                assertTrue(ids <= EventRelay.MAX_TAKEN && Long.bitCount(ids) == 1, ids + " ids: " + delete);
+                assertTrue(ids <= InListShapes.MAX_VALUES && Long.bitCount(ids) == 1, ids + " ids: " + delete);
             }
         }
     }

@@ -13,6 +13,8 @@ import io.scimgate.core.organization.Organizations;
 import io.scimgate.core.provisioning.DirectoryUserStatuses;
 import io.scimgate.core.store.PendingEvent;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.InListShapes;
+import io.scimgate.core.store.internal.RenderedInsert;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.ProvisioningLogRecord;
 import java.io.UncheckedIOException;
@@ -71,6 +73,11 @@ public final class ProvisioningLog implements AutoCloseable {
     private static final int MAX_REASON = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final InListShapes DIRECTORIES = new InListShapes(DIRECTORY.ID.getDataType(),
+            ids -> DSL.select(DIRECTORY.ID).from(DIRECTORY).where(DIRECTORY.ID.in(ids)));
+    private static final RenderedInsert<ProvisioningLogRecord> LINES = RenderedInsert.of(PROVISIONING_LOG,
+            PROVISIONING_LOG.DIRECTORY_ID, PROVISIONING_LOG.RECEIVED_AT, PROVISIONING_LOG.METHOD, PROVISIONING_LOG.PATH,
+            PROVISIONING_LOG.STATUS, PROVISIONING_LOG.DURATION_MS, PROVISIONING_LOG.CHANGES, PROVISIONING_LOG.REASON);
 
     private final Database database;
     private final Clock clock;
@@ -205,12 +212,51 @@ public final class ProvisioningLog implements AutoCloseable {
                     .setDurationMs((int) Math.min(Integer.MAX_VALUE, request.durationMillis()))
                     .setChanges(json(explainer.changes(request.changes())))
                     .setReason(cut(reason, MAX_REASON)));
-            writtenSincePrune.add(request.directoryId());
         }
-        if (!rows.isEmpty()) {
-            dsl.batchInsert(rows).execute();
+        if (rows.isEmpty()) {
+            return;
         }
-        explained.forEach(monitor::requestExplained);
+        Set<String> written = insertLines(rows);
+        writtenSincePrune.addAll(written);
+        explained.stream().filter(request -> written.contains(request.request().directoryId()))
+                .forEach(monitor::requestExplained);
+    }
+
+    /**
+     * Inserts the lines in one transaction, so that the store commits once for them all (in
+     * autocommit H2 commits after each row of a JDBC batch, writing its file once per line). A
+     * directory deleted since its existence was checked fails the whole transaction: it is retried
+     * once without the lines of the directories that no longer exist.
+     *
+     * @return the directories whose lines were written
+     */
+    private Set<String> insertLines(List<ProvisioningLogRecord> rows) {
+        try {
+            insertInOneTransaction(rows);
+            return directoriesOf(rows);
+        } catch (RuntimeException e) {
+            Set<String> still = existingDirectories(database.dsl(), List.copyOf(directoriesOf(rows)));
+            List<ProvisioningLogRecord> kept = rows.stream().filter(row -> still.contains(row.getDirectoryId())).toList();
+            LOG.debug("Writing {} provisioning log lines failed ({}); retrying the {} of directories that still exist",
+                    rows.size(), e.toString(), kept.size());
+            if (!kept.isEmpty()) {
+                insertInOneTransaction(kept);
+            }
+            return directoriesOf(kept);
+        }
+    }
+
+    private void insertInOneTransaction(List<ProvisioningLogRecord> rows) {
+        database.transaction(tx -> {
+            LINES.execute(tx.dsl(), rows);
+            return null;
+        });
+    }
+
+    private static Set<String> directoriesOf(List<ProvisioningLogRecord> rows) {
+        Set<String> directories = new HashSet<>();
+        rows.forEach(row -> directories.add(row.getDirectoryId()));
+        return directories;
     }
 
     /**
@@ -275,8 +321,10 @@ public final class ProvisioningLog implements AutoCloseable {
     }
 
     private static Set<String> existingDirectories(DSLContext dsl, List<String> ids) {
-        Set<String> wanted = new HashSet<>(ids);
-        return new HashSet<>(dsl.select(DIRECTORY.ID).from(DIRECTORY).where(DIRECTORY.ID.in(wanted)).fetch(DIRECTORY.ID));
+        Set<String> existing = new HashSet<>();
+        DIRECTORIES.run(List.copyOf(new HashSet<>(ids)),
+                (select, wanted) -> existing.addAll(select.fetch(dsl, wanted).getValues(DIRECTORY.ID)));
+        return existing;
     }
 
     /**

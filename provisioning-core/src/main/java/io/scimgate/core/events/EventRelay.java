@@ -6,9 +6,10 @@ import static io.scimgate.core.store.schema.Tables.EVENT_ORGANIZATION;
 import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 
 import io.scimgate.core.store.DataSources;
-import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.InListShapes;
 import io.scimgate.core.store.internal.RenderedInsert;
+import io.scimgate.core.store.internal.RenderedQuery;
 import io.scimgate.core.store.internal.Times;
 import io.scimgate.core.store.schema.tables.records.EventOrganizationRecord;
 import io.scimgate.core.store.schema.tables.records.EventRecord;
@@ -26,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,13 @@ final class EventRelay implements AutoCloseable {
             EVENT.ORGANIZATION_ID, EVENT.DIRECTORY_ID, EVENT.DATA, EVENT.CREATED_AT);
     private static final RenderedInsert<EventOrganizationRecord> ORGANIZATION_FEEDS = RenderedInsert.of(
             EVENT_ORGANIZATION, EVENT_ORGANIZATION.ORGANIZATION_ID, EVENT_ORGANIZATION.EVENT_ID);
+    private static final RenderedQuery LOCK_COUNTER = RenderedQuery.of(DSL.select(EVENT_COUNTER.LAST_ID)
+            .from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(DSL.inline(1))).forUpdate());
+    private static final RenderedQuery ADVANCE_COUNTER = RenderedQuery.of(DSL.update(EVENT_COUNTER)
+            .set(EVENT_COUNTER.LAST_ID, DSL.param("last", EVENT_COUNTER.LAST_ID.getDataType()))
+            .where(EVENT_COUNTER.ID.eq(DSL.inline(1))), "last");
+    private static final InListShapes TAKE_FROM_OUTBOX = new InListShapes(EVENT_OUTBOX.SEQ.getDataType(),
+            seqs -> DSL.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.in(seqs)).returning(EVENT_OUTBOX.SEQ));
 
     /**
      * An event as its transaction wrote it to the outbox, before it has a feed id.
@@ -239,8 +248,7 @@ final class EventRelay implements AutoCloseable {
     private List<Event> publish(List<Unpublished> rows) {
         return database.dsl().transactionResult(configuration -> {
             DSLContext dsl = configuration.dsl();
-            long last = dsl.select(EVENT_COUNTER.LAST_ID).from(EVENT_COUNTER).where(EVENT_COUNTER.ID.eq(1))
-                    .forUpdate().fetchSingle().value1();
+            long last = LOCK_COUNTER.fetch(dsl).get(0).get(EVENT_COUNTER.LAST_ID);
             Set<Long> taken = takeFromOutbox(dsl, rows);
             List<EventRecord> feed = new ArrayList<>(rows.size());
             List<EventOrganizationRecord> organizationFeeds = new ArrayList<>(rows.size());
@@ -266,24 +274,22 @@ final class EventRelay implements AutoCloseable {
                 if (!organizationFeeds.isEmpty()) {
                     ORGANIZATION_FEEDS.execute(dsl, organizationFeeds);
                 }
-                dsl.update(EVENT_COUNTER).set(EVENT_COUNTER.LAST_ID, last).where(EVENT_COUNTER.ID.eq(1)).execute();
+                ADVANCE_COUNTER.execute(dsl, last);
             }
             return events;
         });
     }
 
     /**
-     * Deletes the rows from the outbox, {@value Chunks#SIZE} to a statement, and answers the ones that
-     * were still there. One statement per row let PostgreSQL plan each delete from statistics taken
-     * when the outbox was empty: a scan of its dead rows per event (BENCHMARKS.md, "Eighth pass: the
-     * planner's statistics").
+     * Deletes the rows from the outbox, up to {@value InListShapes#MAX_VALUES} to a statement of a
+     * fixed shape, and answers the ones that were still there. One statement per row let PostgreSQL
+     * plan each delete from statistics taken when the outbox was empty: a scan of its dead rows per
+     * event (BENCHMARKS.md, "Eighth pass: the planner's statistics").
      */
     private static Set<Long> takeFromOutbox(DSLContext dsl, List<Unpublished> rows) {
         Set<Long> taken = new HashSet<>();
-        for (List<Long> chunk : Chunks.of(rows.stream().map(Unpublished::seq).toList())) {
-            taken.addAll(dsl.deleteFrom(EVENT_OUTBOX).where(EVENT_OUTBOX.SEQ.in(chunk)).returning(EVENT_OUTBOX.SEQ)
-                    .fetch(EVENT_OUTBOX.SEQ));
-        }
+        TAKE_FROM_OUTBOX.run(rows.stream().map(Unpublished::seq).toList(),
+                (delete, seqs) -> taken.addAll(delete.fetch(dsl, seqs).getValues(EVENT_OUTBOX.SEQ)));
         return taken;
     }
 

@@ -6,8 +6,8 @@ import io.scimgate.core.directory.internal.DirectoryUserRows;
 import io.scimgate.core.ErrorCode;
 import io.scimgate.core.ScimgateException;
 import io.scimgate.core.directory.DirectoryUser;
-import io.scimgate.core.store.internal.Chunks;
 import io.scimgate.core.store.internal.Database;
+import io.scimgate.core.store.internal.InListShapes;
 import io.scimgate.core.store.schema.tables.records.DirectoryUserRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Directory users with their provisioning state, for operators (why is this person not in the app?). */
 public final class DirectoryUserStatuses {
 
     public static final int MAX_PAGE = 100;
+    private static final InListShapes BY_IDS = new InListShapes(DIRECTORY_USER.ID.getDataType(),
+            ids -> DSL.selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.in(ids)));
 
     private final Database database;
 
@@ -68,13 +71,13 @@ public final class DirectoryUserStatuses {
      */
     public Map<String, Entry> findAll(Map<String, String> directoryOfUser) {
         Map<String, Entry> found = new HashMap<>();
-        for (List<String> ids : Chunks.of(directoryOfUser.keySet())) {
-            for (DirectoryUserRecord row : database.dsl().selectFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.in(ids)).fetch()) {
-                if (row.getDirectoryId().equals(directoryOfUser.get(row.getId()))) {
-                    found.put(row.getId(), toEntry(row));
-                }
-            }
-        }
+        DSLContext dsl = database.dsl();
+        BY_IDS.run(List.copyOf(directoryOfUser.keySet()), (select, ids) -> select.fetch(dsl, DIRECTORY_USER, ids))
+                .forEach(rows -> rows.forEach(row -> {
+                    if (row.getDirectoryId().equals(directoryOfUser.get(row.getId()))) {
+                        found.put(row.getId(), toEntry(row));
+                    }
+                }));
         return found;
     }
 

@@ -17,11 +17,13 @@ import io.scimgate.core.organization.Organization;
 import io.scimgate.core.store.PendingEvent;
 import io.scimgate.core.testing.MutableClock;
 import io.scimgate.core.testing.TestCore;
+import io.scimgate.core.testing.WrittenTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ class ProvisioningLogTest {
     private static final int ROWS_PER_DIRECTORY = 3;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:15:00Z"));
+    private final WrittenTables writes = new WrittenTables();
     private TestCore test;
     private ProvisioningCore core;
     private ProvisioningLog log;
@@ -38,7 +41,8 @@ class ProvisioningLogTest {
 
     @BeforeEach
     void start() {
-        test = TestCore.start(builder -> builder.clock(clock).provisioningLogRetention(Duration.ofDays(2), ROWS_PER_DIRECTORY));
+        test = TestCore.start(writes::wrap,
+                builder -> builder.clock(clock).provisioningLogRetention(Duration.ofDays(2), ROWS_PER_DIRECTORY));
         core = test.core();
         log = core.provisioningLog();
         Organization acme = core.organizations().create("Acme");
@@ -227,6 +231,63 @@ class ProvisioningLogTest {
         log.record(new LoggedRequest("no-such-directory", clock.instant(), "POST", "Users", 401, 1, "token", List.of()));
         log.flush();
         assertEquals(List.of(), log.list("no-such-directory", null, 10));
+    }
+
+    /** All the lines of a flush are written in one transaction: in autocommit H2 commits (writes its file) once per row. */
+    @Test
+    void aFlushWritesItsLinesInOneCommit() {
+        String other = anotherDirectory();
+        log.prune(); // not again for ten minutes: the flush keeps more than ROWS_PER_DIRECTORY lines
+        int lines = 300;
+        for (int i = 0; i < lines; i++) {
+            log.record(new LoggedRequest(i % 3 == 0 ? other : directoryId, clock.instant(), "POST", "Users", 201, 4, null,
+                    List.of()));
+        }
+        writes.reset();
+        log.flush();
+
+        assertEquals(0, writes.autocommittedWrites("provisioning_log"));
+        assertEquals(1, writes.commitsWriting("provisioning_log"));
+        assertEquals(lines, lineCount(directoryId) + lineCount(other));
+        assertEquals(lines / 3, lineCount(other));
+    }
+
+    /**
+     * A directory deleted after the writer checked which directories exist fails the transaction of
+     * the flush's lines; the lines of the other directories are written all the same.
+     */
+    @Test
+    void aDirectoryDeletedDuringAFlushDoesNotLoseTheOthersLines() {
+        String deleted = anotherDirectory();
+        log.prune();
+        for (int i = 0; i < 100; i++) {
+            log.record(new LoggedRequest(i % 2 == 0 ? deleted : directoryId, clock.instant(), "POST", "Users", 201, 4,
+                    null, List.of()));
+        }
+        writes.onceWhenPreparing(Pattern.compile("insert into (\\w+\\.)?provisioning_log"),
+                () -> core.directories().delete(deleted));
+        log.flush();
+
+        assertEquals(50, lineCount(directoryId));
+        assertEquals(0, lineCount(deleted));
+        assertTrue(core.directories().find(deleted).isEmpty());
+    }
+
+    private String anotherDirectory() {
+        return core.directories().create(core.directories().get(directoryId).organizationId(), "Entra",
+                DirectoryProvider.ENTRA).directory().id();
+    }
+
+    private int lineCount(String directory) {
+        int count = 0;
+        for (Long before = null; ; ) {
+            List<ProvisioningLogEntry> page = log.list(directory, before, ProvisioningLog.MAX_PAGE);
+            count += page.size();
+            if (page.size() < ProvisioningLog.MAX_PAGE) {
+                return count;
+            }
+            before = page.get(page.size() - 1).id();
+        }
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.scimgate.core.events;
 
+import static io.scimgate.core.store.schema.Tables.EVENT_OUTBOX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scimgate.core.CoreInternals;
+import io.scimgate.core.store.internal.InListShapes;
 import io.scimgate.core.testing.TestCore;
+import io.scimgate.core.testing.WrittenTables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class EventsTest {
@@ -69,6 +73,49 @@ class EventsTest {
             assertEquals(3, events.list(0, 100, Set.of("even"), null).size());
             assertEquals(2, events.list(0, 100, Set.of(), "org-0").size());
             assertThrows(io.scimgate.core.ScimgateException.class, () -> events.list(0, 101, Set.of(), null));
+        }
+    }
+
+    /**
+     * The relay takes a round's events from the outbox with deletes of 1, 2, 4, … 64 ids, a list of
+     * another length padded with its last id: every event is published once, in its order.
+     */
+    @Test
+    void P25_eventsOfTransactionsOfAnySizeArePublishedOnceInOrderByDeletesOfFixedShapes() {
+        WrittenTables writes = new WrittenTables();
+        List<Event> heard = Collections.synchronizedList(new ArrayList<>());
+        try (TestCore test = TestCore.start(writes::wrap, builder -> builder.eventListener(heard::add))) {
+            int emitted = 0;
+            for (int size : new int[] {1, 3, 64, 65, 150, 2}) {
+                int first = emitted;
+                CoreInternals.database(test.core()).transaction(tx -> {
+                    for (int i = 0; i < size; i++) {
+                        tx.emit("test.numbered", "org-1", null, Events.data().put("n", first + i));
+                    }
+                    return null;
+                });
+                emitted += size;
+            }
+            List<Event> feed = new ArrayList<>();
+            List<Event> page;
+            while (!(page = test.core().events().list(feed.isEmpty() ? 0 : feed.get(feed.size() - 1).id(), 100, Set.of(),
+                    null)).isEmpty()) {
+                feed.addAll(page);
+            }
+
+            assertEquals(emitted, feed.size());
+            for (int i = 0; i < feed.size(); i++) {
+                assertEquals(i, feed.get(i).data().get("n").asInt());
+                assertEquals(feed.get(0).id() + i, feed.get(i).id());
+            }
+            assertEquals(feed, heard);
+            assertEquals(0, CoreInternals.database(test.core()).dsl().fetchCount(EVENT_OUTBOX));
+            List<String> deletes = writes.statements(Pattern.compile("delete from (\\w+\\.)?event_outbox"));
+            assertTrue(deletes.size() >= 3, deletes::toString);
+            for (String delete : deletes) {
+                long ids = delete.chars().filter(c -> c == '?').count();
+                assertTrue(ids <= InListShapes.MAX_VALUES && Long.bitCount(ids) == 1, ids + " ids: " + delete);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package io.scimgate.core.tools;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.scimgate.core.ProvisioningCore;
+import io.scimgate.core.activity.LoggedRequest;
+import io.scimgate.core.activity.RequestJournal;
 import io.scimgate.core.directory.DirectoryProvider;
 import io.scimgate.core.directory.DirectoryUserData;
 import io.scimgate.core.directory.EmailAddress;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads, warm-up first, then measured rounds; per round it prints the worker threads' CPU and the
  * process's CPU (JIT, GC and the event relay included) per create, the store's file growth, H2's bytes written
  * and file writes (about one per commit) per create. It also lists the B-trees each table a create writes keeps.
+ * With {@code -DcreateCost.provisioningLog=true} each create is also journalled and recorded in the
+ * provisioning log, whose background writer runs, as the server does for a SCIM POST.
  *
  * <pre>
  * mvn -B -q -o -Dmaven.repo.local=... -pl provisioning-core -am test-compile -DskipTests
@@ -39,6 +44,8 @@ public final class CreateCost {
     private static final List<String> TABLES_A_CREATE_WRITES = List.of("DIRECTORY_USER", "DIRECTORY_USER_EMAIL",
             "APP_USER", "ORGANIZATION_MEMBERSHIP", "EVENT_OUTBOX", "EVENT", "EVENT_ORGANIZATION", "DIRECTORY_USER_TALLY",
             "EVENT_COUNTER");
+
+    private static final boolean LOGGED = Boolean.getBoolean("createCost.provisioningLog");
 
     private CreateCost() {
     }
@@ -54,6 +61,9 @@ public final class CreateCost {
         String url = "jdbc:h2:file:" + folder.resolve("store") + urlOptions;
         try (HikariDataSource dataSource = DataSources.pooled(url, "sa", "")) {
             ProvisioningCore core = ProvisioningCore.builder().dataSource(dataSource).build();
+            if (LOGGED) {
+                core.provisioningLog().start();
+            }
             try {
                 String organizationId = core.organizations().create("Create cost").id();
                 String domainId = core.domains().add(organizationId, "cost.example", VerificationStrategy.MANUAL).id();
@@ -63,7 +73,8 @@ public final class CreateCost {
                 printBTrees(dataSource);
                 AtomicInteger names = new AtomicInteger();
                 run(core, directoryId, names, threads, warmUp);
-                System.out.printf("%d threads, %d creates warm-up, %s%n", threads, warmUp, url);
+                System.out.printf("%d threads, %d creates warm-up, %s%s%n", threads, warmUp, url,
+                        LOGGED ? ", each create in the provisioning log" : "");
                 System.out.println("| round | creates/s | worker CPU ms/create | process CPU ms/create | file KB/create | written KB/create | H2 file writes/create | H2 cache hit % |");
                 System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 Map<String, Long> threadsBefore = threadCpu();
@@ -85,6 +96,7 @@ public final class CreateCost {
                 }
                 printOtherThreads(threadsBefore, threadCpu(), (long) perRound * rounds);
             } finally {
+                core.provisioningLog().close();
                 core.close();
             }
         } finally {
@@ -97,8 +109,22 @@ public final class CreateCost {
     /** Creates {@code count} people from {@code threads} threads; returns the CPU time the threads used. */
     private static long run(ProvisioningCore core, String directoryId, AtomicInteger names, int threads, int count)
             throws InterruptedException {
-        return Workers.cpuOf(threads, count, null,
-                t -> () -> core.directoryUsers().create(directoryId, person("person" + names.incrementAndGet())));
+        return Workers.cpuOf(threads, count, null, t -> () -> {
+            if (!LOGGED) {
+                core.directoryUsers().create(directoryId, person("person" + names.incrementAndGet()));
+                return;
+            }
+            Instant received = Instant.now();
+            long started = System.nanoTime();
+            RequestJournal journal = RequestJournal.open();
+            try {
+                core.directoryUsers().create(directoryId, person("person" + names.incrementAndGet()));
+            } finally {
+                RequestJournal.close();
+            }
+            core.provisioningLog().record(new LoggedRequest(directoryId, received, "POST", "Users", 201,
+                    (System.nanoTime() - started) / 1_000_000, null, journal.changes()));
+        });
     }
 
     /** A person as the benchmark sends one: userName, externalId, names, one primary work email. */

@@ -197,43 +197,14 @@ final class Pager<R> {
 
     private void everyNth(String directoryId, SortKey sort, Consumer<Keyed<Long, ?>> each) {
         if (sort == null) {
-            rows.everyNth(directoryId, null, new SeqPosition(null), kept -> new SeqPosition(kept.item()), OrderAnchors.SPACING,
-                    each::accept);
+            rows.everyNth(directoryId, null, order(null, false), OrderAnchors.SPACING, kept -> seq.gt(kept.item()), each::accept);
             return;
         }
-        rows.everyNth(directoryId, sort.field(), new SortPosition(sort, false, null, null),
-                kept -> new SortPosition(sort, false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key())),
-                OrderAnchors.SPACING, each::accept);
-    }
-
-    /** Insertion order, and a start in it: strictly after the row with sequence {@code afterSeq}, or the order's start (null). */
-    private final class SeqPosition implements DirectoryListing.Keyset {
-
-        private final Long afterSeq;
-
-        SeqPosition(Long afterSeq) {
-            this.afterSeq = afterSeq;
-        }
-
-        @Override
-        public Object shape() {
-            return afterSeq != null;
-        }
-
-        @Override
-        public Map<String, ?> values() {
-            return afterSeq == null ? Map.of() : Map.of(AFTER_SEQ, afterSeq);
-        }
-
-        @Override
-        public List<OrderField<?>> order(Field<?> key) {
-            return Pager.this.order(null, false);
-        }
-
-        @Override
-        public Condition position(Field<?> key, RenderedQuery.Parameters parameters) {
-            return afterSeq == null ? DSL.noCondition() : seq.gt(parameters.of(AFTER_SEQ, seq.getDataType()));
-        }
+        Field<?> key = sort.field();
+        rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> {
+            SortPosition after = new SortPosition(sort, false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()));
+            return after.position(key, new RenderedQuery.Parameters(after.values()));
+        }, each::accept);
     }
 
     private static String orderName(SortKey sort) {

@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
@@ -185,7 +186,7 @@ public final class ProvisioningLog implements AutoCloseable {
 
     private void writeEntries(List<LoggedRequest> batch) {
         DSLContext dsl = database.dsl();
-        Set<String> existing = existingDirectories(dsl, batch.stream().map(LoggedRequest::directoryId).toList());
+        Set<String> existing = existingDirectories(dsl, batch.stream().map(LoggedRequest::directoryId).collect(Collectors.toSet()));
         Map<String, String> organizationNames = new HashMap<>();
         Map<String, String> directoryOfUser = directoryUsersChanged(batch, existing);
         Map<String, DirectoryUserStatuses.Entry> statusOf = statuses.findAll(directoryOfUser);
@@ -235,7 +236,7 @@ public final class ProvisioningLog implements AutoCloseable {
             insertInOneTransaction(rows);
             return directoriesOf(rows);
         } catch (RuntimeException e) {
-            Set<String> still = existingDirectories(database.dsl(), List.copyOf(directoriesOf(rows)));
+            Set<String> still = existingDirectories(database.dsl(), directoriesOf(rows));
             List<ProvisioningLogRecord> kept = rows.stream().filter(row -> still.contains(row.getDirectoryId())).toList();
             LOG.debug("Writing {} provisioning log lines failed ({}); retrying the {} of directories that still exist",
                     rows.size(), e.toString(), kept.size());
@@ -285,7 +286,7 @@ public final class ProvisioningLog implements AutoCloseable {
             return;
         }
         DSLContext dsl = database.dsl();
-        Set<String> existing = existingDirectories(dsl, taken.stream().map(t -> t.key().directoryId()).toList());
+        Set<String> existing = existingDirectories(dsl, taken.stream().map(t -> t.key().directoryId()).collect(Collectors.toSet()));
         var hour = DIRECTORY_REQUEST_HOUR;
         for (RequestCounters.Taken entry : taken) {
             if (!existing.contains(entry.key().directoryId())) {
@@ -320,9 +321,9 @@ public final class ProvisioningLog implements AutoCloseable {
         }
     }
 
-    private static Set<String> existingDirectories(DSLContext dsl, List<String> ids) {
+    private static Set<String> existingDirectories(DSLContext dsl, Set<String> ids) {
         Set<String> existing = new HashSet<>();
-        DIRECTORIES.run(List.copyOf(new HashSet<>(ids)),
+        DIRECTORIES.run(List.copyOf(ids),
                 (select, wanted) -> existing.addAll(select.fetch(dsl, wanted).getValues(DIRECTORY.ID)));
         return existing;
     }

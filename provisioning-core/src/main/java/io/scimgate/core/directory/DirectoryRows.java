@@ -23,6 +23,7 @@ import org.jooq.OrderField;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
+import org.jooq.Result;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.SortField;
@@ -49,6 +50,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private final RenderedQuery.Shapes<InsertionOrderShape> insertionOrderPages = new RenderedQuery.Shapes<>();
     private final RenderedQuery.Shapes<KeysetShape> sortOrderPages = new RenderedQuery.Shapes<>();
     private final RenderedQuery.Shapes<KeysetShape> walkPages = new RenderedQuery.Shapes<>();
+    private final RenderedQuery.Shapes<KeysetShape> anchorReads = new RenderedQuery.Shapes<>();
 
     /** The values the statements of pages take, besides a {@link Keyset}'s. */
     private static final String DIRECTORY = "directory";
@@ -201,7 +203,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
                 ? order.stream().filter(field -> !isSeq(field)).toList()
                 : order);
-        Condition position = keyset.position(key, parameters);
+        Condition position = keyset.position(key, index != null && index.uniqueKey(), parameters);
         Condition onPage = index == null
                 ? directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())).and(position)
                 : onPage(parameters, position, byIndex, index.uniqueKey() ? index.key() : seq, skips);
@@ -297,39 +299,51 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
 
     /**
      * One short statement per row kept: each skips {@code spacing - 1} entries of the order's index
-     * from the row kept before. Numbering the whole directory in one statement (a window function)
-     * made H2 sort and buffer all of it: about 2 s at 100,000 users, against about a page's cost here.
+     * from the row kept before, rendered once per shape as a page's statement is (a thousand of them
+     * at 100,000 users and a spacing of 100: rendering each took as much CPU as H2's skips). Numbering
+     * the whole directory in one statement (a window function) made H2 sort and buffer all of it:
+     * about 2 s at 100,000 users, against about a page's cost here.
      */
     @Override
-    public <K> List<Keyed<Long, K>> everyNth(String directory, Field<K> key, List<? extends OrderField<?>> order, int spacing,
-            Function<Keyed<Long, K>, Condition> after, Consumer<Keyed<Long, K>> each) {
-        SortIndex index = key == null ? null : sortIndexes.get(key.getName());
-        List<OrderField<?>> byIndex = key == null ? List.copyOf(order) : inIndexOrder(index != null && index.uniqueKey()
-                ? order.stream().filter(field -> !isSeq(field)).toList()
-                : order);
-        if (key == null) {
-            byIndex = new ArrayList<>(byIndex);
-            byIndex.add(0, directoryId.asc());
-        }
-        Table<?> through = through(key == null ? directorySeqIndex : index == null ? null : index.name());
-        Field<K> sortKey = key == null ? null : key.as("sort_key");
+    public <K> List<Keyed<Long, K>> everyNth(String directory, Field<K> key, Keyset from, Function<Keyed<Long, K>, Keyset> after,
+            int spacing, Consumer<Keyed<Long, K>> each) {
         List<Keyed<Long, K>> kept = new ArrayList<>();
-        Condition position = DSL.noCondition();
+        Keyset keyset = from;
         while (true) {
-            Record row = database.dsl().select(sortKey == null ? List.of(seq) : List.of(seq, sortKey))
-                    .from(through)
-                    .where(directoryId.eq(directory).and(position))
-                    .orderBy(byIndex)
-                    .offset(spacing - 1).limit(1)
-                    .fetchOne();
-            if (row == null) {
+            Map<String, Object> values = pageValues(directory, spacing - 1, 1);
+            values.putAll(keyset.values());
+            Keyset position = keyset;
+            Result<Record> rows = anchorReads.of(new KeysetShape(key == null ? null : key.getName(), keyset.shape(), true),
+                    () -> everyNth(key, position, new RenderedQuery.Parameters(values)))
+                    .fetch(database.dsl(), values);
+            if (rows.isEmpty()) {
                 return kept;
             }
-            Keyed<Long, K> next = new Keyed<>(row.get(seq), sortKey == null ? null : row.get(sortKey));
+            Record row = rows.get(0);
+            Keyed<Long, K> next = new Keyed<>(seq.getDataType().convert(row.get(0)),
+                    key == null ? null : key.getDataType().convert(row.get(1)));
             kept.add(next);
             each.accept(next);
-            position = after.apply(next);
+            keyset = after.apply(next);
         }
+    }
+
+    private <K> Query everyNth(Field<K> key, Keyset keyset, RenderedQuery.Parameters parameters) {
+        SortIndex index = key == null ? null : sortIndexes.get(key.getName());
+        List<OrderField<?>> order = keyset.order(key);
+        List<OrderField<?>> byIndex;
+        if (key == null) {
+            byIndex = new ArrayList<>(order);
+            byIndex.add(0, directoryId.asc());
+        } else {
+            byIndex = inIndexOrder(index != null && index.uniqueKey() ? order.stream().filter(field -> !isSeq(field)).toList() : order);
+        }
+        Table<?> through = through(key == null ? directorySeqIndex : index == null ? null : index.name());
+        return limited(DSL.select(key == null ? List.of(seq) : List.of(seq, key.as("sort_key")))
+                .from(through)
+                .where(directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType()))
+                        .and(keyset.position(key, index != null && index.uniqueKey(), parameters)))
+                .orderBy(byIndex), parameters, true);
     }
 
     @Override
@@ -392,10 +406,12 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
                 ? keyset.order(key).stream().filter(field -> !isSeq(field)).toList()
                 : keyset.order(key));
+        // Positions by sequence too, even for a key unique in the directory: a walk orders by the values
+        // as of its start, which a renamed row and the row that took its old value then share.
         Table<?> unchanged = limited(DSL.select(table.fields()).select(key.as("as_of"))
                 .from(DirectoryListing.matchesEverything(filter) && index != null ? through(index.name()) : table)
                 .where(directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())), filter,
-                        keyset.position(key, parameters), DSL.not(changedSince))
+                        keyset.position(key, false, parameters), DSL.not(changedSince))
                 .orderBy(byIndex), parameters, false)
                 .asTable("unchanged");
 
@@ -421,7 +437,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
         Table<?> changed = DSL.select(table.fields()).select(recordedKey.as("as_of"))
                 .from(table).join(recorded).on(id.eq(DSL.field(DSL.name("recorded", "changed_id"), String.class)))
                 .where(directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())), filter,
-                        keyset.position(recordedKey, parameters))
+                        keyset.position(recordedKey, false, parameters))
                 .asTable("changed");
 
         // Named as the resource table, so that its fields read the rows the two parts carry: a join back

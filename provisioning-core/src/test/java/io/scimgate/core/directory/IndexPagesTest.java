@@ -120,7 +120,8 @@ class IndexPagesTest {
     private boolean startsFromAnAnchor(Sort sort) {
         String position = sort == null ? "seq > "
                 : switch (sort.attribute()) {
-                    case "userName" -> sort.descending() ? "user_name_key( collate c)? <= " : "user_name_key( collate c)? >= ";
+                    // unique in the directory: a plain range, no tie-break by sequence
+                    case "userName" -> sort.descending() ? "user_name_key( collate c)? < " : "user_name_key( collate c)? > ";
                     case "title" -> "title_key( collate c)? is null and ";
                     default -> "created_at >= ";
                 };

@@ -81,7 +81,7 @@ class ListPageRenderingTest {
 
         visits.set(0);
         List<String> seen = new ArrayList<>();
-        for (int startIndex : List.of(1_800, 2_301, 1_201)) {
+        for (int startIndex : List.of(1_800, 2_351, 1_251)) {
             seen.addAll(ids(indexPage(null, startIndex)));
             seen.addAll(ids(indexPage(BY_USER_NAME, startIndex)));
         }

@@ -36,8 +36,13 @@ public interface DirectoryListing<T> {
         /** The order: by the key given, then by the insertion sequence. */
         List<OrderField<?>> order(Field<?> key);
 
-        /** The rows beyond the page's start in {@link #order} of {@code key}, or no condition for a page at the start. */
-        Condition position(Field<?> key, RenderedQuery.Parameters parameters);
+        /**
+         * The rows beyond the page's start in {@link #order} of {@code key}, or no condition for a page
+         * at the start. {@code keyUnique}: no two of the rows compared have the same value of
+         * {@code key}, so that the position needs no tie-break by sequence; PostgreSQL then reads it as
+         * a range of the key's index alone, without fetching each row's sequence from the table.
+         */
+        Condition position(Field<?> key, boolean keyUnique, RenderedQuery.Parameters parameters);
     }
 
     /**
@@ -93,15 +98,14 @@ public interface DirectoryListing<T> {
     <K> List<Keyed<T, K>> inSortOrder(String directoryId, Field<K> key, Keyset keyset, int offset, int limit);
 
     /**
-     * Every {@code spacing}-th row of the whole directory in {@code order} (which ends with the
-     * sequence, or gives the same order as one that does): the row's sequence, with its value of
-     * {@code key} (none for insertion order, {@code key} null). {@code after} gives the rows after a
-     * kept one; {@code each} is given every kept row as soon as it is read. Several statements: the caller
-     * checks that nothing moved a row meanwhile.
+     * Every {@code spacing}-th row of the whole directory in the order of {@code from} by {@code key}
+     * (insertion order for {@code key} null, {@code from} then ordering by the sequence alone): the
+     * row's sequence, with its value of {@code key}. {@code from} gives the order's start, {@code after}
+     * the position after a kept row; {@code each} is given every kept row as soon as it is read.
+     * Several statements: the caller checks that nothing moved a row meanwhile.
      */
-    <K> List<Keyed<Long, K>> everyNth(String directoryId, Field<K> key, List<? extends OrderField<?>> order, int spacing,
-            Function<Keyed<Long, K>, Condition> after,
-            Consumer<Keyed<Long, K>> each);
+    <K> List<Keyed<Long, K>> everyNth(String directoryId, Field<K> key, Keyset from, Function<Keyed<Long, K>, Keyset> after,
+            int spacing, Consumer<Keyed<Long, K>> each);
 
     /**
      * Starts a cursor walk of the directory: the position in its change history that the walk's

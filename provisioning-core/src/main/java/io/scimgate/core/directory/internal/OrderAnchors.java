@@ -14,15 +14,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * committed in between, on any instance). Built only once the same version has been seen on two
  * pages in a row, so that a directory being written to keeps paging by plain OFFSET instead of
  * rebuilding on every page. Each anchor is usable as soon as it is taken: while one page takes them
- * (about a hundred statements at 100,000 users), the pages that arrive meanwhile start from the
+ * (about a thousand statements at 100,000 users), the pages that arrive meanwhile start from the
  * nearest one taken so far instead of skipping from the directory's start (a page checks the version
- * after it either way). Bounded: the least recently used order is dropped past {@link #MAX_ORDERS}.
+ * after it either way). Bounded: the least recently used order is dropped past {@link #MAX_ORDERS}
+ * orders or {@link #MAX_ANCHORS} anchors in all.
  */
 final class OrderAnchors {
 
-    /** Rows between anchors: a page skips fewer than this many index entries. */
-    static final int SPACING = 1000;
+    /**
+     * Rows between anchors: a page skips fewer than this many index entries. Each entry skipped is
+     * read: on H2, whose 4 KB B-tree pages (DataSources) hold about a dozen entries of an order's
+     * index, a skip of up to 999 entries read 30–70 pages from the store's file per page at 100,000
+     * users, where the page cache holds a small part of the index (BENCHMARKS.md, ninth pass).
+     */
+    static final int SPACING = 100;
     private static final int MAX_ORDERS = 1024;
+    /** About 10 MB of anchors (a sort key's are strings); as many as 1,000 orders of 100,000 rows had at the former spacing. */
+    static final int MAX_ANCHORS = 100_000;
 
     /**
      * The last row before {@code position} (0-based) in the order: a page at {@code position} or after
@@ -138,10 +146,20 @@ final class OrderAnchors {
 
     private void put(Order key, Taken taken) {
         orders.put(key, taken);
-        if (orders.size() > MAX_ORDERS) {
+        while (orders.size() > MAX_ORDERS || orders.size() > 1 && anchorCount() > MAX_ANCHORS) {
             orders.entrySet().stream()
+                    .filter(entry -> entry.getValue() != taken)
                     .min((a, b) -> Long.compare(a.getValue().usedAt, b.getValue().usedAt))
                     .ifPresent(oldest -> orders.remove(oldest.getKey(), oldest.getValue()));
         }
+    }
+
+    /** The anchors kept for all orders, those being taken included (as far as taken when they were counted). */
+    private int anchorCount() {
+        int count = 0;
+        for (Taken taken : orders.values()) {
+            count += taken.anchors.size();
+        }
+        return count;
     }
 }

@@ -197,14 +197,43 @@ final class Pager<R> {
 
     private void everyNth(String directoryId, SortKey sort, Consumer<Keyed<Long, ?>> each) {
         if (sort == null) {
-            rows.everyNth(directoryId, null, order(null, false), OrderAnchors.SPACING, kept -> seq.gt(kept.item()), each::accept);
+            rows.everyNth(directoryId, null, new SeqPosition(null), kept -> new SeqPosition(kept.item()), OrderAnchors.SPACING,
+                    each::accept);
             return;
         }
-        Field<?> key = sort.field();
-        rows.everyNth(directoryId, key, order(sort, false), OrderAnchors.SPACING, kept -> {
-            SortPosition after = new SortPosition(sort, false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key()));
-            return after.position(key, new RenderedQuery.Parameters(after.values()));
-        }, each::accept);
+        rows.everyNth(directoryId, sort.field(), new SortPosition(sort, false, null, null),
+                kept -> new SortPosition(sort, false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key())),
+                OrderAnchors.SPACING, each::accept);
+    }
+
+    /** Insertion order, and a start in it: strictly after the row with sequence {@code afterSeq}, or the order's start (null). */
+    private final class SeqPosition implements DirectoryListing.Keyset {
+
+        private final Long afterSeq;
+
+        SeqPosition(Long afterSeq) {
+            this.afterSeq = afterSeq;
+        }
+
+        @Override
+        public Object shape() {
+            return afterSeq != null;
+        }
+
+        @Override
+        public Map<String, ?> values() {
+            return afterSeq == null ? Map.of() : Map.of(AFTER_SEQ, afterSeq);
+        }
+
+        @Override
+        public List<OrderField<?>> order(Field<?> key) {
+            return Pager.this.order(null, false);
+        }
+
+        @Override
+        public Condition position(Field<?> key, boolean keyUnique, RenderedQuery.Parameters parameters) {
+            return afterSeq == null ? DSL.noCondition() : seq.gt(parameters.of(AFTER_SEQ, seq.getDataType()));
+        }
     }
 
     private static String orderName(SortKey sort) {
@@ -272,12 +301,12 @@ final class Pager<R> {
 
         @Override
         @SuppressWarnings("unchecked")
-        public Condition position(Field<?> key, RenderedQuery.Parameters parameters) {
-            return afterSeq == null ? DSL.noCondition() : beyond((Field<Object>) key, parameters);
+        public Condition position(Field<?> key, boolean keyUnique, RenderedQuery.Parameters parameters) {
+            return afterSeq == null ? DSL.noCondition() : beyond((Field<Object>) key, keyUnique, parameters);
         }
 
         /** Rows strictly after (forward) or before (backward) the start's position in the order of {@code field}, then seq. */
-        private Condition beyond(Field<Object> field, RenderedQuery.Parameters parameters) {
+        private Condition beyond(Field<Object> field, boolean keyUnique, RenderedQuery.Parameters parameters) {
             Condition bySeq = backward ? seq.lt(parameters.of(AFTER_SEQ, seq.getDataType()))
                     : seq.gt(parameters.of(AFTER_SEQ, seq.getDataType()));
             if (afterKey == null) {
@@ -287,6 +316,12 @@ final class Pager<R> {
             boolean towardsLarger = sort.descending() == backward;
             Field<Object> strictlyFrom = parameters.of(AFTER_KEY, field.getDataType());
             Condition strictly = towardsLarger ? field.gt(strictlyFrom) : field.lt(strictlyFrom);
+            if (keyUnique) {
+                // No other row has the start's value: a range of the key's index, which PostgreSQL reads
+                // from the index alone. With the tie-break it fetched every row's sequence from the table,
+                // and planned a page far from its start as a scan and sort of the whole table.
+                return nullable(sort) && !backward ? strictly.or(field.isNull()) : strictly;
+            }
             Condition beyond = strictly.or(field.eq(parameters.of(AFTER_KEY, field.getDataType())).and(bySeq));
             if (!nullable(sort)) {
                 // The same rows, with a bound the index can start from instead of walking up to the cursor.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +76,31 @@ class OrderAnchorsTest {
         }
         assertNull(anchors.built("first", ""), "the least recently used order is gone");
         assertEquals(1_999, anchors.built("d1999", "").before(1000).seq());
+    }
+
+    @Test
+    void theLeastRecentlyUsedOrdersAreDroppedPastTheBoundOnAnchorsInAll() {
+        anchors.keep("d", "", 1, every(OrderAnchors.SPACING, 60_000));
+        anchors.keep("d", "userName asc", 1, every(OrderAnchors.SPACING, 30_000));
+        assertEquals(60_000, anchors.built("d", "").before(Long.MAX_VALUE).seq(), "used since the other was kept");
+        anchors.keep("e", "", 1, every(OrderAnchors.SPACING, 20_000));
+        assertNull(anchors.built("d", "userName asc"), "110,000 anchors: the least recently used order goes");
+        assertEquals(60_000, anchors.built("d", "").before(Long.MAX_VALUE).seq());
+        assertEquals(20_000, anchors.built("e", "").before(Long.MAX_VALUE).seq());
+
+        anchors.keep("huge", "", 1, every(OrderAnchors.SPACING, OrderAnchors.MAX_ANCHORS + 1));
+        assertEquals(OrderAnchors.MAX_ANCHORS + 1, anchors.built("huge", "").before(Long.MAX_VALUE).seq(),
+                "an order past the bound by itself is kept, alone");
+        assertNull(anchors.built("d", ""));
+        assertNull(anchors.built("e", ""));
+    }
+
+    /** {@code count} anchors, {@code spacing} apart, the n-th with sequence n. */
+    private static List<OrderAnchors.Anchor> every(int spacing, int count) {
+        List<OrderAnchors.Anchor> taken = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            taken.add(new OrderAnchors.Anchor((long) n * spacing, n, null));
+        }
+        return taken;
     }
 }

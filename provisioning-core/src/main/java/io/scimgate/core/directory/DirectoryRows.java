@@ -200,10 +200,8 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
     private <K> Query inSortOrder(Field<K> key, Keyset keyset, boolean skips, RenderedQuery.Parameters parameters) {
         SortIndex index = sortIndexes.get(key.getName());
         List<OrderField<?>> order = keyset.order(key);
-        List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
-                ? order.stream().filter(field -> !isSeq(field)).toList()
-                : order);
-        Condition position = keyset.position(key, index != null && index.uniqueKey(), parameters);
+        List<OrderField<?>> byIndex = inIndexOrder(byIndexColumns(index, order));
+        Condition position = keyset.position(key, uniqueKey(index), parameters);
         Condition onPage = index == null
                 ? directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType())).and(position)
                 : onPage(parameters, position, byIndex, index.uniqueKey() ? index.key() : seq, skips);
@@ -336,13 +334,13 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
             byIndex = new ArrayList<>(order);
             byIndex.add(0, directoryId.asc());
         } else {
-            byIndex = inIndexOrder(index != null && index.uniqueKey() ? order.stream().filter(field -> !isSeq(field)).toList() : order);
+            byIndex = inIndexOrder(byIndexColumns(index, order));
         }
         Table<?> through = through(key == null ? directorySeqIndex : index == null ? null : index.name());
         return limited(DSL.select(key == null ? List.of(seq) : List.of(seq, key.as("sort_key")))
                 .from(through)
                 .where(directoryId.eq(parameters.of(DIRECTORY, directoryId.getDataType()))
-                        .and(keyset.position(key, index != null && index.uniqueKey(), parameters)))
+                        .and(keyset.position(key, uniqueKey(index), parameters)))
                 .orderBy(byIndex), parameters, true);
     }
 
@@ -403,9 +401,7 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
                 .where(history.resourceId().eq(id), history.position().gt(parameters.of(WALK_START, SQLDataType.BIGINT))));
 
         SortIndex index = sortIndexes.get(key.getName());
-        List<OrderField<?>> byIndex = inIndexOrder(index != null && index.uniqueKey()
-                ? keyset.order(key).stream().filter(field -> !isSeq(field)).toList()
-                : keyset.order(key));
+        List<OrderField<?>> byIndex = inIndexOrder(byIndexColumns(index, keyset.order(key)));
         // Positions by sequence too, even for a key unique in the directory: a walk orders by the values
         // as of its start, which a renamed row and the row that took its old value then share.
         Table<?> unchanged = limited(DSL.select(table.fields()).select(key.as("as_of"))
@@ -454,6 +450,16 @@ final class DirectoryRows<R extends TableRecord<R>, T> implements DirectoryListi
 
     /** An index that gives a sort key's order: on (directory, key, seq), or unique on (directory, key). */
     private record SortIndex(String name, boolean uniqueKey, Field<?> key) {
+    }
+
+    /** Whether the key of {@code index} (null: none) is unique in the directory, so that orders and positions need no sequence. */
+    private static boolean uniqueKey(SortIndex index) {
+        return index != null && index.uniqueKey();
+    }
+
+    /** {@code order} as the columns of {@code index}: without the sequence where the key is unique in the directory. */
+    private List<OrderField<?>> byIndexColumns(SortIndex index, List<OrderField<?>> order) {
+        return uniqueKey(index) ? order.stream().filter(field -> !isSeq(field)).toList() : order;
     }
 
     /** The {@link SortIndex} of each sort key, by the key's column name (V82.2). */

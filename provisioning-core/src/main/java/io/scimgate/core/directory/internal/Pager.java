@@ -173,9 +173,8 @@ final class Pager<R> {
         try {
             List<OrderAnchors.Anchor> taken = new ArrayList<>();
             everyNth(directoryId, sort, row -> {
-                Object key = row.key();
                 OrderAnchors.Anchor next = new OrderAnchors.Anchor((long) (taken.size() + 1) * OrderAnchors.SPACING,
-                        row.item(), key == null ? null : String.valueOf(key));
+                        row.item(), keyText(row.key()));
                 taken.add(next);
                 anchors.taken(directoryId, order, version, next);
             });
@@ -202,7 +201,7 @@ final class Pager<R> {
             return;
         }
         rows.everyNth(directoryId, sort.field(), new SortPosition(sort, false, null, null),
-                kept -> new SortPosition(sort, false, kept.item(), kept.key() == null ? null : String.valueOf(kept.key())),
+                kept -> new SortPosition(sort, false, kept.item(), keyText(kept.key())),
                 OrderAnchors.SPACING, each::accept);
     }
 
@@ -356,9 +355,13 @@ final class Pager<R> {
     }
 
     private String cursor(boolean backward, Keyed<R, ?> row, SortKey sort, String query, Walk walk) {
-        Object key = sort == null ? null : row.key();
-        return new Cursor(backward, seqOf.applyAsLong(row.item()), key == null ? null : String.valueOf(key), query,
+        return new Cursor(backward, seqOf.applyAsLong(row.item()), sort == null ? null : keyText(row.key()), query,
                 walk.start(), walk.startedAt()).encode();
+    }
+
+    /** A sort value as cursors and anchors carry it ({@link #keyValue} reads it back); null for a row without one. */
+    private static String keyText(Object key) {
+        return key == null ? null : String.valueOf(key);
     }
 
     private List<OrderField<?>> order(SortKey sort, boolean backward) {
